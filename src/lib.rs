@@ -1,0 +1,14 @@
+//! revue: review France's poverty-reduction conventions in the terminal.
+//!
+//! Layers, each depending only on those before it:
+//! - [`model`]: the convention types and amounts (no I/O, no UI);
+//! - [`storage`]: RON files in and out;
+//! - [`rules`]: reconciliation, pure functions over the model;
+//! - [`cli`]: the `summary` and `check` commands.
+
+pub mod cli;
+pub mod model;
+pub mod rules;
+pub mod storage;
+pub mod strings;
+pub mod text;

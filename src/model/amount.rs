@@ -1,0 +1,203 @@
+//! Reading and writing amounts the way French documents print them.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+/// No-break space: keeps `1 207 650,75 €` on one line when text wraps.
+const GROUP_SEPARATOR: char = '\u{a0}';
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("montant illisible : « {input} »")]
+pub struct AmountParseError {
+    pub input: String,
+    /// What the figure most likely means when it is only malformed
+    /// (`312.222.40 €` → 312 222,40), for a reviewer to confirm.
+    pub likely: Option<Decimal>,
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Parses an amount as written in the sources or typed by a user.
+///
+/// Accepts `442 998 €`, `1 207 650,75`, `1207650.75`, `1.207.650,75 €`, `-12,5`.
+/// Space, no-break space and dot are thousands separators (in groups of three);
+/// the comma is the decimal mark, or a lone dot followed by one, two or more than three digits.
+/// Anything else is refused with, where one exists, the likely reading.
+pub fn parse_amount(input: &str) -> Result<Decimal, AmountParseError> {
+    let fail = |likely| AmountParseError {
+        input: input.to_string(),
+        likely,
+    };
+    let mut body = input.trim_matches(is_space);
+    for suffix in ["€", "euros", "euro", "EUR"] {
+        if let Some(rest) = body.strip_suffix(suffix) {
+            body = rest.trim_end_matches(is_space);
+            break;
+        }
+    }
+    let (negative, body) = match body.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, body.strip_prefix('+').unwrap_or(body)),
+    };
+    if body.is_empty() || !body.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return Err(fail(None));
+    }
+    if !body
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || is_space(c))
+    {
+        return Err(fail(None));
+    }
+    let canonical = canonical_digits(body).ok_or_else(|| fail(likely_reading(body, negative)))?;
+    let signed = if negative {
+        format!("-{canonical}")
+    } else {
+        canonical
+    };
+    Decimal::from_str(&signed).map_err(|_| fail(None))
+}
+
+/// Rewrites `1 207 650,75` to `1207650.75`, or `None` when the grouping is not regular.
+fn canonical_digits(body: &str) -> Option<String> {
+    let commas = body.matches(',').count();
+    let dots = body.matches('.').count();
+    let has_space = body.chars().any(is_space);
+    let (integer, fraction) = match (commas, dots) {
+        (0, 0) => (body, None),
+        (1, _) => {
+            let (i, f) = body.split_once(',')?;
+            if has_space && dots > 0 {
+                return None;
+            }
+            (i, Some(f))
+        }
+        (0, 1) => {
+            let (i, f) = body.split_once('.')?;
+            // `1.207` in a French document is one thousand two hundred and seven.
+            if f.len() == 3 && !has_space && i.len() <= 3 {
+                (body, None)
+            } else {
+                (i, Some(f))
+            }
+        }
+        (0, _) => (body, None),
+        _ => return None,
+    };
+    let digits = grouped_integer(integer)?;
+    match fraction {
+        None => Some(digits),
+        Some(f) if !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()) => {
+            Some(format!("{digits}.{f}"))
+        }
+        Some(_) => None,
+    }
+}
+
+/// `1 207 650` or `1.207.650` or `1207650` → `1207650`; irregular groups → `None`.
+fn grouped_integer(integer: &str) -> Option<String> {
+    let groups: Vec<&str> = integer.split(|c: char| is_space(c) || c == '.').collect();
+    let separators: Vec<char> = integer
+        .chars()
+        .filter(|c| is_space(*c) || *c == '.')
+        .collect();
+    if separators.iter().any(|c| *c == '.') && separators.iter().any(|c| is_space(*c)) {
+        return None;
+    }
+    let (first, rest) = groups.split_first()?;
+    let first_ok = !first.is_empty() && first.len() <= if rest.is_empty() { usize::MAX } else { 3 };
+    let rest_ok = rest.iter().all(|g| g.len() == 3);
+    let all_digits = groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
+    (first_ok && rest_ok && all_digits).then(|| groups.concat())
+}
+
+/// For a malformed figure such as `312.222.40`, the reading where the last separator
+/// is the decimal mark and the others group thousands.
+fn likely_reading(body: &str, negative: bool) -> Option<Decimal> {
+    let last = body.rfind(['.', ','])?;
+    let (integer, fraction) = (&body[..last], &body[last + 1..]);
+    if fraction.is_empty() || fraction.len() > 2 || !fraction.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let digits: String = integer.chars().filter(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let sign = if negative { "-" } else { "" };
+    Decimal::from_str(&format!("{sign}{digits}.{fraction}")).ok()
+}
+
+/// `1207650.75` → `1 207 650,75` (no-break spaces), keeping the scale as stored.
+pub fn format_amount_fr(amount: Decimal) -> String {
+    let text = amount.to_string();
+    let (sign, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (integer, fraction) = match unsigned.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (unsigned, None),
+    };
+    let mut grouped = String::with_capacity(integer.len() + integer.len() / 3 * 2);
+    for (index, digit) in integer.chars().enumerate() {
+        if index > 0 && (integer.len() - index) % 3 == 0 {
+            grouped.push(GROUP_SEPARATOR);
+        }
+        grouped.push(digit);
+    }
+    match fraction {
+        Some(f) => format!("{sign}{grouped},{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn reads_the_forms_found_in_the_sources() {
+        for (input, expected) in [
+            ("442 998 €", "442998"),
+            ("1.207.650,75 €", "1207650.75"),
+            ("156.111,20 €", "156111.20"),
+            ("2 574 959 €", "2574959"),
+            ("1207650.75", "1207650.75"),
+            ("1 207 650,75", "1207650.75"),
+            ("835 580,45€", "835580.45"),
+            ("9.8", "9.8"),
+            ("39,5", "39.5"),
+            ("0 €", "0"),
+            ("1.207", "1207"),
+            ("-12,5", "-12.5"),
+            ("136 798,38", "136798.38"),
+            ("120\u{a0}331\u{a0}€", "120331"),
+        ] {
+            assert_eq!(parse_amount(input), Ok(dec(expected)), "{input}");
+        }
+    }
+
+    #[test]
+    fn refuses_malformed_figures_with_their_likely_reading() {
+        let err = parse_amount("312.222.40 €").unwrap_err();
+        assert_eq!(err.likely, Some(dec("312222.40")));
+        for input in ["", "€", "abc", "12 34", "1,2,3", "1 207.650", "1.2.3", "Oui.", "12,"] {
+            assert!(parse_amount(input).is_err(), "{input} should be refused");
+        }
+    }
+
+    #[test]
+    fn formats_the_french_way() {
+        assert_eq!(format_amount_fr(dec("1207650.75")), "1\u{a0}207\u{a0}650,75");
+        assert_eq!(format_amount_fr(dec("442998")), "442\u{a0}998");
+        assert_eq!(format_amount_fr(dec("-1000")), "-1\u{a0}000");
+        assert_eq!(format_amount_fr(dec("999")), "999");
+        assert_eq!(format_amount_fr(dec("156111.20")), "156\u{a0}111,20");
+    }
+}

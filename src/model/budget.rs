@@ -1,0 +1,131 @@
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::{Source, Table, Value};
+
+/// A fiche's budget as the document states it. Nothing here is computed: a stated total
+/// is stored even when it equals the sum of its parts, because a rule compares them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    /// The period the figures cover, as written (`2019`, `du 01/10/2021 au 31/12/2022`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned: Option<Planned>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engaged: Option<Value>,
+    /// Executed spending lines, when the document breaks it down.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub executed_lines: Vec<Funder>,
+    /// Executed total as stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub executed: Option<Value>,
+    /// Remaining credit (solde) as stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remaining: Option<Value>,
+    /// Remaining credit moved to other fiches or years.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reallocations: Vec<Reallocation>,
+    /// Detailed tables: charges / recettes, valued staff, quotes, multi-year columns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<Table>,
+    /// The budget text as printed, for what the structure above cannot hold.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Source::is_empty")]
+    pub source: Source,
+}
+
+/// Planned budget: the funders' shares and the stated total.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Planned {
+    /// How the document labels it (`Budget prévisionnel figurant dans la convention`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub etat: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub departement: Option<Value>,
+    /// Other funders (FSE, CAF, ...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub others: Vec<Funder>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<Value>,
+}
+
+/// A named amount: a funder's share, an executed line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Funder {
+    pub name: String,
+    pub amount: Value,
+}
+
+/// Remaining credit moved elsewhere: "110 000 € sur la fiche 3.3".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reallocation {
+    pub amount: Value,
+    /// Receiving fiche id as written in the model (`3-3`), when it is a fiche.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_fiche: Option<String>,
+    /// Where it goes, as written (`accompagnement global spécialisé`, `budget 2020`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub to: String,
+    #[serde(default, skip_serializing_if = "Source::is_empty")]
+    pub source: Source,
+}
+
+/// Arithmetic stated in the prose, recorded so a rule can check it:
+/// "120 331 € bruts chargés/an X 14, soit 1 684 636 €" is `Product` of `[120331, 14]`
+/// stated as `1684636`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// The sentence as printed.
+    pub text: String,
+    pub operation: Operation,
+    pub operands: Vec<Decimal>,
+    pub stated: Value,
+    #[serde(default, skip_serializing_if = "Source::is_empty")]
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Operation {
+    /// a + b + ...
+    Sum,
+    /// a − b − ...
+    Difference,
+    /// a × b × ...
+    Product,
+    /// `[base, rate]`: rate % of base.
+    Percentage,
+}
+
+impl Operation {
+    /// The exact result, or `None` for an empty operand list.
+    pub fn apply(self, operands: &[Decimal]) -> Option<Decimal> {
+        let (first, rest) = operands.split_first()?;
+        Some(match self {
+            Operation::Sum => operands.iter().copied().sum(),
+            Operation::Difference => rest.iter().fold(*first, |acc, d| acc - d),
+            Operation::Product => rest.iter().fold(*first, |acc, d| acc * d),
+            Operation::Percentage => {
+                let rate = rest.first()?;
+                *first * rate / Decimal::ONE_HUNDRED
+            }
+        })
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Operation::Sum => "+",
+            Operation::Difference => "−",
+            Operation::Product => "×",
+            Operation::Percentage => "% de",
+        }
+    }
+}

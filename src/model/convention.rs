@@ -1,0 +1,170 @@
+use serde::{Deserialize, Serialize};
+
+use super::{BudgetField, Claim, Fiche, Indicator, Source, Table, Value};
+
+/// The version of the file format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One document: a convention, an avenant, an execution report or a programme.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Convention {
+    pub version: u32,
+    pub title: String,
+    pub kind: ConventionKind,
+    pub territory: Territory,
+    /// The period covered, as written (`2019`, `2024-2026`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub period: String,
+    /// First and last year covered, for rules that ask whether a year has passed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<(i32, i32)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<String>,
+    /// Signing or adoption date as written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub signed: String,
+    /// The State's stated total support (e.g. article 2.2), where stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state_support: Option<Statement>,
+    /// The source document: its title and the file it was transcribed from.
+    pub document: Document,
+    /// Articles, synthesis, orientations: the document's prose outside the fiches.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub axes: Vec<Axe>,
+    /// The document's own summary tables, as printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<Table>,
+    /// Figures the document states outside the fiches (synthesis, axe or grand totals),
+    /// which the rules compare with the fiches.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statements: Vec<Statement>,
+    /// Arithmetic stated in the prose outside the fiches.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<Claim>,
+    /// Document-level indicators (a PDI's socio-economic tables).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
+}
+
+impl Convention {
+    pub fn fiches(&self) -> impl Iterator<Item = &Fiche> {
+        self.axes.iter().flat_map(|axe| axe.fiches.iter())
+    }
+
+    pub fn fiches_mut(&mut self) -> impl Iterator<Item = &mut Fiche> {
+        self.axes.iter_mut().flat_map(|axe| axe.fiches.iter_mut())
+    }
+
+    pub fn fiche_count(&self) -> usize {
+        self.axes.iter().map(|axe| axe.fiches.len()).sum()
+    }
+
+    /// Finds a fiche by id, tolerating the separators documents mix for the same fiche
+    /// (`3-3`, `3.3`, `fiche 3.3`).
+    pub fn find_fiche(&self, id: &str) -> Option<&Fiche> {
+        let wanted = normalise_fiche_id(id);
+        self.fiches().find(|f| normalise_fiche_id(&f.id) == wanted)
+    }
+}
+
+/// `FICHE 3.3`, `3-3` and `3.3` all become `3.3`.
+pub fn normalise_fiche_id(id: &str) -> String {
+    let lower = id.trim().to_lowercase();
+    let stripped = lower.strip_prefix("fiche").unwrap_or(&lower).trim();
+    stripped.replace(['-', '_'], ".")
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ConventionKind {
+    #[default]
+    Convention,
+    Avenant,
+    RapportExecution,
+    Programme,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Territory {
+    /// Département name (`Bouches-du-Rhône`).
+    pub name: String,
+    /// Département number as written (`13`, `77`, `2A`).
+    pub number: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub title: String,
+    /// The text conversion it was transcribed from (`000_de99a9ca3a33da65.txt`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub file: String,
+    /// Publisher, deliberation or any detail that identifies the document.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reference: String,
+}
+
+/// An axe (or mesure) grouping fiches.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Axe {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fiches: Vec<Fiche>,
+    #[serde(default, skip_serializing_if = "Source::is_empty")]
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    #[serde(default)]
+    pub kind: SectionKind,
+    /// Number as printed (`2.2`, `1`), when there is one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Source::is_empty")]
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SectionKind {
+    Article,
+    Synthese,
+    Orientation,
+    Annexe,
+    #[default]
+    Autre,
+}
+
+/// A figure the document states about a fiche, an axe or the whole convention,
+/// outside the place the model keeps it: a synthesis paragraph, an article, an axe total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    pub scope: StatementScope,
+    pub field: BudgetField,
+    pub value: Value,
+    /// The sentence as printed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Source::is_empty")]
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StatementScope {
+    Convention,
+    /// By axe id.
+    Axe(String),
+    /// By fiche id.
+    Fiche(String),
+}

@@ -1,0 +1,38 @@
+//! The domain model: what a convention document states, kept apart from what can be computed.
+//!
+//! No UI, no I/O: [`crate::storage`] reads and writes these types, [`crate::rules`] checks them.
+//! Every struct denies unknown fields so that a typo in a hand-written file is an error,
+//! never a silently dropped field.
+
+mod amount;
+mod budget;
+mod convention;
+mod fiche;
+mod indicator;
+mod source;
+mod table;
+mod value;
+
+pub use amount::{AmountParseError, format_amount_fr, parse_amount};
+pub use budget::{Budget, Claim, Funder, Operation, Planned, Reallocation};
+pub use convention::{
+    Axe, Convention, ConventionKind, Document, FORMAT_VERSION, Section, SectionKind, Statement,
+    StatementScope, Territory, normalise_fiche_id,
+};
+pub use fiche::{Assessment, Block, Fiche, FicheStatus, Partners, Scope};
+pub use indicator::{Indicator, IndicatorValue, Measure};
+pub use source::Source;
+pub use table::{Column, ColumnRole, Row, Table, TableKind};
+pub use value::Value;
+
+/// Budget figures a statement, rule or table column can be about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum BudgetField {
+    PlannedEtat,
+    PlannedDepartement,
+    PlannedOther,
+    PlannedTotal,
+    Engaged,
+    Executed,
+    Remaining,
+}

@@ -1,0 +1,88 @@
+use serde::{Deserialize, Serialize};
+
+use super::{BudgetField, Source, Value};
+
+/// A table stored as printed, row by row, with its stated TOTAL row.
+///
+/// Used both for a document's summary tables (CD13's financial table, Seine-et-Marne's
+/// annexe tables), whose rows link to the fiches they describe, and for a fiche's detailed
+/// budget tables (charges / recettes, valued staff, quotes).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    /// Stable id within the convention, for links and findings (`tableau-financier`).
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub kind: TableKind,
+    pub columns: Vec<Column>,
+    /// Rows in printed order; each row has one cell per column (`None` for an empty cell).
+    pub rows: Vec<Row>,
+    /// The TOTAL row as printed, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<Row>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(default, skip_serializing_if = "Source::is_empty")]
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TableKind {
+    /// A document-level summary of the fiches (financial table, annexe table).
+    Summary,
+    /// Expense side of a project budget; balances against `Recettes`.
+    Charges,
+    /// Income side of a project budget.
+    Recettes,
+    /// Valued staff time and similar contributions in kind.
+    Valorisation,
+    /// How a fiche is financed, by funder.
+    Financement,
+    /// An indicator matrix.
+    Indicateurs,
+    #[default]
+    Autre,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    pub name: String,
+    /// What the column holds, when it is a budget figure the rules can compare with a fiche.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<ColumnRole>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ColumnRole {
+    /// The row's label or free text: not summed.
+    Label,
+    /// A budget figure of the linked fiche.
+    Budget(BudgetField),
+    /// Figures that sum to the TOTAL row but have no fiche counterpart.
+    Summed,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Row {
+    /// The fiche this row describes, by id as written in this convention's fiches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fiche: Option<String>,
+    /// A heading row (`AXE 1`): shown, never summed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub heading: bool,
+    pub cells: Vec<Option<Value>>,
+}
+
+impl Row {
+    /// The row's name: its first text cell.
+    pub fn label(&self) -> &str {
+        self.cells
+            .iter()
+            .flatten()
+            .find_map(Value::text)
+            .unwrap_or_default()
+    }
+}

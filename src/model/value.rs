@@ -1,0 +1,61 @@
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::amount::format_amount_fr;
+
+/// A figure as the document states it.
+///
+/// Numbers are exact decimals written as strings in RON (`Amount("442998")`). A figure the
+/// source gives as words or in a malformed way (`"Oui."`, `"312.222.40 €"`) is kept verbatim
+/// as `Text`: never dropped, never guessed. The rules report it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Value {
+    /// Euros.
+    Amount(Decimal),
+    /// A count or a plain quantity (ETP, days, places).
+    Number(Decimal),
+    /// A percentage: `Percent("60")` is 60 %.
+    Percent(Decimal),
+    /// A quantity with its unit as written: `Duration("1", "mois")`.
+    Duration(Decimal, String),
+    /// Text where a figure could be expected, verbatim.
+    Text(String),
+}
+
+impl Value {
+    /// The euro amount, when this is one.
+    pub fn amount(&self) -> Option<Decimal> {
+        match self {
+            Value::Amount(d) => Some(*d),
+            _ => None,
+        }
+    }
+
+    /// Any numeric reading (amount, number, percent, duration).
+    pub fn number(&self) -> Option<Decimal> {
+        match self {
+            Value::Amount(d) | Value::Number(d) | Value::Percent(d) | Value::Duration(d, _) => {
+                Some(*d)
+            }
+            Value::Text(_) => None,
+        }
+    }
+
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Value::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The French rendering used by the report and the UI (`1 207 650,75 €`, `60 %`).
+    pub fn display_fr(&self) -> String {
+        match self {
+            Value::Amount(d) => format!("{} €", format_amount_fr(*d)),
+            Value::Number(d) => format_amount_fr(*d),
+            Value::Percent(d) => format!("{} %", format_amount_fr(*d)),
+            Value::Duration(d, unit) => format!("{} {unit}", format_amount_fr(*d)),
+            Value::Text(t) => t.clone(),
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Reconciliation rules: pure functions over the model.
