@@ -21,6 +21,10 @@ pub struct Table {
     /// The TOTAL row as printed, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<Row>,
+    /// For a fiche's detailed table: the budget figure of the fiche its lines add up to
+    /// (e.g. valued staff lines → the stated project cost), which a rule compares.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sums_to: Option<BudgetField>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     #[serde(default, skip_serializing_if = "Source::is_empty")]
@@ -62,6 +66,10 @@ pub enum ColumnRole {
     Budget(BudgetField),
     /// Figures that sum to the TOTAL row but have no fiche counterpart.
     Summed,
+    /// A count or share (`4` posts, `10 %` of an ETP) multiplying the line's unit cost.
+    Quantity,
+    /// The cost of one unit (`45 000 €` per post and year).
+    UnitCost,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,6 +85,19 @@ pub struct Row {
 }
 
 impl Row {
+    /// Cells of the columns that have `role`.
+    pub fn cells_with_role<'a>(
+        &'a self,
+        columns: &'a [Column],
+        role: ColumnRole,
+    ) -> impl Iterator<Item = &'a Option<Value>> + 'a {
+        columns
+            .iter()
+            .zip(&self.cells)
+            .filter(move |(c, _)| c.role == Some(role))
+            .map(|(_, cell)| cell)
+    }
+
     /// The row's name: its first text cell.
     pub fn label(&self) -> &str {
         self.cells
