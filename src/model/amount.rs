@@ -76,8 +76,11 @@ fn canonical_digits(body: &str) -> Option<String> {
         }
         (0, 1) => {
             let (i, f) = body.split_once('.')?;
-            // `1.207` in a French document is one thousand two hundred and seven.
-            if f.len() == 3 && !has_space && i.len() <= 3 {
+            // `1.207` in a French document is one thousand two hundred and seven;
+            // `1 207.650` could be read either way, so it is refused.
+            if f.len() == 3 && has_space {
+                return None;
+            } else if f.len() == 3 && i.len() <= 3 {
                 (body, None)
             } else {
                 (i, Some(f))
