@@ -90,3 +90,287 @@ static CLI_EN: CliStrings = CliStrings {
     load_failed: "unreadable file",
     no_convention: "no convention found",
 };
+
+pub fn field_name(lang: Lang, field: crate::model::BudgetField) -> &'static str {
+    use crate::model::BudgetField as F;
+    match (lang, field) {
+        (Lang::Fr, F::PlannedEtat) => "prévu État",
+        (Lang::Fr, F::PlannedDepartement) => "prévu Département",
+        (Lang::Fr, F::PlannedOther) => "prévu autres financeurs",
+        (Lang::Fr, F::PlannedTotal) => "prévu total",
+        (Lang::Fr, F::Engaged) => "engagé",
+        (Lang::Fr, F::Executed) => "exécuté",
+        (Lang::Fr, F::Remaining) => "solde",
+        (Lang::En, F::PlannedEtat) => "planned State",
+        (Lang::En, F::PlannedDepartement) => "planned Département",
+        (Lang::En, F::PlannedOther) => "planned other funders",
+        (Lang::En, F::PlannedTotal) => "planned total",
+        (Lang::En, F::Engaged) => "committed",
+        (Lang::En, F::Executed) => "executed",
+        (Lang::En, F::Remaining) => "remaining",
+    }
+}
+
+/// Messages of the reconciliation rules. Arguments arrive formatted (amounts as `1 234 €`).
+pub struct RuleStrings {
+    pub fiche: &'static str,
+    pub budget: &'static str,
+    pub table: &'static str,
+    pub row: &'static str,
+    pub total_row: &'static str,
+    pub claim: &'static str,
+    pub indicator: &'static str,
+    pub statement: &'static str,
+    pub state_support: &'static str,
+    pub reallocation: &'static str,
+    pub under_one_euro: fn(&str) -> String,
+    /// parts, their sum, stated total
+    pub parts_sum: fn(&str, &str, &str) -> String,
+    /// sum of lines, stated executed total
+    pub executed_lines: fn(&str, &str) -> String,
+    /// column, sum, TOTAL row
+    pub column_total: fn(&str, &str, &str) -> String,
+    /// table, sum of lines, field, stated figure
+    pub detail_lines: fn(&str, &str, &str, &str) -> String,
+    /// charges total, recettes total
+    pub charges_recettes: fn(&str, &str) -> String,
+    /// planned, engaged-or-executed label, its amount, expected, stated remaining
+    pub remaining: fn(&str, &str, &str, &str, &str) -> String,
+    /// field, fiche's figure, other place, its figure
+    pub same_figure: fn(&str, &str, &str, &str) -> String,
+    /// formula, computed, stated
+    pub claim_mismatch: fn(&str, &str, &str) -> String,
+    /// sum of the fiches' State shares, stated support
+    pub state_support_mismatch: fn(&str, &str) -> String,
+    /// scope (axe or convention), field, sum of fiches, stated
+    pub aggregate_mismatch: fn(&str, &str, &str, &str) -> String,
+    /// sum of reallocations, remaining
+    pub reallocation_sum: fn(&str, &str) -> String,
+    /// receiving fiche id
+    pub reallocation_unknown_fiche: fn(&str) -> String,
+    /// receiving fiche, amount, giving fiche
+    pub reallocation_not_mentioned: fn(&str, &str, &str) -> String,
+    /// État, Département
+    pub etat_above_departement: fn(&str, &str) -> String,
+    /// executed, planned, percentage
+    pub overspend: fn(&str, &str, &str) -> String,
+    /// executed, planned, percentage, threshold
+    pub underspend: fn(&str, &str, &str, &str) -> String,
+    /// field, raw text
+    pub text_figure: fn(&str, &str) -> String,
+    /// field, raw text, likely reading
+    pub malformed_amount: fn(&str, &str, &str) -> String,
+    /// indicator, year
+    pub indicator_no_value: fn(&str, i32) -> String,
+    /// indicator, year, result, target, percentage
+    pub indicator_far_from_target: fn(&str, i32, &str, &str, &str) -> String,
+    pub convention_scope: &'static str,
+    pub axe_scope: fn(&str) -> String,
+}
+
+pub fn rules(lang: Lang) -> &'static RuleStrings {
+    match lang {
+        Lang::Fr => &RULES_FR,
+        Lang::En => &RULES_EN,
+    }
+}
+
+static RULES_FR: RuleStrings = RuleStrings {
+    fiche: "fiche",
+    budget: "budget",
+    table: "tableau",
+    row: "ligne",
+    total_row: "ligne TOTAL",
+    claim: "calcul",
+    indicator: "indicateur",
+    statement: "montant cité",
+    state_support: "soutien de l'État",
+    reallocation: "réattribution",
+    under_one_euro: |gap| format!("(écart de {gap} : moins d'un euro, un arrondi ?)"),
+    parts_sum: |parts, sum, total| {
+        format!("{parts} = {sum}, mais le total indiqué est {total}")
+    },
+    executed_lines: |sum, total| {
+        format!("Les lignes exécutées totalisent {sum}, mais le total exécuté indiqué est {total}")
+    },
+    column_total: |column, sum, total| {
+        format!("La colonne « {column} » totalise {sum}, mais la ligne TOTAL indique {total}")
+    },
+    detail_lines: |table, sum, field, stated| {
+        format!("Les lignes de « {table} » totalisent {sum}, mais le {field} indiqué est {stated}")
+    },
+    charges_recettes: |charges, recettes| {
+        format!("Budget non équilibré : charges {charges}, recettes {recettes}")
+    },
+    remaining: |planned, label, other, expected, stated| {
+        format!("Solde indiqué {stated}, mais prévu {planned} − {label} {other} = {expected}")
+    },
+    same_figure: |field, fiche, place, other| {
+        format!("Le {field} est de {fiche} dans la fiche, mais de {other} dans {place}")
+    },
+    claim_mismatch: |formula, computed, stated| {
+        format!("{formula} = {computed}, mais le texte annonce {stated}")
+    },
+    state_support_mismatch: |sum, stated| {
+        format!("Les parts État des fiches totalisent {sum}, mais le soutien de l'État indiqué est {stated}")
+    },
+    aggregate_mismatch: |scope, field, sum, stated| {
+        format!("Le {field} des fiches de {scope} totalise {sum}, mais le document indique {stated}")
+    },
+    reallocation_sum: |sum, remaining| {
+        format!("Les réattributions totalisent {sum}, mais le solde à réattribuer est de {remaining}")
+    },
+    reallocation_unknown_fiche: |fiche| {
+        format!("Crédits réattribués à la fiche {fiche}, qui n'existe pas dans cette convention")
+    },
+    reallocation_not_mentioned: |to, amount, from| {
+        format!("La fiche {to} ne mentionne pas les {amount} reçus de la fiche {from}")
+    },
+    etat_above_departement: |etat, dep| {
+        format!("Part de l'État ({etat}) supérieure à celle du Département ({dep}) : cofinancement non assuré")
+    },
+    overspend: |executed, planned, pct| {
+        format!("Exécuté {executed} pour {planned} prévus ({pct} %) : dépassement")
+    },
+    underspend: |executed, planned, pct, threshold| {
+        format!("Exécuté {executed} pour {planned} prévus ({pct} %, sous le seuil de {threshold} %)")
+    },
+    text_figure: |field, raw| format!("Le {field} est écrit en texte : « {raw} »"),
+    malformed_amount: |field, raw, likely| {
+        format!("Le {field} est mal écrit : « {raw} » (lecture probable : {likely})")
+    },
+    indicator_no_value: |name, year| format!("« {name} » : aucune valeur pour {year}, année écoulée"),
+    indicator_far_from_target: |name, year, result, target, pct| {
+        format!("« {name} » en {year} : {result} pour un objectif de {target} ({pct} %)")
+    },
+    convention_scope: "la convention",
+    axe_scope: |axe| format!("l'axe {axe}"),
+};
+
+static RULES_EN: RuleStrings = RuleStrings {
+    fiche: "fiche",
+    budget: "budget",
+    table: "table",
+    row: "row",
+    total_row: "TOTAL row",
+    claim: "calculation",
+    indicator: "indicator",
+    statement: "stated amount",
+    state_support: "State support",
+    reallocation: "reallocation",
+    under_one_euro: |gap| format!("(gap of {gap}: under one euro, rounding?)"),
+    parts_sum: |parts, sum, total| format!("{parts} = {sum}, but the stated total is {total}"),
+    executed_lines: |sum, total| {
+        format!("Executed lines add up to {sum}, but the stated executed total is {total}")
+    },
+    column_total: |column, sum, total| {
+        format!("Column “{column}” adds up to {sum}, but the TOTAL row says {total}")
+    },
+    detail_lines: |table, sum, field, stated| {
+        format!("Lines of “{table}” add up to {sum}, but the stated {field} is {stated}")
+    },
+    charges_recettes: |charges, recettes| {
+        format!("Unbalanced budget: expenses {charges}, income {recettes}")
+    },
+    remaining: |planned, label, other, expected, stated| {
+        format!("Stated remaining {stated}, but planned {planned} − {label} {other} = {expected}")
+    },
+    same_figure: |field, fiche, place, other| {
+        format!("The {field} is {fiche} in the fiche but {other} in {place}")
+    },
+    claim_mismatch: |formula, computed, stated| {
+        format!("{formula} = {computed}, but the text states {stated}")
+    },
+    state_support_mismatch: |sum, stated| {
+        format!("The fiches' State shares add up to {sum}, but the stated State support is {stated}")
+    },
+    aggregate_mismatch: |scope, field, sum, stated| {
+        format!("The {field} of the fiches of {scope} adds up to {sum}, but the document states {stated}")
+    },
+    reallocation_sum: |sum, remaining| {
+        format!("Reallocations add up to {sum}, but the remaining credit is {remaining}")
+    },
+    reallocation_unknown_fiche: |fiche| {
+        format!("Credit reallocated to fiche {fiche}, which this convention does not have")
+    },
+    reallocation_not_mentioned: |to, amount, from| {
+        format!("Fiche {to} does not mention the {amount} received from fiche {from}")
+    },
+    etat_above_departement: |etat, dep| {
+        format!("State share ({etat}) above the Département's ({dep}): co-financing not matched")
+    },
+    overspend: |executed, planned, pct| {
+        format!("Executed {executed} against {planned} planned ({pct} %): overspend")
+    },
+    underspend: |executed, planned, pct, threshold| {
+        format!("Executed {executed} against {planned} planned ({pct} %, below the {threshold} % threshold)")
+    },
+    text_figure: |field, raw| format!("The {field} is written as text: “{raw}”"),
+    malformed_amount: |field, raw, likely| {
+        format!("The {field} is malformed: “{raw}” (likely reading: {likely})")
+    },
+    indicator_no_value: |name, year| format!("“{name}”: no value for {year}, a year that has passed"),
+    indicator_far_from_target: |name, year, result, target, pct| {
+        format!("“{name}” in {year}: {result} against a target of {target} ({pct} %)")
+    },
+    convention_scope: "the convention",
+    axe_scope: |axe| format!("axe {axe}"),
+};
+
+/// Labels of the `check` report.
+pub struct CheckStrings {
+    pub fiche_heading: &'static str,
+    pub convention_heading: &'static str,
+    pub error_label: &'static str,
+    pub warning_label: &'static str,
+    pub nothing_found: &'static str,
+    /// errors, warnings, conventions
+    pub totals: fn(usize, usize, usize) -> String,
+}
+
+pub fn check(lang: Lang) -> &'static CheckStrings {
+    match lang {
+        Lang::Fr => &CHECK_FR,
+        Lang::En => &CHECK_EN,
+    }
+}
+
+fn plural_fr(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n > 1 { many } else { one })
+}
+
+fn plural_en(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+static CHECK_FR: CheckStrings = CheckStrings {
+    fiche_heading: "Fiche",
+    convention_heading: "Convention",
+    error_label: "✗ erreur",
+    warning_label: "! avertissement",
+    nothing_found: "aucune anomalie",
+    totals: |errors, warnings, conventions| {
+        format!(
+            "{}, {} dans {}",
+            plural_fr(errors, "erreur", "erreurs"),
+            plural_fr(warnings, "avertissement", "avertissements"),
+            plural_fr(conventions, "convention", "conventions")
+        )
+    },
+};
+
+static CHECK_EN: CheckStrings = CheckStrings {
+    fiche_heading: "Fiche",
+    convention_heading: "Convention",
+    error_label: "✗ error",
+    warning_label: "! warning",
+    nothing_found: "no finding",
+    totals: |errors, warnings, conventions| {
+        format!(
+            "{}, {} in {}",
+            plural_en(errors, "error", "errors"),
+            plural_en(warnings, "warning", "warnings"),
+            plural_en(conventions, "convention", "conventions")
+        )
+    },
+};

@@ -1,10 +1,14 @@
 //! Command-line interface: argument parsing and the non-interactive commands.
 
+mod check;
 mod summary;
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use rust_decimal::Decimal;
+
+use crate::rules::Config;
 
 use crate::storage::{self, LoadReport};
 use crate::strings::Lang;
@@ -36,6 +40,21 @@ pub enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Reconcile the figures: every discrepancy of every file. Exit 0: no error; 1: errors; 2: unreadable input.
+    Check {
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Gaps up to this many euros are not reported (default: exact comparison).
+        #[arg(long, value_name = "EUROS", default_value = "0")]
+        tolerance: Decimal,
+        /// Report executed amounts below this percentage of planned.
+        #[arg(long, value_name = "PERCENT", default_value = "50")]
+        underspend: Decimal,
+        /// Report indicator results below this percentage of their target.
+        #[arg(long, value_name = "PERCENT", default_value = "50")]
+        target: Decimal,
     },
     /// Rewrite convention files in canonical form (atomic; nothing else changes).
     Fmt {
@@ -82,6 +101,22 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     let lang = cli.lang.unwrap_or_default();
     match cli.command {
         Some(Command::Summary { paths, format }) => summary::run(&resolve_paths(&paths)?, format, lang),
+        Some(Command::Check {
+            paths,
+            format,
+            tolerance,
+            underspend,
+            target,
+        }) => {
+            let config = Config {
+                tolerance: tolerance.abs(),
+                underspend_percent: underspend,
+                target_percent: target,
+                lang,
+                ..Config::default()
+            };
+            check::run(&resolve_paths(&paths)?, format, &config)
+        }
         Some(Command::Fmt { paths, check }) => fmt(&paths, check),
         None => anyhow::bail!("l'interface interactive n'est pas encore disponible : utilisez `revue summary`"),
     }

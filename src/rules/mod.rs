@@ -1,1 +1,300 @@
-//! Reconciliation rules: pure functions over the model.
+//! Reconciliation rules: pure functions over the model, shared by the TUI and `revue check`.
+//!
+//! One file per rule family; each exposes `check(&Context, &mut Vec<Finding>)`.
+//! Amounts compare exactly (with an optional tolerance); nothing here does I/O or drawing.
+
+mod aggregates;
+mod claims;
+mod cofinancing;
+mod execution;
+mod indicators;
+mod reallocations;
+mod same_figure;
+mod solde;
+mod tables;
+mod text_figures;
+mod totals;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::model::{Budget, BudgetField, Convention, Fiche, Value};
+use crate::strings::{self, Lang, RuleStrings};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Stated figures contradict each other.
+    Error,
+    /// They hold, or the relation is uncertain, but a reviewer should look.
+    Warning,
+}
+
+/// The rule families, with stable ids used in JSON and CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Rule {
+    /// A total that is not the sum of its parts (budget, detail lines, table column, charges/recettes).
+    #[serde(rename = "somme")]
+    Sum,
+    /// Remaining ≠ planned − engaged (or executed).
+    #[serde(rename = "solde")]
+    Remaining,
+    /// The same figure stated differently in two places.
+    #[serde(rename = "meme-montant")]
+    SameFigure,
+    /// Stated arithmetic that does not hold.
+    #[serde(rename = "calcul")]
+    Claim,
+    /// Fiches vs a stated State support, axe total or grand total.
+    #[serde(rename = "agregat")]
+    Aggregate,
+    /// Reallocated credit that does not add up or is not received.
+    #[serde(rename = "reattribution")]
+    Reallocation,
+    /// État share above the Département's.
+    #[serde(rename = "cofinancement")]
+    CoFinancing,
+    /// Executed above planned or far below.
+    #[serde(rename = "execution")]
+    Execution,
+    /// Text where a number is expected; malformed amount.
+    #[serde(rename = "montant-texte")]
+    TextFigure,
+    /// Indicator without a value for a passed year, or far from target.
+    #[serde(rename = "indicateur")]
+    Indicator,
+}
+
+impl Rule {
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::Sum => "somme",
+            Rule::Remaining => "solde",
+            Rule::SameFigure => "meme-montant",
+            Rule::Claim => "calcul",
+            Rule::Aggregate => "agregat",
+            Rule::Reallocation => "reattribution",
+            Rule::CoFinancing => "cofinancement",
+            Rule::Execution => "execution",
+            Rule::TextFigure => "montant-texte",
+            Rule::Indicator => "indicateur",
+        }
+    }
+}
+
+/// Where in a convention a finding points, precisely enough for the UI to jump there.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub enum Anchor {
+    Convention,
+    /// A fiche's budget figure.
+    Budget { fiche: String, field: BudgetField },
+    /// A fiche's detailed budget table, optionally one row (index into `rows`).
+    BudgetTable { fiche: String, table: usize, row: Option<usize> },
+    Reallocation { fiche: String, index: usize },
+    Claim { fiche: Option<String>, index: usize },
+    Indicator { fiche: Option<String>, index: usize },
+    /// A convention summary table, optionally one row (index into `rows`; `None` with
+    /// `total_row` for the TOTAL row) and column.
+    Table { table: usize, row: Option<usize>, total_row: bool, column: Option<usize> },
+    Statement { index: usize },
+    StateSupport,
+}
+
+impl Anchor {
+    pub fn fiche(&self) -> Option<&str> {
+        match self {
+            Anchor::Budget { fiche, .. }
+            | Anchor::BudgetTable { fiche, .. }
+            | Anchor::Reallocation { fiche, .. } => Some(fiche),
+            Anchor::Claim { fiche, .. } | Anchor::Indicator { fiche, .. } => fiche.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// One discrepancy: which rule, how serious, where, the figures and a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub anchor: Anchor,
+    /// Human description of the place (`fiche 3-2 › budget › solde`).
+    pub location: String,
+    pub message: String,
+    /// What the other figures imply (computed sum, the other place's figure).
+    pub expected: Option<Decimal>,
+    /// What the document states here: an amount, or the raw text.
+    pub stated: Option<String>,
+}
+
+impl Finding {
+    pub fn fiche(&self) -> Option<&str> {
+        self.anchor.fiche()
+    }
+}
+
+/// What the rules may be told.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Gaps up to this many euros are not reported. Zero: exact comparison.
+    pub tolerance: Decimal,
+    /// Executed below this percentage of planned is reported as underspend.
+    pub underspend_percent: Decimal,
+    /// A result below this percentage of its target is reported.
+    pub target_percent: Decimal,
+    /// The current year: a year before it has passed.
+    pub current_year: i32,
+    pub lang: Lang,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            tolerance: Decimal::ZERO,
+            underspend_percent: Decimal::from(50),
+            target_percent: Decimal::from(50),
+            current_year: current_year(),
+            lang: Lang::Fr,
+        }
+    }
+}
+
+/// The current calendar year (UTC), from the system clock.
+pub fn current_year() -> i32 {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_year(seconds / 86_400)
+}
+
+/// Year of a day count since 1970-01-01 (Howard Hinnant's civil-from-days).
+fn civil_year(days: u64) -> i32 {
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2)) as i32
+}
+
+/// What every rule reads: the convention, the configuration and the message texts.
+pub struct Context<'a> {
+    pub convention: &'a Convention,
+    pub config: &'a Config,
+    pub text: &'static RuleStrings,
+}
+
+impl Context<'_> {
+    /// `Some(gap)` when `stated` differs from `expected` by more than the tolerance.
+    pub fn gap(&self, expected: Decimal, stated: Decimal) -> Option<Decimal> {
+        let gap = stated - expected;
+        (gap.abs() > self.config.tolerance).then_some(gap)
+    }
+
+    /// The message, with a note when the gap is under one euro (a rounding, most likely).
+    pub fn with_gap_note(&self, message: String, gap: Decimal) -> String {
+        if !gap.is_zero() && gap.abs() < Decimal::ONE {
+            format!("{message} {}", (self.text.under_one_euro)(&eur(gap.abs())))
+        } else {
+            message
+        }
+    }
+
+    pub fn fiche_place(&self, fiche: &Fiche, what: &str) -> String {
+        format!("{} {} › {what}", self.text.fiche, fiche.id)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn mismatch(
+        &self,
+        rule: Rule,
+        anchor: Anchor,
+        location: String,
+        message: String,
+        expected: Decimal,
+        stated: Decimal,
+    ) -> Option<Finding> {
+        let gap = self.gap(expected, stated)?;
+        Some(Finding {
+            rule,
+            severity: Severity::Error,
+            anchor,
+            location,
+            message: self.with_gap_note(message, gap),
+            expected: Some(expected),
+            stated: Some(stated.to_string()),
+        })
+    }
+}
+
+/// Euros the French way.
+pub fn eur(amount: Decimal) -> String {
+    format!("{} €", crate::model::format_amount_fr(amount))
+}
+
+/// A fiche's own stated figure for a budget field.
+pub fn fiche_figure(budget: &Budget, field: BudgetField) -> Option<&Value> {
+    let planned = budget.planned.as_ref();
+    match field {
+        BudgetField::PlannedEtat => planned?.etat.as_ref(),
+        BudgetField::PlannedDepartement => planned?.departement.as_ref(),
+        BudgetField::PlannedTotal => planned?.total.as_ref(),
+        BudgetField::PlannedOther => None,
+        BudgetField::Engaged => budget.engaged.as_ref(),
+        BudgetField::Executed => budget.executed.as_ref(),
+        BudgetField::Remaining => budget.remaining.as_ref(),
+    }
+}
+
+/// The planned total as stated, or else the sum of the stated shares.
+pub fn planned_total(budget: &Budget) -> Option<Decimal> {
+    let planned = budget.planned.as_ref()?;
+    if let Some(total) = planned.total.as_ref() {
+        return total.amount();
+    }
+    let shares: Vec<Decimal> = [&planned.etat, &planned.departement]
+        .into_iter()
+        .flatten()
+        .chain(planned.others.iter().map(|f| &f.amount))
+        .map(Value::amount)
+        .collect::<Option<_>>()?;
+    (!shares.is_empty()).then(|| shares.iter().sum())
+}
+
+/// Runs every rule over one convention. Findings come errors first, in document order.
+pub fn check_convention(convention: &Convention, config: &Config) -> Vec<Finding> {
+    let cx = Context {
+        convention,
+        config,
+        text: strings::rules(config.lang),
+    };
+    let mut findings = Vec::new();
+    totals::check(&cx, &mut findings);
+    solde::check(&cx, &mut findings);
+    same_figure::check(&cx, &mut findings);
+    claims::check(&cx, &mut findings);
+    aggregates::check(&cx, &mut findings);
+    reallocations::check(&cx, &mut findings);
+    cofinancing::check(&cx, &mut findings);
+    execution::check(&cx, &mut findings);
+    text_figures::check(&cx, &mut findings);
+    indicators::check(&cx, &mut findings);
+    // Stable: within a severity, the order above (rule by rule, document order) is kept.
+    findings.sort_by_key(|f| f.severity);
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_year_matches_known_dates() {
+        assert_eq!(civil_year(0), 1970);
+        assert_eq!(civil_year(18_993), 2022); // 2022-01-01
+        assert_eq!(civil_year(20_415), 2025); // 2025-11-23
+        assert_eq!(civil_year(20_819), 2027); // 2027-01-01
+    }
+}

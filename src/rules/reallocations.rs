@@ -1,0 +1,132 @@
+//! Rule "reattribution": remaining credit moved to other fiches — the parts must add up to
+//! the remaining credit, and the receiving fiche must say it receives them.
+
+use rust_decimal::Decimal;
+
+use super::{Anchor, Context, Finding, Rule, Severity, eur};
+use crate::model::{Fiche, Value};
+
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    for fiche in cx.convention.fiches() {
+        let Some(budget) = &fiche.budget else { continue };
+        if budget.reallocations.is_empty() {
+            continue;
+        }
+        let sum: Option<Decimal> = budget.reallocations.iter().map(|r| r.amount.amount()).sum();
+        if let (Some(sum), Some(remaining)) = (sum, budget.remaining.as_ref().and_then(Value::amount))
+            && let Some(mut finding) = cx.mismatch(
+                Rule::Reallocation,
+                Anchor::Reallocation {
+                    fiche: fiche.id.clone(),
+                    index: 0,
+                },
+                cx.fiche_place(fiche, cx.text.reallocation),
+                (cx.text.reallocation_sum)(&eur(sum), &eur(remaining)),
+                remaining,
+                sum,
+            )
+        {
+            // Giving away more than is left is a contradiction; less may be a partial plan.
+            if sum < remaining {
+                finding.severity = Severity::Warning;
+            }
+            out.push(finding);
+        }
+        for (index, reallocation) in budget.reallocations.iter().enumerate() {
+            let Some(to) = &reallocation.to_fiche else { continue };
+            let anchor = Anchor::Reallocation {
+                fiche: fiche.id.clone(),
+                index,
+            };
+            let location = cx.fiche_place(fiche, cx.text.reallocation);
+            match cx.convention.find_fiche(to) {
+                None => out.push(Finding {
+                    rule: Rule::Reallocation,
+                    severity: Severity::Error,
+                    anchor,
+                    location,
+                    message: (cx.text.reallocation_unknown_fiche)(to),
+                    expected: None,
+                    stated: reallocation.amount.amount().map(|a| a.to_string()),
+                }),
+                Some(receiver) => {
+                    let Some(amount) = reallocation.amount.amount() else { continue };
+                    if !mentions_amount(receiver, amount) {
+                        out.push(Finding {
+                            rule: Rule::Reallocation,
+                            severity: Severity::Warning,
+                            anchor,
+                            location,
+                            message: (cx.text.reallocation_not_mentioned)(&receiver.id, &eur(amount), &fiche.id),
+                            expected: Some(amount),
+                            stated: None,
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether any text of the fiche quotes `amount`, however its thousands are separated.
+fn mentions_amount(fiche: &Fiche, amount: Decimal) -> bool {
+    let wanted = amount.normalize().to_string();
+    let wanted = wanted.split('.').next().unwrap_or_default();
+    fiche_texts(fiche).any(|text| digits_runs(text).any(|run| run == wanted))
+}
+
+fn fiche_texts(fiche: &Fiche) -> impl Iterator<Item = &str> {
+    let blocks = [
+        &fiche.description,
+        &fiche.objective,
+        &fiche.start,
+        &fiche.duration,
+        &fiche.perspectives,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|b| b.text.as_str());
+    let assessment = fiche
+        .assessment
+        .iter()
+        .flat_map(|a| [a.text.as_str(), a.positives.as_str(), a.improvements.as_str()]);
+    let budget = fiche.budget.iter().map(|b| b.text.as_str());
+    let sections = fiche.sections.iter().map(|s| s.text.as_str());
+    blocks.chain(assessment).chain(budget).chain(sections)
+}
+
+/// Runs of digits with their thousands separators removed: "110 000 € et 1.207" → "110000", "1207".
+fn digits_runs(text: &str) -> impl Iterator<Item = String> + '_ {
+    let chars: Vec<char> = text.chars().collect();
+    let mut runs = Vec::new();
+    let mut current = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_digit() {
+            current.push(c);
+        } else if matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '.')
+            && !current.is_empty()
+            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit())
+            && chars.get(i + 2).is_some_and(|n| n.is_ascii_digit())
+            && chars.get(i + 3).is_some_and(|n| n.is_ascii_digit())
+        {
+            continue;
+        } else if !current.is_empty() {
+            runs.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        runs.push(current);
+    }
+    runs.into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digit_runs_join_thousands() {
+        let runs: Vec<_> = digits_runs("110 000 € (fiche 3.2) et 1.207.650 puis 106 977").collect();
+        assert_eq!(runs, ["110000", "3", "2", "1207650", "106977"]);
+    }
+}

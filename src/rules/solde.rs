@@ -1,0 +1,94 @@
+//! Rule "solde": remaining credit ≠ planned − engaged (or − executed).
+
+use rust_decimal::Decimal;
+
+use super::tables::{TablePlace, body_rows, cell};
+use super::{Anchor, Context, Finding, Rule, eur, planned_total};
+use crate::model::{BudgetField, ColumnRole, Row, Table, Value};
+use crate::strings::field_name;
+
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let lang = cx.config.lang;
+    for fiche in cx.convention.fiches() {
+        let Some(budget) = &fiche.budget else { continue };
+        let Some(stated) = budget.remaining.as_ref().and_then(Value::amount) else { continue };
+        let Some(planned) = planned_total(budget) else { continue };
+        let consumed = [
+            (BudgetField::Engaged, &budget.engaged),
+            (BudgetField::Executed, &budget.executed),
+        ]
+        .into_iter()
+        .find_map(|(field, value)| Some((field, value.as_ref()?.amount()?)));
+        let Some((field, used)) = consumed else { continue };
+        let expected = planned - used;
+        out.extend(cx.mismatch(
+            Rule::Remaining,
+            Anchor::Budget {
+                fiche: fiche.id.clone(),
+                field: BudgetField::Remaining,
+            },
+            cx.fiche_place(fiche, field_name(lang, BudgetField::Remaining)),
+            (cx.text.remaining)(
+                &eur(planned),
+                field_name(lang, field),
+                &eur(used),
+                &eur(expected),
+                &eur(stated),
+            ),
+            expected,
+            stated,
+        ));
+    }
+    for (index, table) in cx.convention.tables.iter().enumerate() {
+        table_rows(cx, table, TablePlace::Convention { index }, out);
+    }
+}
+
+fn column_of(table: &Table, field: BudgetField) -> Option<usize> {
+    table
+        .columns
+        .iter()
+        .position(|c| c.role == Some(ColumnRole::Budget(field)))
+}
+
+fn table_rows(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Finding>) {
+    let lang = cx.config.lang;
+    let Some(planned_col) = column_of(table, BudgetField::PlannedTotal) else { return };
+    let Some(remaining_col) = column_of(table, BudgetField::Remaining) else { return };
+    let Some((field, used_col)) = [BudgetField::Engaged, BudgetField::Executed]
+        .into_iter()
+        .find_map(|f| Some((f, column_of(table, f)?)))
+    else {
+        return;
+    };
+    let number = |row: &Row, col| cell(row, col).and_then(Value::number);
+    let rows = body_rows(table)
+        .map(|(i, row)| (Some(i), row))
+        .chain(table.total.iter().map(|row| (None, row)));
+    for (index, row) in rows {
+        let (Some(planned), Some(used), Some(stated)) =
+            (number(row, planned_col), number(row, used_col), number(row, remaining_col))
+        else {
+            continue;
+        };
+        let expected: Decimal = planned - used;
+        let row_name = match index {
+            Some(_) => format!("{} « {} »", cx.text.row, row.label()),
+            None => cx.text.total_row.to_string(),
+        };
+        out.extend(cx.mismatch(
+            Rule::Remaining,
+            place.anchor(index, index.is_none(), Some(remaining_col)),
+            place.location(cx, table, Some(&row_name), Some(&table.columns[remaining_col].name)),
+            (cx.text.remaining)(
+                &eur(planned),
+                field_name(lang, field),
+                &eur(used),
+                &eur(expected),
+                &eur(stated),
+            ),
+            expected,
+            stated,
+        ));
+    }
+}

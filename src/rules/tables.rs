@@ -1,0 +1,112 @@
+//! Reading figures out of tables, shared by the rules that check them.
+
+use rust_decimal::Decimal;
+
+use super::{Anchor, Context};
+use crate::model::{ColumnRole, Row, Table, Value};
+
+/// Which table, for anchors and locations: a convention summary table or a fiche's own.
+#[derive(Clone, Copy)]
+pub enum TablePlace<'a> {
+    Convention { index: usize },
+    Fiche { fiche: &'a str, index: usize },
+}
+
+impl TablePlace<'_> {
+    pub fn anchor(self, row: Option<usize>, total_row: bool, column: Option<usize>) -> Anchor {
+        match self {
+            TablePlace::Convention { index } => Anchor::Table {
+                table: index,
+                row,
+                total_row,
+                column,
+            },
+            TablePlace::Fiche { fiche, index } => Anchor::BudgetTable {
+                fiche: fiche.to_string(),
+                table: index,
+                row,
+            },
+        }
+    }
+
+    pub fn location(self, cx: &Context, table: &Table, row: Option<&str>, column: Option<&str>) -> String {
+        let t = cx.text;
+        let mut parts = Vec::new();
+        if let TablePlace::Fiche { fiche, .. } = self {
+            parts.push(format!("{} {fiche}", t.fiche));
+            parts.push(t.budget.to_string());
+        }
+        parts.push(format!("{} « {} »", t.table, table.title));
+        if let Some(row) = row {
+            parts.push(row.to_string());
+        }
+        if let Some(column) = column {
+            parts.push(column.to_string());
+        }
+        parts.join(" › ")
+    }
+}
+
+/// Columns whose figures add up to the TOTAL row.
+pub fn summed_columns(table: &Table) -> impl Iterator<Item = usize> + '_ {
+    table
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(c.role, Some(ColumnRole::Budget(_) | ColumnRole::Summed)))
+        .map(|(i, _)| i)
+}
+
+/// Rows that count: not headings.
+pub fn body_rows(table: &Table) -> impl Iterator<Item = (usize, &Row)> {
+    table.rows.iter().enumerate().filter(|(_, r)| !r.heading)
+}
+
+pub fn cell(row: &Row, column: usize) -> Option<&Value> {
+    row.cells.get(column).and_then(Option::as_ref)
+}
+
+/// The sum of a column's numeric cells, or `None` when a cell is text (the sum is unknown).
+pub fn column_sum(table: &Table, column: usize) -> Option<Decimal> {
+    let mut sum = Decimal::ZERO;
+    for (_, row) in body_rows(table) {
+        match cell(row, column) {
+            Some(value) => sum += value.number()?,
+            None => {}
+        }
+    }
+    Some(sum)
+}
+
+/// A line's amount: its stated figure, else quantity × unit cost (a share in percent counts
+/// as a fraction).
+pub fn line_amount(table: &Table, row: &Row) -> Option<Decimal> {
+    if let Some(stated) = summed_columns(table).find_map(|c| cell(row, c)) {
+        return stated.number();
+    }
+    let factors: Vec<Decimal> = table
+        .columns
+        .iter()
+        .zip(&row.cells)
+        .filter(|(c, _)| matches!(c.role, Some(ColumnRole::Quantity | ColumnRole::UnitCost)))
+        .filter_map(|(_, cell)| cell.as_ref())
+        .map(|value| match value {
+            Value::Percent(p) => Some(*p / Decimal::ONE_HUNDRED),
+            other => other.number(),
+        })
+        .collect::<Option<_>>()?;
+    let has_unit_cost = table.columns.iter().any(|c| c.role == Some(ColumnRole::UnitCost));
+    (has_unit_cost && !factors.is_empty()).then(|| factors.iter().product())
+}
+
+/// The table's total: its TOTAL row's first summed figure, else the sum of its lines.
+pub fn table_total(table: &Table) -> Option<Decimal> {
+    if let Some(total) = &table.total
+        && let Some(value) = summed_columns(table).find_map(|c| cell(total, c))
+    {
+        return value.number();
+    }
+    body_rows(table)
+        .map(|(_, row)| line_amount(table, row))
+        .sum::<Option<Decimal>>()
+}

@@ -1,0 +1,126 @@
+//! Rule "montant-texte": a figure given as text where a number is expected, or a malformed
+//! amount, reported with the raw text and, when there is one, the likely reading.
+
+use super::tables::TablePlace;
+use super::{Anchor, Context, Finding, Rule, Severity, eur};
+use crate::model::{BudgetField, ColumnRole, Table, Value, parse_amount};
+use crate::strings::field_name;
+
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let lang = cx.config.lang;
+    for fiche in cx.convention.fiches() {
+        let Some(budget) = &fiche.budget else { continue };
+        let budget_anchor = |field| Anchor::Budget {
+            fiche: fiche.id.clone(),
+            field,
+        };
+        let mut figures: Vec<(BudgetField, &Value, String)> = Vec::new();
+        if let Some(planned) = &budget.planned {
+            for (field, value) in [
+                (BudgetField::PlannedEtat, &planned.etat),
+                (BudgetField::PlannedDepartement, &planned.departement),
+                (BudgetField::PlannedTotal, &planned.total),
+            ] {
+                if let Some(value) = value {
+                    figures.push((field, value, field_name(lang, field).to_string()));
+                }
+            }
+            for funder in &planned.others {
+                figures.push((BudgetField::PlannedOther, &funder.amount, funder.name.clone()));
+            }
+        }
+        for (field, value) in [
+            (BudgetField::Engaged, &budget.engaged),
+            (BudgetField::Executed, &budget.executed),
+            (BudgetField::Remaining, &budget.remaining),
+        ] {
+            if let Some(value) = value {
+                figures.push((field, value, field_name(lang, field).to_string()));
+            }
+        }
+        for line in &budget.executed_lines {
+            figures.push((BudgetField::Executed, &line.amount, line.name.clone()));
+        }
+        for (field, value, label) in figures {
+            report(cx, value, &label, budget_anchor(field), cx.fiche_place(fiche, &label), out);
+        }
+        for (index, reallocation) in budget.reallocations.iter().enumerate() {
+            let label = cx.text.reallocation;
+            let anchor = Anchor::Reallocation {
+                fiche: fiche.id.clone(),
+                index,
+            };
+            report(cx, &reallocation.amount, label, anchor, cx.fiche_place(fiche, label), out);
+        }
+        for (index, table) in budget.tables.iter().enumerate() {
+            table_cells(cx, table, TablePlace::Fiche { fiche: &fiche.id, index }, out);
+        }
+    }
+    for (index, table) in cx.convention.tables.iter().enumerate() {
+        table_cells(cx, table, TablePlace::Convention { index }, out);
+    }
+    if let Some(support) = &cx.convention.state_support {
+        let label = cx.text.state_support;
+        report(cx, &support.value, label, Anchor::StateSupport, label.to_string(), out);
+    }
+    for (index, statement) in cx.convention.statements.iter().enumerate() {
+        let label = cx.text.statement;
+        report(cx, &statement.value, label, Anchor::Statement { index }, label.to_string(), out);
+    }
+}
+
+fn table_cells(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Finding>) {
+    let numeric = |role: Option<ColumnRole>| {
+        matches!(
+            role,
+            Some(ColumnRole::Budget(_) | ColumnRole::Summed | ColumnRole::UnitCost)
+        )
+    };
+    let rows = table
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !r.heading)
+        .map(|(i, r)| (Some(i), r))
+        .chain(table.total.iter().map(|r| (None, r)));
+    for (row_index, row) in rows {
+        for (column_index, (column, cell)) in table.columns.iter().zip(&row.cells).enumerate() {
+            let Some(value) = cell else { continue };
+            if !numeric(column.role) {
+                continue;
+            }
+            let row_name = match row_index {
+                Some(_) => format!("{} « {} »", cx.text.row, row.label()),
+                None => cx.text.total_row.to_string(),
+            };
+            report(
+                cx,
+                value,
+                &column.name,
+                place.anchor(row_index, row_index.is_none(), Some(column_index)),
+                place.location(cx, table, Some(&row_name), Some(&column.name)),
+                out,
+            );
+        }
+    }
+}
+
+fn report(cx: &Context, value: &Value, label: &str, anchor: Anchor, location: String, out: &mut Vec<Finding>) {
+    let Value::Text(raw) = value else { return };
+    let (message, likely) = match parse_amount(raw) {
+        Ok(reading) => ((cx.text.malformed_amount)(label, raw, &eur(reading)), Some(reading)),
+        Err(error) => match error.likely {
+            Some(reading) => ((cx.text.malformed_amount)(label, raw, &eur(reading)), Some(reading)),
+            None => ((cx.text.text_figure)(label, raw), None),
+        },
+    };
+    out.push(Finding {
+        rule: Rule::TextFigure,
+        severity: Severity::Warning,
+        anchor,
+        location,
+        message,
+        expected: likely,
+        stated: Some(raw.clone()),
+    });
+}

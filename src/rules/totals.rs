@@ -1,0 +1,175 @@
+//! Rule "somme": a total that is not the sum of its parts.
+
+use rust_decimal::Decimal;
+
+use super::tables::{TablePlace, body_rows, cell, column_sum, line_amount, summed_columns, table_total};
+use super::{Anchor, Context, Finding, Rule, eur, fiche_figure};
+use crate::model::{Budget, BudgetField, Fiche, Table, TableKind, Value};
+use crate::strings::field_name;
+
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    for fiche in cx.convention.fiches() {
+        let Some(budget) = &fiche.budget else { continue };
+        planned_parts(cx, fiche, budget, out);
+        executed_lines(cx, fiche, budget, out);
+        for (index, table) in budget.tables.iter().enumerate() {
+            let place = TablePlace::Fiche { fiche: &fiche.id, index };
+            column_totals(cx, table, place, out);
+            detail_lines(cx, budget, table, place, out);
+        }
+        charges_recettes(cx, fiche, budget, out);
+    }
+    for (index, table) in cx.convention.tables.iter().enumerate() {
+        column_totals(cx, table, TablePlace::Convention { index }, out);
+    }
+}
+
+/// État + Département (+ others) against the stated planned total.
+fn planned_parts(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Vec<Finding>) {
+    let Some(planned) = &budget.planned else { return };
+    let Some(total) = planned.total.as_ref().and_then(Value::amount) else { return };
+    let lang = cx.config.lang;
+    let mut names = Vec::new();
+    let mut sum = Decimal::ZERO;
+    for (name, value) in [
+        (field_name(lang, BudgetField::PlannedEtat), &planned.etat),
+        (field_name(lang, BudgetField::PlannedDepartement), &planned.departement),
+    ] {
+        if let Some(value) = value {
+            let Some(amount) = value.amount() else { return };
+            names.push(name.to_string());
+            sum += amount;
+        }
+    }
+    for funder in &planned.others {
+        let Some(amount) = funder.amount.amount() else { return };
+        names.push(funder.name.clone());
+        sum += amount;
+    }
+    // One share alone says nothing about the total: the others may simply not be stated.
+    if names.len() < 2 {
+        return;
+    }
+    let message = (cx.text.parts_sum)(&names.join(" + "), &eur(sum), &eur(total));
+    out.extend(cx.mismatch(
+        Rule::Sum,
+        Anchor::Budget {
+            fiche: fiche.id.clone(),
+            field: BudgetField::PlannedTotal,
+        },
+        cx.fiche_place(fiche, field_name(lang, BudgetField::PlannedTotal)),
+        message,
+        sum,
+        total,
+    ));
+}
+
+fn executed_lines(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Vec<Finding>) {
+    if budget.executed_lines.is_empty() {
+        return;
+    }
+    let Some(total) = budget.executed.as_ref().and_then(Value::amount) else { return };
+    let Some(sum) = budget
+        .executed_lines
+        .iter()
+        .map(|l| l.amount.amount())
+        .sum::<Option<Decimal>>()
+    else {
+        return;
+    };
+    out.extend(cx.mismatch(
+        Rule::Sum,
+        Anchor::Budget {
+            fiche: fiche.id.clone(),
+            field: BudgetField::Executed,
+        },
+        cx.fiche_place(fiche, field_name(cx.config.lang, BudgetField::Executed)),
+        (cx.text.executed_lines)(&eur(sum), &eur(total)),
+        sum,
+        total,
+    ));
+}
+
+/// Each summed column against the TOTAL row.
+fn column_totals(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Finding>) {
+    let Some(total_row) = &table.total else { return };
+    for column in summed_columns(table) {
+        let Some(stated) = cell(total_row, column).and_then(Value::number) else { continue };
+        let Some(sum) = column_sum(table, column) else { continue };
+        let name = &table.columns[column].name;
+        out.extend(cx.mismatch(
+            Rule::Sum,
+            place.anchor(None, true, Some(column)),
+            place.location(cx, table, Some(cx.text.total_row), Some(name)),
+            (cx.text.column_total)(name, &format_figure(sum, table, column), &format_figure(stated, table, column)),
+            sum,
+            stated,
+        ));
+    }
+}
+
+/// Amount columns read as euros; others (ETP, counts) as plain numbers.
+fn format_figure(value: Decimal, table: &Table, column: usize) -> String {
+    let is_amount = body_rows(table)
+        .filter_map(|(_, row)| cell(row, column))
+        .any(|v| matches!(v, Value::Amount(_)));
+    if is_amount {
+        eur(value)
+    } else {
+        crate::model::format_amount_fr(value)
+    }
+}
+
+/// A detailed table's lines against the fiche figure they make up.
+fn detail_lines(
+    cx: &Context,
+    budget: &Budget,
+    table: &Table,
+    place: TablePlace,
+    out: &mut Vec<Finding>,
+) {
+    let Some(field) = table.sums_to else { return };
+    let Some(stated) = fiche_figure(budget, field).and_then(Value::amount) else { return };
+    let Some(sum) = body_rows(table)
+        .map(|(_, row)| line_amount(table, row))
+        .sum::<Option<Decimal>>()
+    else {
+        return;
+    };
+    let field_label = field_name(cx.config.lang, field);
+    out.extend(cx.mismatch(
+        Rule::Sum,
+        place.anchor(None, false, None),
+        place.location(cx, table, None, None),
+        (cx.text.detail_lines)(&table.title, &eur(sum), field_label, &eur(stated)),
+        sum,
+        stated,
+    ));
+}
+
+fn charges_recettes(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Vec<Finding>) {
+    let find = |kind| {
+        budget
+            .tables
+            .iter()
+            .enumerate()
+            .find(|(_, t)| t.kind == kind)
+    };
+    let (Some((charges_index, charges)), Some((_, recettes))) =
+        (find(TableKind::Charges), find(TableKind::Recettes))
+    else {
+        return;
+    };
+    let (Some(charges_total), Some(recettes_total)) = (table_total(charges), table_total(recettes)) else {
+        return;
+    };
+    let place = TablePlace::Fiche { fiche: &fiche.id, index: charges_index };
+    out.extend(cx.mismatch(
+        Rule::Sum,
+        place.anchor(None, true, None),
+        place.location(cx, charges, Some(cx.text.total_row), None),
+        (cx.text.charges_recettes)(&eur(charges_total), &eur(recettes_total)),
+        recettes_total,
+        charges_total,
+    ));
+}
