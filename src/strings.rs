@@ -111,6 +111,15 @@ pub fn field_name(lang: Lang, field: crate::model::BudgetField) -> &'static str 
     }
 }
 
+/// `prévu total` → `Prévu total`.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Messages of the reconciliation rules. Arguments arrive formatted (amounts as `1 234 €`).
 pub struct RuleStrings {
     pub fiche: &'static str,
@@ -197,7 +206,7 @@ static RULES_FR: RuleStrings = RuleStrings {
         format!("La colonne « {column} » totalise {sum}, mais la ligne TOTAL indique {total}")
     },
     detail_lines: |table, sum, field, stated| {
-        format!("Les lignes de « {table} » totalisent {sum}, mais le {field} indiqué est {stated}")
+        format!("Les lignes de « {table} » totalisent {sum}, mais la fiche indique {stated} ({field})")
     },
     charges_recettes: |charges, recettes| {
         format!("Budget non équilibré : charges {charges}, recettes {recettes}")
@@ -206,7 +215,7 @@ static RULES_FR: RuleStrings = RuleStrings {
         format!("Solde indiqué {stated}, mais prévu {planned} − {label} {other} = {expected}")
     },
     same_figure: |field, fiche, place, other| {
-        format!("Le {field} est de {fiche} dans la fiche, mais de {other} dans {place}")
+        format!("{} : {fiche} dans la fiche, mais {other} dans {place}", capitalise(field))
     },
     claim_mismatch: |formula, computed, stated| {
         format!("{formula} = {computed}, mais le texte annonce {stated}")
@@ -215,7 +224,7 @@ static RULES_FR: RuleStrings = RuleStrings {
         format!("Les parts État des fiches totalisent {sum}, mais le soutien de l'État indiqué est {stated}")
     },
     aggregate_mismatch: |scope, field, sum, stated| {
-        format!("Le {field} des fiches de {scope} totalise {sum}, mais le document indique {stated}")
+        format!("{} des fiches de {scope} : {sum} au total, mais le document indique {stated}", capitalise(field))
     },
     reallocation_sum: |sum, remaining| {
         format!("Les réattributions totalisent {sum}, mais le solde à réattribuer est de {remaining}")
@@ -235,9 +244,9 @@ static RULES_FR: RuleStrings = RuleStrings {
     underspend: |executed, planned, pct, threshold| {
         format!("Exécuté {executed} pour {planned} prévus ({pct} %, sous le seuil de {threshold} %)")
     },
-    text_figure: |field, raw| format!("Le {field} est écrit en texte : « {raw} »"),
+    text_figure: |field, raw| format!("{} : montant écrit en texte, « {raw} »", capitalise(field)),
     malformed_amount: |field, raw, likely| {
-        format!("Le {field} est mal écrit : « {raw} » (lecture probable : {likely})")
+        format!("{} : montant mal écrit, « {raw} » (lecture probable : {likely})", capitalise(field))
     },
     indicator_no_value: |name, year| format!("« {name} » : aucune valeur pour {year}, année écoulée"),
     indicator_far_from_target: |name, year, result, target, pct| {
@@ -267,7 +276,7 @@ static RULES_EN: RuleStrings = RuleStrings {
         format!("Column “{column}” adds up to {sum}, but the TOTAL row says {total}")
     },
     detail_lines: |table, sum, field, stated| {
-        format!("Lines of “{table}” add up to {sum}, but the stated {field} is {stated}")
+        format!("Lines of “{table}” add up to {sum}, but the fiche states {stated} ({field})")
     },
     charges_recettes: |charges, recettes| {
         format!("Unbalanced budget: expenses {charges}, income {recettes}")
@@ -276,7 +285,7 @@ static RULES_EN: RuleStrings = RuleStrings {
         format!("Stated remaining {stated}, but planned {planned} − {label} {other} = {expected}")
     },
     same_figure: |field, fiche, place, other| {
-        format!("The {field} is {fiche} in the fiche but {other} in {place}")
+        format!("{}: {fiche} in the fiche but {other} in {place}", capitalise(field))
     },
     claim_mismatch: |formula, computed, stated| {
         format!("{formula} = {computed}, but the text states {stated}")
@@ -285,7 +294,7 @@ static RULES_EN: RuleStrings = RuleStrings {
         format!("The fiches' State shares add up to {sum}, but the stated State support is {stated}")
     },
     aggregate_mismatch: |scope, field, sum, stated| {
-        format!("The {field} of the fiches of {scope} adds up to {sum}, but the document states {stated}")
+        format!("{} of the fiches of {scope}: {sum} in all, but the document states {stated}", capitalise(field))
     },
     reallocation_sum: |sum, remaining| {
         format!("Reallocations add up to {sum}, but the remaining credit is {remaining}")
@@ -305,9 +314,9 @@ static RULES_EN: RuleStrings = RuleStrings {
     underspend: |executed, planned, pct, threshold| {
         format!("Executed {executed} against {planned} planned ({pct} %, below the {threshold} % threshold)")
     },
-    text_figure: |field, raw| format!("The {field} is written as text: “{raw}”"),
+    text_figure: |field, raw| format!("{}: amount written as text, “{raw}”", capitalise(field)),
     malformed_amount: |field, raw, likely| {
-        format!("The {field} is malformed: “{raw}” (likely reading: {likely})")
+        format!("{}: malformed amount, “{raw}” (likely reading: {likely})", capitalise(field))
     },
     indicator_no_value: |name, year| format!("“{name}”: no value for {year}, a year that has passed"),
     indicator_far_from_target: |name, year, result, target, pct| {

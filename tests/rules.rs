@@ -1,0 +1,475 @@
+//! Each rule on small hand-written conventions: one case that fires, one that must not.
+
+use revue::model::Convention;
+use revue::rules::{Config, Finding, Rule, Severity, check_convention};
+use revue::storage::from_ron_str;
+use rust_decimal::Decimal;
+
+/// A convention with the given fiches (RON list items) and extra top-level fields.
+fn convention(fiches: &str, extra: &str) -> Convention {
+    let text = format!(
+        r#"(
+    version: 1,
+    title: "Test",
+    kind: Convention,
+    territory: (name: "Test", number: "00"),
+    years: (2019, 2019),
+    document: (title: "test"),
+    axes: [(id: "1", title: "Axe 1", fiches: [{fiches}])],
+    {extra}
+)"#
+    );
+    from_ron_str(&text).unwrap_or_else(|e| panic!("{e:?}\n{text}"))
+}
+
+fn config() -> Config {
+    Config {
+        current_year: 2026,
+        ..Config::default()
+    }
+}
+
+fn findings(c: &Convention, rule: Rule) -> Vec<Finding> {
+    check_convention(c, &config())
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .collect()
+}
+
+/// Messages separate thousands with no-break spaces; tests write plain ones.
+fn says(message: &str, text: &str) -> bool {
+    message.replace('\u{a0}', " ").contains(text)
+}
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn fiche_with_budget(id: &str, budget: &str) -> String {
+    format!(r#"(id: "{id}", title: "Fiche {id}", budget: ({budget}))"#)
+}
+
+// Rule 1: sums
+
+#[test]
+fn planned_parts_that_do_not_make_the_total_are_an_error() {
+    let c = convention(
+        &fiche_with_budget("1", r#"planned: (etat: Amount("110000"), departement: Amount("305000"), total: Amount("425000"))"#),
+        "",
+    );
+    let found = findings(&c, Rule::Sum);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity, Severity::Error);
+    assert_eq!(found[0].expected, Some(dec("415000")));
+    assert_eq!(found[0].stated.as_deref(), Some("425000"));
+    assert!(says(&found[0].message, "415 000 €"), "{}", found[0].message);
+}
+
+#[test]
+fn planned_parts_that_make_the_total_are_silent() {
+    let c = convention(
+        &fiche_with_budget("1", r#"planned: (etat: Amount("110000"), departement: Amount("305000"), total: Amount("415000"))"#),
+        "",
+    );
+    assert!(findings(&c, Rule::Sum).is_empty());
+}
+
+#[test]
+fn a_single_share_says_nothing_about_the_total() {
+    let c = convention(&fiche_with_budget("1", r#"planned: (etat: Amount("25000"), total: Amount("149956"))"#), "");
+    assert!(findings(&c, Rule::Sum).is_empty());
+}
+
+const SUMMARY_TABLE: &str = r#"tables: [(
+        id: "t", title: "Tableau", kind: Summary,
+        columns: [(name: "Projet", role: Label), (name: "Prévu", role: Budget(PlannedTotal)), (name: "Engagé", role: Budget(Engaged)), (name: "Solde", role: Budget(Remaining))],
+        rows: [
+            (heading: true, cells: [Text("AXE 1"), None, None, None]),
+            (fiche: "1", cells: [Text("1 Fiche"), Amount("100"), Amount("60"), Amount("40")]),
+            (fiche: "2", cells: [Text("2 Fiche"), Amount("50"), Amount("50"), Amount("0")]),
+        ],
+        total: (cells: [Text("TOTAL"), Amount(TOTAL_PLANNED), Amount("110"), Amount("40")]),
+    )],"#;
+
+#[test]
+fn a_column_that_does_not_sum_to_its_total_row_is_an_error() {
+    let c = convention("", &SUMMARY_TABLE.replace("TOTAL_PLANNED", "\"160\""));
+    let found = findings(&c, Rule::Sum);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].expected, Some(dec("150")));
+    assert!(found[0].location.contains("TOTAL"));
+}
+
+#[test]
+fn columns_that_sum_to_their_total_row_are_silent() {
+    let c = convention("", &SUMMARY_TABLE.replace("TOTAL_PLANNED", "\"150\""));
+    assert!(check_convention(&c, &config()).is_empty(), "{:#?}", check_convention(&c, &config()));
+}
+
+const VALUED_STAFF: &str = r#"planned: (total: Amount("TOTAL")),
+    tables: [(
+        id: "v", title: "Valorisation", kind: Valorisation, sums_to: PlannedTotal,
+        columns: [(name: "Poste", role: Label), (name: "Part", role: Quantity), (name: "Nombre", role: Quantity), (name: "Coût", role: UnitCost), (name: "Montant", role: Summed)],
+        rows: [
+            (cells: [Text("Directeurs"), Percent("10"), Number("14"), Amount("90000"), Amount("126000")]),
+            (cells: [Text("Chargé de mission"), Percent("100"), Number("1"), Amount("90000"), None]),
+            (cells: [Text("Agents d'accueil"), None, Number("4"), Amount("45000"), None]),
+            (cells: [Text("Patrimoine"), Percent("10"), Number("1"), Amount("90000"), Amount("9000")]),
+        ],
+    )]"#;
+
+#[test]
+fn detail_lines_that_do_not_make_the_stated_cost_are_an_error() {
+    let c = convention(&fiche_with_budget("1", &VALUED_STAFF.replace("TOTAL", "415000")), "");
+    let found = findings(&c, Rule::Sum);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].expected, Some(dec("405000")));
+    assert_eq!(found[0].stated.as_deref(), Some("415000"));
+}
+
+#[test]
+fn detail_lines_that_make_the_stated_cost_are_silent() {
+    let c = convention(&fiche_with_budget("1", &VALUED_STAFF.replace("TOTAL", "405000")), "");
+    assert!(findings(&c, Rule::Sum).is_empty());
+}
+
+fn charges_recettes(recettes_total: &str) -> String {
+    format!(
+        r#"tables: [
+        (id: "c", title: "Charges", kind: Charges, columns: [(name: "Poste", role: Label), (name: "Montant", role: Summed)],
+         rows: [(cells: [Text("60"), Amount("100")]), (cells: [Text("64"), Amount("50")])], total: (cells: [Text("TOTAL"), Amount("150")])),
+        (id: "r", title: "Recettes", kind: Recettes, columns: [(name: "Poste", role: Label), (name: "Montant", role: Summed)],
+         rows: [(cells: [Text("CALPAE"), Amount("{recettes_total}")])], total: (cells: [Text("TOTAL"), Amount("{recettes_total}")])),
+    ]"#
+    )
+}
+
+#[test]
+fn unbalanced_charges_and_recettes_are_an_error() {
+    let c = convention(&fiche_with_budget("1", &charges_recettes("140")), "");
+    let found = findings(&c, Rule::Sum);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(says(&found[0].message, "charges 150 €"), "{}", found[0].message);
+}
+
+#[test]
+fn balanced_charges_and_recettes_are_silent() {
+    let c = convention(&fiche_with_budget("1", &charges_recettes("150")), "");
+    assert!(findings(&c, Rule::Sum).is_empty());
+}
+
+// Rule 2: remaining
+
+#[test]
+fn remaining_that_is_not_planned_minus_executed_is_an_error() {
+    let c = convention(
+        &fiche_with_budget("3-2", r#"planned: (total: Amount("650000")), executed: Amount("650000"), remaining: Amount("350000")"#),
+        "",
+    );
+    let found = findings(&c, Rule::Remaining);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].expected, Some(dec("0")));
+    assert_eq!(found[0].severity, Severity::Error);
+}
+
+#[test]
+fn remaining_that_is_planned_minus_engaged_is_silent() {
+    let c = convention(
+        &fiche_with_budget("1", r#"planned: (total: Amount("180000")), engaged: Amount("105200"), remaining: Amount("74800")"#),
+        "",
+    );
+    assert!(findings(&c, Rule::Remaining).is_empty());
+}
+
+#[test]
+fn remaining_is_checked_on_summary_table_rows() {
+    let table = SUMMARY_TABLE
+        .replace("TOTAL_PLANNED", "\"150\"")
+        .replace(r#"Amount("60"), Amount("40")"#, r#"Amount("60"), Amount("45")"#);
+    let c = convention("", &table);
+    let found = findings(&c, Rule::Remaining);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].expected, Some(dec("40")));
+}
+
+// Rule 3: same figure in two places
+
+#[test]
+fn a_fiche_and_the_summary_table_disagreeing_is_an_error() {
+    let c = convention(
+        &fiche_with_budget("1", r#"planned: (etat: Amount("325000"), departement: Amount("325000"), total: Amount("650000"))"#),
+        r#"tables: [(id: "t", title: "Tableau financier", kind: Summary,
+            columns: [(name: "Projet", role: Label), (name: "Montant", role: Budget(PlannedTotal))],
+            rows: [(fiche: "1", cells: [Text("1 Boost"), Amount("1000000")])])],"#,
+    );
+    let found = findings(&c, Rule::SameFigure);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].expected, Some(dec("650000")));
+    assert_eq!(found[0].stated.as_deref(), Some("1000000"));
+}
+
+#[test]
+fn a_fiche_and_the_summary_table_agreeing_is_silent() {
+    let c = convention(
+        &fiche_with_budget("1", r#"planned: (total: Amount("650000")), executed: Amount("650000")"#),
+        r#"tables: [(id: "t", title: "T", kind: Summary,
+            columns: [(name: "Projet", role: Label), (name: "Montant", role: Budget(PlannedTotal)), (name: "Engagé", role: Budget(Engaged))],
+            rows: [(fiche: "1", cells: [Text("1"), Amount("650000"), Amount("650000")])])],"#,
+    );
+    assert!(findings(&c, Rule::SameFigure).is_empty());
+}
+
+#[test]
+fn a_synthesis_figure_disagreeing_with_its_fiche_is_an_error() {
+    let fiche = fiche_with_budget("1", r#"planned: (total: Amount("500000"))"#);
+    let fires = convention(&fiche, r#"statements: [(scope: Fiche("1"), field: PlannedTotal, value: Amount("550000"))],"#);
+    assert_eq!(findings(&fires, Rule::SameFigure).len(), 1);
+    let holds = convention(&fiche, r#"statements: [(scope: Fiche("1"), field: PlannedTotal, value: Amount("500000"))],"#);
+    assert!(findings(&holds, Rule::SameFigure).is_empty());
+}
+
+// Rule 4: stated arithmetic
+
+fn claim(operation: &str, operands: &str, stated: &str) -> String {
+    format!(
+        r#"(id: "1", title: "F", claims: [(text: "calcul", operation: {operation}, operands: [{operands}], stated: Amount("{stated}"))])"#
+    )
+}
+
+#[test]
+fn a_product_that_does_not_hold_is_an_error() {
+    let c = convention(&claim("Product", r#""120331", "14""#, "1684636"), "");
+    let found = findings(&c, Rule::Claim);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].expected, Some(dec("1684634")));
+}
+
+#[test]
+fn a_product_and_a_percentage_that_hold_are_silent() {
+    let c = convention(&claim("Product", r#""120331", "14""#, "1684634"), "");
+    assert!(findings(&c, Rule::Claim).is_empty());
+    let c = convention(&claim("Percentage", r#""2658014", "40""#, "1063205.6"), "");
+    assert!(findings(&c, Rule::Claim).is_empty());
+}
+
+#[test]
+fn a_percentage_that_does_not_hold_is_an_error() {
+    let c = convention(&claim("Percentage", r#""90000", "10""#, "126000"), "");
+    assert_eq!(findings(&c, Rule::Claim)[0].expected, Some(dec("9000")));
+}
+
+// Rule 5: aggregates
+
+#[test]
+fn state_support_differing_from_the_fiches_state_shares_is_an_error() {
+    let fiches = [
+        fiche_with_budget("1", r#"planned: (etat: Amount("110000"))"#),
+        fiche_with_budget("2", r#"planned: (etat: Amount("80000"))"#),
+    ]
+    .join(",");
+    let fires = convention(&fiches, r#"state_support: (scope: Convention, field: PlannedEtat, value: Amount("200000")),"#);
+    let found = findings(&fires, Rule::Aggregate);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].expected, Some(dec("190000")));
+    let holds = convention(&fiches, r#"state_support: (scope: Convention, field: PlannedEtat, value: Amount("190000")),"#);
+    assert!(findings(&holds, Rule::Aggregate).is_empty());
+}
+
+#[test]
+fn an_axe_total_differing_from_its_fiches_is_an_error() {
+    let fiches = [
+        fiche_with_budget("1", r#"planned: (total: Amount("500000"))"#),
+        fiche_with_budget("2", r#"planned: (etat: Amount("100"), departement: Amount("100"))"#),
+    ]
+    .join(",");
+    let fires = convention(&fiches, r#"statements: [(scope: Axe("1"), field: PlannedTotal, value: Amount("3500000"))],"#);
+    assert_eq!(findings(&fires, Rule::Aggregate)[0].expected, Some(dec("500200")));
+    let holds = convention(&fiches, r#"statements: [(scope: Axe("1"), field: PlannedTotal, value: Amount("500200"))],"#);
+    assert!(findings(&holds, Rule::Aggregate).is_empty());
+}
+
+// Rule 6: reallocations
+
+fn giver(remaining: &str, first: &str) -> String {
+    fiche_with_budget(
+        "3-2",
+        &format!(
+            r#"remaining: Amount("{remaining}"), reallocations: [
+                (amount: Amount("{first}"), to_fiche: "3-3"),
+                (amount: Amount("240000"), to_fiche: "3-5"),
+            ]"#
+        ),
+    )
+}
+
+const RECEIVERS: &str = r#"(id: "3-3", title: "AGS", perspectives: (text: "110 000 € (de la fiche 3.2 Boost emploi) seront redéployés")),
+    (id: "3-5", title: "Création", budget: (text: "auxquels seront rajoutés 240 000 € transférés de la fiche 3.2"))"#;
+
+#[test]
+fn reallocations_that_add_up_and_are_received_are_silent() {
+    let c = convention(&format!("{},{RECEIVERS}", giver("350000", "110000")), "");
+    assert!(findings(&c, Rule::Reallocation).is_empty(), "{:#?}", findings(&c, Rule::Reallocation));
+}
+
+#[test]
+fn reallocations_exceeding_the_remaining_credit_are_an_error() {
+    let c = convention(&format!("{},{RECEIVERS}", giver("300000", "110000")), "");
+    let found = findings(&c, Rule::Reallocation);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity, Severity::Error);
+}
+
+#[test]
+fn a_receiving_fiche_that_does_not_mention_the_credit_is_a_warning() {
+    let receivers = RECEIVERS.replace("110 000 €", "des crédits");
+    let c = convention(&format!("{},{receivers}", giver("350000", "110000")), "");
+    let found = findings(&c, Rule::Reallocation);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert!(found[0].message.contains("3-3"));
+}
+
+#[test]
+fn a_receiving_fiche_that_does_not_exist_is_an_error() {
+    let c = convention(&giver("350000", "110000"), "");
+    let found = findings(&c, Rule::Reallocation);
+    assert_eq!(found.iter().filter(|f| f.severity == Severity::Error).count(), 2);
+}
+
+// Rule 7: co-financing
+
+#[test]
+fn state_share_above_the_departements_is_a_warning() {
+    let c = convention(&fiche_with_budget("1", r#"planned: (etat: Amount("80000"), departement: Amount("40000"))"#), "");
+    let found = findings(&c, Rule::CoFinancing);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, Severity::Warning);
+    let c = convention(&fiche_with_budget("1", r#"planned: (etat: Amount("80000"), departement: Amount("80000"))"#), "");
+    assert!(findings(&c, Rule::CoFinancing).is_empty());
+}
+
+// Rule 8: execution
+
+#[test]
+fn overspend_and_underspend_are_warnings_with_the_percentage() {
+    let over = convention(&fiche_with_budget("1", r#"planned: (total: Amount("100")), executed: Amount("120")"#), "");
+    let found = findings(&over, Rule::Execution);
+    assert_eq!(found.len(), 1);
+    assert!(says(&found[0].message, "120 %"), "{}", found[0].message);
+    let under = convention(&fiche_with_budget("1", r#"planned: (total: Amount("220000")), engaged: Amount("70000")"#), "");
+    let found = findings(&under, Rule::Execution);
+    assert!(says(&found[0].message, "31,8 %"), "{}", found[0].message);
+}
+
+#[test]
+fn execution_within_bounds_is_silent_and_the_threshold_is_configurable() {
+    let c = convention(&fiche_with_budget("1", r#"planned: (total: Amount("200000")), executed: Amount("189308")"#), "");
+    assert!(findings(&c, Rule::Execution).is_empty());
+    let strict = Config {
+        underspend_percent: dec("99"),
+        ..config()
+    };
+    assert_eq!(
+        check_convention(&c, &strict)
+            .iter()
+            .filter(|f| f.rule == Rule::Execution)
+            .count(),
+        1
+    );
+}
+
+// Rule 9: figures written as text
+
+#[test]
+fn text_where_an_amount_is_expected_is_a_warning_with_its_raw_text() {
+    let c = convention(&fiche_with_budget("3-1", r#"planned: (total: Amount("500000")), executed: Text("Oui.")"#), "");
+    let found = findings(&c, Rule::TextFigure);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].stated.as_deref(), Some("Oui."));
+    assert_eq!(found[0].expected, None);
+}
+
+#[test]
+fn a_malformed_amount_comes_with_its_likely_reading() {
+    let c = convention(&fiche_with_budget("1", r#"executed: Text("312.222.40 €")"#), "");
+    let found = findings(&c, Rule::TextFigure);
+    assert_eq!(found[0].expected, Some(dec("312222.40")));
+    assert!(says(&found[0].message, "312 222,40"), "{}", found[0].message);
+}
+
+#[test]
+fn amounts_written_as_amounts_are_silent() {
+    let c = convention(&fiche_with_budget("1", r#"executed: Amount("312222.40")"#), "");
+    assert!(findings(&c, Rule::TextFigure).is_empty());
+}
+
+// Rule 10: indicators
+
+fn indicator(values: &str) -> String {
+    format!(r#"(id: "1", title: "F", indicators: [(name: "Nombre de BRSA accompagnés", values: [{values}])])"#)
+}
+
+#[test]
+fn a_passed_year_without_a_result_is_a_warning() {
+    let c = convention(&indicator("(year: 2019, measure: Result)"), "");
+    let found = findings(&c, Rule::Indicator);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].message.contains("2019"));
+}
+
+#[test]
+fn a_year_after_the_document_period_or_with_a_value_is_silent() {
+    let c = convention(
+        &indicator(r#"(year: 2019, measure: Result, value: Number("168")), (year: 2021, measure: Result)"#),
+        "",
+    );
+    assert!(findings(&c, Rule::Indicator).is_empty());
+}
+
+#[test]
+fn a_result_far_from_target_is_a_warning() {
+    let c = convention(
+        &indicator(r#"(year: 2019, measure: Target, value: Number("600")), (year: 2019, measure: Result, value: Number("120"))"#),
+        "",
+    );
+    let found = findings(&c, Rule::Indicator);
+    assert_eq!(found.len(), 1);
+    assert!(says(&found[0].message, "20 %"), "{}", found[0].message);
+    let close = convention(
+        &indicator(r#"(year: 2019, measure: Target, value: Number("600")), (year: 2019, measure: Result, value: Number("550"))"#),
+        "",
+    );
+    assert!(findings(&close, Rule::Indicator).is_empty());
+}
+
+// Tolerance and gaps under one euro
+
+#[test]
+fn tolerance_relaxes_equality_and_small_gaps_are_named() {
+    let fiche = fiche_with_budget("1", r#"planned: (etat: Amount("100.40"), departement: Amount("100"), total: Amount("200"))"#);
+    let c = convention(&fiche, "");
+    let found = findings(&c, Rule::Sum);
+    assert_eq!(found.len(), 1);
+    assert!(says(&found[0].message, "moins d'un euro"), "{}", found[0].message);
+    let tolerant = Config {
+        tolerance: dec("1"),
+        ..config()
+    };
+    assert!(check_convention(&c, &tolerant).iter().all(|f| f.rule != Rule::Sum));
+}
+
+#[test]
+fn errors_come_before_warnings() {
+    let c = convention(
+        &fiche_with_budget(
+            "1",
+            r#"planned: (etat: Amount("80000"), departement: Amount("40000"), total: Amount("1")), executed: Text("Oui.")"#,
+        ),
+        "",
+    );
+    let all = check_convention(&c, &config());
+    let first_warning = all.iter().position(|f| f.severity == Severity::Warning).unwrap();
+    assert!(all[..first_warning].iter().all(|f| f.severity == Severity::Error));
+    assert!(all[first_warning..].iter().all(|f| f.severity == Severity::Warning));
+    assert!(first_warning > 0);
+}
