@@ -6,9 +6,12 @@
 //! - [`rules`]: reconciliation, pure functions over the model;
 //! - [`cli`]: the `summary` and `check` commands.
 
+pub mod app;
 pub mod cli;
 pub mod model;
 pub mod rules;
 pub mod storage;
 pub mod strings;
 pub mod text;
+pub mod tui;
+pub mod ui;

@@ -26,9 +26,13 @@ pub use summary::{Summary, summarise};
 pub struct Cli {
     /// Convention files (.ron) or directories to open. Default: ./data, else the user's data directory.
     pub paths: Vec<PathBuf>,
-    /// Language of the interface.
+    /// Language of the interface (default: the config file's, else French).
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
+    /// Theme of the interactive app: default, light, dark, high-contrast, or a file of the
+    /// config directory's themes/ folder.
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -98,6 +102,9 @@ pub fn report_load_errors(report: &LoadReport, lang: Lang) {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    if cli.command.is_none() {
+        return interactive(&cli);
+    }
     let lang = cli.lang.unwrap_or_default();
     match cli.command {
         Some(Command::Summary { paths, format }) => summary::run(&resolve_paths(&paths)?, format, lang),
@@ -118,7 +125,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             check::run(&resolve_paths(&paths)?, format, &config)
         }
         Some(Command::Fmt { paths, check }) => fmt(&paths, check),
-        None => anyhow::bail!("l'interface interactive n'est pas encore disponible : utilisez `revue summary`"),
+        None => unreachable!("handled above"),
     }
 }
 
@@ -147,4 +154,41 @@ fn fmt(paths: &[PathBuf], check: bool) -> anyhow::Result<u8> {
     } else {
         exit::OK
     })
+}
+
+/// `revue [PATH…]`: the review app.
+fn interactive(cli: &Cli) -> anyhow::Result<u8> {
+    use std::io::IsTerminal;
+    let config_path = crate::app::config::config_path();
+    let (file_config, mut problems) = match crate::app::config::load(config_path.as_deref()) {
+        Ok(config) => (config, Vec::new()),
+        Err(message) => (Default::default(), vec![message]),
+    };
+    let lang = cli.lang.or(file_config.lang).unwrap_or_default();
+    let keymap = file_config.keymap().unwrap_or_else(|message| {
+        problems.push(message);
+        crate::app::Keymap::default()
+    });
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme_name = cli.theme.clone().or(file_config.theme.clone()).unwrap_or_else(|| "default".into());
+    let themes_dir = config_path.as_deref().and_then(|p| p.parent()).map(|d| d.join("themes"));
+    let theme = match crate::ui::Theme::named(&theme_name, themes_dir.as_deref(), no_color) {
+        Ok(theme) => theme,
+        Err(message) if cli.theme.is_some() => anyhow::bail!(message),
+        Err(message) => {
+            problems.push(message);
+            crate::ui::Theme::named("default", None, no_color).map_err(anyhow::Error::msg)?
+        }
+    };
+    if !std::io::stdout().is_terminal() {
+        anyhow::bail!("l'interface interactive demande un terminal ; `revue summary` et `revue check` écrivent sur la sortie standard");
+    }
+    let report = storage::load_paths(&resolve_paths(&cli.paths)?);
+    let rules = Config { lang, ..Config::default() };
+    let mut app = crate::app::App::new(report, keymap, lang, rules);
+    if let Some(first) = problems.first().or(app.load_errors.first()) {
+        app.status = Some(sanitize_line(first).into_owned());
+    }
+    crate::tui::run(app, &theme)?;
+    Ok(exit::OK)
 }

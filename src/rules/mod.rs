@@ -248,6 +248,18 @@ pub fn fiche_figure(budget: &Budget, field: BudgetField) -> Option<&Value> {
     }
 }
 
+/// The fiche's own figure that a figure stated elsewhere for `field` should equal, with the
+/// field it is. Documents often head the engaged amount "budget exécuté", so a fiche that
+/// states only one of the two answers for both.
+pub fn counterpart(budget: &Budget, field: BudgetField) -> Option<(BudgetField, Decimal)> {
+    let own = |f| fiche_figure(budget, f).and_then(Value::amount).map(|a| (f, a));
+    match field {
+        BudgetField::Engaged => own(BudgetField::Engaged).or_else(|| own(BudgetField::Executed)),
+        BudgetField::Executed => own(BudgetField::Executed).or_else(|| own(BudgetField::Engaged)),
+        other => own(other),
+    }
+}
+
 /// The planned total as stated, or else the sum of the stated shares.
 pub fn planned_total(budget: &Budget) -> Option<Decimal> {
     let planned = budget.planned.as_ref()?;

@@ -2,8 +2,8 @@
 //! the document's summary table, or against a figure quoted elsewhere (synthesis).
 
 use super::tables::{body_rows, cell};
-use super::{Anchor, Context, Finding, Rule, eur, fiche_figure};
-use crate::model::{Budget, BudgetField, ColumnRole, StatementScope, Value};
+use super::{Anchor, Context, Finding, Rule, counterpart, eur};
+use crate::model::{ColumnRole, StatementScope, Value};
 use crate::strings::field_name;
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -59,16 +59,5 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             in_fiche,
             stated,
         ));
-    }
-}
-
-/// The fiche's own figure for `field`. Documents often head the engaged amount "budget
-/// exécuté", so a fiche that states only one of the two answers for both.
-fn counterpart(budget: &Budget, field: BudgetField) -> Option<(BudgetField, rust_decimal::Decimal)> {
-    let own = |f| fiche_figure(budget, f).and_then(Value::amount).map(|a| (f, a));
-    match field {
-        BudgetField::Engaged => own(BudgetField::Engaged).or_else(|| own(BudgetField::Executed)),
-        BudgetField::Executed => own(BudgetField::Executed).or_else(|| own(BudgetField::Engaged)),
-        other => own(other),
     }
 }

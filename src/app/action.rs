@@ -1,0 +1,35 @@
+//! What the user can ask for. Key bindings map to these; `App::update` carries them out.
+
+use serde::{Deserialize, Serialize};
+
+use super::Tab;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Action {
+    Quit,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Left,
+    Right,
+    NextTab,
+    PrevTab,
+    GoTo(Tab),
+    /// Open, toggle or jump, depending on where the selection is.
+    Enter,
+    /// Close an overlay, or go back to where the last jump came from.
+    Back,
+    Help,
+    /// Open the convention selector.
+    PickConvention,
+    NextConvention,
+    PrevConvention,
+    /// Change the sort order (Anomalies).
+    CycleSort,
+    /// Scroll the detail pane.
+    DetailUp,
+    DetailDown,
+}

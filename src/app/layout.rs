@@ -1,0 +1,64 @@
+//! Screen geometry, shared by drawing and by mouse handling so both agree on where things are.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// The fixed parts of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub tabs: Rect,
+    pub body: Rect,
+    /// Two lines under the body: what is wrong with the selection.
+    pub detail: Rect,
+    pub status: Rect,
+}
+
+pub const DETAIL_HEIGHT: u16 = 2;
+
+pub fn areas(screen: Rect) -> Areas {
+    let [tabs, body, detail, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(DETAIL_HEIGHT),
+        Constraint::Length(1),
+    ])
+    .areas(screen);
+    Areas {
+        tabs,
+        body,
+        detail,
+        status,
+    }
+}
+
+/// Inside a bordered table: the rows, below the header line.
+pub fn table_rows(body: Rect) -> Rect {
+    let inner = inner(body);
+    Rect {
+        y: inner.y.saturating_add(1),
+        height: inner.height.saturating_sub(1),
+        ..inner
+    }
+}
+
+/// Inside a border.
+pub fn inner(area: Rect) -> Rect {
+    Rect {
+        x: area.x.saturating_add(1),
+        y: area.y.saturating_add(1),
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    }
+}
+
+/// The Fiches tab: list on the left, detail on the right.
+pub fn fiches_split(body: Rect) -> (Rect, Rect) {
+    let list_width = (body.width * 2 / 5).clamp(20.min(body.width), 48);
+    let [list, detail] =
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)]).areas(body);
+    (list, detail)
+}
+
+/// The list inside the Fiches tab's left pane (bordered, no header).
+pub fn fiches_list(body: Rect) -> Rect {
+    inner(fiches_split(body).0)
+}

@@ -1,0 +1,602 @@
+//! Application state and what actions do to it. No drawing here: [`crate::ui`] reads this.
+//!
+//! Flow: terminal event → [`Action`] (through the [`Keymap`]) → [`App::update`] → draw.
+
+mod action;
+pub mod config;
+mod keymap;
+pub mod layout;
+pub mod views;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+use serde::{Deserialize, Serialize};
+
+pub use action::Action;
+pub use keymap::{Key, Keymap};
+
+use crate::model::Convention;
+use crate::rules::{self, Anchor, Finding, Severity};
+use crate::storage::LoadReport;
+use crate::strings::{self, Lang};
+use views::{AxesRow, BudgetRow};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Tab {
+    Axes,
+    Fiches,
+    Budgets,
+    Indicators,
+    Anomalies,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [Tab::Axes, Tab::Fiches, Tab::Budgets, Tab::Indicators, Tab::Anomalies];
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+}
+
+/// A loaded convention and its findings, kept current.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub path: PathBuf,
+    pub convention: Convention,
+    pub findings: Vec<Finding>,
+}
+
+/// A selection in a list, with the first visible row.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scroll {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl Scroll {
+    /// Moves to `index` (clamped to `len`), scrolling so it stays within `height` rows.
+    pub fn select(&mut self, index: usize, len: usize, height: usize) {
+        self.selected = index.min(len.saturating_sub(1));
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        self.offset = self.offset.min(len.saturating_sub(height));
+    }
+
+    fn apply(&mut self, action: Action, len: usize, height: usize) -> bool {
+        let page = height.saturating_sub(1).max(1);
+        let target = match action {
+            Action::Up => self.selected.saturating_sub(1),
+            Action::Down => self.selected + 1,
+            Action::PageUp => self.selected.saturating_sub(page),
+            Action::PageDown => self.selected + page,
+            Action::Home => 0,
+            Action::End => len.saturating_sub(1),
+            _ => return false,
+        };
+        self.select(target, len, height);
+        true
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnomalySort {
+    Severity,
+    Convention,
+    Fiche,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    ConventionPicker { selected: usize },
+}
+
+/// Per-convention view state, reset when the shown convention changes.
+#[derive(Debug, Clone, Default)]
+pub struct ViewState {
+    pub axes: Scroll,
+    pub collapsed: BTreeSet<usize>,
+    pub fiches: Scroll,
+    pub fiche_detail_scroll: u16,
+    /// 0: the fiches' budgets; n: the convention's summary table n − 1.
+    pub budget_view: usize,
+    pub budgets: Scroll,
+    pub indicators: Scroll,
+}
+
+pub struct App {
+    pub documents: Vec<Document>,
+    /// Files that could not be read, as messages (already sanitised).
+    pub load_errors: Vec<String>,
+    pub current: usize,
+    pub tab: Tab,
+    pub view: ViewState,
+    pub anomalies: Scroll,
+    pub anomaly_sort: AnomalySort,
+    pub overlay: Option<Overlay>,
+    /// Where Esc returns after a jump from the Anomalies tab.
+    pub return_to: Option<Tab>,
+    pub status: Option<String>,
+    pub should_quit: bool,
+    pub screen: Rect,
+    pub keymap: Keymap,
+    pub lang: Lang,
+    pub rules: rules::Config,
+}
+
+impl App {
+    pub fn new(report: LoadReport, keymap: Keymap, lang: Lang, rules: rules::Config) -> App {
+        let documents = report
+            .files
+            .into_iter()
+            .map(|f| {
+                let findings = rules::check_convention(&f.convention, &rules);
+                Document {
+                    path: f.path,
+                    convention: f.convention,
+                    findings,
+                }
+            })
+            .collect();
+        let load_errors = report
+            .errors
+            .iter()
+            .map(|e| crate::text::sanitize_line(&e.to_string()).into_owned())
+            .collect();
+        App {
+            documents,
+            load_errors,
+            current: 0,
+            tab: Tab::Axes,
+            view: ViewState::default(),
+            anomalies: Scroll::default(),
+            anomaly_sort: AnomalySort::Severity,
+            overlay: None,
+            return_to: None,
+            status: None,
+            should_quit: false,
+            screen: Rect::new(0, 0, 80, 24),
+            keymap,
+            lang,
+            rules,
+        }
+    }
+
+    pub fn document(&self) -> Option<&Document> {
+        self.documents.get(self.current)
+    }
+
+    pub fn text(&self) -> &'static strings::UiStrings {
+        strings::ui(self.lang)
+    }
+
+    /// Errors and warnings shown on a tab's title.
+    pub fn tab_counts(&self, tab: Tab) -> (usize, usize) {
+        let count = |findings: &mut dyn Iterator<Item = &Finding>| {
+            findings.fold((0, 0), |(e, w), f| match f.severity {
+                Severity::Error => (e + 1, w),
+                Severity::Warning => (e, w + 1),
+            })
+        };
+        match tab {
+            Tab::Anomalies => count(&mut self.documents.iter().flat_map(|d| d.findings.iter())),
+            _ => {
+                let Some(doc) = self.document() else { return (0, 0) };
+                count(&mut doc.findings.iter().filter(|f| shown_on(tab, &f.anchor)))
+            }
+        }
+    }
+
+    pub fn tab_title(&self, tab: Tab) -> String {
+        let name = self.text().tab_names[tab.index()];
+        let (errors, warnings) = self.tab_counts(tab);
+        let mut title = format!("{} {name}", tab.index() + 1);
+        if errors + warnings > 0 {
+            title.push_str(&format!(" {errors}✗ {warnings}!"));
+        }
+        title
+    }
+
+    /// Which tab title is at column `x` of the tab bar (titles are drawn as ` title │`).
+    pub fn tab_at(&self, x: u16) -> Option<Tab> {
+        let mut start = layout::areas(self.screen).tabs.x;
+        for tab in Tab::ALL {
+            let width = unicode_width(&self.tab_title(tab)) as u16 + 3;
+            if x >= start && x < start + width {
+                return Some(tab);
+            }
+            start += width;
+        }
+        None
+    }
+
+    /// Rows of the list shown in the current tab, and their visible height.
+    fn list_len_and_height(&self) -> (usize, usize) {
+        let body = layout::areas(self.screen).body;
+        let table_height = layout::table_rows(body).height as usize;
+        let Some(doc) = self.document() else { return (0, 1) };
+        let c = &doc.convention;
+        match self.tab {
+            Tab::Axes => (views::axes_rows(c, &self.view.collapsed).len(), table_height),
+            Tab::Fiches => (c.fiche_count(), layout::fiches_list(body).height as usize),
+            Tab::Budgets => (self.budget_view_len(), table_height),
+            Tab::Indicators => (views::indicator_rows(c).len(), table_height),
+            Tab::Anomalies => (self.anomaly_rows().len(), table_height),
+        }
+    }
+
+    pub fn budget_view_len(&self) -> usize {
+        let Some(doc) = self.document() else { return 0 };
+        match self.view.budget_view {
+            0 => views::budget_rows(&doc.convention).len(),
+            n => doc
+                .convention
+                .tables
+                .get(n - 1)
+                .map_or(0, |t| t.rows.len() + usize::from(t.total.is_some())),
+        }
+    }
+
+    fn scroll_mut(&mut self) -> &mut Scroll {
+        match self.tab {
+            Tab::Axes => &mut self.view.axes,
+            Tab::Fiches => &mut self.view.fiches,
+            Tab::Budgets => &mut self.view.budgets,
+            Tab::Indicators => &mut self.view.indicators,
+            Tab::Anomalies => &mut self.anomalies,
+        }
+    }
+
+    /// Findings of every document in the Anomalies tab's order: (document, finding).
+    pub fn anomaly_rows(&self) -> Vec<(usize, usize)> {
+        let mut rows: Vec<(usize, usize)> = self
+            .documents
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| (0..doc.findings.len()).map(move |f| (d, f)))
+            .collect();
+        let finding = |&(d, f): &(usize, usize)| &self.documents[d].findings[f];
+        match self.anomaly_sort {
+            AnomalySort::Severity => rows.sort_by_key(|r| (finding(r).severity, r.0)),
+            AnomalySort::Convention => rows.sort_by_key(|r| (r.0, finding(r).severity)),
+            AnomalySort::Fiche => rows.sort_by(|a, b| {
+                let key = |r: &(usize, usize)| {
+                    let f = finding(r);
+                    let fiche = f.fiche().map(crate::model::normalise_fiche_id);
+                    (r.0, fiche.is_none(), fiche, f.severity)
+                };
+                key(a).cmp(&key(b))
+            }),
+        }
+        rows
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent) {
+        if let Some(action) = self.keymap.action(key) {
+            self.update(action);
+        }
+    }
+
+    pub fn handle_mouse(&mut self, mouse: &MouseEvent) {
+        if self.overlay.is_some() {
+            if let MouseEventKind::Down(_) = mouse.kind {
+                self.overlay = None;
+            }
+            return;
+        }
+        let areas = layout::areas(self.screen);
+        let at = Position::new(mouse.column, mouse.row);
+        match mouse.kind {
+            MouseEventKind::ScrollDown => {
+                for _ in 0..3 {
+                    self.update(Action::Down);
+                }
+            }
+            MouseEventKind::ScrollUp => {
+                for _ in 0..3 {
+                    self.update(Action::Up);
+                }
+            }
+            MouseEventKind::Down(MouseButton::Left) if areas.tabs.contains(at) => {
+                if let Some(tab) = self.tab_at(mouse.column) {
+                    self.go_to(tab);
+                }
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                let list = match self.tab {
+                    Tab::Fiches => layout::fiches_list(areas.body),
+                    _ => layout::table_rows(areas.body),
+                };
+                if list.contains(at) {
+                    let (len, height) = self.list_len_and_height();
+                    let scroll = self.scroll_mut();
+                    let index = scroll.offset + (mouse.row - list.y) as usize;
+                    if index < len {
+                        scroll.select(index, len, height);
+                        if self.tab == Tab::Fiches {
+                            self.view.fiche_detail_scroll = 0;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.screen = Rect::new(0, 0, width, height);
+        // Keep every selection visible in the new geometry.
+        let (len, height) = self.list_len_and_height();
+        let scroll = self.scroll_mut();
+        let selected = scroll.selected;
+        scroll.select(selected, len, height);
+    }
+
+    fn go_to(&mut self, tab: Tab) {
+        self.tab = tab;
+        self.return_to = None;
+    }
+
+    pub fn update(&mut self, action: Action) {
+        self.status = None;
+        if let Some(overlay) = self.overlay {
+            self.update_overlay(overlay, action);
+            return;
+        }
+        match action {
+            Action::Quit => self.should_quit = true,
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::PickConvention => {
+                self.overlay = Some(Overlay::ConventionPicker {
+                    selected: self.current,
+                })
+            }
+            Action::NextConvention => self.show_convention((self.current + 1) % self.documents.len().max(1)),
+            Action::PrevConvention => {
+                let n = self.documents.len().max(1);
+                self.show_convention((self.current + n - 1) % n)
+            }
+            Action::NextTab => self.go_to(Tab::ALL[(self.tab.index() + 1) % Tab::ALL.len()]),
+            Action::PrevTab => self.go_to(Tab::ALL[(self.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()]),
+            Action::GoTo(tab) => self.go_to(tab),
+            Action::Back => {
+                if let Some(tab) = self.return_to.take() {
+                    self.tab = tab;
+                }
+            }
+            Action::CycleSort if self.tab == Tab::Anomalies => {
+                self.anomaly_sort = match self.anomaly_sort {
+                    AnomalySort::Severity => AnomalySort::Convention,
+                    AnomalySort::Convention => AnomalySort::Fiche,
+                    AnomalySort::Fiche => AnomalySort::Severity,
+                };
+                self.anomalies = Scroll::default();
+            }
+            Action::DetailUp if self.tab == Tab::Fiches => {
+                self.view.fiche_detail_scroll = self.view.fiche_detail_scroll.saturating_sub(5)
+            }
+            Action::DetailDown if self.tab == Tab::Fiches => {
+                self.view.fiche_detail_scroll = self.view.fiche_detail_scroll.saturating_add(5)
+            }
+            Action::Enter => self.enter(),
+            Action::Left | Action::Right => self.left_right(action),
+            _ => {
+                let (len, height) = self.list_len_and_height();
+                let tab = self.tab;
+                let moved = self.scroll_mut().apply(action, len, height);
+                if moved && tab == Tab::Fiches {
+                    self.view.fiche_detail_scroll = 0;
+                }
+            }
+        }
+    }
+
+    fn update_overlay(&mut self, overlay: Overlay, action: Action) {
+        match (overlay, action) {
+            (_, Action::Quit) if matches!(overlay, Overlay::Help) => self.overlay = None,
+            (_, Action::Back | Action::Help) => self.overlay = None,
+            (Overlay::ConventionPicker { selected }, Action::Up) => {
+                self.overlay = Some(Overlay::ConventionPicker {
+                    selected: selected.saturating_sub(1),
+                })
+            }
+            (Overlay::ConventionPicker { selected }, Action::Down) => {
+                self.overlay = Some(Overlay::ConventionPicker {
+                    selected: (selected + 1).min(self.documents.len().saturating_sub(1)),
+                })
+            }
+            (Overlay::ConventionPicker { selected }, Action::Enter) => {
+                self.overlay = None;
+                self.show_convention(selected);
+            }
+            (_, Action::Quit) => self.should_quit = true,
+            _ => {}
+        }
+    }
+
+    pub fn show_convention(&mut self, index: usize) {
+        if index < self.documents.len() && index != self.current {
+            self.current = index;
+            self.view = ViewState::default();
+        }
+    }
+
+    fn left_right(&mut self, action: Action) {
+        let Some(doc) = self.document() else { return };
+        match self.tab {
+            Tab::Budgets => {
+                let views = doc.convention.tables.len() + 1;
+                self.view.budget_view = match action {
+                    Action::Right => (self.view.budget_view + 1) % views,
+                    _ => (self.view.budget_view + views - 1) % views,
+                };
+                self.view.budgets = Scroll::default();
+            }
+            Tab::Axes => {
+                let rows = views::axes_rows(&doc.convention, &self.view.collapsed);
+                let axe = match rows.get(self.view.axes.selected) {
+                    Some(AxesRow::Axe(a)) => *a,
+                    Some(AxesRow::Fiche(f)) => f.axe,
+                    None => return,
+                };
+                if action == Action::Left {
+                    self.view.collapsed.insert(axe);
+                    // The selection moves to the collapsed axe's own row.
+                    let at = self.view.collapsed.range(..axe).count()
+                        + self.documents[self.current].convention.axes[..axe]
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| !self.view.collapsed.contains(i))
+                            .map(|(_, a)| a.fiches.len() + 1)
+                            .sum::<usize>();
+                    let (len, height) = self.list_len_and_height();
+                    self.view.axes.select(at, len, height);
+                } else {
+                    self.view.collapsed.remove(&axe);
+                }
+            }
+            Tab::Fiches => {
+                self.view.fiche_detail_scroll = match action {
+                    Action::Right => self.view.fiche_detail_scroll.saturating_add(1),
+                    _ => self.view.fiche_detail_scroll.saturating_sub(1),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn enter(&mut self) {
+        match self.tab {
+            Tab::Axes => {
+                let Some(doc) = self.document() else { return };
+                match views::axes_rows(&doc.convention, &self.view.collapsed).get(self.view.axes.selected) {
+                    Some(AxesRow::Axe(axe)) => {
+                        let axe = *axe;
+                        if !self.view.collapsed.remove(&axe) {
+                            self.view.collapsed.insert(axe);
+                        }
+                    }
+                    Some(AxesRow::Fiche(f)) => {
+                        let position = views::fiche_refs(&doc.convention).iter().position(|r| r == f);
+                        if let Some(position) = position {
+                            self.tab = Tab::Fiches;
+                            self.return_to = Some(Tab::Axes);
+                            self.select_in(Tab::Fiches, position);
+                        }
+                    }
+                    None => {}
+                }
+            }
+            Tab::Budgets if self.view.budget_view == 0 => {
+                let Some(doc) = self.document() else { return };
+                if let Some(BudgetRow::Fiche(f)) = views::budget_rows(&doc.convention).get(self.view.budgets.selected) {
+                    if let Some(position) = views::fiche_refs(&doc.convention).iter().position(|r| r == f) {
+                        self.tab = Tab::Fiches;
+                        self.return_to = Some(Tab::Budgets);
+                        self.select_in(Tab::Fiches, position);
+                    }
+                }
+            }
+            Tab::Anomalies => {
+                if let Some(&(doc, finding)) = self.anomaly_rows().get(self.anomalies.selected) {
+                    self.jump_to(doc, finding);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn select_in(&mut self, tab: Tab, index: usize) {
+        let saved = self.tab;
+        self.tab = tab;
+        let (len, height) = self.list_len_and_height();
+        self.scroll_mut().select(index, len, height);
+        if tab == Tab::Fiches {
+            self.view.fiche_detail_scroll = 0;
+        }
+        self.tab = saved;
+    }
+
+    /// Shows a finding's place: its convention, the tab that holds it, the row selected.
+    pub fn jump_to(&mut self, document: usize, finding: usize) {
+        self.show_convention(document);
+        let Some((tab, budget_view, index, message)) = self.place_of(document, finding) else {
+            return;
+        };
+        self.tab = tab;
+        self.return_to = Some(Tab::Anomalies);
+        if tab == Tab::Budgets {
+            self.view.budget_view = budget_view;
+        }
+        if let Some(index) = index {
+            self.select_in(tab, index);
+        }
+        self.status = Some(message);
+    }
+
+    /// The tab, budget view and row where a finding shows, and its message.
+    fn place_of(&self, document: usize, finding: usize) -> Option<(Tab, usize, Option<usize>, String)> {
+        let doc = self.documents.get(document)?;
+        let finding = doc.findings.get(finding)?;
+        let c = &doc.convention;
+        let budget_row = |wanted: BudgetRow| views::budget_rows(c).iter().position(|r| *r == wanted);
+        let fiche_budget_row = |id: &str| {
+            let position = views::fiche_position(c, id)?;
+            budget_row(BudgetRow::Fiche(views::fiche_refs(c)[position]))
+        };
+        let (tab, budget_view, index) = match &finding.anchor {
+            Anchor::Budget { fiche, .. } | Anchor::Reallocation { fiche, .. } | Anchor::BudgetTable { fiche, .. } => {
+                (Tab::Budgets, 0, fiche_budget_row(fiche))
+            }
+            Anchor::Claim { fiche: Some(fiche), .. } => (Tab::Fiches, 0, views::fiche_position(c, fiche)),
+            Anchor::Indicator { fiche, index } => {
+                let wanted = views::IndicatorRef {
+                    fiche: fiche
+                        .as_deref()
+                        .and_then(|id| views::fiche_position(c, id))
+                        .map(|p| views::fiche_refs(c)[p]),
+                    index: *index,
+                };
+                (Tab::Indicators, 0, views::indicator_rows(c).iter().position(|r| *r == wanted))
+            }
+            Anchor::Table { table, row, .. } => {
+                let rows = c.tables.get(*table).map_or(0, |t| t.rows.len());
+                (Tab::Budgets, table + 1, Some(row.unwrap_or(rows)))
+            }
+            Anchor::Statement { index } => match c.statements.get(*index).map(|s| &s.scope) {
+                Some(crate::model::StatementScope::Fiche(id)) => (Tab::Budgets, 0, fiche_budget_row(id)),
+                Some(crate::model::StatementScope::Axe(id)) => {
+                    let axe = c.axes.iter().position(|a| &a.id == id);
+                    (Tab::Budgets, 0, axe.and_then(|a| budget_row(BudgetRow::Axe(a))))
+                }
+                _ => (Tab::Budgets, 0, budget_row(BudgetRow::GrandTotal)),
+            },
+            Anchor::StateSupport | Anchor::Convention | Anchor::Claim { fiche: None, .. } => {
+                (Tab::Budgets, 0, budget_row(BudgetRow::GrandTotal))
+            }
+        };
+        let message = crate::text::sanitize_line(&finding.message).into_owned();
+        Some((tab, budget_view, index, message))
+    }
+}
+
+/// Whether a finding is about something the tab shows (for the counts on tab titles).
+pub fn shown_on(tab: Tab, anchor: &Anchor) -> bool {
+    match tab {
+        Tab::Axes | Tab::Fiches => anchor.fiche().is_some(),
+        Tab::Budgets => !matches!(anchor, Anchor::Indicator { .. } | Anchor::Claim { .. }),
+        Tab::Indicators => matches!(anchor, Anchor::Indicator { .. }),
+        Tab::Anomalies => true,
+    }
+}
+
+pub fn unicode_width(text: &str) -> usize {
+    ratatui::text::Line::raw(text).width()
+}

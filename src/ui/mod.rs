@@ -1,0 +1,93 @@
+//! Drawing only: everything here reads [`App`] and writes to the frame, nothing else.
+//! One file per tab under `tabs/`, overlays under `popups.rs`.
+
+mod popups;
+mod tabs;
+pub mod theme;
+mod widgets;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::{App, Overlay, Tab, layout};
+pub use theme::Theme;
+use widgets::clean;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let screen = frame.area();
+    frame.render_widget(Paragraph::new("").style(theme.base), screen);
+    let areas = layout::areas(screen);
+    draw_tabs(frame, app, theme, areas.tabs);
+    if app.document().is_none() {
+        let mut lines = vec![Line::from(app.text().no_document)];
+        lines.extend(app.load_errors.iter().map(|e| Line::styled(e.clone(), theme.error)));
+        frame.render_widget(Paragraph::new(lines), areas.body);
+    } else {
+        match app.tab {
+            Tab::Axes => tabs::axes::draw(frame, app, theme, areas.body, areas.detail),
+            Tab::Fiches => tabs::fiches::draw(frame, app, theme, areas.body, areas.detail),
+            Tab::Budgets => tabs::budgets::draw(frame, app, theme, areas.body, areas.detail),
+            Tab::Indicators => tabs::indicators::draw(frame, app, theme, areas.body, areas.detail),
+            Tab::Anomalies => tabs::anomalies::draw(frame, app, theme, areas.body, areas.detail),
+        }
+    }
+    if let Some(status) = &app.status {
+        widgets::detail_lines(frame, theme, areas.detail, vec![Line::from(clean(status))]);
+    }
+    draw_status(frame, app, theme, areas.status);
+    match app.overlay {
+        Some(Overlay::Help) => popups::help(frame, app, theme),
+        Some(Overlay::ConventionPicker { selected }) => popups::conventions(frame, app, theme, selected),
+        None => {}
+    }
+}
+
+/// Titles drawn as ` title │`, matching [`App::tab_at`] for mouse clicks.
+fn draw_tabs(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let mut spans = Vec::new();
+    for tab in Tab::ALL {
+        let style = if tab == app.tab {
+            theme.tab_active
+        } else {
+            theme.tab_inactive
+        };
+        spans.push(Span::styled(format!(" {} ", app.tab_title(tab)), style));
+        spans.push(Span::styled("│", theme.border));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Which convention is shown, always.
+fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let text = app.text();
+    let mut left = match app.document() {
+        Some(doc) => {
+            let c = &doc.convention;
+            format!(
+                "[{}/{}] {} ({}) · {} · {}",
+                app.current + 1,
+                app.documents.len(),
+                clean(&c.territory.name),
+                clean(&c.territory.number),
+                clean(&c.period),
+                clean(&c.title),
+            )
+        }
+        None => String::new(),
+    };
+    if !app.load_errors.is_empty() {
+        left = format!("⚠ {} · {left}", (text.unreadable_files)(app.load_errors.len()));
+    }
+    let right = format!(" {} ", text.status_hint);
+    let room = (area.width as usize).saturating_sub(crate::app::unicode_width(&right));
+    let left = widgets::truncate(&left, room);
+    let pad = room.saturating_sub(crate::app::unicode_width(&left));
+    let line = Line::from(vec![
+        Span::styled(left, theme.title),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(right, theme.muted),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(theme.tab_inactive), area);
+}

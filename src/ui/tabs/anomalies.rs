@@ -1,0 +1,72 @@
+//! Anomalies tab: every finding of every convention, sortable; Enter jumps to its place.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Cell, Row, Table, TableState};
+
+use crate::app::{AnomalySort, App};
+use crate::ui::Theme;
+use crate::ui::widgets::{block, clean, detail_lines, finding_line, header_cell, marker, muted};
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rect) {
+    let text = app.text();
+    let order = app.anomaly_rows();
+    let rows: Vec<Row> = order
+        .iter()
+        .map(|&(d, f)| {
+            let doc = &app.documents[d];
+            let finding = &doc.findings[f];
+            let severity = Some(finding.severity);
+            Row::new(vec![
+                Cell::from(marker(severity)).style(theme.severity(severity)),
+                Cell::from(short_name(&doc.convention)),
+                Cell::from(finding.fiche().map(clean).unwrap_or_default()),
+                Cell::from(finding.rule.id()),
+                Cell::from(clean(&finding.message)),
+            ])
+            .style(theme.severity(severity))
+        })
+        .collect();
+    let header = Row::new(text.anomaly_columns.iter().map(|c| header_cell(c, false))).style(theme.header);
+    let sort = match app.anomaly_sort {
+        AnomalySort::Severity => text.sort_names[0],
+        AnomalySort::Convention => text.sort_names[1],
+        AnomalySort::Fiche => text.sort_names[2],
+    };
+    let title = format!(" {} ({}) — {} : {sort} ", text.tab_names[4], order.len(), text.sort_label);
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(4),
+            Constraint::Length(8),
+            Constraint::Length(9),
+            Constraint::Length(13),
+            Constraint::Fill(1),
+        ],
+    )
+    .header(header)
+    .block(block(title, theme))
+    .row_highlight_style(theme.selection);
+    let mut state = TableState::default()
+        .with_offset(app.anomalies.offset)
+        .with_selected(Some(app.anomalies.selected));
+    frame.render_stateful_widget(table, body, &mut state);
+
+    let lines = match order.get(app.anomalies.selected) {
+        Some(&(d, f)) => {
+            let finding = &app.documents[d].findings[f];
+            vec![
+                Line::from(muted(clean(&finding.location), theme)),
+                finding_line(finding.severity, &finding.message, theme),
+            ]
+        }
+        None => Vec::new(),
+    };
+    detail_lines(frame, theme, detail, lines);
+}
+
+/// `13 2019`: département number and period, enough to tell conventions apart.
+pub fn short_name(convention: &crate::model::Convention) -> String {
+    clean(&format!("{} {}", convention.territory.number, convention.period))
+}

@@ -1,0 +1,284 @@
+//! Fiches tab: the list, and the full detail of the selected fiche — every section, its
+//! budget and indicators, wrapped to the width.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use crate::app::{App, Document, layout, views};
+use crate::model::{Block as TextBlock, Fiche, Source, Table as DataTable, Value, format_amount_fr};
+use crate::rules::fiche_figure;
+use crate::strings::{self, UiStrings, field_name};
+use crate::ui::Theme;
+use crate::ui::widgets::{block, clean, detail_lines, finding_line, marker, value_text};
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rect) {
+    let Some(doc) = app.document() else { return };
+    let c = &doc.convention;
+    let refs = views::fiche_refs(c);
+    let (list_area, detail_area) = layout::fiches_split(body);
+    let rows: Vec<Row> = refs
+        .iter()
+        .map(|r| {
+            let fiche = r.get(c);
+            let worst = views::worst(&doc.findings, |a| a.fiche() == Some(fiche.id.as_str()));
+            Row::new(vec![
+                Cell::from(marker(worst)).style(theme.severity(worst)),
+                Cell::from(format!("{} {}", clean(&fiche.id), clean(&fiche.title))),
+            ])
+        })
+        .collect();
+    let list = Table::new(rows, [ratatui::layout::Constraint::Length(1), ratatui::layout::Constraint::Fill(1)])
+        .block(block(format!(" {} ({}) ", app.text().tab_names[1], refs.len()), theme))
+        .row_highlight_style(theme.selection);
+    let mut state = TableState::default()
+        .with_offset(app.view.fiches.offset)
+        .with_selected(Some(app.view.fiches.selected));
+    frame.render_stateful_widget(list, list_area, &mut state);
+
+    let Some(fiche) = refs.get(app.view.fiches.selected).map(|r| r.get(c)) else { return };
+    let lines = fiche_lines(app, doc, fiche, theme);
+    let paragraph = Paragraph::new(lines)
+        .block(block(format!(" {} ", clean(&fiche.id)), theme))
+        .wrap(Wrap { trim: false })
+        .scroll((app.view.fiche_detail_scroll, 0));
+    frame.render_widget(paragraph, detail_area);
+
+    let summary: Vec<Line> = views::fiche_findings(&doc.findings, &fiche.id)
+        .take(2)
+        .map(|f| finding_line(f.severity, &f.message, theme))
+        .collect();
+    detail_lines(frame, theme, detail, summary);
+}
+
+/// The whole fiche as text lines, section by section, every file text sanitised.
+pub fn fiche_lines(app: &App, doc: &Document, fiche: &Fiche, theme: &Theme) -> Vec<Line<'static>> {
+    let t = app.text();
+    let lang = app.lang;
+    let mut out = Lines { lines: Vec::new(), theme };
+    out.lines.push(Line::styled(clean(&fiche.title), theme.title));
+    let mut facts = Vec::new();
+    if !fiche.measure.is_empty() {
+        facts.push(format!("{} : {}", t.measure, clean(&fiche.measure)));
+    }
+    facts.push(format!("{} : {}", t.scope, strings::scope_name(lang, fiche.scope)));
+    if let Some(status) = fiche.status {
+        facts.push(format!("{} : {}", t.status, strings::status_name(lang, status)));
+    }
+    out.lines.push(Line::styled(facts.join(" · "), theme.muted));
+    if !fiche.status_text.is_empty() {
+        out.lines.push(Line::styled(clean(&fiche.status_text), theme.muted));
+    }
+
+    let findings: Vec<_> = views::fiche_findings(&doc.findings, &fiche.id).collect();
+    if !findings.is_empty() {
+        out.heading(&format!("{} ({})", t.findings_heading, findings.len()));
+        for f in findings {
+            out.lines.push(finding_line(f.severity, &f.message, theme));
+        }
+    }
+    for (title, block) in [
+        (t.section_description, &fiche.description),
+        (t.section_objective, &fiche.objective),
+        (t.section_area, &fiche.area),
+        (t.section_start, &fiche.start),
+        (t.section_duration, &fiche.duration),
+    ] {
+        if let Some(block) = block {
+            out.block(title, block);
+        }
+    }
+    if let Some(partners) = &fiche.partners {
+        out.heading(t.section_partners);
+        for name in &partners.names {
+            out.lines.push(Line::from(format!("• {}", clean(name))));
+        }
+        out.text(&partners.text);
+        out.source(&partners.source, t);
+    }
+    if let Some(budget) = &fiche.budget {
+        out.heading(t.section_budget);
+        if let Some(period) = &budget.period {
+            out.lines.push(Line::styled(clean(period), theme.muted));
+        }
+        if let Some(planned) = &budget.planned
+            && !planned.label.is_empty()
+        {
+            out.lines.push(Line::styled(clean(&planned.label), theme.muted));
+        }
+        for field in [
+            crate::model::BudgetField::PlannedEtat,
+            crate::model::BudgetField::PlannedDepartement,
+            crate::model::BudgetField::PlannedTotal,
+        ] {
+            if let Some(value) = fiche_figure(budget, field) {
+                out.figure(field_name(lang, field), value, budget_severity(doc, fiche, field));
+            }
+        }
+        if let Some(planned) = &budget.planned {
+            for funder in &planned.others {
+                out.figure(&clean(&funder.name), &funder.amount, None);
+            }
+        }
+        for field in [
+            crate::model::BudgetField::Engaged,
+            crate::model::BudgetField::Executed,
+            crate::model::BudgetField::Remaining,
+        ] {
+            if let Some(value) = fiche_figure(budget, field) {
+                out.figure(field_name(lang, field), value, budget_severity(doc, fiche, field));
+            }
+        }
+        for line in &budget.executed_lines {
+            out.figure(&format!("  {}", clean(&line.name)), &line.amount, None);
+        }
+        for r in &budget.reallocations {
+            let to = match (&r.to_fiche, r.to.is_empty()) {
+                (Some(id), true) => format!("{} {}", t.reallocated_to, clean(id)),
+                (Some(id), false) => format!("{} {} ({})", t.reallocated_to, clean(id), clean(&r.to)),
+                (None, _) => format!("{} {}", t.reallocated_to, clean(&r.to)),
+            };
+            out.figure(&to, &r.amount, None);
+        }
+        for table in &budget.tables {
+            out.table(table, t);
+        }
+        out.text(&budget.text);
+        out.source(&budget.source, t);
+    }
+    if !fiche.indicators.is_empty() {
+        out.heading(t.section_indicators);
+        for indicator in &fiche.indicators {
+            let mut parts = Vec::new();
+            if let Some(base) = &indicator.baseline {
+                let label = if indicator.baseline_label.is_empty() { t.baseline } else { &indicator.baseline_label };
+                parts.push(format!("{} : {}", clean(label), value_text(base)));
+            }
+            for v in &indicator.values {
+                let kind = match v.measure {
+                    crate::model::Measure::Result => "",
+                    crate::model::Measure::Target => t.target,
+                };
+                let value = v.value.as_ref().map(value_text).unwrap_or_else(|| "—".to_string());
+                parts.push(format!("{} {kind} : {value}", v.year).replace("  ", " "));
+            }
+            out.lines.push(Line::from(vec![
+                Span::raw("• "),
+                Span::styled(clean(&indicator.name), Style::default().add_modifier(ratatui::style::Modifier::BOLD)),
+            ]));
+            if !parts.is_empty() {
+                out.lines.push(Line::from(format!("  {}", parts.join(" · "))));
+            }
+            if !indicator.note.is_empty() {
+                out.lines.push(Line::styled(format!("  {}", clean(&indicator.note)), theme.muted));
+            }
+        }
+    }
+    if let Some(assessment) = &fiche.assessment {
+        out.heading(t.section_assessment);
+        out.text(&assessment.text);
+        if !assessment.positives.is_empty() {
+            out.lines.push(Line::styled(t.section_positives.to_string(), theme.header));
+            out.text(&assessment.positives);
+        }
+        if !assessment.improvements.is_empty() {
+            out.lines.push(Line::styled(t.section_improvements.to_string(), theme.header));
+            out.text(&assessment.improvements);
+        }
+        out.source(&assessment.source, t);
+    }
+    if let Some(perspectives) = &fiche.perspectives {
+        out.block(t.section_perspectives, perspectives);
+    }
+    if !fiche.claims.is_empty() {
+        out.heading(t.section_claims);
+        for claim in &fiche.claims {
+            out.lines.push(Line::from(format!("• {}", clean(&claim.text))));
+        }
+    }
+    for section in &fiche.sections {
+        out.heading(&clean(&section.title));
+        out.text(&section.text);
+        out.source(&section.source, t);
+    }
+    if !fiche.source.is_empty() {
+        out.lines.push(Line::from(""));
+        out.source(&fiche.source, t);
+    }
+    out.lines
+}
+
+fn budget_severity(doc: &Document, fiche: &Fiche, field: crate::model::BudgetField) -> Option<crate::rules::Severity> {
+    views::worst(&doc.findings, |a| {
+        matches!(a, crate::rules::Anchor::Budget { fiche: f, field: x } if *f == fiche.id && *x == field)
+    })
+}
+
+struct Lines<'t> {
+    lines: Vec<Line<'static>>,
+    theme: &'t Theme,
+}
+
+impl Lines<'_> {
+    fn heading(&mut self, title: &str) {
+        self.lines.push(Line::from(""));
+        self.lines.push(Line::styled(title.to_string(), self.theme.header));
+    }
+
+    fn text(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        for line in crate::text::sanitize_multiline(text).lines() {
+            self.lines.push(Line::from(line.to_string()));
+        }
+    }
+
+    fn source(&mut self, source: &Source, t: &UiStrings) {
+        if !source.is_empty() {
+            self.lines
+                .push(Line::styled(format!("{} : {}", t.source, clean(&source.describe())), self.theme.muted));
+        }
+    }
+
+    fn block(&mut self, title: &str, block: &TextBlock) {
+        self.heading(title);
+        self.text(&block.text);
+    }
+
+    fn figure(&mut self, label: &str, value: &Value, severity: Option<crate::rules::Severity>) {
+        let shown = match value {
+            Value::Amount(d) => format!("{} €", format_amount_fr(*d)),
+            other => value_text(other),
+        };
+        let style = self.theme.severity(severity);
+        let mark = match severity {
+            Some(_) => format!("{} ", marker(severity)),
+            None => String::new(),
+        };
+        self.lines.push(Line::from(vec![
+            Span::raw(format!("{label} : ")),
+            Span::styled(format!("{mark}{shown}"), style),
+        ]));
+    }
+
+    fn table(&mut self, table: &DataTable, t: &UiStrings) {
+        self.lines.push(Line::styled(format!("▸ {}", clean(&table.title)), self.theme.header));
+        let names: Vec<String> = table.columns.iter().map(|c| clean(&c.name)).collect();
+        self.lines.push(Line::styled(format!("  {}", names.join(" | ")), self.theme.muted));
+        for row in table.rows.iter().chain(table.total.iter()) {
+            let cells: Vec<String> = row
+                .cells
+                .iter()
+                .map(|c| c.as_ref().map(value_text).unwrap_or_default())
+                .collect();
+            self.lines.push(Line::from(format!("  {}", cells.join(" | "))));
+        }
+        if !table.note.is_empty() {
+            self.text(&table.note);
+        }
+        self.source(&table.source, t);
+    }
+}

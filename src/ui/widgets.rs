@@ -1,0 +1,104 @@
+//! Small drawing helpers shared by the tabs.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph};
+use rust_decimal::Decimal;
+
+use super::Theme;
+use crate::model::{Value, format_amount_fr};
+use crate::rules::Severity;
+
+/// File text made safe for one line of the terminal.
+pub fn clean(text: &str) -> String {
+    crate::text::sanitize_line(text).into_owned()
+}
+
+pub fn marker(severity: Option<Severity>) -> &'static str {
+    match severity {
+        Some(Severity::Error) => "✗",
+        Some(Severity::Warning) => "!",
+        None => " ",
+    }
+}
+
+pub fn block<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(title.into().style(theme.title))
+}
+
+/// A figure for a table cell: amounts without the euro sign (the header says it), right-aligned.
+pub fn value_text(value: &Value) -> String {
+    match value {
+        Value::Amount(d) | Value::Number(d) => format_amount_fr(*d),
+        Value::Percent(d) => format!("{} %", format_amount_fr(*d)),
+        Value::Duration(d, unit) => format!("{} {}", format_amount_fr(*d), clean(unit)),
+        Value::Text(t) => clean(t),
+    }
+}
+
+/// A right-aligned figure, styled and marked by severity.
+pub fn figure_cell(value: Option<&Value>, severity: Option<Severity>, theme: &Theme) -> Cell<'static> {
+    let text = value.map(value_text).unwrap_or_default();
+    marked_cell(text, severity, theme)
+}
+
+pub fn decimal_cell(value: Option<Decimal>, severity: Option<Severity>, theme: &Theme) -> Cell<'static> {
+    marked_cell(value.map(format_amount_fr).unwrap_or_default(), severity, theme)
+}
+
+fn marked_cell(text: String, severity: Option<Severity>, theme: &Theme) -> Cell<'static> {
+    let text = match severity {
+        Some(_) => format!("{} {text}", marker(severity)),
+        None => text,
+    };
+    Cell::from(Text::from(Line::from(text).alignment(Alignment::Right))).style(theme.severity(severity))
+}
+
+pub fn header_cell(text: &str, right: bool) -> Cell<'static> {
+    let line = Line::from(text.to_string());
+    Cell::from(Text::from(if right { line.alignment(Alignment::Right) } else { line }))
+}
+
+/// The two lines under the body.
+pub fn detail_lines(frame: &mut Frame, theme: &Theme, area: Rect, lines: Vec<Line<'static>>) {
+    // The status message may replace what the tab wrote here in the same frame.
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .style(theme.base),
+        area,
+    );
+}
+
+/// A finding's message as a detail line, styled by severity.
+pub fn finding_line(severity: Severity, message: &str, theme: &Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{} ", marker(Some(severity))), theme.severity(Some(severity))),
+        Span::styled(clean(message), theme.severity(Some(severity))),
+    ])
+}
+
+/// Cut to `width` display columns, with an ellipsis.
+pub fn truncate(text: &str, width: usize) -> String {
+    if crate::app::unicode_width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if crate::app::unicode_width(&out) + 2 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+pub fn muted(text: String, theme: &Theme) -> Span<'static> {
+    Span::styled(text, theme.muted)
+}
