@@ -132,6 +132,8 @@ pub struct RuleStrings {
     pub statement: &'static str,
     pub state_support: &'static str,
     pub reallocation: &'static str,
+    /// "in the table «…»"
+    pub in_table: fn(&str) -> String,
     pub under_one_euro: fn(&str) -> String,
     /// parts, their sum, stated total
     pub parts_sum: fn(&str, &str, &str) -> String,
@@ -195,6 +197,7 @@ static RULES_FR: RuleStrings = RuleStrings {
     statement: "montant cité",
     state_support: "soutien de l'État",
     reallocation: "réattribution",
+    in_table: |title| format!("le tableau « {title} »"),
     under_one_euro: |gap| format!("(écart de {gap} : moins d'un euro, un arrondi ?)"),
     parts_sum: |parts, sum, total| {
         format!("{parts} = {sum}, mais le total indiqué est {total}")
@@ -267,6 +270,7 @@ static RULES_EN: RuleStrings = RuleStrings {
     statement: "stated amount",
     state_support: "State support",
     reallocation: "reallocation",
+    in_table: |title| format!("the table “{title}”"),
     under_one_euro: |gap| format!("(gap of {gap}: under one euro, rounding?)"),
     parts_sum: |parts, sum, total| format!("{parts} = {sum}, but the stated total is {total}"),
     executed_lines: |sum, total| {
@@ -387,6 +391,7 @@ static CHECK_EN: CheckStrings = CheckStrings {
 /// Everything the interactive app shows that does not come from the files.
 pub struct UiStrings {
     pub tab_names: [&'static str; 5],
+    pub tab_short_names: [&'static str; 5],
     pub axes_columns: [&'static str; 4],
     pub budget_columns: [&'static str; 7],
     pub anomaly_columns: [&'static str; 5],
@@ -454,6 +459,7 @@ pub fn status_name(lang: Lang, status: crate::model::FicheStatus) -> &'static st
 
 static UI_FR: UiStrings = UiStrings {
     tab_names: ["Axes", "Fiches", "Budgets", "Indicateurs", "Anomalies"],
+    tab_short_names: ["Axes", "Fich.", "Budg.", "Indic.", "Anom."],
     axes_columns: ["Axe / fiche", "Prévu", "Exécuté", "Solde"],
     budget_columns: ["Fiche", "État", "Département", "Prévu", "Engagé", "Exécuté", "Solde"],
     anomaly_columns: ["Sév.", "Conv.", "Fiche", "Règle", "Message"],
@@ -537,6 +543,7 @@ static UI_FR: UiStrings = UiStrings {
 
 static UI_EN: UiStrings = UiStrings {
     tab_names: ["Axes", "Fiches", "Budgets", "Indicators", "Findings"],
+    tab_short_names: ["Axes", "Fich.", "Budg.", "Ind.", "Find."],
     axes_columns: ["Axe / fiche", "Planned", "Executed", "Remaining"],
     budget_columns: ["Fiche", "State", "Département", "Planned", "Committed", "Executed", "Remaining"],
     anomaly_columns: ["Sev.", "Conv.", "Fiche", "Rule", "Message"],

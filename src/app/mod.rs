@@ -189,19 +189,46 @@ impl App {
             Tab::Anomalies => count(&mut self.documents.iter().flat_map(|d| d.findings.iter())),
             _ => {
                 let Some(doc) = self.document() else { return (0, 0) };
-                count(&mut doc.findings.iter().filter(|f| shown_on(tab, &f.anchor)))
+                count(&mut doc.findings.iter().filter(|f| shown_on(tab, f)))
             }
         }
     }
 
+    /// `3 Budgets 2✗1!`. When the bar would not fit the screen, inactive tabs take their
+    /// short names, then only their numbers; the active tab keeps its full name.
     pub fn tab_title(&self, tab: Tab) -> String {
+        if tab == self.tab {
+            return self.full_tab_title(tab);
+        }
+        let text = self.text();
+        let levels: [&dyn Fn(Tab) -> String; 3] = [
+            &|t| self.full_tab_title(t),
+            &|t| {
+                let (e, w) = self.tab_counts(t);
+                format!("{} {}{}", t.index() + 1, text.tab_short_names[t.index()], counts_label(e, w))
+            },
+            &|t| {
+                let (e, w) = self.tab_counts(t);
+                format!("{}{}", t.index() + 1, counts_label(e, w))
+            },
+        ];
+        for level in &levels[..2] {
+            let width: usize = Tab::ALL
+                .iter()
+                .map(|t| if *t == self.tab { self.full_tab_title(*t) } else { level(*t) })
+                .map(|title| unicode_width(&title) + 3)
+                .sum();
+            if width <= self.screen.width as usize {
+                return level(tab);
+            }
+        }
+        levels[2](tab)
+    }
+
+    fn full_tab_title(&self, tab: Tab) -> String {
         let name = self.text().tab_names[tab.index()];
         let (errors, warnings) = self.tab_counts(tab);
-        let mut title = format!("{} {name}", tab.index() + 1);
-        if errors + warnings > 0 {
-            title.push_str(&format!(" {errors}✗ {warnings}!"));
-        }
-        title
+        format!("{} {name}{}", tab.index() + 1, counts_label(errors, warnings))
     }
 
     /// Which tab title is at column `x` of the tab bar (titles are drawn as ` title │`).
@@ -587,10 +614,23 @@ impl App {
     }
 }
 
+/// ` 2✗1!`, leaving out a zero count; empty when both are zero.
+fn counts_label(errors: usize, warnings: usize) -> String {
+    let mut label = String::new();
+    if errors > 0 {
+        label.push_str(&format!("{errors}✗"));
+    }
+    if warnings > 0 {
+        label.push_str(&format!("{warnings}!"));
+    }
+    if label.is_empty() { label } else { format!(" {label}") }
+}
+
 /// Whether a finding is about something the tab shows (for the counts on tab titles).
-pub fn shown_on(tab: Tab, anchor: &Anchor) -> bool {
+pub fn shown_on(tab: Tab, finding: &Finding) -> bool {
+    let anchor = &finding.anchor;
     match tab {
-        Tab::Axes | Tab::Fiches => anchor.fiche().is_some(),
+        Tab::Axes | Tab::Fiches => finding.fiche().is_some(),
         Tab::Budgets => !matches!(anchor, Anchor::Indicator { .. } | Anchor::Claim { .. }),
         Tab::Indicators => matches!(anchor, Anchor::Indicator { .. }),
         Tab::Anomalies => true,

@@ -151,6 +151,11 @@ pub fn worst(findings: &[Finding], matches: impl Fn(&Anchor) -> bool) -> Option<
     findings.iter().filter(|f| matches(&f.anchor)).map(|f| f.severity).min()
 }
 
+/// The most serious finding about a fiche.
+pub fn worst_for_fiche(findings: &[Finding], fiche: &str) -> Option<Severity> {
+    fiche_findings(findings, fiche).map(|f| f.severity).min()
+}
+
 /// Findings about a fiche (any anchor naming it).
 pub fn fiche_findings<'a>(findings: &'a [Finding], fiche: &'a str) -> impl Iterator<Item = &'a Finding> {
     findings.iter().filter(move |f| f.fiche() == Some(fiche))

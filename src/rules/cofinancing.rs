@@ -15,6 +15,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         };
         if etat > departement {
             out.push(Finding {
+                fiche: None,
                 rule: Rule::CoFinancing,
                 severity: Severity::Warning,
                 anchor: Anchor::Budget {

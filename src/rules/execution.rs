@@ -35,6 +35,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         };
         out.push(Finding {
+            fiche: None,
             rule: Rule::Execution,
             severity: Severity::Warning,
             anchor: Anchor::Budget {

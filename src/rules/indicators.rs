@@ -31,6 +31,7 @@ fn has_passed(cx: &Context, year: i32) -> bool {
 
 fn check_indicator(cx: &Context, indicator: &Indicator, anchor: &Anchor, location: &str, out: &mut Vec<Finding>) {
     let warn = |message, expected, stated| Finding {
+        fiche: None,
         rule: Rule::Indicator,
         severity: Severity::Warning,
         anchor: anchor.clone(),

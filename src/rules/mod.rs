@@ -115,6 +115,8 @@ impl Anchor {
 /// One discrepancy: which rule, how serious, where, the figures and a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
+    /// The fiche it is about: the anchor's, or the fiche a table row describes.
+    pub fiche: Option<String>,
     pub rule: Rule,
     pub severity: Severity,
     pub anchor: Anchor,
@@ -129,7 +131,7 @@ pub struct Finding {
 
 impl Finding {
     pub fn fiche(&self) -> Option<&str> {
-        self.anchor.fiche()
+        self.fiche.as_deref()
     }
 }
 
@@ -218,6 +220,7 @@ impl Context<'_> {
     ) -> Option<Finding> {
         let gap = self.gap(expected, stated)?;
         Some(Finding {
+            fiche: None,
             rule,
             severity: Severity::Error,
             anchor,
@@ -293,9 +296,33 @@ pub fn check_convention(convention: &Convention, config: &Config) -> Vec<Finding
     execution::check(&cx, &mut findings);
     text_figures::check(&cx, &mut findings);
     indicators::check(&cx, &mut findings);
-    // Stable: within a severity, the order above (rule by rule, document order) is kept.
-    findings.sort_by_key(|f| f.severity);
+    for finding in &mut findings {
+        finding.fiche = fiche_of(convention, &finding.anchor);
+    }
+    // Errors first; within a severity, the convention's own findings, then fiche by fiche in
+    // document order; the sort is stable, so each rule's order is kept.
+    let order: Vec<String> = convention.fiches().map(|f| f.id.clone()).collect();
+    findings.sort_by_key(|f| {
+        let position = f.fiche().and_then(|id| order.iter().position(|o| o == id));
+        (f.severity, position.map_or(0, |p| p + 1))
+    });
     findings
+}
+
+fn fiche_of(convention: &Convention, anchor: &Anchor) -> Option<String> {
+    if let Some(id) = anchor.fiche() {
+        return Some(id.to_string());
+    }
+    let linked = match anchor {
+        Anchor::Table { table, row: Some(row), .. } => convention.tables.get(*table)?.rows.get(*row)?.fiche.as_deref(),
+        Anchor::Statement { index } => match &convention.statements.get(*index)?.scope {
+            crate::model::StatementScope::Fiche(id) => Some(id.as_str()),
+            _ => None,
+        },
+        _ => None,
+    }?;
+    // Link by the id as the fiche itself writes it.
+    convention.find_fiche(linked).map(|f| f.id.clone())
 }
 
 #[cfg(test)]

@@ -41,6 +41,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             let location = cx.fiche_place(fiche, cx.text.reallocation);
             match cx.convention.find_fiche(to) {
                 None => out.push(Finding {
+                    fiche: None,
                     rule: Rule::Reallocation,
                     severity: Severity::Error,
                     anchor,
@@ -53,6 +54,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                     let Some(amount) = reallocation.amount.amount() else { continue };
                     if !mentions_amount(receiver, amount) {
                         out.push(Finding {
+                            fiche: None,
                             rule: Rule::Reallocation,
                             severity: Severity::Warning,
                             anchor,

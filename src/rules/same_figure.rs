@@ -17,7 +17,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 let Some(ColumnRole::Budget(field)) = column.role else { continue };
                 let Some(in_table) = cell(row, column_index).and_then(Value::amount) else { continue };
                 let Some((field, in_fiche)) = counterpart(budget, field) else { continue };
-                let place = format!("{} « {} »", cx.text.table, table.title);
+                let place = (cx.text.in_table)(&table.title);
                 out.extend(cx.mismatch(
                     Rule::SameFigure,
                     Anchor::Table {
@@ -27,8 +27,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                         column: Some(column_index),
                     },
                     format!(
-                        "{} › {} « {} » › {}",
-                        place,
+                        "{} « {} » › {} « {} » › {}",
+                        cx.text.table,
+                        table.title,
                         cx.text.row,
                         row.label(),
                         column.name

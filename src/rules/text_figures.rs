@@ -115,6 +115,7 @@ fn report(cx: &Context, value: &Value, label: &str, anchor: Anchor, location: St
         },
     };
     out.push(Finding {
+        fiche: None,
         rule: Rule::TextFigure,
         severity: Severity::Warning,
         anchor,

@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
                 let worst = a
                     .fiches
                     .iter()
-                    .filter_map(|f| views::worst(&doc.findings, |anchor| anchor.fiche() == Some(f.id.as_str())))
+                    .filter_map(|f| views::worst_for_fiche(&doc.findings, &f.id))
                     .min();
                 let arrow = if app.view.collapsed.contains(&axe) { "▸" } else { "▾" };
                 Row::new(vec![
@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
             }
             AxesRow::Fiche(f) => {
                 let fiche = f.get(c);
-                let worst = views::worst(&doc.findings, |anchor| anchor.fiche() == Some(fiche.id.as_str()));
+                let worst = views::worst_for_fiche(&doc.findings, &fiche.id);
                 let totals = Totals::of(std::iter::once(fiche));
                 Row::new(vec![
                     Cell::from(marker(worst)).style(theme.severity(worst)),

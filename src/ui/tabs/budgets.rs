@@ -50,6 +50,17 @@ fn fiche_budgets(frame: &mut Frame, app: &App, doc: &Document, theme: &Theme, bo
     let c = &doc.convention;
     let text = app.text();
     let model = views::budget_rows(c);
+    // A column no fiche fills (no "engagé" in a plan) gives its room to the fiche names.
+    let fields: Vec<(usize, BudgetField)> = FIELDS
+        .iter()
+        .enumerate()
+        .filter(|(_, field)| {
+            c.fiches()
+                .filter_map(|f| f.budget.as_ref())
+                .any(|b| fiche_figure(b, **field).is_some())
+        })
+        .map(|(i, f)| (i, *f))
+        .collect();
     let totals_row = |label: String, totals: Totals| {
         let figures = [
             totals.etat,
@@ -60,7 +71,7 @@ fn fiche_budgets(frame: &mut Frame, app: &App, doc: &Document, theme: &Theme, bo
             totals.remaining,
         ];
         let mut cells = vec![Cell::from(" "), Cell::from(label)];
-        cells.extend(figures.into_iter().map(|f| decimal_cell(f, None, theme)));
+        cells.extend(fields.iter().map(|(i, _)| decimal_cell(figures[*i], None, theme)));
         Row::new(cells).style(theme.total)
     };
     let rows: Vec<Row> = model
@@ -79,9 +90,9 @@ fn fiche_budgets(frame: &mut Frame, app: &App, doc: &Document, theme: &Theme, bo
                     Cell::from(marker(row_worst)).style(theme.severity(row_worst)),
                     Cell::from(format!("  {} {}", clean(&fiche.id), clean(&fiche.title))),
                 ];
-                for field in FIELDS {
-                    let value = budget.and_then(|b| fiche_figure(b, field));
-                    let severity = views::worst(&doc.findings, |a| budget_cell(a, &fiche.id, field));
+                for (_, field) in &fields {
+                    let value = budget.and_then(|b| fiche_figure(b, *field));
+                    let severity = views::worst(&doc.findings, |a| budget_cell(a, &fiche.id, *field));
                     cells.push(figure_cell(value, severity, theme));
                 }
                 Row::new(cells)
@@ -89,17 +100,12 @@ fn fiche_budgets(frame: &mut Frame, app: &App, doc: &Document, theme: &Theme, bo
         })
         .collect();
     let mut header = vec![header_cell("", false), header_cell(text.budget_columns[0], false)];
-    header.extend(text.budget_columns[1..].iter().map(|c| header_cell(c, true)));
-    let widths = [
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(10),
-        Constraint::Length(11),
-        Constraint::Length(10),
-        Constraint::Length(10),
-        Constraint::Length(10),
-        Constraint::Length(10),
-    ];
+    header.extend(fields.iter().map(|(i, _)| header_cell(text.budget_columns[i + 1], true)));
+    let mut widths = vec![Constraint::Length(1), Constraint::Fill(1)];
+    widths.extend(fields.iter().map(|(i, _)| {
+        let header = crate::app::unicode_width(text.budget_columns[i + 1]) as u16;
+        Constraint::Length(header.max(11))
+    }));
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.header))
         .block(block(view_title(app, doc, text.budget_view_fiches), theme))

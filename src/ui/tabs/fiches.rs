@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         .iter()
         .map(|r| {
             let fiche = r.get(c);
-            let worst = views::worst(&doc.findings, |a| a.fiche() == Some(fiche.id.as_str()));
+            let worst = views::worst_for_fiche(&doc.findings, &fiche.id);
             Row::new(vec![
                 Cell::from(marker(worst)).style(theme.severity(worst)),
                 Cell::from(format!("{} {}", clean(&fiche.id), clean(&fiche.title))),
