@@ -123,7 +123,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// Where Esc returns after a jump from the Anomalies tab.
     pub return_to: Option<Tab>,
-    pub status: Option<String>,
+    /// A message for the detail line until the next action, with the severity it reports.
+    pub status: Option<(Option<Severity>, String)>,
     pub should_quit: bool,
     pub screen: Rect,
     pub keymap: Keymap,
@@ -569,7 +570,12 @@ impl App {
     }
 
     /// The tab, budget view and row where a finding shows, and its message.
-    fn place_of(&self, document: usize, finding: usize) -> Option<(Tab, usize, Option<usize>, String)> {
+    #[allow(clippy::type_complexity)]
+    fn place_of(
+        &self,
+        document: usize,
+        finding: usize,
+    ) -> Option<(Tab, usize, Option<usize>, (Option<Severity>, String))> {
         let doc = self.documents.get(document)?;
         let finding = doc.findings.get(finding)?;
         let c = &doc.convention;
@@ -610,7 +616,7 @@ impl App {
             }
         };
         let message = crate::text::sanitize_line(&finding.message).into_owned();
-        Some((tab, budget_view, index, message))
+        Some((tab, budget_view, index, (Some(finding.severity), message)))
     }
 }
 

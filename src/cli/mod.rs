@@ -187,7 +187,7 @@ fn interactive(cli: &Cli) -> anyhow::Result<u8> {
     let rules = Config { lang, ..Config::default() };
     let mut app = crate::app::App::new(report, keymap, lang, rules);
     if let Some(first) = problems.first().or(app.load_errors.first()) {
-        app.status = Some(sanitize_line(first).into_owned());
+        app.status = Some((Some(crate::rules::Severity::Error), sanitize_line(first).into_owned()));
     }
     crate::tui::run(app, &theme)?;
     Ok(exit::OK)

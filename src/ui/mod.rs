@@ -33,8 +33,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             Tab::Anomalies => tabs::anomalies::draw(frame, app, theme, areas.body, areas.detail),
         }
     }
-    if let Some(status) = &app.status {
-        widgets::detail_lines(frame, theme, areas.detail, vec![Line::from(clean(status))]);
+    if let Some((severity, message)) = &app.status {
+        let line = match severity {
+            Some(severity) => widgets::finding_line(*severity, message, theme),
+            None => Line::from(clean(message)),
+        };
+        widgets::detail_lines(frame, theme, areas.detail, vec![line]);
     }
     draw_status(frame, app, theme, areas.status);
     match app.overlay {
