@@ -7,7 +7,10 @@ fn main() -> ExitCode {
     match revue::cli::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
-            eprintln!("revue: {}", revue::text::sanitize_line(&format!("{error:#}")));
+            eprintln!(
+                "revue: {}",
+                revue::text::sanitize_line(&format!("{error:#}"))
+            );
             ExitCode::from(revue::cli::exit::UNREADABLE)
         }
     }

@@ -4,7 +4,17 @@
 
 use crate::model::{ConventionKind, Scope};
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
 pub enum Lang {
     #[default]
     Fr,
@@ -199,9 +209,7 @@ static RULES_FR: RuleStrings = RuleStrings {
     reallocation: "réattribution",
     in_table: |title| format!("le tableau « {title} »"),
     under_one_euro: |gap| format!("(écart de {gap} : moins d'un euro, un arrondi ?)"),
-    parts_sum: |parts, sum, total| {
-        format!("{parts} = {sum}, mais le total indiqué est {total}")
-    },
+    parts_sum: |parts, sum, total| format!("{parts} = {sum}, mais le total indiqué est {total}"),
     executed_lines: |sum, total| {
         format!("Les lignes exécutées totalisent {sum}, mais le total exécuté indiqué est {total}")
     },
@@ -209,7 +217,9 @@ static RULES_FR: RuleStrings = RuleStrings {
         format!("La colonne « {column} » totalise {sum}, mais la ligne TOTAL indique {total}")
     },
     detail_lines: |table, sum, field, stated| {
-        format!("Les lignes de « {table} » totalisent {sum}, mais la fiche indique {stated} ({field})")
+        format!(
+            "Les lignes de « {table} » totalisent {sum}, mais la fiche indique {stated} ({field})"
+        )
     },
     charges_recettes: |charges, recettes| {
         format!("Budget non équilibré : charges {charges}, recettes {recettes}")
@@ -218,19 +228,29 @@ static RULES_FR: RuleStrings = RuleStrings {
         format!("Solde indiqué {stated}, mais prévu {planned} − {label} {other} = {expected}")
     },
     same_figure: |field, fiche, place, other| {
-        format!("{} : {fiche} dans la fiche, mais {other} dans {place}", capitalise(field))
+        format!(
+            "{} : {fiche} dans la fiche, mais {other} dans {place}",
+            capitalise(field)
+        )
     },
     claim_mismatch: |formula, computed, stated| {
         format!("{formula} = {computed}, mais le texte annonce {stated}")
     },
     state_support_mismatch: |sum, stated| {
-        format!("Les parts État des fiches totalisent {sum}, mais le soutien de l'État indiqué est {stated}")
+        format!(
+            "Les parts État des fiches totalisent {sum}, mais le soutien de l'État indiqué est {stated}"
+        )
     },
     aggregate_mismatch: |scope, field, sum, stated| {
-        format!("{} des fiches de {scope} : {sum} au total, mais le document indique {stated}", capitalise(field))
+        format!(
+            "{} des fiches de {scope} : {sum} au total, mais le document indique {stated}",
+            capitalise(field)
+        )
     },
     reallocation_sum: |sum, remaining| {
-        format!("Les réattributions totalisent {sum}, mais le solde à réattribuer est de {remaining}")
+        format!(
+            "Les réattributions totalisent {sum}, mais le solde à réattribuer est de {remaining}"
+        )
     },
     reallocation_unknown_fiche: |fiche| {
         format!("Crédits réattribués à la fiche {fiche}, qui n'existe pas dans cette convention")
@@ -239,19 +259,28 @@ static RULES_FR: RuleStrings = RuleStrings {
         format!("La fiche {to} ne mentionne pas les {amount} reçus de la fiche {from}")
     },
     etat_above_departement: |etat, dep| {
-        format!("Part de l'État ({etat}) supérieure à celle du Département ({dep}) : cofinancement non assuré")
+        format!(
+            "Part de l'État ({etat}) supérieure à celle du Département ({dep}) : cofinancement non assuré"
+        )
     },
     overspend: |executed, planned, pct| {
         format!("Exécuté {executed} pour {planned} prévus ({pct} %) : dépassement")
     },
     underspend: |executed, planned, pct, threshold| {
-        format!("Exécuté {executed} pour {planned} prévus ({pct} %, sous le seuil de {threshold} %)")
+        format!(
+            "Exécuté {executed} pour {planned} prévus ({pct} %, sous le seuil de {threshold} %)"
+        )
     },
     text_figure: |field, raw| format!("{} : montant écrit en texte, « {raw} »", capitalise(field)),
     malformed_amount: |field, raw, likely| {
-        format!("{} : montant mal écrit, « {raw} » (lecture probable : {likely})", capitalise(field))
+        format!(
+            "{} : montant mal écrit, « {raw} » (lecture probable : {likely})",
+            capitalise(field)
+        )
     },
-    indicator_no_value: |name, year| format!("« {name} » : aucune valeur pour {year}, année écoulée"),
+    indicator_no_value: |name, year| {
+        format!("« {name} » : aucune valeur pour {year}, année écoulée")
+    },
     indicator_far_from_target: |name, year, result, target, pct| {
         format!("« {name} » en {year} : {result} pour un objectif de {target} ({pct} %)")
     },
@@ -289,16 +318,24 @@ static RULES_EN: RuleStrings = RuleStrings {
         format!("Stated remaining {stated}, but planned {planned} − {label} {other} = {expected}")
     },
     same_figure: |field, fiche, place, other| {
-        format!("{}: {fiche} in the fiche but {other} in {place}", capitalise(field))
+        format!(
+            "{}: {fiche} in the fiche but {other} in {place}",
+            capitalise(field)
+        )
     },
     claim_mismatch: |formula, computed, stated| {
         format!("{formula} = {computed}, but the text states {stated}")
     },
     state_support_mismatch: |sum, stated| {
-        format!("The fiches' State shares add up to {sum}, but the stated State support is {stated}")
+        format!(
+            "The fiches' State shares add up to {sum}, but the stated State support is {stated}"
+        )
     },
     aggregate_mismatch: |scope, field, sum, stated| {
-        format!("{} of the fiches of {scope}: {sum} in all, but the document states {stated}", capitalise(field))
+        format!(
+            "{} of the fiches of {scope}: {sum} in all, but the document states {stated}",
+            capitalise(field)
+        )
     },
     reallocation_sum: |sum, remaining| {
         format!("Reallocations add up to {sum}, but the remaining credit is {remaining}")
@@ -316,13 +353,20 @@ static RULES_EN: RuleStrings = RuleStrings {
         format!("Executed {executed} against {planned} planned ({pct} %): overspend")
     },
     underspend: |executed, planned, pct, threshold| {
-        format!("Executed {executed} against {planned} planned ({pct} %, below the {threshold} % threshold)")
+        format!(
+            "Executed {executed} against {planned} planned ({pct} %, below the {threshold} % threshold)"
+        )
     },
     text_figure: |field, raw| format!("{}: amount written as text, “{raw}”", capitalise(field)),
     malformed_amount: |field, raw, likely| {
-        format!("{}: malformed amount, “{raw}” (likely reading: {likely})", capitalise(field))
+        format!(
+            "{}: malformed amount, “{raw}” (likely reading: {likely})",
+            capitalise(field)
+        )
     },
-    indicator_no_value: |name, year| format!("“{name}”: no value for {year}, a year that has passed"),
+    indicator_no_value: |name, year| {
+        format!("“{name}”: no value for {year}, a year that has passed")
+    },
     indicator_far_from_target: |name, year, result, target, pct| {
         format!("“{name}” in {year}: {result} against a target of {target} ({pct} %)")
     },
@@ -461,7 +505,15 @@ static UI_FR: UiStrings = UiStrings {
     tab_names: ["Axes", "Fiches", "Budgets", "Indicateurs", "Anomalies"],
     tab_short_names: ["Axes", "Fich.", "Budg.", "Indic.", "Anom."],
     axes_columns: ["Axe / fiche", "Prévu", "Exécuté", "Solde"],
-    budget_columns: ["Fiche", "État", "Département", "Prévu", "Engagé", "Exécuté", "Solde"],
+    budget_columns: [
+        "Fiche",
+        "État",
+        "Département",
+        "Prévu",
+        "Engagé",
+        "Exécuté",
+        "Solde",
+    ],
     anomaly_columns: ["Sév.", "Conv.", "Fiche", "Règle", "Message"],
     indicator_fixed_columns: ["Fiche", "Indicateur", "Base"],
     grand_total: "Total des fiches",
@@ -545,7 +597,15 @@ static UI_EN: UiStrings = UiStrings {
     tab_names: ["Axes", "Fiches", "Budgets", "Indicators", "Findings"],
     tab_short_names: ["Axes", "Fich.", "Budg.", "Ind.", "Find."],
     axes_columns: ["Axe / fiche", "Planned", "Executed", "Remaining"],
-    budget_columns: ["Fiche", "State", "Département", "Planned", "Committed", "Executed", "Remaining"],
+    budget_columns: [
+        "Fiche",
+        "State",
+        "Département",
+        "Planned",
+        "Committed",
+        "Executed",
+        "Remaining",
+    ],
     anomaly_columns: ["Sev.", "Conv.", "Fiche", "Rule", "Message"],
     indicator_fixed_columns: ["Fiche", "Indicator", "Baseline"],
     grand_total: "All fiches",

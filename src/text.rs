@@ -61,7 +61,10 @@ mod tests {
 
     #[test]
     fn clean_text_is_not_copied() {
-        assert!(matches!(sanitize_line("École – 1 207 650,75 €"), Cow::Borrowed(_)));
+        assert!(matches!(
+            sanitize_line("École – 1 207 650,75 €"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -5,8 +5,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use expectrl::process::unix::WaitStatus;
-use expectrl::{Expect, Session};
 use expectrl::process::unix::{PtyStream, UnixProcess};
+use expectrl::{Expect, Session};
 
 const COLUMNS: u16 = 100;
 const ROWS: u16 = 30;
@@ -127,9 +127,17 @@ fn visits_every_tab_opens_help_and_quits_cleanly() {
 #[test]
 fn a_broken_file_is_reported_and_the_others_still_open() {
     let dir = tempfile::tempdir().unwrap();
-    let fixture = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini.ron")).unwrap();
+    let fixture = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/mini.ron"
+    ))
+    .unwrap();
     std::fs::write(dir.path().join("a-good.ron"), &fixture).unwrap();
-    std::fs::write(dir.path().join("b-broken.ron"), "(version: 1, title: \"x\",\n  kind: Nope)").unwrap();
+    std::fs::write(
+        dir.path().join("b-broken.ron"),
+        "(version: 1, title: \"x\",\n  kind: Nope)",
+    )
+    .unwrap();
     let mut t = Terminal::start(&[dir.path().to_str().unwrap()]);
     let screen = t.wait_for("1 fichier illisible");
     assert!(screen.contains("b-broken.ron:2:"), "{screen}");

@@ -33,14 +33,18 @@ fn app(width: u16, height: u16) -> App {
 }
 
 fn render(app: &App, theme: &Theme) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
     terminal.draw(|frame| ui::draw(frame, app, theme)).unwrap();
     terminal
 }
 
 /// The screen as text; amounts' no-break spaces shown as plain ones.
 fn screen(app: &App) -> String {
-    render(app, &Theme::default()).backend().to_string().replace('\u{a0}', " ")
+    render(app, &Theme::default())
+        .backend()
+        .to_string()
+        .replace('\u{a0}', " ")
 }
 
 #[test]
@@ -100,7 +104,10 @@ fn english_on_request() {
     app.update(Action::GoTo(Tab::Anomalies));
     let shown = screen(&app);
     assert!(shown.contains("Findings"), "{shown}");
-    assert!(shown.contains("Stated remaining 350 000 €, but planned 650 000 €"), "{shown}");
+    assert!(
+        shown.contains("Stated remaining 350 000 €, but planned 650 000 €"),
+        "{shown}"
+    );
 }
 
 /// The cell holding the text, by position of its first character.
@@ -161,7 +168,10 @@ fn usable_at_80_by_24_and_after_a_resize() {
 fn control_characters_from_files_never_reach_the_screen() {
     let hostile = std::fs::read_to_string(fixture())
         .unwrap()
-        .replace("Boost emploi", "Boost\u{1b}[31m\u{1b}]0;pwned\u{7} emploi\r\u{202e}")
+        .replace(
+            "Boost emploi",
+            "Boost\u{1b}[31m\u{1b}]0;pwned\u{7} emploi\r\u{202e}",
+        )
         .replace("Convention d'essai", "Titre\u{1b}[2J");
     let convention = storage::from_ron_str(&hostile).unwrap();
     let report = LoadReport {
@@ -181,7 +191,10 @@ fn control_characters_from_files_never_reach_the_screen() {
             let buffer = terminal.backend().buffer();
             for cell in buffer.content() {
                 assert!(
-                    !cell.symbol().chars().any(|c| c.is_control() || c == '\u{202e}'),
+                    !cell
+                        .symbol()
+                        .chars()
+                        .any(|c| c.is_control() || c == '\u{202e}'),
                     "control character drawn in {tab:?}: {:?}",
                     cell.symbol()
                 );

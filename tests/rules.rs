@@ -54,7 +54,10 @@ fn fiche_with_budget(id: &str, budget: &str) -> String {
 #[test]
 fn planned_parts_that_do_not_make_the_total_are_an_error() {
     let c = convention(
-        &fiche_with_budget("1", r#"planned: (etat: Amount("110000"), departement: Amount("305000"), total: Amount("425000"))"#),
+        &fiche_with_budget(
+            "1",
+            r#"planned: (etat: Amount("110000"), departement: Amount("305000"), total: Amount("425000"))"#,
+        ),
         "",
     );
     let found = findings(&c, Rule::Sum);
@@ -68,7 +71,10 @@ fn planned_parts_that_do_not_make_the_total_are_an_error() {
 #[test]
 fn planned_parts_that_make_the_total_are_silent() {
     let c = convention(
-        &fiche_with_budget("1", r#"planned: (etat: Amount("110000"), departement: Amount("305000"), total: Amount("415000"))"#),
+        &fiche_with_budget(
+            "1",
+            r#"planned: (etat: Amount("110000"), departement: Amount("305000"), total: Amount("415000"))"#,
+        ),
         "",
     );
     assert!(findings(&c, Rule::Sum).is_empty());
@@ -76,7 +82,13 @@ fn planned_parts_that_make_the_total_are_silent() {
 
 #[test]
 fn a_single_share_says_nothing_about_the_total() {
-    let c = convention(&fiche_with_budget("1", r#"planned: (etat: Amount("25000"), total: Amount("149956"))"#), "");
+    let c = convention(
+        &fiche_with_budget(
+            "1",
+            r#"planned: (etat: Amount("25000"), total: Amount("149956"))"#,
+        ),
+        "",
+    );
     assert!(findings(&c, Rule::Sum).is_empty());
 }
 
@@ -103,7 +115,11 @@ fn a_column_that_does_not_sum_to_its_total_row_is_an_error() {
 #[test]
 fn columns_that_sum_to_their_total_row_are_silent() {
     let c = convention("", &SUMMARY_TABLE.replace("TOTAL_PLANNED", "\"150\""));
-    assert!(check_convention(&c, &config()).is_empty(), "{:#?}", check_convention(&c, &config()));
+    assert!(
+        check_convention(&c, &config()).is_empty(),
+        "{:#?}",
+        check_convention(&c, &config())
+    );
 }
 
 const VALUED_STAFF: &str = r#"planned: (total: Amount("TOTAL")),
@@ -120,7 +136,10 @@ const VALUED_STAFF: &str = r#"planned: (total: Amount("TOTAL")),
 
 #[test]
 fn detail_lines_that_do_not_make_the_stated_cost_are_an_error() {
-    let c = convention(&fiche_with_budget("1", &VALUED_STAFF.replace("TOTAL", "415000")), "");
+    let c = convention(
+        &fiche_with_budget("1", &VALUED_STAFF.replace("TOTAL", "415000")),
+        "",
+    );
     let found = findings(&c, Rule::Sum);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].expected, Some(dec("405000")));
@@ -129,7 +148,10 @@ fn detail_lines_that_do_not_make_the_stated_cost_are_an_error() {
 
 #[test]
 fn detail_lines_that_make_the_stated_cost_are_silent() {
-    let c = convention(&fiche_with_budget("1", &VALUED_STAFF.replace("TOTAL", "405000")), "");
+    let c = convention(
+        &fiche_with_budget("1", &VALUED_STAFF.replace("TOTAL", "405000")),
+        "",
+    );
     assert!(findings(&c, Rule::Sum).is_empty());
 }
 
@@ -149,7 +171,11 @@ fn unbalanced_charges_and_recettes_are_an_error() {
     let c = convention(&fiche_with_budget("1", &charges_recettes("140")), "");
     let found = findings(&c, Rule::Sum);
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(says(&found[0].message, "charges 150 €"), "{}", found[0].message);
+    assert!(
+        says(&found[0].message, "charges 150 €"),
+        "{}",
+        found[0].message
+    );
 }
 
 #[test]
@@ -163,7 +189,10 @@ fn balanced_charges_and_recettes_are_silent() {
 #[test]
 fn remaining_that_is_not_planned_minus_executed_is_an_error() {
     let c = convention(
-        &fiche_with_budget("3-2", r#"planned: (total: Amount("650000")), executed: Amount("650000"), remaining: Amount("350000")"#),
+        &fiche_with_budget(
+            "3-2",
+            r#"planned: (total: Amount("650000")), executed: Amount("650000"), remaining: Amount("350000")"#,
+        ),
         "",
     );
     let found = findings(&c, Rule::Remaining);
@@ -175,7 +204,10 @@ fn remaining_that_is_not_planned_minus_executed_is_an_error() {
 #[test]
 fn remaining_that_is_planned_minus_engaged_is_silent() {
     let c = convention(
-        &fiche_with_budget("1", r#"planned: (total: Amount("180000")), engaged: Amount("105200"), remaining: Amount("74800")"#),
+        &fiche_with_budget(
+            "1",
+            r#"planned: (total: Amount("180000")), engaged: Amount("105200"), remaining: Amount("74800")"#,
+        ),
         "",
     );
     assert!(findings(&c, Rule::Remaining).is_empty());
@@ -183,9 +215,10 @@ fn remaining_that_is_planned_minus_engaged_is_silent() {
 
 #[test]
 fn remaining_is_checked_on_summary_table_rows() {
-    let table = SUMMARY_TABLE
-        .replace("TOTAL_PLANNED", "\"150\"")
-        .replace(r#"Amount("60"), Amount("40")"#, r#"Amount("60"), Amount("45")"#);
+    let table = SUMMARY_TABLE.replace("TOTAL_PLANNED", "\"150\"").replace(
+        r#"Amount("60"), Amount("40")"#,
+        r#"Amount("60"), Amount("45")"#,
+    );
     let c = convention("", &table);
     let found = findings(&c, Rule::Remaining);
     assert_eq!(found.len(), 1, "{found:#?}");
@@ -197,7 +230,10 @@ fn remaining_is_checked_on_summary_table_rows() {
 #[test]
 fn a_fiche_and_the_summary_table_disagreeing_is_an_error() {
     let c = convention(
-        &fiche_with_budget("1", r#"planned: (etat: Amount("325000"), departement: Amount("325000"), total: Amount("650000"))"#),
+        &fiche_with_budget(
+            "1",
+            r#"planned: (etat: Amount("325000"), departement: Amount("325000"), total: Amount("650000"))"#,
+        ),
         r#"tables: [(id: "t", title: "Tableau financier", kind: Summary,
             columns: [(name: "Projet", role: Label), (name: "Montant", role: Budget(PlannedTotal))],
             rows: [(fiche: "1", cells: [Text("1 Boost"), Amount("1000000")])])],"#,
@@ -211,7 +247,10 @@ fn a_fiche_and_the_summary_table_disagreeing_is_an_error() {
 #[test]
 fn a_fiche_and_the_summary_table_agreeing_is_silent() {
     let c = convention(
-        &fiche_with_budget("1", r#"planned: (total: Amount("650000")), executed: Amount("650000")"#),
+        &fiche_with_budget(
+            "1",
+            r#"planned: (total: Amount("650000")), executed: Amount("650000")"#,
+        ),
         r#"tables: [(id: "t", title: "T", kind: Summary,
             columns: [(name: "Projet", role: Label), (name: "Montant", role: Budget(PlannedTotal)), (name: "Engagé", role: Budget(Engaged))],
             rows: [(fiche: "1", cells: [Text("1"), Amount("650000"), Amount("650000")])])],"#,
@@ -222,9 +261,15 @@ fn a_fiche_and_the_summary_table_agreeing_is_silent() {
 #[test]
 fn a_synthesis_figure_disagreeing_with_its_fiche_is_an_error() {
     let fiche = fiche_with_budget("1", r#"planned: (total: Amount("500000"))"#);
-    let fires = convention(&fiche, r#"statements: [(scope: Fiche("1"), field: PlannedTotal, value: Amount("550000"))],"#);
+    let fires = convention(
+        &fiche,
+        r#"statements: [(scope: Fiche("1"), field: PlannedTotal, value: Amount("550000"))],"#,
+    );
     assert_eq!(findings(&fires, Rule::SameFigure).len(), 1);
-    let holds = convention(&fiche, r#"statements: [(scope: Fiche("1"), field: PlannedTotal, value: Amount("500000"))],"#);
+    let holds = convention(
+        &fiche,
+        r#"statements: [(scope: Fiche("1"), field: PlannedTotal, value: Amount("500000"))],"#,
+    );
     assert!(findings(&holds, Rule::SameFigure).is_empty());
 }
 
@@ -267,11 +312,17 @@ fn state_support_differing_from_the_fiches_state_shares_is_an_error() {
         fiche_with_budget("2", r#"planned: (etat: Amount("80000"))"#),
     ]
     .join(",");
-    let fires = convention(&fiches, r#"state_support: (scope: Convention, field: PlannedEtat, value: Amount("200000")),"#);
+    let fires = convention(
+        &fiches,
+        r#"state_support: (scope: Convention, field: PlannedEtat, value: Amount("200000")),"#,
+    );
     let found = findings(&fires, Rule::Aggregate);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].expected, Some(dec("190000")));
-    let holds = convention(&fiches, r#"state_support: (scope: Convention, field: PlannedEtat, value: Amount("190000")),"#);
+    let holds = convention(
+        &fiches,
+        r#"state_support: (scope: Convention, field: PlannedEtat, value: Amount("190000")),"#,
+    );
     assert!(findings(&holds, Rule::Aggregate).is_empty());
 }
 
@@ -279,12 +330,24 @@ fn state_support_differing_from_the_fiches_state_shares_is_an_error() {
 fn an_axe_total_differing_from_its_fiches_is_an_error() {
     let fiches = [
         fiche_with_budget("1", r#"planned: (total: Amount("500000"))"#),
-        fiche_with_budget("2", r#"planned: (etat: Amount("100"), departement: Amount("100"))"#),
+        fiche_with_budget(
+            "2",
+            r#"planned: (etat: Amount("100"), departement: Amount("100"))"#,
+        ),
     ]
     .join(",");
-    let fires = convention(&fiches, r#"statements: [(scope: Axe("1"), field: PlannedTotal, value: Amount("3500000"))],"#);
-    assert_eq!(findings(&fires, Rule::Aggregate)[0].expected, Some(dec("500200")));
-    let holds = convention(&fiches, r#"statements: [(scope: Axe("1"), field: PlannedTotal, value: Amount("500200"))],"#);
+    let fires = convention(
+        &fiches,
+        r#"statements: [(scope: Axe("1"), field: PlannedTotal, value: Amount("3500000"))],"#,
+    );
+    assert_eq!(
+        findings(&fires, Rule::Aggregate)[0].expected,
+        Some(dec("500200"))
+    );
+    let holds = convention(
+        &fiches,
+        r#"statements: [(scope: Axe("1"), field: PlannedTotal, value: Amount("500200"))],"#,
+    );
     assert!(findings(&holds, Rule::Aggregate).is_empty());
 }
 
@@ -308,7 +371,11 @@ const RECEIVERS: &str = r#"(id: "3-3", title: "AGS", perspectives: (text: "110 0
 #[test]
 fn reallocations_that_add_up_and_are_received_are_silent() {
     let c = convention(&format!("{},{RECEIVERS}", giver("350000", "110000")), "");
-    assert!(findings(&c, Rule::Reallocation).is_empty(), "{:#?}", findings(&c, Rule::Reallocation));
+    assert!(
+        findings(&c, Rule::Reallocation).is_empty(),
+        "{:#?}",
+        findings(&c, Rule::Reallocation)
+    );
 }
 
 #[test]
@@ -333,18 +400,36 @@ fn a_receiving_fiche_that_does_not_mention_the_credit_is_a_warning() {
 fn a_receiving_fiche_that_does_not_exist_is_an_error() {
     let c = convention(&giver("350000", "110000"), "");
     let found = findings(&c, Rule::Reallocation);
-    assert_eq!(found.iter().filter(|f| f.severity == Severity::Error).count(), 2);
+    assert_eq!(
+        found
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count(),
+        2
+    );
 }
 
 // Rule 7: co-financing
 
 #[test]
 fn state_share_above_the_departements_is_a_warning() {
-    let c = convention(&fiche_with_budget("1", r#"planned: (etat: Amount("80000"), departement: Amount("40000"))"#), "");
+    let c = convention(
+        &fiche_with_budget(
+            "1",
+            r#"planned: (etat: Amount("80000"), departement: Amount("40000"))"#,
+        ),
+        "",
+    );
     let found = findings(&c, Rule::CoFinancing);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].severity, Severity::Warning);
-    let c = convention(&fiche_with_budget("1", r#"planned: (etat: Amount("80000"), departement: Amount("80000"))"#), "");
+    let c = convention(
+        &fiche_with_budget(
+            "1",
+            r#"planned: (etat: Amount("80000"), departement: Amount("80000"))"#,
+        ),
+        "",
+    );
     assert!(findings(&c, Rule::CoFinancing).is_empty());
 }
 
@@ -352,18 +437,36 @@ fn state_share_above_the_departements_is_a_warning() {
 
 #[test]
 fn overspend_and_underspend_are_warnings_with_the_percentage() {
-    let over = convention(&fiche_with_budget("1", r#"planned: (total: Amount("100")), executed: Amount("120")"#), "");
+    let over = convention(
+        &fiche_with_budget(
+            "1",
+            r#"planned: (total: Amount("100")), executed: Amount("120")"#,
+        ),
+        "",
+    );
     let found = findings(&over, Rule::Execution);
     assert_eq!(found.len(), 1);
     assert!(says(&found[0].message, "120 %"), "{}", found[0].message);
-    let under = convention(&fiche_with_budget("1", r#"planned: (total: Amount("220000")), engaged: Amount("70000")"#), "");
+    let under = convention(
+        &fiche_with_budget(
+            "1",
+            r#"planned: (total: Amount("220000")), engaged: Amount("70000")"#,
+        ),
+        "",
+    );
     let found = findings(&under, Rule::Execution);
     assert!(says(&found[0].message, "31,8 %"), "{}", found[0].message);
 }
 
 #[test]
 fn execution_within_bounds_is_silent_and_the_threshold_is_configurable() {
-    let c = convention(&fiche_with_budget("1", r#"planned: (total: Amount("200000")), executed: Amount("189308")"#), "");
+    let c = convention(
+        &fiche_with_budget(
+            "1",
+            r#"planned: (total: Amount("200000")), executed: Amount("189308")"#,
+        ),
+        "",
+    );
     assert!(findings(&c, Rule::Execution).is_empty());
     let strict = Config {
         underspend_percent: dec("99"),
@@ -382,7 +485,13 @@ fn execution_within_bounds_is_silent_and_the_threshold_is_configurable() {
 
 #[test]
 fn text_where_an_amount_is_expected_is_a_warning_with_its_raw_text() {
-    let c = convention(&fiche_with_budget("3-1", r#"planned: (total: Amount("500000")), executed: Text("Oui.")"#), "");
+    let c = convention(
+        &fiche_with_budget(
+            "3-1",
+            r#"planned: (total: Amount("500000")), executed: Text("Oui.")"#,
+        ),
+        "",
+    );
     let found = findings(&c, Rule::TextFigure);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].stated.as_deref(), Some("Oui."));
@@ -391,22 +500,34 @@ fn text_where_an_amount_is_expected_is_a_warning_with_its_raw_text() {
 
 #[test]
 fn a_malformed_amount_comes_with_its_likely_reading() {
-    let c = convention(&fiche_with_budget("1", r#"executed: Text("312.222.40 €")"#), "");
+    let c = convention(
+        &fiche_with_budget("1", r#"executed: Text("312.222.40 €")"#),
+        "",
+    );
     let found = findings(&c, Rule::TextFigure);
     assert_eq!(found[0].expected, Some(dec("312222.40")));
-    assert!(says(&found[0].message, "312 222,40"), "{}", found[0].message);
+    assert!(
+        says(&found[0].message, "312 222,40"),
+        "{}",
+        found[0].message
+    );
 }
 
 #[test]
 fn amounts_written_as_amounts_are_silent() {
-    let c = convention(&fiche_with_budget("1", r#"executed: Amount("312222.40")"#), "");
+    let c = convention(
+        &fiche_with_budget("1", r#"executed: Amount("312222.40")"#),
+        "",
+    );
     assert!(findings(&c, Rule::TextFigure).is_empty());
 }
 
 // Rule 10: indicators
 
 fn indicator(values: &str) -> String {
-    format!(r#"(id: "1", title: "F", indicators: [(name: "Nombre de BRSA accompagnés", values: [{values}])])"#)
+    format!(
+        r#"(id: "1", title: "F", indicators: [(name: "Nombre de BRSA accompagnés", values: [{values}])])"#
+    )
 }
 
 #[test]
@@ -420,7 +541,9 @@ fn a_passed_year_without_a_result_is_a_warning() {
 #[test]
 fn a_year_after_the_document_period_or_with_a_value_is_silent() {
     let c = convention(
-        &indicator(r#"(year: 2019, measure: Result, value: Number("168")), (year: 2021, measure: Result)"#),
+        &indicator(
+            r#"(year: 2019, measure: Result, value: Number("168")), (year: 2021, measure: Result)"#,
+        ),
         "",
     );
     assert!(findings(&c, Rule::Indicator).is_empty());
@@ -429,14 +552,18 @@ fn a_year_after_the_document_period_or_with_a_value_is_silent() {
 #[test]
 fn a_result_far_from_target_is_a_warning() {
     let c = convention(
-        &indicator(r#"(year: 2019, measure: Target, value: Number("600")), (year: 2019, measure: Result, value: Number("120"))"#),
+        &indicator(
+            r#"(year: 2019, measure: Target, value: Number("600")), (year: 2019, measure: Result, value: Number("120"))"#,
+        ),
         "",
     );
     let found = findings(&c, Rule::Indicator);
     assert_eq!(found.len(), 1);
     assert!(says(&found[0].message, "20 %"), "{}", found[0].message);
     let close = convention(
-        &indicator(r#"(year: 2019, measure: Target, value: Number("600")), (year: 2019, measure: Result, value: Number("550"))"#),
+        &indicator(
+            r#"(year: 2019, measure: Target, value: Number("600")), (year: 2019, measure: Result, value: Number("550"))"#,
+        ),
         "",
     );
     assert!(findings(&close, Rule::Indicator).is_empty());
@@ -446,16 +573,27 @@ fn a_result_far_from_target_is_a_warning() {
 
 #[test]
 fn tolerance_relaxes_equality_and_small_gaps_are_named() {
-    let fiche = fiche_with_budget("1", r#"planned: (etat: Amount("100.40"), departement: Amount("100"), total: Amount("200"))"#);
+    let fiche = fiche_with_budget(
+        "1",
+        r#"planned: (etat: Amount("100.40"), departement: Amount("100"), total: Amount("200"))"#,
+    );
     let c = convention(&fiche, "");
     let found = findings(&c, Rule::Sum);
     assert_eq!(found.len(), 1);
-    assert!(says(&found[0].message, "moins d'un euro"), "{}", found[0].message);
+    assert!(
+        says(&found[0].message, "moins d'un euro"),
+        "{}",
+        found[0].message
+    );
     let tolerant = Config {
         tolerance: dec("1"),
         ..config()
     };
-    assert!(check_convention(&c, &tolerant).iter().all(|f| f.rule != Rule::Sum));
+    assert!(
+        check_convention(&c, &tolerant)
+            .iter()
+            .all(|f| f.rule != Rule::Sum)
+    );
 }
 
 #[test]
@@ -468,8 +606,19 @@ fn errors_come_before_warnings() {
         "",
     );
     let all = check_convention(&c, &config());
-    let first_warning = all.iter().position(|f| f.severity == Severity::Warning).unwrap();
-    assert!(all[..first_warning].iter().all(|f| f.severity == Severity::Error));
-    assert!(all[first_warning..].iter().all(|f| f.severity == Severity::Warning));
+    let first_warning = all
+        .iter()
+        .position(|f| f.severity == Severity::Warning)
+        .unwrap();
+    assert!(
+        all[..first_warning]
+            .iter()
+            .all(|f| f.severity == Severity::Error)
+    );
+    assert!(
+        all[first_warning..]
+            .iter()
+            .all(|f| f.severity == Severity::Warning)
+    );
     assert!(first_warning > 0);
 }

@@ -15,11 +15,12 @@ const MINIMAL: &str = r#"(
 "#;
 
 fn data_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .collect();
     files.sort();
     files
 }
@@ -27,12 +28,20 @@ fn data_files() -> Vec<PathBuf> {
 #[test]
 fn every_bundled_file_round_trips_byte_for_byte() {
     let files = data_files();
-    assert_eq!(files.len(), 3, "data/ holds the three transcribed documents");
+    assert_eq!(
+        files.len(),
+        3,
+        "data/ holds the three transcribed documents"
+    );
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
         let first = from_ron_str(&text).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
         let saved = to_ron_string(&first);
-        assert!(saved == text, "{} is not in canonical form: run `revue fmt`", path.display());
+        assert!(
+            saved == text,
+            "{} is not in canonical form: run `revue fmt`",
+            path.display()
+        );
         let second = from_ron_str(&saved).unwrap();
         assert_eq!(first, second, "{}", path.display());
     }
@@ -41,7 +50,12 @@ fn every_bundled_file_round_trips_byte_for_byte() {
 #[test]
 fn bundled_copies_match_data_directory() {
     for (name, content) in storage::BUNDLED {
-        let on_disk = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(name)).unwrap();
+        let on_disk = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("data")
+                .join(name),
+        )
+        .unwrap();
         assert_eq!(&on_disk, content, "{name}");
     }
 }
@@ -58,7 +72,11 @@ fn canonical_output_uses_unix_newlines_and_strings_for_amounts() {
 
 fn syntax_error(text: &str) -> (usize, usize, String) {
     match from_ron_str(text) {
-        Err(LoadErrorKind::Syntax { line, column, message }) => (line, column, message),
+        Err(LoadErrorKind::Syntax {
+            line,
+            column,
+            message,
+        }) => (line, column, message),
         other => panic!("expected a syntax error, got {other:?}"),
     }
 }
@@ -101,7 +119,10 @@ fn unsupported_version_is_reported() {
     let future = MINIMAL.replace("version: 1", "version: 99");
     assert_eq!(
         from_ron_str(&future),
-        Err(LoadErrorKind::Version { found: 99, supported: 1 })
+        Err(LoadErrorKind::Version {
+            found: 99,
+            supported: 1
+        })
     );
 }
 
@@ -111,7 +132,11 @@ fn missing_file_is_an_io_error_naming_the_path() {
     assert!(report.files.is_empty());
     assert_eq!(report.errors.len(), 1);
     assert!(matches!(report.errors[0].kind, LoadErrorKind::Io(_)));
-    assert!(report.errors[0].to_string().starts_with("/nonexistent/convention.ron: "));
+    assert!(
+        report.errors[0]
+            .to_string()
+            .starts_with("/nonexistent/convention.ron: ")
+    );
 }
 
 #[test]
@@ -119,10 +144,18 @@ fn one_broken_file_does_not_stop_the_others() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.ron"), MINIMAL).unwrap();
     std::fs::write(dir.path().join("b.ron"), "(version: 1, title: ").unwrap();
-    std::fs::write(dir.path().join("c.ron"), MINIMAL.replace("Ardèche", "Drôme")).unwrap();
+    std::fs::write(
+        dir.path().join("c.ron"),
+        MINIMAL.replace("Ardèche", "Drôme"),
+    )
+    .unwrap();
     std::fs::write(dir.path().join("notes.txt"), "not a convention").unwrap();
     let report = storage::load_paths(&[dir.path().to_path_buf()]);
-    let names: Vec<_> = report.files.iter().map(|f| f.path.file_name().unwrap().to_owned()).collect();
+    let names: Vec<_> = report
+        .files
+        .iter()
+        .map(|f| f.path.file_name().unwrap().to_owned())
+        .collect();
     assert_eq!(names, ["a.ron", "c.ron"]);
     assert_eq!(report.errors.len(), 1);
     let message = report.errors[0].to_string();
@@ -154,9 +187,15 @@ fn bundled_conventions_are_installed_once_and_never_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("conventions");
     storage::install_bundled(&target).unwrap();
-    assert_eq!(std::fs::read_dir(&target).unwrap().count(), storage::BUNDLED.len());
+    assert_eq!(
+        std::fs::read_dir(&target).unwrap().count(),
+        storage::BUNDLED.len()
+    );
     let first = target.join(storage::BUNDLED[0].0);
     std::fs::write(&first, "edited by the user").unwrap();
     storage::install_bundled(&target).unwrap();
-    assert_eq!(std::fs::read_to_string(&first).unwrap(), "edited by the user");
+    assert_eq!(
+        std::fs::read_to_string(&first).unwrap(),
+        "edited by the user"
+    );
 }

@@ -33,13 +33,16 @@ pub fn config_path() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("REVUE_CONFIG") {
         return Some(PathBuf::from(path));
     }
-    directories::ProjectDirs::from("fr", "revue", "revue").map(|d| d.config_dir().join("config.ron"))
+    directories::ProjectDirs::from("fr", "revue", "revue")
+        .map(|d| d.config_dir().join("config.ron"))
 }
 
 /// Reads the config file. A missing file is the empty config; a broken one is an error
 /// message (the app goes on with defaults and shows it).
 pub fn load(path: Option<&Path>) -> Result<FileConfig, String> {
-    let Some(path) = path else { return Ok(FileConfig::default()) };
+    let Some(path) = path else {
+        return Ok(FileConfig::default());
+    };
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FileConfig::default()),
@@ -48,7 +51,15 @@ pub fn load(path: Option<&Path>) -> Result<FileConfig, String> {
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str(&text)
-        .map_err(|e| format!("{}:{}:{}: {}", path.display(), e.span.start.line, e.span.start.col, e.code))
+        .map_err(|e| {
+            format!(
+                "{}:{}:{}: {}",
+                path.display(),
+                e.span.start.line,
+                e.span.start.col,
+                e.code
+            )
+        })
 }
 
 impl FileConfig {

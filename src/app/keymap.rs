@@ -193,10 +193,31 @@ impl Keymap {
 fn action_order(action: Action) -> usize {
     use Action::*;
     [
-        Up, Down, PageUp, PageDown, Home, End, Left, Right, DetailUp, DetailDown, NextTab, PrevTab,
-        GoTo(Tab::Axes), GoTo(Tab::Fiches), GoTo(Tab::Budgets), GoTo(Tab::Indicators),
-        GoTo(Tab::Anomalies), Enter, Back, CycleSort, PickConvention, NextConvention,
-        PrevConvention, Help, Quit,
+        Up,
+        Down,
+        PageUp,
+        PageDown,
+        Home,
+        End,
+        Left,
+        Right,
+        DetailUp,
+        DetailDown,
+        NextTab,
+        PrevTab,
+        GoTo(Tab::Axes),
+        GoTo(Tab::Fiches),
+        GoTo(Tab::Budgets),
+        GoTo(Tab::Indicators),
+        GoTo(Tab::Anomalies),
+        Enter,
+        Back,
+        CycleSort,
+        PickConvention,
+        NextConvention,
+        PrevConvention,
+        Help,
+        Quit,
     ]
     .iter()
     .position(|a| *a == action)
@@ -209,7 +230,13 @@ mod tests {
 
     #[test]
     fn parses_the_written_forms() {
-        assert_eq!(Key::parse("ctrl-s"), Some(Key { code: KeyCode::Char('s'), modifiers: KeyModifiers::CONTROL }));
+        assert_eq!(
+            Key::parse("ctrl-s"),
+            Some(Key {
+                code: KeyCode::Char('s'),
+                modifiers: KeyModifiers::CONTROL
+            })
+        );
         assert_eq!(Key::parse("shift-tab").unwrap().code, KeyCode::BackTab);
         assert_eq!(Key::parse("PageDown").unwrap().code, KeyCode::PageDown);
         assert_eq!(Key::parse("F1").unwrap().code, KeyCode::F(1));

@@ -34,7 +34,13 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [Tab::Axes, Tab::Fiches, Tab::Budgets, Tab::Indicators, Tab::Anomalies];
+    pub const ALL: [Tab; 5] = [
+        Tab::Axes,
+        Tab::Fiches,
+        Tab::Budgets,
+        Tab::Indicators,
+        Tab::Anomalies,
+    ];
 
     pub fn index(self) -> usize {
         Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
@@ -189,7 +195,9 @@ impl App {
         match tab {
             Tab::Anomalies => count(&mut self.documents.iter().flat_map(|d| d.findings.iter())),
             _ => {
-                let Some(doc) = self.document() else { return (0, 0) };
+                let Some(doc) = self.document() else {
+                    return (0, 0);
+                };
                 count(&mut doc.findings.iter().filter(|f| shown_on(tab, f)))
             }
         }
@@ -206,7 +214,12 @@ impl App {
             &|t| self.full_tab_title(t),
             &|t| {
                 let (e, w) = self.tab_counts(t);
-                format!("{} {}{}", t.index() + 1, text.tab_short_names[t.index()], counts_label(e, w))
+                format!(
+                    "{} {}{}",
+                    t.index() + 1,
+                    text.tab_short_names[t.index()],
+                    counts_label(e, w)
+                )
             },
             &|t| {
                 let (e, w) = self.tab_counts(t);
@@ -216,7 +229,13 @@ impl App {
         for level in &levels[..2] {
             let width: usize = Tab::ALL
                 .iter()
-                .map(|t| if *t == self.tab { self.full_tab_title(*t) } else { level(*t) })
+                .map(|t| {
+                    if *t == self.tab {
+                        self.full_tab_title(*t)
+                    } else {
+                        level(*t)
+                    }
+                })
                 .map(|title| unicode_width(&title) + 3)
                 .sum();
             if width <= self.screen.width as usize {
@@ -229,7 +248,11 @@ impl App {
     fn full_tab_title(&self, tab: Tab) -> String {
         let name = self.text().tab_names[tab.index()];
         let (errors, warnings) = self.tab_counts(tab);
-        format!("{} {name}{}", tab.index() + 1, counts_label(errors, warnings))
+        format!(
+            "{} {name}{}",
+            tab.index() + 1,
+            counts_label(errors, warnings)
+        )
     }
 
     /// Which tab title is at column `x` of the tab bar (titles are drawn as ` title │`).
@@ -249,10 +272,15 @@ impl App {
     fn list_len_and_height(&self) -> (usize, usize) {
         let body = layout::areas(self.screen).body;
         let table_height = layout::table_rows(body).height as usize;
-        let Some(doc) = self.document() else { return (0, 1) };
+        let Some(doc) = self.document() else {
+            return (0, 1);
+        };
         let c = &doc.convention;
         match self.tab {
-            Tab::Axes => (views::axes_rows(c, &self.view.collapsed).len(), table_height),
+            Tab::Axes => (
+                views::axes_rows(c, &self.view.collapsed).len(),
+                table_height,
+            ),
             Tab::Fiches => (c.fiche_count(), layout::fiches_list(body).height as usize),
             Tab::Budgets => (self.budget_view_len(), table_height),
             Tab::Indicators => (views::indicator_rows(c).len(), table_height),
@@ -386,13 +414,17 @@ impl App {
                     selected: self.current,
                 })
             }
-            Action::NextConvention => self.show_convention((self.current + 1) % self.documents.len().max(1)),
+            Action::NextConvention => {
+                self.show_convention((self.current + 1) % self.documents.len().max(1))
+            }
             Action::PrevConvention => {
                 let n = self.documents.len().max(1);
                 self.show_convention((self.current + n - 1) % n)
             }
             Action::NextTab => self.go_to(Tab::ALL[(self.tab.index() + 1) % Tab::ALL.len()]),
-            Action::PrevTab => self.go_to(Tab::ALL[(self.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()]),
+            Action::PrevTab => {
+                self.go_to(Tab::ALL[(self.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()])
+            }
             Action::GoTo(tab) => self.go_to(tab),
             Action::Back => {
                 if let Some(tab) = self.return_to.take() {
@@ -504,7 +536,9 @@ impl App {
         match self.tab {
             Tab::Axes => {
                 let Some(doc) = self.document() else { return };
-                match views::axes_rows(&doc.convention, &self.view.collapsed).get(self.view.axes.selected) {
+                match views::axes_rows(&doc.convention, &self.view.collapsed)
+                    .get(self.view.axes.selected)
+                {
                     Some(AxesRow::Axe(axe)) => {
                         let axe = *axe;
                         if !self.view.collapsed.remove(&axe) {
@@ -512,7 +546,9 @@ impl App {
                         }
                     }
                     Some(AxesRow::Fiche(f)) => {
-                        let position = views::fiche_refs(&doc.convention).iter().position(|r| r == f);
+                        let position = views::fiche_refs(&doc.convention)
+                            .iter()
+                            .position(|r| r == f);
                         if let Some(position) = position {
                             self.tab = Tab::Fiches;
                             self.return_to = Some(Tab::Axes);
@@ -524,8 +560,13 @@ impl App {
             }
             Tab::Budgets if self.view.budget_view == 0 => {
                 let Some(doc) = self.document() else { return };
-                if let Some(BudgetRow::Fiche(f)) = views::budget_rows(&doc.convention).get(self.view.budgets.selected) {
-                    if let Some(position) = views::fiche_refs(&doc.convention).iter().position(|r| r == f) {
+                if let Some(BudgetRow::Fiche(f)) =
+                    views::budget_rows(&doc.convention).get(self.view.budgets.selected)
+                {
+                    if let Some(position) = views::fiche_refs(&doc.convention)
+                        .iter()
+                        .position(|r| r == f)
+                    {
                         self.tab = Tab::Fiches;
                         self.return_to = Some(Tab::Budgets);
                         self.select_in(Tab::Fiches, position);
@@ -579,16 +620,19 @@ impl App {
         let doc = self.documents.get(document)?;
         let finding = doc.findings.get(finding)?;
         let c = &doc.convention;
-        let budget_row = |wanted: BudgetRow| views::budget_rows(c).iter().position(|r| *r == wanted);
+        let budget_row =
+            |wanted: BudgetRow| views::budget_rows(c).iter().position(|r| *r == wanted);
         let fiche_budget_row = |id: &str| {
             let position = views::fiche_position(c, id)?;
             budget_row(BudgetRow::Fiche(views::fiche_refs(c)[position]))
         };
         let (tab, budget_view, index) = match &finding.anchor {
-            Anchor::Budget { fiche, .. } | Anchor::Reallocation { fiche, .. } | Anchor::BudgetTable { fiche, .. } => {
-                (Tab::Budgets, 0, fiche_budget_row(fiche))
-            }
-            Anchor::Claim { fiche: Some(fiche), .. } => (Tab::Fiches, 0, views::fiche_position(c, fiche)),
+            Anchor::Budget { fiche, .. }
+            | Anchor::Reallocation { fiche, .. }
+            | Anchor::BudgetTable { fiche, .. } => (Tab::Budgets, 0, fiche_budget_row(fiche)),
+            Anchor::Claim {
+                fiche: Some(fiche), ..
+            } => (Tab::Fiches, 0, views::fiche_position(c, fiche)),
             Anchor::Indicator { fiche, index } => {
                 let wanted = views::IndicatorRef {
                     fiche: fiche
@@ -597,17 +641,27 @@ impl App {
                         .map(|p| views::fiche_refs(c)[p]),
                     index: *index,
                 };
-                (Tab::Indicators, 0, views::indicator_rows(c).iter().position(|r| *r == wanted))
+                (
+                    Tab::Indicators,
+                    0,
+                    views::indicator_rows(c).iter().position(|r| *r == wanted),
+                )
             }
             Anchor::Table { table, row, .. } => {
                 let rows = c.tables.get(*table).map_or(0, |t| t.rows.len());
                 (Tab::Budgets, table + 1, Some(row.unwrap_or(rows)))
             }
             Anchor::Statement { index } => match c.statements.get(*index).map(|s| &s.scope) {
-                Some(crate::model::StatementScope::Fiche(id)) => (Tab::Budgets, 0, fiche_budget_row(id)),
+                Some(crate::model::StatementScope::Fiche(id)) => {
+                    (Tab::Budgets, 0, fiche_budget_row(id))
+                }
                 Some(crate::model::StatementScope::Axe(id)) => {
                     let axe = c.axes.iter().position(|a| &a.id == id);
-                    (Tab::Budgets, 0, axe.and_then(|a| budget_row(BudgetRow::Axe(a))))
+                    (
+                        Tab::Budgets,
+                        0,
+                        axe.and_then(|a| budget_row(BudgetRow::Axe(a))),
+                    )
                 }
                 _ => (Tab::Budgets, 0, budget_row(BudgetRow::GrandTotal)),
             },
@@ -629,7 +683,11 @@ fn counts_label(errors: usize, warnings: usize) -> String {
     if warnings > 0 {
         label.push_str(&format!("{warnings}!"));
     }
-    if label.is_empty() { label } else { format!(" {label}") }
+    if label.is_empty() {
+        label
+    } else {
+        format!(" {label}")
+    }
 }
 
 /// Whether a finding is about something the tab shows (for the counts on tab titles).

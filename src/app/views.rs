@@ -124,7 +124,8 @@ pub struct Totals {
 impl Totals {
     pub fn of<'a>(fiches: impl Iterator<Item = &'a Fiche>) -> Totals {
         let mut totals = Totals::default();
-        let add = |slot: &mut Option<Decimal>, value: Option<&Value>, text: &mut usize| match value {
+        let add = |slot: &mut Option<Decimal>, value: Option<&Value>, text: &mut usize| match value
+        {
             Some(Value::Amount(a)) => *slot = Some(slot.unwrap_or_default() + a),
             Some(_) => *text += 1,
             None => {}
@@ -132,8 +133,16 @@ impl Totals {
         for budget in fiches.filter_map(|f| f.budget.as_ref()) {
             let mut text = 0;
             let planned = budget.planned.as_ref();
-            add(&mut totals.etat, planned.and_then(|p| p.etat.as_ref()), &mut text);
-            add(&mut totals.departement, planned.and_then(|p| p.departement.as_ref()), &mut text);
+            add(
+                &mut totals.etat,
+                planned.and_then(|p| p.etat.as_ref()),
+                &mut text,
+            );
+            add(
+                &mut totals.departement,
+                planned.and_then(|p| p.departement.as_ref()),
+                &mut text,
+            );
             if let Some(p) = planned_total(budget) {
                 totals.planned = Some(totals.planned.unwrap_or_default() + p);
             }
@@ -148,7 +157,11 @@ impl Totals {
 
 /// The most serious finding among those whose anchor matches.
 pub fn worst(findings: &[Finding], matches: impl Fn(&Anchor) -> bool) -> Option<Severity> {
-    findings.iter().filter(|f| matches(&f.anchor)).map(|f| f.severity).min()
+    findings
+        .iter()
+        .filter(|f| matches(&f.anchor))
+        .map(|f| f.severity)
+        .min()
 }
 
 /// The most serious finding about a fiche.
@@ -157,6 +170,9 @@ pub fn worst_for_fiche(findings: &[Finding], fiche: &str) -> Option<Severity> {
 }
 
 /// Findings about a fiche (any anchor naming it).
-pub fn fiche_findings<'a>(findings: &'a [Finding], fiche: &'a str) -> impl Iterator<Item = &'a Finding> {
+pub fn fiche_findings<'a>(
+    findings: &'a [Finding],
+    fiche: &'a str,
+) -> impl Iterator<Item = &'a Finding> {
     findings.iter().filter(move |f| f.fiche() == Some(fiche))
 }

@@ -109,12 +109,22 @@ fn print_report(results: &[(&LoadedFile, Vec<Finding>)], lang: Lang) {
                     Severity::Error => s.error_label,
                     Severity::Warning => s.warning_label,
                 };
-                println!("    {label} [{}] {}", finding.rule.id(), sanitize_line(&finding.location));
+                println!(
+                    "    {label} [{}] {}",
+                    finding.rule.id(),
+                    sanitize_line(&finding.location)
+                );
                 println!("      {}", sanitize_line(&finding.message));
             }
         }
-        errors += findings.iter().filter(|f| f.severity == Severity::Error).count();
-        warnings += findings.iter().filter(|f| f.severity == Severity::Warning).count();
+        errors += findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        warnings += findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count();
         println!();
     }
     println!("{}", (s.totals)(errors, warnings, results.len()));

@@ -107,7 +107,9 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     }
     let lang = cli.lang.unwrap_or_default();
     match cli.command {
-        Some(Command::Summary { paths, format }) => summary::run(&resolve_paths(&paths)?, format, lang),
+        Some(Command::Summary { paths, format }) => {
+            summary::run(&resolve_paths(&paths)?, format, lang)
+        }
         Some(Command::Check {
             paths,
             format,
@@ -170,8 +172,15 @@ fn interactive(cli: &Cli) -> anyhow::Result<u8> {
         crate::app::Keymap::default()
     });
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme_name = cli.theme.clone().or(file_config.theme.clone()).unwrap_or_else(|| "default".into());
-    let themes_dir = config_path.as_deref().and_then(|p| p.parent()).map(|d| d.join("themes"));
+    let theme_name = cli
+        .theme
+        .clone()
+        .or(file_config.theme.clone())
+        .unwrap_or_else(|| "default".into());
+    let themes_dir = config_path
+        .as_deref()
+        .and_then(|p| p.parent())
+        .map(|d| d.join("themes"));
     let theme = match crate::ui::Theme::named(&theme_name, themes_dir.as_deref(), no_color) {
         Ok(theme) => theme,
         Err(message) if cli.theme.is_some() => anyhow::bail!(message),
@@ -181,13 +190,21 @@ fn interactive(cli: &Cli) -> anyhow::Result<u8> {
         }
     };
     if !std::io::stdout().is_terminal() {
-        anyhow::bail!("l'interface interactive demande un terminal ; `revue summary` et `revue check` écrivent sur la sortie standard");
+        anyhow::bail!(
+            "l'interface interactive demande un terminal ; `revue summary` et `revue check` écrivent sur la sortie standard"
+        );
     }
     let report = storage::load_paths(&resolve_paths(&cli.paths)?);
-    let rules = Config { lang, ..Config::default() };
+    let rules = Config {
+        lang,
+        ..Config::default()
+    };
     let mut app = crate::app::App::new(report, keymap, lang, rules);
     if let Some(first) = problems.first().or(app.load_errors.first()) {
-        app.status = Some((Some(crate::rules::Severity::Error), sanitize_line(first).into_owned()));
+        app.status = Some((
+            Some(crate::rules::Severity::Error),
+            sanitize_line(first).into_owned(),
+        ));
     }
     crate::tui::run(app, &theme)?;
     Ok(exit::OK)

@@ -31,7 +31,10 @@ pub fn summarise(path: &Path, convention: &Convention, lang: Lang) -> Summary {
     let mut summary = Summary {
         file: path.display().to_string(),
         title: convention.title.clone(),
-        territory: format!("{} ({})", convention.territory.name, convention.territory.number),
+        territory: format!(
+            "{} ({})",
+            convention.territory.name, convention.territory.number
+        ),
         kind: strings::kind_name(lang, convention.kind).to_string(),
         fiches: convention.fiche_count(),
         planned_etat: Decimal::ZERO,

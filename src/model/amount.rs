@@ -106,7 +106,7 @@ fn grouped_integer(integer: &str) -> Option<String> {
         .chars()
         .filter(|c| is_space(*c) || *c == '.')
         .collect();
-    if separators.iter().any(|c| *c == '.') && separators.iter().any(|c| is_space(*c)) {
+    if separators.contains(&'.') && separators.iter().any(|c| is_space(*c)) {
         return None;
     }
     let (first, rest) = groups.split_first()?;
@@ -190,14 +190,27 @@ mod tests {
     fn refuses_malformed_figures_with_their_likely_reading() {
         let err = parse_amount("312.222.40 €").unwrap_err();
         assert_eq!(err.likely, Some(dec("312222.40")));
-        for input in ["", "€", "abc", "12 34", "1,2,3", "1 207.650", "1.2.3", "Oui.", "12,"] {
+        for input in [
+            "",
+            "€",
+            "abc",
+            "12 34",
+            "1,2,3",
+            "1 207.650",
+            "1.2.3",
+            "Oui.",
+            "12,",
+        ] {
             assert!(parse_amount(input).is_err(), "{input} should be refused");
         }
     }
 
     #[test]
     fn formats_the_french_way() {
-        assert_eq!(format_amount_fr(dec("1207650.75")), "1\u{a0}207\u{a0}650,75");
+        assert_eq!(
+            format_amount_fr(dec("1207650.75")),
+            "1\u{a0}207\u{a0}650,75"
+        );
         assert_eq!(format_amount_fr(dec("442998")), "442\u{a0}998");
         assert_eq!(format_amount_fr(dec("-1000")), "-1\u{a0}000");
         assert_eq!(format_amount_fr(dec("999")), "999");

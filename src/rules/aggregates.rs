@@ -23,7 +23,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         ));
     }
     for (index, statement) in convention.statements.iter().enumerate() {
-        let Some(stated) = statement.value.amount() else { continue };
+        let Some(stated) = statement.value.amount() else {
+            continue;
+        };
         let (scope, sum) = match &statement.scope {
             StatementScope::Fiche(_) => continue,
             StatementScope::Convention => (
@@ -31,8 +33,13 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 sum_of(convention.fiches(), statement.field),
             ),
             StatementScope::Axe(id) => {
-                let Some(axe) = convention.axes.iter().find(|a| &a.id == id) else { continue };
-                ((cx.text.axe_scope)(id), sum_of(axe.fiches.iter(), statement.field))
+                let Some(axe) = convention.axes.iter().find(|a| &a.id == id) else {
+                    continue;
+                };
+                (
+                    (cx.text.axe_scope)(id),
+                    sum_of(axe.fiches.iter(), statement.field),
+                )
             }
         };
         let Some(sum) = sum else { continue };

@@ -21,9 +21,19 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_claim(cx: &Context, claim: &Claim, anchor: Anchor, location: String, out: &mut Vec<Finding>) {
-    let Some(stated) = claim.stated.number() else { return };
-    let Some(computed) = claim.operation.apply(&claim.operands) else { return };
+fn check_claim(
+    cx: &Context,
+    claim: &Claim,
+    anchor: Anchor,
+    location: String,
+    out: &mut Vec<Finding>,
+) {
+    let Some(stated) = claim.stated.number() else {
+        return;
+    };
+    let Some(computed) = claim.operation.apply(&claim.operands) else {
+        return;
+    };
     let show = |d| match claim.stated {
         Value::Amount(_) => eur(d),
         _ => format_amount_fr(d),
@@ -31,8 +41,14 @@ fn check_claim(cx: &Context, claim: &Claim, anchor: Anchor, location: String, ou
     let formula = match claim.operation {
         Operation::Percentage => format!(
             "{} % × {}",
-            claim.operands.get(1).map_or_else(String::new, |r| format_amount_fr(*r)),
-            claim.operands.first().map_or_else(String::new, |b| format_amount_fr(*b)),
+            claim
+                .operands
+                .get(1)
+                .map_or_else(String::new, |r| format_amount_fr(*r)),
+            claim
+                .operands
+                .first()
+                .map_or_else(String::new, |b| format_amount_fr(*b)),
         ),
         op => claim
             .operands

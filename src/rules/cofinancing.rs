@@ -6,7 +6,9 @@ use crate::strings::field_name;
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for fiche in cx.convention.fiches() {
-        let Some(planned) = fiche.budget.as_ref().and_then(|b| b.planned.as_ref()) else { continue };
+        let Some(planned) = fiche.budget.as_ref().and_then(|b| b.planned.as_ref()) else {
+            continue;
+        };
         let (Some(etat), Some(departement)) = (
             planned.etat.as_ref().and_then(Value::amount),
             planned.departement.as_ref().and_then(Value::amount),
@@ -22,7 +24,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                     fiche: fiche.id.clone(),
                     field: BudgetField::PlannedEtat,
                 },
-                location: cx.fiche_place(fiche, field_name(cx.config.lang, BudgetField::PlannedEtat)),
+                location: cx
+                    .fiche_place(fiche, field_name(cx.config.lang, BudgetField::PlannedEtat)),
                 message: (cx.text.etat_above_departement)(&eur(etat), &eur(departement)),
                 expected: Some(departement),
                 stated: Some(etat.to_string()),

@@ -9,8 +9,12 @@ use crate::strings::field_name;
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let threshold = cx.config.underspend_percent;
     for fiche in cx.convention.fiches() {
-        let Some(budget) = &fiche.budget else { continue };
-        let Some(planned) = planned_total(budget).filter(|p| *p > Decimal::ZERO) else { continue };
+        let Some(budget) = &fiche.budget else {
+            continue;
+        };
+        let Some(planned) = planned_total(budget).filter(|p| *p > Decimal::ZERO) else {
+            continue;
+        };
         let Some((field, used)) = [
             (BudgetField::Executed, &budget.executed),
             (BudgetField::Engaged, &budget.engaged),

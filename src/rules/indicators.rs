@@ -12,7 +12,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 fiche: Some(fiche.id.clone()),
                 index,
             };
-            let location = cx.fiche_place(fiche, &format!("{} « {} »", cx.text.indicator, indicator.name));
+            let location = cx.fiche_place(
+                fiche,
+                &format!("{} « {} »", cx.text.indicator, indicator.name),
+            );
             check_indicator(cx, indicator, &anchor, &location, out);
         }
     }
@@ -29,7 +32,13 @@ fn has_passed(cx: &Context, year: i32) -> bool {
     year < cx.config.current_year && cx.convention.years.is_none_or(|(_, last)| year <= last)
 }
 
-fn check_indicator(cx: &Context, indicator: &Indicator, anchor: &Anchor, location: &str, out: &mut Vec<Finding>) {
+fn check_indicator(
+    cx: &Context,
+    indicator: &Indicator,
+    anchor: &Anchor,
+    location: &str,
+    out: &mut Vec<Finding>,
+) {
     let warn = |message, expected, stated| Finding {
         fiche: None,
         rule: Rule::Indicator,
@@ -40,14 +49,24 @@ fn check_indicator(cx: &Context, indicator: &Indicator, anchor: &Anchor, locatio
         expected,
         stated,
     };
-    for entry in indicator.values.iter().filter(|v| v.measure == Measure::Result) {
+    for entry in indicator
+        .values
+        .iter()
+        .filter(|v| v.measure == Measure::Result)
+    {
         let Some(value) = &entry.value else {
             if has_passed(cx, entry.year) {
-                out.push(warn((cx.text.indicator_no_value)(&indicator.name, entry.year), None, None));
+                out.push(warn(
+                    (cx.text.indicator_no_value)(&indicator.name, entry.year),
+                    None,
+                    None,
+                ));
             }
             continue;
         };
-        let Some(result) = value.number() else { continue };
+        let Some(result) = value.number() else {
+            continue;
+        };
         let target = indicator
             .values
             .iter()

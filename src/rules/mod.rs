@@ -87,16 +87,39 @@ impl Rule {
 pub enum Anchor {
     Convention,
     /// A fiche's budget figure.
-    Budget { fiche: String, field: BudgetField },
+    Budget {
+        fiche: String,
+        field: BudgetField,
+    },
     /// A fiche's detailed budget table, optionally one row (index into `rows`).
-    BudgetTable { fiche: String, table: usize, row: Option<usize> },
-    Reallocation { fiche: String, index: usize },
-    Claim { fiche: Option<String>, index: usize },
-    Indicator { fiche: Option<String>, index: usize },
+    BudgetTable {
+        fiche: String,
+        table: usize,
+        row: Option<usize>,
+    },
+    Reallocation {
+        fiche: String,
+        index: usize,
+    },
+    Claim {
+        fiche: Option<String>,
+        index: usize,
+    },
+    Indicator {
+        fiche: Option<String>,
+        index: usize,
+    },
     /// A convention summary table, optionally one row (index into `rows`; `None` with
     /// `total_row` for the TOTAL row) and column.
-    Table { table: usize, row: Option<usize>, total_row: bool, column: Option<usize> },
-    Statement { index: usize },
+    Table {
+        table: usize,
+        row: Option<usize>,
+        total_row: bool,
+        column: Option<usize>,
+    },
+    Statement {
+        index: usize,
+    },
     StateSupport,
 }
 
@@ -255,7 +278,11 @@ pub fn fiche_figure(budget: &Budget, field: BudgetField) -> Option<&Value> {
 /// field it is. Documents often head the engaged amount "budget exécuté", so a fiche that
 /// states only one of the two answers for both.
 pub fn counterpart(budget: &Budget, field: BudgetField) -> Option<(BudgetField, Decimal)> {
-    let own = |f| fiche_figure(budget, f).and_then(Value::amount).map(|a| (f, a));
+    let own = |f| {
+        fiche_figure(budget, f)
+            .and_then(Value::amount)
+            .map(|a| (f, a))
+    };
     match field {
         BudgetField::Engaged => own(BudgetField::Engaged).or_else(|| own(BudgetField::Executed)),
         BudgetField::Executed => own(BudgetField::Executed).or_else(|| own(BudgetField::Engaged)),
@@ -314,7 +341,17 @@ fn fiche_of(convention: &Convention, anchor: &Anchor) -> Option<String> {
         return Some(id.to_string());
     }
     let linked = match anchor {
-        Anchor::Table { table, row: Some(row), .. } => convention.tables.get(*table)?.rows.get(*row)?.fiche.as_deref(),
+        Anchor::Table {
+            table,
+            row: Some(row),
+            ..
+        } => convention
+            .tables
+            .get(*table)?
+            .rows
+            .get(*row)?
+            .fiche
+            .as_deref(),
         Anchor::Statement { index } => match &convention.statements.get(*index)?.scope {
             crate::model::StatementScope::Fiche(id) => Some(id.as_str()),
             _ => None,

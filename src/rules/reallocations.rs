@@ -8,12 +8,15 @@ use crate::model::{Fiche, Value};
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for fiche in cx.convention.fiches() {
-        let Some(budget) = &fiche.budget else { continue };
+        let Some(budget) = &fiche.budget else {
+            continue;
+        };
         if budget.reallocations.is_empty() {
             continue;
         }
         let sum: Option<Decimal> = budget.reallocations.iter().map(|r| r.amount.amount()).sum();
-        if let (Some(sum), Some(remaining)) = (sum, budget.remaining.as_ref().and_then(Value::amount))
+        if let (Some(sum), Some(remaining)) =
+            (sum, budget.remaining.as_ref().and_then(Value::amount))
             && let Some(mut finding) = cx.mismatch(
                 Rule::Reallocation,
                 Anchor::Reallocation {
@@ -33,7 +36,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             out.push(finding);
         }
         for (index, reallocation) in budget.reallocations.iter().enumerate() {
-            let Some(to) = &reallocation.to_fiche else { continue };
+            let Some(to) = &reallocation.to_fiche else {
+                continue;
+            };
             let anchor = Anchor::Reallocation {
                 fiche: fiche.id.clone(),
                 index,
@@ -51,7 +56,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                     stated: reallocation.amount.amount().map(|a| a.to_string()),
                 }),
                 Some(receiver) => {
-                    let Some(amount) = reallocation.amount.amount() else { continue };
+                    let Some(amount) = reallocation.amount.amount() else {
+                        continue;
+                    };
                     if !mentions_amount(receiver, amount) {
                         out.push(Finding {
                             fiche: None,
@@ -59,7 +66,11 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                             severity: Severity::Warning,
                             anchor,
                             location,
-                            message: (cx.text.reallocation_not_mentioned)(&receiver.id, &eur(amount), &fiche.id),
+                            message: (cx.text.reallocation_not_mentioned)(
+                                &receiver.id,
+                                &eur(amount),
+                                &fiche.id,
+                            ),
                             expected: Some(amount),
                             stated: None,
                         });
@@ -88,10 +99,13 @@ fn fiche_texts(fiche: &Fiche) -> impl Iterator<Item = &str> {
     .into_iter()
     .flatten()
     .map(|b| b.text.as_str());
-    let assessment = fiche
-        .assessment
-        .iter()
-        .flat_map(|a| [a.text.as_str(), a.positives.as_str(), a.improvements.as_str()]);
+    let assessment = fiche.assessment.iter().flat_map(|a| {
+        [
+            a.text.as_str(),
+            a.positives.as_str(),
+            a.improvements.as_str(),
+        ]
+    });
     let budget = fiche.budget.iter().map(|b| b.text.as_str());
     let sections = fiche.sections.iter().map(|s| s.text.as_str());
     blocks.chain(assessment).chain(budget).chain(sections)

@@ -11,12 +11,22 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for (table_index, table) in cx.convention.tables.iter().enumerate() {
         for (row_index, row) in body_rows(table) {
             let Some(fiche_id) = &row.fiche else { continue };
-            let Some(fiche) = cx.convention.find_fiche(fiche_id) else { continue };
-            let Some(budget) = &fiche.budget else { continue };
+            let Some(fiche) = cx.convention.find_fiche(fiche_id) else {
+                continue;
+            };
+            let Some(budget) = &fiche.budget else {
+                continue;
+            };
             for (column_index, column) in table.columns.iter().enumerate() {
-                let Some(ColumnRole::Budget(field)) = column.role else { continue };
-                let Some(in_table) = cell(row, column_index).and_then(Value::amount) else { continue };
-                let Some((field, in_fiche)) = counterpart(budget, field) else { continue };
+                let Some(ColumnRole::Budget(field)) = column.role else {
+                    continue;
+                };
+                let Some(in_table) = cell(row, column_index).and_then(Value::amount) else {
+                    continue;
+                };
+                let Some((field, in_fiche)) = counterpart(budget, field) else {
+                    continue;
+                };
                 let place = (cx.text.in_table)(&table.title);
                 out.extend(cx.mismatch(
                     Rule::SameFigure,
@@ -34,7 +44,12 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                         row.label(),
                         column.name
                     ),
-                    (cx.text.same_figure)(field_name(lang, field), &eur(in_fiche), &place, &eur(in_table)),
+                    (cx.text.same_figure)(
+                        field_name(lang, field),
+                        &eur(in_fiche),
+                        &place,
+                        &eur(in_table),
+                    ),
                     in_fiche,
                     in_table,
                 ));
@@ -42,11 +57,21 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
     }
     for (index, statement) in cx.convention.statements.iter().enumerate() {
-        let StatementScope::Fiche(fiche_id) = &statement.scope else { continue };
-        let Some(fiche) = cx.convention.find_fiche(fiche_id) else { continue };
-        let Some(budget) = &fiche.budget else { continue };
-        let Some(stated) = statement.value.amount() else { continue };
-        let Some((field, in_fiche)) = counterpart(budget, statement.field) else { continue };
+        let StatementScope::Fiche(fiche_id) = &statement.scope else {
+            continue;
+        };
+        let Some(fiche) = cx.convention.find_fiche(fiche_id) else {
+            continue;
+        };
+        let Some(budget) = &fiche.budget else {
+            continue;
+        };
+        let Some(stated) = statement.value.amount() else {
+            continue;
+        };
+        let Some((field, in_fiche)) = counterpart(budget, statement.field) else {
+            continue;
+        };
         let place = if statement.source.section.is_empty() {
             cx.text.statement.to_string()
         } else {
@@ -56,7 +81,12 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             Rule::SameFigure,
             Anchor::Statement { index },
             format!("{} › {}", cx.text.statement, place),
-            (cx.text.same_figure)(field_name(lang, field), &eur(in_fiche), &place, &eur(stated)),
+            (cx.text.same_figure)(
+                field_name(lang, field),
+                &eur(in_fiche),
+                &place,
+                &eur(stated),
+            ),
             in_fiche,
             stated,
         ));

@@ -10,16 +10,24 @@ use crate::strings::field_name;
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let lang = cx.config.lang;
     for fiche in cx.convention.fiches() {
-        let Some(budget) = &fiche.budget else { continue };
-        let Some(stated) = budget.remaining.as_ref().and_then(Value::amount) else { continue };
-        let Some(planned) = planned_total(budget) else { continue };
+        let Some(budget) = &fiche.budget else {
+            continue;
+        };
+        let Some(stated) = budget.remaining.as_ref().and_then(Value::amount) else {
+            continue;
+        };
+        let Some(planned) = planned_total(budget) else {
+            continue;
+        };
         let consumed = [
             (BudgetField::Engaged, &budget.engaged),
             (BudgetField::Executed, &budget.executed),
         ]
         .into_iter()
         .find_map(|(field, value)| Some((field, value.as_ref()?.amount()?)));
-        let Some((field, used)) = consumed else { continue };
+        let Some((field, used)) = consumed else {
+            continue;
+        };
         let expected = planned - used;
         out.extend(cx.mismatch(
             Rule::Remaining,
@@ -53,8 +61,12 @@ fn column_of(table: &Table, field: BudgetField) -> Option<usize> {
 
 fn table_rows(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Finding>) {
     let lang = cx.config.lang;
-    let Some(planned_col) = column_of(table, BudgetField::PlannedTotal) else { return };
-    let Some(remaining_col) = column_of(table, BudgetField::Remaining) else { return };
+    let Some(planned_col) = column_of(table, BudgetField::PlannedTotal) else {
+        return;
+    };
+    let Some(remaining_col) = column_of(table, BudgetField::Remaining) else {
+        return;
+    };
     let Some((field, used_col)) = [BudgetField::Engaged, BudgetField::Executed]
         .into_iter()
         .find_map(|f| Some((f, column_of(table, f)?)))
@@ -66,9 +78,11 @@ fn table_rows(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Find
         .map(|(i, row)| (Some(i), row))
         .chain(table.total.iter().map(|row| (None, row)));
     for (index, row) in rows {
-        let (Some(planned), Some(used), Some(stated)) =
-            (number(row, planned_col), number(row, used_col), number(row, remaining_col))
-        else {
+        let (Some(planned), Some(used), Some(stated)) = (
+            number(row, planned_col),
+            number(row, used_col),
+            number(row, remaining_col),
+        ) else {
             continue;
         };
         let expected: Decimal = planned - used;
@@ -79,7 +93,12 @@ fn table_rows(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Find
         out.extend(cx.mismatch(
             Rule::Remaining,
             place.anchor(index, index.is_none(), Some(remaining_col)),
-            place.location(cx, table, Some(&row_name), Some(&table.columns[remaining_col].name)),
+            place.location(
+                cx,
+                table,
+                Some(&row_name),
+                Some(&table.columns[remaining_col].name),
+            ),
             (cx.text.remaining)(
                 &eur(planned),
                 field_name(lang, field),

@@ -29,7 +29,13 @@ impl TablePlace<'_> {
         }
     }
 
-    pub fn location(self, cx: &Context, table: &Table, row: Option<&str>, column: Option<&str>) -> String {
+    pub fn location(
+        self,
+        cx: &Context,
+        table: &Table,
+        row: Option<&str>,
+        column: Option<&str>,
+    ) -> String {
         let t = cx.text;
         let mut parts = Vec::new();
         if let TablePlace::Fiche { fiche, .. } = self {
@@ -70,9 +76,8 @@ pub fn cell(row: &Row, column: usize) -> Option<&Value> {
 pub fn column_sum(table: &Table, column: usize) -> Option<Decimal> {
     let mut sum = Decimal::ZERO;
     for (_, row) in body_rows(table) {
-        match cell(row, column) {
-            Some(value) => sum += value.number()?,
-            None => {}
+        if let Some(value) = cell(row, column) {
+            sum += value.number()?;
         }
     }
     Some(sum)
@@ -95,7 +100,10 @@ pub fn line_amount(table: &Table, row: &Row) -> Option<Decimal> {
             other => other.number(),
         })
         .collect::<Option<_>>()?;
-    let has_unit_cost = table.columns.iter().any(|c| c.role == Some(ColumnRole::UnitCost));
+    let has_unit_cost = table
+        .columns
+        .iter()
+        .any(|c| c.role == Some(ColumnRole::UnitCost));
     (has_unit_cost && !factors.is_empty()).then(|| factors.iter().product())
 }
 

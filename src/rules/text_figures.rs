@@ -9,7 +9,9 @@ use crate::strings::field_name;
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let lang = cx.config.lang;
     for fiche in cx.convention.fiches() {
-        let Some(budget) = &fiche.budget else { continue };
+        let Some(budget) = &fiche.budget else {
+            continue;
+        };
         let budget_anchor = |field| Anchor::Budget {
             fiche: fiche.id.clone(),
             field,
@@ -26,7 +28,11 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 }
             }
             for funder in &planned.others {
-                figures.push((BudgetField::PlannedOther, &funder.amount, funder.name.clone()));
+                figures.push((
+                    BudgetField::PlannedOther,
+                    &funder.amount,
+                    funder.name.clone(),
+                ));
             }
         }
         for (field, value) in [
@@ -42,7 +48,14 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             figures.push((BudgetField::Executed, &line.amount, line.name.clone()));
         }
         for (field, value, label) in figures {
-            report(cx, value, &label, budget_anchor(field), cx.fiche_place(fiche, &label), out);
+            report(
+                cx,
+                value,
+                &label,
+                budget_anchor(field),
+                cx.fiche_place(fiche, &label),
+                out,
+            );
         }
         for (index, reallocation) in budget.reallocations.iter().enumerate() {
             let label = cx.text.reallocation;
@@ -50,10 +63,25 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 fiche: fiche.id.clone(),
                 index,
             };
-            report(cx, &reallocation.amount, label, anchor, cx.fiche_place(fiche, label), out);
+            report(
+                cx,
+                &reallocation.amount,
+                label,
+                anchor,
+                cx.fiche_place(fiche, label),
+                out,
+            );
         }
         for (index, table) in budget.tables.iter().enumerate() {
-            table_cells(cx, table, TablePlace::Fiche { fiche: &fiche.id, index }, out);
+            table_cells(
+                cx,
+                table,
+                TablePlace::Fiche {
+                    fiche: &fiche.id,
+                    index,
+                },
+                out,
+            );
         }
     }
     for (index, table) in cx.convention.tables.iter().enumerate() {
@@ -61,11 +89,25 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
     if let Some(support) = &cx.convention.state_support {
         let label = cx.text.state_support;
-        report(cx, &support.value, label, Anchor::StateSupport, label.to_string(), out);
+        report(
+            cx,
+            &support.value,
+            label,
+            Anchor::StateSupport,
+            label.to_string(),
+            out,
+        );
     }
     for (index, statement) in cx.convention.statements.iter().enumerate() {
         let label = cx.text.statement;
-        report(cx, &statement.value, label, Anchor::Statement { index }, label.to_string(), out);
+        report(
+            cx,
+            &statement.value,
+            label,
+            Anchor::Statement { index },
+            label.to_string(),
+            out,
+        );
     }
 }
 
@@ -105,12 +147,25 @@ fn table_cells(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Fin
     }
 }
 
-fn report(cx: &Context, value: &Value, label: &str, anchor: Anchor, location: String, out: &mut Vec<Finding>) {
+fn report(
+    cx: &Context,
+    value: &Value,
+    label: &str,
+    anchor: Anchor,
+    location: String,
+    out: &mut Vec<Finding>,
+) {
     let Value::Text(raw) = value else { return };
     let (message, likely) = match parse_amount(raw) {
-        Ok(reading) => ((cx.text.malformed_amount)(label, raw, &eur(reading)), Some(reading)),
+        Ok(reading) => (
+            (cx.text.malformed_amount)(label, raw, &eur(reading)),
+            Some(reading),
+        ),
         Err(error) => match error.likely {
-            Some(reading) => ((cx.text.malformed_amount)(label, raw, &eur(reading)), Some(reading)),
+            Some(reading) => (
+                (cx.text.malformed_amount)(label, raw, &eur(reading)),
+                Some(reading),
+            ),
             None => ((cx.text.text_figure)(label, raw), None),
         },
     };

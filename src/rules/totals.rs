@@ -2,18 +2,25 @@
 
 use rust_decimal::Decimal;
 
-use super::tables::{TablePlace, body_rows, cell, column_sum, line_amount, summed_columns, table_total};
+use super::tables::{
+    TablePlace, body_rows, cell, column_sum, line_amount, summed_columns, table_total,
+};
 use super::{Anchor, Context, Finding, Rule, eur, fiche_figure};
 use crate::model::{Budget, BudgetField, Fiche, Table, TableKind, Value};
 use crate::strings::field_name;
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for fiche in cx.convention.fiches() {
-        let Some(budget) = &fiche.budget else { continue };
+        let Some(budget) = &fiche.budget else {
+            continue;
+        };
         planned_parts(cx, fiche, budget, out);
         executed_lines(cx, fiche, budget, out);
         for (index, table) in budget.tables.iter().enumerate() {
-            let place = TablePlace::Fiche { fiche: &fiche.id, index };
+            let place = TablePlace::Fiche {
+                fiche: &fiche.id,
+                index,
+            };
             column_totals(cx, table, place, out);
             detail_lines(cx, budget, table, place, out);
         }
@@ -26,14 +33,21 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 
 /// État + Département (+ others) against the stated planned total.
 fn planned_parts(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Vec<Finding>) {
-    let Some(planned) = &budget.planned else { return };
-    let Some(total) = planned.total.as_ref().and_then(Value::amount) else { return };
+    let Some(planned) = &budget.planned else {
+        return;
+    };
+    let Some(total) = planned.total.as_ref().and_then(Value::amount) else {
+        return;
+    };
     let lang = cx.config.lang;
     let mut names = Vec::new();
     let mut sum = Decimal::ZERO;
     for (name, value) in [
         (field_name(lang, BudgetField::PlannedEtat), &planned.etat),
-        (field_name(lang, BudgetField::PlannedDepartement), &planned.departement),
+        (
+            field_name(lang, BudgetField::PlannedDepartement),
+            &planned.departement,
+        ),
     ] {
         if let Some(value) = value {
             let Some(amount) = value.amount() else { return };
@@ -42,7 +56,9 @@ fn planned_parts(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Vec<Fin
         }
     }
     for funder in &planned.others {
-        let Some(amount) = funder.amount.amount() else { return };
+        let Some(amount) = funder.amount.amount() else {
+            return;
+        };
         names.push(funder.name.clone());
         sum += amount;
     }
@@ -68,7 +84,9 @@ fn executed_lines(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Vec<Fi
     if budget.executed_lines.is_empty() {
         return;
     }
-    let Some(total) = budget.executed.as_ref().and_then(Value::amount) else { return };
+    let Some(total) = budget.executed.as_ref().and_then(Value::amount) else {
+        return;
+    };
     let Some(sum) = budget
         .executed_lines
         .iter()
@@ -92,16 +110,26 @@ fn executed_lines(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Vec<Fi
 
 /// Each summed column against the TOTAL row.
 fn column_totals(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Finding>) {
-    let Some(total_row) = &table.total else { return };
+    let Some(total_row) = &table.total else {
+        return;
+    };
     for column in summed_columns(table) {
-        let Some(stated) = cell(total_row, column).and_then(Value::number) else { continue };
-        let Some(sum) = column_sum(table, column) else { continue };
+        let Some(stated) = cell(total_row, column).and_then(Value::number) else {
+            continue;
+        };
+        let Some(sum) = column_sum(table, column) else {
+            continue;
+        };
         let name = &table.columns[column].name;
         out.extend(cx.mismatch(
             Rule::Sum,
             place.anchor(None, true, Some(column)),
             place.location(cx, table, Some(cx.text.total_row), Some(name)),
-            (cx.text.column_total)(name, &format_figure(sum, table, column), &format_figure(stated, table, column)),
+            (cx.text.column_total)(
+                name,
+                &format_figure(sum, table, column),
+                &format_figure(stated, table, column),
+            ),
             sum,
             stated,
         ));
@@ -129,7 +157,9 @@ fn detail_lines(
     out: &mut Vec<Finding>,
 ) {
     let Some(field) = table.sums_to else { return };
-    let Some(stated) = fiche_figure(budget, field).and_then(Value::amount) else { return };
+    let Some(stated) = fiche_figure(budget, field).and_then(Value::amount) else {
+        return;
+    };
     let Some(sum) = body_rows(table)
         .map(|(_, row)| line_amount(table, row))
         .sum::<Option<Decimal>>()
@@ -160,10 +190,14 @@ fn charges_recettes(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Vec<
     else {
         return;
     };
-    let (Some(charges_total), Some(recettes_total)) = (table_total(charges), table_total(recettes)) else {
+    let (Some(charges_total), Some(recettes_total)) = (table_total(charges), table_total(recettes))
+    else {
         return;
     };
-    let place = TablePlace::Fiche { fiche: &fiche.id, index: charges_index };
+    let place = TablePlace::Fiche {
+        fiche: &fiche.id,
+        index: charges_index,
+    };
     out.extend(cx.mismatch(
         Rule::Sum,
         place.anchor(None, true, None),

@@ -28,11 +28,14 @@ fn pretty() -> PrettyConfig {
 
 /// Parses a convention file's text. Positions in errors are 1-based line and column.
 pub fn from_ron_str(text: &str) -> Result<Convention, LoadErrorKind> {
-    let convention: Convention = options().from_str(text).map_err(|error| LoadErrorKind::Syntax {
-        line: error.span.start.line,
-        column: error.span.start.col,
-        message: error.code.to_string(),
-    })?;
+    let convention: Convention =
+        options()
+            .from_str(text)
+            .map_err(|error| LoadErrorKind::Syntax {
+                line: error.span.start.line,
+                column: error.span.start.col,
+                message: error.code.to_string(),
+            })?;
     if convention.version != FORMAT_VERSION {
         return Err(LoadErrorKind::Version {
             found: convention.version,

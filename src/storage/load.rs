@@ -23,17 +23,33 @@ pub struct LoadError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadErrorKind {
     Io(String),
-    NotUtf8 { byte_offset: usize },
-    TooLarge { size: u64, limit: u64 },
-    Syntax { line: usize, column: usize, message: String },
-    Version { found: u32, supported: u32 },
+    NotUtf8 {
+        byte_offset: usize,
+    },
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    Version {
+        found: u32,
+        supported: u32,
+    },
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = self.path.display();
         match &self.kind {
-            LoadErrorKind::Syntax { line, column, message } => {
+            LoadErrorKind::Syntax {
+                line,
+                column,
+                message,
+            } => {
                 write!(f, "{path}:{line}:{column}: {message}")
             }
             LoadErrorKind::Io(message) => write!(f, "{path}: {message}"),

@@ -22,7 +22,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     draw_tabs(frame, app, theme, areas.tabs);
     if app.document().is_none() {
         let mut lines = vec![Line::from(app.text().no_document)];
-        lines.extend(app.load_errors.iter().map(|e| Line::styled(e.clone(), theme.error)));
+        lines.extend(
+            app.load_errors
+                .iter()
+                .map(|e| Line::styled(e.clone(), theme.error)),
+        );
         frame.render_widget(Paragraph::new(lines), areas.body);
     } else {
         match app.tab {
@@ -43,7 +47,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     draw_status(frame, app, theme, areas.status);
     match app.overlay {
         Some(Overlay::Help) => popups::help(frame, app, theme),
-        Some(Overlay::ConventionPicker { selected }) => popups::conventions(frame, app, theme, selected),
+        Some(Overlay::ConventionPicker { selected }) => {
+            popups::conventions(frame, app, theme, selected)
+        }
         None => {}
     }
 }
@@ -82,7 +88,10 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         None => String::new(),
     };
     if !app.load_errors.is_empty() {
-        left = format!("⚠ {} · {left}", (text.unreadable_files)(app.load_errors.len()));
+        left = format!(
+            "⚠ {} · {left}",
+            (text.unreadable_files)(app.load_errors.len())
+        );
     }
     let right = format!(" {} ", text.status_hint);
     let room = (area.width as usize).saturating_sub(crate::app::unicode_width(&right));

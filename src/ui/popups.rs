@@ -35,7 +35,10 @@ pub fn help(frame: &mut Frame, app: &App, theme: &Theme) {
         let lines = (0..half)
             .map(|i| {
                 let left = super::widgets::truncate(&entries[i], 37);
-                let right = entries.get(i + half).map(|e| super::widgets::truncate(e, 37)).unwrap_or_default();
+                let right = entries
+                    .get(i + half)
+                    .map(|e| super::widgets::truncate(e, 37))
+                    .unwrap_or_default();
                 Line::from(format!("{left:<38}{right}"))
             })
             .collect();
@@ -48,7 +51,9 @@ pub fn help(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = centered(screen, width, lines.len() as u16 + 2);
     frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(lines).block(block(format!(" {} ", text.help_title), theme)).style(theme.base),
+        Paragraph::new(lines)
+            .block(block(format!(" {} ", text.help_title), theme))
+            .style(theme.base),
         area,
     );
 }
@@ -69,13 +74,18 @@ pub fn conventions(frame: &mut Frame, app: &App, theme: &Theme, selected: usize)
     let errors = app.load_errors.len() as u16;
     let area = centered(frame.area(), 76, rows.len() as u16 + 2 + errors);
     frame.render_widget(Clear, area);
-    let [list, problems] = Layout::vertical([Constraint::Min(1), Constraint::Length(errors)]).areas(area);
+    let [list, problems] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(errors)]).areas(area);
     let table = Table::new(rows, [Constraint::Length(14), Constraint::Fill(1)])
         .block(block(format!(" {} ", text.picker_title), theme))
         .row_highlight_style(theme.selection)
         .style(theme.base);
     let mut state = TableState::default().with_selected(Some(selected));
     frame.render_stateful_widget(table, list, &mut state);
-    let lines: Vec<Line> = app.load_errors.iter().map(|e| Line::styled(e.clone(), theme.error)).collect();
+    let lines: Vec<Line> = app
+        .load_errors
+        .iter()
+        .map(|e| Line::styled(e.clone(), theme.error))
+        .collect();
     frame.render_widget(Paragraph::new(lines).style(theme.base), problems);
 }

@@ -12,7 +12,10 @@ pub const BUNDLED: &[(&str, &str)] = &[
     ("default", include_str!("../../themes/default.ron")),
     ("light", include_str!("../../themes/light.ron")),
     ("dark", include_str!("../../themes/dark.ron")),
-    ("high-contrast", include_str!("../../themes/high-contrast.ron")),
+    (
+        "high-contrast",
+        include_str!("../../themes/high-contrast.ron"),
+    ),
 ];
 
 #[derive(Debug, Default, Deserialize)]
@@ -77,21 +80,27 @@ impl Theme {
     }
 
     /// A theme by name: the user's `themes/NAME.ron` if there is one, else the bundled one.
-    pub fn named(name: &str, user_dir: Option<&std::path::Path>, no_color: bool) -> Result<Theme, String> {
+    pub fn named(
+        name: &str,
+        user_dir: Option<&std::path::Path>,
+        no_color: bool,
+    ) -> Result<Theme, String> {
         if let Some(dir) = user_dir {
             let path = dir.join(format!("{name}.ron"));
             if path.is_file() {
-                let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-                return Theme::parse(&text, no_color).map_err(|e| format!("{}:{e}", path.display()));
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                return Theme::parse(&text, no_color)
+                    .map_err(|e| format!("{}:{e}", path.display()));
             }
         }
-        let (_, text) = BUNDLED
-            .iter()
-            .find(|(n, _)| *n == name)
-            .ok_or_else(|| {
-                let known: Vec<&str> = BUNDLED.iter().map(|(n, _)| *n).collect();
-                format!("thème inconnu « {name} » (disponibles : {})", known.join(", "))
-            })?;
+        let (_, text) = BUNDLED.iter().find(|(n, _)| *n == name).ok_or_else(|| {
+            let known: Vec<&str> = BUNDLED.iter().map(|(n, _)| *n).collect();
+            format!(
+                "thème inconnu « {name} » (disponibles : {})",
+                known.join(", ")
+            )
+        })?;
         Theme::parse(text, no_color)
     }
 

@@ -41,13 +41,25 @@ pub fn value_text(value: &Value) -> String {
 }
 
 /// A right-aligned figure, styled and marked by severity.
-pub fn figure_cell(value: Option<&Value>, severity: Option<Severity>, theme: &Theme) -> Cell<'static> {
+pub fn figure_cell(
+    value: Option<&Value>,
+    severity: Option<Severity>,
+    theme: &Theme,
+) -> Cell<'static> {
     let text = value.map(value_text).unwrap_or_default();
     marked_cell(text, severity, theme)
 }
 
-pub fn decimal_cell(value: Option<Decimal>, severity: Option<Severity>, theme: &Theme) -> Cell<'static> {
-    marked_cell(value.map(format_amount_fr).unwrap_or_default(), severity, theme)
+pub fn decimal_cell(
+    value: Option<Decimal>,
+    severity: Option<Severity>,
+    theme: &Theme,
+) -> Cell<'static> {
+    marked_cell(
+        value.map(format_amount_fr).unwrap_or_default(),
+        severity,
+        theme,
+    )
 }
 
 fn marked_cell(text: String, severity: Option<Severity>, theme: &Theme) -> Cell<'static> {
@@ -55,12 +67,17 @@ fn marked_cell(text: String, severity: Option<Severity>, theme: &Theme) -> Cell<
         Some(_) => format!("{} {text}", marker(severity)),
         None => text,
     };
-    Cell::from(Text::from(Line::from(text).alignment(Alignment::Right))).style(theme.severity(severity))
+    Cell::from(Text::from(Line::from(text).alignment(Alignment::Right)))
+        .style(theme.severity(severity))
 }
 
 pub fn header_cell(text: &str, right: bool) -> Cell<'static> {
     let line = Line::from(text.to_string());
-    Cell::from(Text::from(if right { line.alignment(Alignment::Right) } else { line }))
+    Cell::from(Text::from(if right {
+        line.alignment(Alignment::Right)
+    } else {
+        line
+    }))
 }
 
 /// The two lines under the body.
@@ -78,7 +95,10 @@ pub fn detail_lines(frame: &mut Frame, theme: &Theme, area: Rect, lines: Vec<Lin
 /// A finding's message as a detail line, styled by severity.
 pub fn finding_line(severity: Severity, message: &str, theme: &Theme) -> Line<'static> {
     Line::from(vec![
-        Span::styled(format!("{} ", marker(Some(severity))), theme.severity(Some(severity))),
+        Span::styled(
+            format!("{} ", marker(Some(severity))),
+            theme.severity(Some(severity)),
+        ),
         Span::styled(clean(message), theme.severity(Some(severity))),
     ])
 }

@@ -28,13 +28,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
             .style(theme.severity(severity))
         })
         .collect();
-    let header = Row::new(text.anomaly_columns.iter().map(|c| header_cell(c, false))).style(theme.header);
+    let header =
+        Row::new(text.anomaly_columns.iter().map(|c| header_cell(c, false))).style(theme.header);
     let sort = match app.anomaly_sort {
         AnomalySort::Severity => text.sort_names[0],
         AnomalySort::Convention => text.sort_names[1],
         AnomalySort::Fiche => text.sort_names[2],
     };
-    let title = format!(" {} ({}) — {} : {sort} ", text.tab_names[4], order.len(), text.sort_label);
+    let title = format!(
+        " {} ({}) — {} : {sort} ",
+        text.tab_names[4],
+        order.len(),
+        text.sort_label
+    );
     let table = Table::new(
         rows,
         [
@@ -68,5 +74,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
 
 /// `13 2019`: département number and period, enough to tell conventions apart.
 pub fn short_name(convention: &crate::model::Convention) -> String {
-    clean(&format!("{} {}", convention.territory.number, convention.period))
+    clean(&format!(
+        "{} {}",
+        convention.territory.number, convention.period
+    ))
 }

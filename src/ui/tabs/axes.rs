@@ -5,10 +5,12 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row, Table, TableState};
 
-use crate::app::views::{self, AxesRow, Totals};
 use crate::app::App;
+use crate::app::views::{self, AxesRow, Totals};
 use crate::ui::Theme;
-use crate::ui::widgets::{block, clean, decimal_cell, detail_lines, finding_line, header_cell, marker};
+use crate::ui::widgets::{
+    block, clean, decimal_cell, detail_lines, finding_line, header_cell, marker,
+};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rect) {
     let Some(doc) = app.document() else { return };
@@ -26,7 +28,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
                     .iter()
                     .filter_map(|f| views::worst_for_fiche(&doc.findings, &f.id))
                     .min();
-                let arrow = if app.view.collapsed.contains(&axe) { "▸" } else { "▾" };
+                let arrow = if app.view.collapsed.contains(&axe) {
+                    "▸"
+                } else {
+                    "▾"
+                };
                 Row::new(vec![
                     Cell::from(marker(worst)).style(theme.severity(worst)),
                     Cell::from(format!("{arrow} {} — {}", clean(&a.id), clean(&a.title))),

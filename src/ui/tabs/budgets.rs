@@ -13,7 +13,8 @@ use crate::model::{BudgetField, ColumnRole, Table as SummaryTable, Value};
 use crate::rules::{Anchor, Severity, counterpart, fiche_figure};
 use crate::ui::Theme;
 use crate::ui::widgets::{
-    block, clean, decimal_cell, detail_lines, figure_cell, finding_line, header_cell, marker, truncate,
+    block, clean, decimal_cell, detail_lines, figure_cell, finding_line, header_cell, marker,
+    truncate,
 };
 
 const FIELDS: [BudgetField; 6] = [
@@ -29,10 +30,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     let Some(doc) = app.document() else { return };
     match app.view.budget_view {
         0 => fiche_budgets(frame, app, doc, theme, body, detail),
-        n => match doc.convention.tables.get(n - 1) {
-            Some(table) => summary_table(frame, app, doc, n - 1, table, theme, body, detail),
-            None => {}
-        },
+        n => {
+            if let Some(table) = doc.convention.tables.get(n - 1) {
+                summary_table(frame, app, doc, n - 1, table, theme, body, detail);
+            }
+        }
     }
 }
 
@@ -46,7 +48,14 @@ fn view_title(app: &App, doc: &Document, name: &str) -> String {
     format!(" {name} [{}/{views}] (€){hint} ", app.view.budget_view + 1)
 }
 
-fn fiche_budgets(frame: &mut Frame, app: &App, doc: &Document, theme: &Theme, body: Rect, detail: Rect) {
+fn fiche_budgets(
+    frame: &mut Frame,
+    app: &App,
+    doc: &Document,
+    theme: &Theme,
+    body: Rect,
+    detail: Rect,
+) {
     let c = &doc.convention;
     let text = app.text();
     let model = views::budget_rows(c);
@@ -71,7 +80,11 @@ fn fiche_budgets(frame: &mut Frame, app: &App, doc: &Document, theme: &Theme, bo
             totals.remaining,
         ];
         let mut cells = vec![Cell::from(" "), Cell::from(label)];
-        cells.extend(fields.iter().map(|(i, _)| decimal_cell(figures[*i], None, theme)));
+        cells.extend(
+            fields
+                .iter()
+                .map(|(i, _)| decimal_cell(figures[*i], None, theme)),
+        );
         Row::new(cells).style(theme.total)
     };
     let rows: Vec<Row> = model
@@ -79,28 +92,43 @@ fn fiche_budgets(frame: &mut Frame, app: &App, doc: &Document, theme: &Theme, bo
         .map(|row| match *row {
             BudgetRow::Axe(axe) => {
                 let a = &c.axes[axe];
-                totals_row(format!("{} — {}", clean(&a.id), clean(&a.title)), Totals::of(a.fiches.iter()))
+                totals_row(
+                    format!("{} — {}", clean(&a.id), clean(&a.title)),
+                    Totals::of(a.fiches.iter()),
+                )
             }
-            BudgetRow::GrandTotal => totals_row(text.grand_total.to_string(), Totals::of(c.fiches())),
+            BudgetRow::GrandTotal => {
+                totals_row(text.grand_total.to_string(), Totals::of(c.fiches()))
+            }
             BudgetRow::Fiche(f) => {
                 let fiche = f.get(c);
                 let budget = fiche.budget.as_ref();
-                let row_worst = views::worst(&doc.findings, |a| a.fiche() == Some(fiche.id.as_str()) && shown_here(a));
+                let row_worst = views::worst(&doc.findings, |a| {
+                    a.fiche() == Some(fiche.id.as_str()) && shown_here(a)
+                });
                 let mut cells = vec![
                     Cell::from(marker(row_worst)).style(theme.severity(row_worst)),
                     Cell::from(format!("  {} {}", clean(&fiche.id), clean(&fiche.title))),
                 ];
                 for (_, field) in &fields {
                     let value = budget.and_then(|b| fiche_figure(b, *field));
-                    let severity = views::worst(&doc.findings, |a| budget_cell(a, &fiche.id, *field));
+                    let severity =
+                        views::worst(&doc.findings, |a| budget_cell(a, &fiche.id, *field));
                     cells.push(figure_cell(value, severity, theme));
                 }
                 Row::new(cells)
             }
         })
         .collect();
-    let mut header = vec![header_cell("", false), header_cell(text.budget_columns[0], false)];
-    header.extend(fields.iter().map(|(i, _)| header_cell(text.budget_columns[i + 1], true)));
+    let mut header = vec![
+        header_cell("", false),
+        header_cell(text.budget_columns[0], false),
+    ];
+    header.extend(
+        fields
+            .iter()
+            .map(|(i, _)| header_cell(text.budget_columns[i + 1], true)),
+    );
     let mut widths = vec![Constraint::Length(1), Constraint::Fill(1)];
     widths.extend(fields.iter().map(|(i, _)| {
         let header = crate::app::unicode_width(text.budget_columns[i + 1]) as u16;
@@ -142,7 +170,11 @@ fn fiche_budgets(frame: &mut Frame, app: &App, doc: &Document, theme: &Theme, bo
     detail_lines(frame, theme, detail, lines);
 }
 
-fn statement_lines(doc: &Document, theme: &Theme, matches: impl Fn(&Anchor) -> bool) -> Vec<Line<'static>> {
+fn statement_lines(
+    doc: &Document,
+    theme: &Theme,
+    matches: impl Fn(&Anchor) -> bool,
+) -> Vec<Line<'static>> {
     doc.findings
         .iter()
         .filter(|f| matches(&f.anchor))
@@ -189,7 +221,9 @@ fn summary_table(
         .position(|col| col.role == Some(ColumnRole::Label))
         .unwrap_or(0);
     let shown: Vec<usize> = (0..table.columns.len())
-        .filter(|&i| i == label_column || !matches!(table.columns[i].role, Some(ColumnRole::Label) | None))
+        .filter(|&i| {
+            i == label_column || !matches!(table.columns[i].role, Some(ColumnRole::Label) | None)
+        })
         .collect();
     let cell_severity = |row: Option<usize>, total: bool, column: usize| {
         views::worst(&doc.findings, |a| match a {
@@ -198,7 +232,12 @@ fn summary_table(
                 row: r,
                 total_row,
                 column: col,
-            } => *t == table_index && *r == row && *total_row == total && col.is_none_or(|x| x == column),
+            } => {
+                *t == table_index
+                    && *r == row
+                    && *total_row == total
+                    && col.is_none_or(|x| x == column)
+            }
             _ => false,
         })
     };
@@ -207,8 +246,15 @@ fn summary_table(
     for &i in &shown {
         let column = &table.columns[i];
         let is_label = i == label_column;
-        header.push(header_cell(&truncate(&clean(&column.name), if is_label { 40 } else { 12 }), !is_label));
-        widths.push(if is_label { Constraint::Fill(1) } else { Constraint::Length(12) });
+        header.push(header_cell(
+            &truncate(&clean(&column.name), if is_label { 40 } else { 12 }),
+            !is_label,
+        ));
+        widths.push(if is_label {
+            Constraint::Fill(1)
+        } else {
+            Constraint::Length(12)
+        });
         if matches!(column.role, Some(ColumnRole::Budget(_))) {
             header.push(header_cell(text.fiche_in_table, true));
             widths.push(Constraint::Length(11));
@@ -224,13 +270,17 @@ fn summary_table(
         .map(|(index, row)| {
             let total = index.is_none();
             let fiche = row.fiche.as_deref().and_then(|id| c.find_fiche(id));
-            let row_worst = (0..table.columns.len()).filter_map(|col| cell_severity(index, total, col)).min();
+            let row_worst = (0..table.columns.len())
+                .filter_map(|col| cell_severity(index, total, col))
+                .min();
             let mut cells = vec![Cell::from(marker(row_worst)).style(theme.severity(row_worst))];
             for &i in &shown {
                 let value = row.cells.get(i).and_then(Option::as_ref);
                 let severity = cell_severity(index, total, i);
                 if i == label_column {
-                    let label = value.map(|v| crate::ui::widgets::value_text(v)).unwrap_or_default();
+                    let label = value
+                        .map(crate::ui::widgets::value_text)
+                        .unwrap_or_default();
                     cells.push(Cell::from(label).style(theme.severity(severity)));
                 } else {
                     cells.push(figure_cell(value, severity, theme));
@@ -240,12 +290,17 @@ fn summary_table(
                         .and_then(|f| f.budget.as_ref())
                         .and_then(|b| counterpart(b, field))
                         .map(|(_, amount)| amount);
-                    let differs = matches!((own, value), (Some(a), Some(b)) if Some(a) != b.amount());
+                    let differs =
+                        matches!((own, value), (Some(a), Some(b)) if Some(a) != b.amount());
                     let style = if differs { Some(Severity::Error) } else { None };
                     cells.push(decimal_cell(own, style, theme));
                 }
             }
-            let style = if total || row.heading { theme.total } else { ratatui::style::Style::default() };
+            let style = if total || row.heading {
+                theme.total
+            } else {
+                ratatui::style::Style::default()
+            };
             Row::new(cells).style(style)
         })
         .collect();

@@ -8,7 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use crate::app::{App, Document, layout, views};
-use crate::model::{Block as TextBlock, Fiche, Source, Table as DataTable, Value, format_amount_fr};
+use crate::model::{
+    Block as TextBlock, Fiche, Source, Table as DataTable, Value, format_amount_fr,
+};
 use crate::rules::fiche_figure;
 use crate::strings::{self, UiStrings, field_name};
 use crate::ui::Theme;
@@ -30,15 +32,26 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
             ])
         })
         .collect();
-    let list = Table::new(rows, [ratatui::layout::Constraint::Length(1), ratatui::layout::Constraint::Fill(1)])
-        .block(block(format!(" {} ({}) ", app.text().tab_names[1], refs.len()), theme))
-        .row_highlight_style(theme.selection);
+    let list = Table::new(
+        rows,
+        [
+            ratatui::layout::Constraint::Length(1),
+            ratatui::layout::Constraint::Fill(1),
+        ],
+    )
+    .block(block(
+        format!(" {} ({}) ", app.text().tab_names[1], refs.len()),
+        theme,
+    ))
+    .row_highlight_style(theme.selection);
     let mut state = TableState::default()
         .with_offset(app.view.fiches.offset)
         .with_selected(Some(app.view.fiches.selected));
     frame.render_stateful_widget(list, list_area, &mut state);
 
-    let Some(fiche) = refs.get(app.view.fiches.selected).map(|r| r.get(c)) else { return };
+    let Some(fiche) = refs.get(app.view.fiches.selected).map(|r| r.get(c)) else {
+        return;
+    };
     let lines = fiche_lines(app, doc, fiche, theme);
     let paragraph = Paragraph::new(lines)
         .block(block(format!(" {} ", clean(&fiche.id)), theme))
@@ -57,19 +70,32 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
 pub fn fiche_lines(app: &App, doc: &Document, fiche: &Fiche, theme: &Theme) -> Vec<Line<'static>> {
     let t = app.text();
     let lang = app.lang;
-    let mut out = Lines { lines: Vec::new(), theme };
-    out.lines.push(Line::styled(clean(&fiche.title), theme.title));
+    let mut out = Lines {
+        lines: Vec::new(),
+        theme,
+    };
+    out.lines
+        .push(Line::styled(clean(&fiche.title), theme.title));
     let mut facts = Vec::new();
     if !fiche.measure.is_empty() {
         facts.push(format!("{} : {}", t.measure, clean(&fiche.measure)));
     }
-    facts.push(format!("{} : {}", t.scope, strings::scope_name(lang, fiche.scope)));
+    facts.push(format!(
+        "{} : {}",
+        t.scope,
+        strings::scope_name(lang, fiche.scope)
+    ));
     if let Some(status) = fiche.status {
-        facts.push(format!("{} : {}", t.status, strings::status_name(lang, status)));
+        facts.push(format!(
+            "{} : {}",
+            t.status,
+            strings::status_name(lang, status)
+        ));
     }
     out.lines.push(Line::styled(facts.join(" · "), theme.muted));
     if !fiche.status_text.is_empty() {
-        out.lines.push(Line::styled(clean(&fiche.status_text), theme.muted));
+        out.lines
+            .push(Line::styled(clean(&fiche.status_text), theme.muted));
     }
 
     let findings: Vec<_> = views::fiche_findings(&doc.findings, &fiche.id).collect();
@@ -106,7 +132,8 @@ pub fn fiche_lines(app: &App, doc: &Document, fiche: &Fiche, theme: &Theme) -> V
         if let Some(planned) = &budget.planned
             && !planned.label.is_empty()
         {
-            out.lines.push(Line::styled(clean(&planned.label), theme.muted));
+            out.lines
+                .push(Line::styled(clean(&planned.label), theme.muted));
         }
         for field in [
             crate::model::BudgetField::PlannedEtat,
@@ -114,7 +141,11 @@ pub fn fiche_lines(app: &App, doc: &Document, fiche: &Fiche, theme: &Theme) -> V
             crate::model::BudgetField::PlannedTotal,
         ] {
             if let Some(value) = fiche_figure(budget, field) {
-                out.figure(field_name(lang, field), value, budget_severity(doc, fiche, field));
+                out.figure(
+                    field_name(lang, field),
+                    value,
+                    budget_severity(doc, fiche, field),
+                );
             }
         }
         if let Some(planned) = &budget.planned {
@@ -128,7 +159,11 @@ pub fn fiche_lines(app: &App, doc: &Document, fiche: &Fiche, theme: &Theme) -> V
             crate::model::BudgetField::Remaining,
         ] {
             if let Some(value) = fiche_figure(budget, field) {
-                out.figure(field_name(lang, field), value, budget_severity(doc, fiche, field));
+                out.figure(
+                    field_name(lang, field),
+                    value,
+                    budget_severity(doc, fiche, field),
+                );
             }
         }
         for line in &budget.executed_lines {
@@ -137,7 +172,9 @@ pub fn fiche_lines(app: &App, doc: &Document, fiche: &Fiche, theme: &Theme) -> V
         for r in &budget.reallocations {
             let to = match (&r.to_fiche, r.to.is_empty()) {
                 (Some(id), true) => format!("{} {}", t.reallocated_to, clean(id)),
-                (Some(id), false) => format!("{} {} ({})", t.reallocated_to, clean(id), clean(&r.to)),
+                (Some(id), false) => {
+                    format!("{} {} ({})", t.reallocated_to, clean(id), clean(&r.to))
+                }
                 (None, _) => format!("{} {}", t.reallocated_to, clean(&r.to)),
             };
             out.figure(&to, &r.amount, None);
@@ -153,7 +190,11 @@ pub fn fiche_lines(app: &App, doc: &Document, fiche: &Fiche, theme: &Theme) -> V
         for indicator in &fiche.indicators {
             let mut parts = Vec::new();
             if let Some(base) = &indicator.baseline {
-                let label = if indicator.baseline_label.is_empty() { t.baseline } else { &indicator.baseline_label };
+                let label = if indicator.baseline_label.is_empty() {
+                    t.baseline
+                } else {
+                    &indicator.baseline_label
+                };
                 parts.push(format!("{} : {}", clean(label), value_text(base)));
             }
             for v in &indicator.values {
@@ -161,18 +202,29 @@ pub fn fiche_lines(app: &App, doc: &Document, fiche: &Fiche, theme: &Theme) -> V
                     crate::model::Measure::Result => "",
                     crate::model::Measure::Target => t.target,
                 };
-                let value = v.value.as_ref().map(value_text).unwrap_or_else(|| "—".to_string());
+                let value = v
+                    .value
+                    .as_ref()
+                    .map(value_text)
+                    .unwrap_or_else(|| "—".to_string());
                 parts.push(format!("{} {kind} : {value}", v.year).replace("  ", " "));
             }
             out.lines.push(Line::from(vec![
                 Span::raw("• "),
-                Span::styled(clean(&indicator.name), Style::default().add_modifier(ratatui::style::Modifier::BOLD)),
+                Span::styled(
+                    clean(&indicator.name),
+                    Style::default().add_modifier(ratatui::style::Modifier::BOLD),
+                ),
             ]));
             if !parts.is_empty() {
-                out.lines.push(Line::from(format!("  {}", parts.join(" · "))));
+                out.lines
+                    .push(Line::from(format!("  {}", parts.join(" · "))));
             }
             if !indicator.note.is_empty() {
-                out.lines.push(Line::styled(format!("  {}", clean(&indicator.note)), theme.muted));
+                out.lines.push(Line::styled(
+                    format!("  {}", clean(&indicator.note)),
+                    theme.muted,
+                ));
             }
         }
     }
@@ -180,11 +232,15 @@ pub fn fiche_lines(app: &App, doc: &Document, fiche: &Fiche, theme: &Theme) -> V
         out.heading(t.section_assessment);
         out.text(&assessment.text);
         if !assessment.positives.is_empty() {
-            out.lines.push(Line::styled(t.section_positives.to_string(), theme.header));
+            out.lines
+                .push(Line::styled(t.section_positives.to_string(), theme.header));
             out.text(&assessment.positives);
         }
         if !assessment.improvements.is_empty() {
-            out.lines.push(Line::styled(t.section_improvements.to_string(), theme.header));
+            out.lines.push(Line::styled(
+                t.section_improvements.to_string(),
+                theme.header,
+            ));
             out.text(&assessment.improvements);
         }
         out.source(&assessment.source, t);
@@ -195,7 +251,8 @@ pub fn fiche_lines(app: &App, doc: &Document, fiche: &Fiche, theme: &Theme) -> V
     if !fiche.claims.is_empty() {
         out.heading(t.section_claims);
         for claim in &fiche.claims {
-            out.lines.push(Line::from(format!("• {}", clean(&claim.text))));
+            out.lines
+                .push(Line::from(format!("• {}", clean(&claim.text))));
         }
     }
     for section in &fiche.sections {
@@ -210,10 +267,15 @@ pub fn fiche_lines(app: &App, doc: &Document, fiche: &Fiche, theme: &Theme) -> V
     out.lines
 }
 
-fn budget_severity(doc: &Document, fiche: &Fiche, field: crate::model::BudgetField) -> Option<crate::rules::Severity> {
-    views::worst(&doc.findings, |a| {
-        matches!(a, crate::rules::Anchor::Budget { fiche: f, field: x } if *f == fiche.id && *x == field)
-    })
+fn budget_severity(
+    doc: &Document,
+    fiche: &Fiche,
+    field: crate::model::BudgetField,
+) -> Option<crate::rules::Severity> {
+    views::worst(
+        &doc.findings,
+        |a| matches!(a, crate::rules::Anchor::Budget { fiche: f, field: x } if *f == fiche.id && *x == field),
+    )
 }
 
 struct Lines<'t> {
@@ -224,7 +286,8 @@ struct Lines<'t> {
 impl Lines<'_> {
     fn heading(&mut self, title: &str) {
         self.lines.push(Line::from(""));
-        self.lines.push(Line::styled(title.to_string(), self.theme.header));
+        self.lines
+            .push(Line::styled(title.to_string(), self.theme.header));
     }
 
     fn text(&mut self, text: &str) {
@@ -238,8 +301,10 @@ impl Lines<'_> {
 
     fn source(&mut self, source: &Source, t: &UiStrings) {
         if !source.is_empty() {
-            self.lines
-                .push(Line::styled(format!("{} : {}", t.source, clean(&source.describe())), self.theme.muted));
+            self.lines.push(Line::styled(
+                format!("{} : {}", t.source, clean(&source.describe())),
+                self.theme.muted,
+            ));
         }
     }
 
@@ -265,16 +330,23 @@ impl Lines<'_> {
     }
 
     fn table(&mut self, table: &DataTable, t: &UiStrings) {
-        self.lines.push(Line::styled(format!("▸ {}", clean(&table.title)), self.theme.header));
+        self.lines.push(Line::styled(
+            format!("▸ {}", clean(&table.title)),
+            self.theme.header,
+        ));
         let names: Vec<String> = table.columns.iter().map(|c| clean(&c.name)).collect();
-        self.lines.push(Line::styled(format!("  {}", names.join(" | ")), self.theme.muted));
+        self.lines.push(Line::styled(
+            format!("  {}", names.join(" | ")),
+            self.theme.muted,
+        ));
         for row in table.rows.iter().chain(table.total.iter()) {
             let cells: Vec<String> = row
                 .cells
                 .iter()
                 .map(|c| c.as_ref().map(value_text).unwrap_or_default())
                 .collect();
-            self.lines.push(Line::from(format!("  {}", cells.join(" | "))));
+            self.lines
+                .push(Line::from(format!("  {}", cells.join(" | "))));
         }
         if !table.note.is_empty() {
             self.text(&table.note);

@@ -9,7 +9,9 @@ use crate::app::{App, views};
 use crate::model::Measure;
 use crate::rules::Anchor;
 use crate::ui::Theme;
-use crate::ui::widgets::{block, clean, detail_lines, finding_line, header_cell, marker, value_text};
+use crate::ui::widgets::{
+    block, clean, detail_lines, finding_line, header_cell, marker, value_text,
+};
 
 const YEAR_WIDTH: u16 = 14;
 
@@ -21,7 +23,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     let all_years = views::indicator_years(c);
     // As many year columns as fit beside fiche, name (at least 20) and baseline.
     let room = body.width.saturating_sub(2 + 2 + 8 + 20 + YEAR_WIDTH) / (YEAR_WIDTH + 1);
-    let years: Vec<i32> = all_years.iter().rev().take(room as usize).rev().copied().collect();
+    let years: Vec<i32> = all_years
+        .iter()
+        .rev()
+        .take(room as usize)
+        .rev()
+        .copied()
+        .collect();
     let anchor_of = |r: &views::IndicatorRef| Anchor::Indicator {
         fiche: r.fiche.map(|f| f.get(c).id.clone()),
         index: r.index,
@@ -32,19 +40,37 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
             let indicator = r.get(c);
             let anchor = anchor_of(r);
             let worst = views::worst(&doc.findings, |a| *a == anchor);
-            let fiche = r.fiche.map(|f| clean(&f.get(c).id)).unwrap_or_else(|| text.convention_level.to_string());
+            let fiche = r
+                .fiche
+                .map(|f| clean(&f.get(c).id))
+                .unwrap_or_else(|| text.convention_level.to_string());
             let mut cells = vec![
                 Cell::from(marker(worst)).style(theme.severity(worst)),
                 Cell::from(fiche),
                 Cell::from(clean(&indicator.name)),
-                Cell::from(indicator.baseline.as_ref().map(value_text).unwrap_or_default()),
+                Cell::from(
+                    indicator
+                        .baseline
+                        .as_ref()
+                        .map(value_text)
+                        .unwrap_or_default(),
+                ),
             ];
             for year in &years {
-                let of = |m| indicator.values.iter().find(|v| v.year == *year && v.measure == m);
+                let of = |m| {
+                    indicator
+                        .values
+                        .iter()
+                        .find(|v| v.year == *year && v.measure == m)
+                };
                 let result = of(Measure::Result);
                 let target = of(Measure::Target).and_then(|v| v.value.as_ref());
                 let mut shown = match result {
-                    Some(v) => v.value.as_ref().map(value_text).unwrap_or_else(|| "—".to_string()),
+                    Some(v) => v
+                        .value
+                        .as_ref()
+                        .map(value_text)
+                        .unwrap_or_else(|| "—".to_string()),
                     None => String::new(),
                 };
                 if let Some(target) = target {
@@ -55,14 +81,22 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
                 }
                 // An empty result for a year the document should cover is what the rule flags.
                 let missing = result.is_some_and(|v| v.value.is_none()) && worst.is_some();
-                let style = if missing { theme.severity(worst) } else { ratatui::style::Style::default() };
+                let style = if missing {
+                    theme.severity(worst)
+                } else {
+                    ratatui::style::Style::default()
+                };
                 cells.push(Cell::from(shown).style(style));
             }
             Row::new(cells)
         })
         .collect();
     let mut header = vec![header_cell("", false)];
-    header.extend(text.indicator_fixed_columns.iter().map(|c| header_cell(c, false)));
+    header.extend(
+        text.indicator_fixed_columns
+            .iter()
+            .map(|c| header_cell(c, false)),
+    );
     header.extend(years.iter().map(|y| header_cell(&y.to_string(), false)));
     let mut widths = vec![
         Constraint::Length(1),
@@ -73,7 +107,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     widths.extend(years.iter().map(|_| Constraint::Length(YEAR_WIDTH)));
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.header))
-        .block(block(format!(" {} ({}) ", text.tab_names[3], model.len()), theme))
+        .block(block(
+            format!(" {} ({}) ", text.tab_names[3], model.len()),
+            theme,
+        ))
         .row_highlight_style(theme.selection);
     let mut state = TableState::default()
         .with_offset(app.view.indicators.offset)
@@ -96,7 +133,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
                 .iter()
                 .filter_map(|v| Some(format!("{} : {}", v.year, value_text(v.value.as_ref()?))))
                 .collect();
-            lines.push(Line::from(format!("{} — {}", clean(&indicator.name), values.join(" · "))));
+            lines.push(Line::from(format!(
+                "{} — {}",
+                clean(&indicator.name),
+                values.join(" · ")
+            )));
             lines
         }
         None => Vec::new(),
