@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod model;
 pub mod rules;
+pub mod search;
 pub mod storage;
 pub mod strings;
 pub mod text;

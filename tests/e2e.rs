@@ -145,3 +145,21 @@ fn a_broken_file_is_reported_and_the_others_still_open() {
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }
+
+#[test]
+fn search_without_accents_finds_the_fiche() {
+    let mut t = Terminal::start(&["tests/fixtures/mini.ron"]);
+    t.wait_for("Les enfants et les jeunes");
+    t.send("/");
+    t.wait_for("Rechercher");
+    t.send("parentalite grossesse");
+    t.wait_for("1-4 Soutenir la parentalité");
+    t.send("\r");
+    let screen = t.wait_for("┌ 1-4 ");
+    assert!(
+        screen.contains("Périmètre : initiative départementale"),
+        "{screen}"
+    );
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}

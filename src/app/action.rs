@@ -27,6 +27,10 @@ pub enum Action {
     PickConvention,
     NextConvention,
     PrevConvention,
+    /// Open the search palette.
+    Search,
+    /// Filter the current list as you type.
+    Filter,
     /// Change the sort order (Anomalies).
     CycleSort,
     /// Scroll the detail pane.

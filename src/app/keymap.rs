@@ -155,6 +155,9 @@ impl Default for Keymap {
             ("]", NextConvention),
             ("[", PrevConvention),
             ("s", CycleSort),
+            ("/", Search),
+            ("ctrl-p", Search),
+            ("f", Filter),
             ("ctrl-u", DetailUp),
             ("ctrl-d", DetailDown),
         ] {
@@ -212,6 +215,8 @@ fn action_order(action: Action) -> usize {
         GoTo(Tab::Anomalies),
         Enter,
         Back,
+        Search,
+        Filter,
         CycleSort,
         PickConvention,
         NextConvention,

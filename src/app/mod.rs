@@ -6,6 +6,7 @@ mod action;
 pub mod config;
 mod keymap;
 pub mod layout;
+mod search;
 pub mod views;
 
 use std::collections::BTreeSet;
@@ -17,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 pub use action::Action;
 pub use keymap::{Key, Keymap};
+pub use search::Palette;
 
 use crate::model::Convention;
 use crate::rules::{self, Anchor, Finding, Severity};
@@ -136,11 +138,18 @@ pub struct App {
     pub keymap: Keymap,
     pub lang: Lang,
     pub rules: rules::Config,
+    /// Search keys of every document, computed when data loads or changes.
+    pub index: crate::search::Index,
+    pub palette: Option<Palette>,
+    /// Each tab's filter (`f`), as typed.
+    pub filters: [String; 5],
+    /// The filter being typed, when it is.
+    pub filter_input: Option<ratatui_textarea::TextArea<'static>>,
 }
 
 impl App {
     pub fn new(report: LoadReport, keymap: Keymap, lang: Lang, rules: rules::Config) -> App {
-        let documents = report
+        let documents: Vec<Document> = report
             .files
             .into_iter()
             .map(|f| {
@@ -157,7 +166,16 @@ impl App {
             .iter()
             .map(|e| crate::text::sanitize_line(&e.to_string()).into_owned())
             .collect();
+        let index = crate::search::Index::build(
+            documents
+                .iter()
+                .map(|d: &Document| (&d.convention, d.findings.as_slice())),
+        );
         App {
+            index,
+            palette: None,
+            filters: Default::default(),
+            filter_input: None,
             documents,
             load_errors,
             current: 0,
@@ -269,23 +287,13 @@ impl App {
     }
 
     /// Rows of the list shown in the current tab, and their visible height.
-    fn list_len_and_height(&self) -> (usize, usize) {
+    pub(crate) fn list_len_and_height(&self) -> (usize, usize) {
         let body = layout::areas(self.screen).body;
-        let table_height = layout::table_rows(body).height as usize;
-        let Some(doc) = self.document() else {
-            return (0, 1);
+        let height = match self.tab {
+            Tab::Fiches => layout::fiches_list(body).height,
+            _ => layout::table_rows(body).height,
         };
-        let c = &doc.convention;
-        match self.tab {
-            Tab::Axes => (
-                views::axes_rows(c, &self.view.collapsed).len(),
-                table_height,
-            ),
-            Tab::Fiches => (c.fiche_count(), layout::fiches_list(body).height as usize),
-            Tab::Budgets => (self.budget_view_len(), table_height),
-            Tab::Indicators => (views::indicator_rows(c).len(), table_height),
-            Tab::Anomalies => (self.anomaly_rows().len(), table_height),
-        }
+        (self.visible_rows(self.tab).len(), height as usize)
     }
 
     pub fn budget_view_len(&self) -> usize {
@@ -300,7 +308,7 @@ impl App {
         }
     }
 
-    fn scroll_mut(&mut self) -> &mut Scroll {
+    pub(crate) fn scroll_mut(&mut self) -> &mut Scroll {
         match self.tab {
             Tab::Axes => &mut self.view.axes,
             Tab::Fiches => &mut self.view.fiches,
@@ -335,6 +343,12 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: &KeyEvent) {
+        if self.palette.is_some() {
+            return self.palette_key(key);
+        }
+        if self.filter_input.is_some() {
+            return self.filter_key(key);
+        }
         if let Some(action) = self.keymap.action(key) {
             self.update(action);
         }
@@ -409,6 +423,8 @@ impl App {
         match action {
             Action::Quit => self.should_quit = true,
             Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Search => self.open_palette(),
+            Action::Filter => self.open_filter(),
             Action::PickConvention => {
                 self.overlay = Some(Overlay::ConventionPicker {
                     selected: self.current,
@@ -550,6 +566,7 @@ impl App {
                             .iter()
                             .position(|r| r == f);
                         if let Some(position) = position {
+                            self.filters[Tab::Fiches.index()].clear();
                             self.tab = Tab::Fiches;
                             self.return_to = Some(Tab::Axes);
                             self.select_in(Tab::Fiches, position);
@@ -560,13 +577,14 @@ impl App {
             }
             Tab::Budgets if self.view.budget_view == 0 => {
                 let Some(doc) = self.document() else { return };
-                if let Some(BudgetRow::Fiche(f)) =
-                    views::budget_rows(&doc.convention).get(self.view.budgets.selected)
+                let selected = self.selected_row(Tab::Budgets).unwrap_or(usize::MAX);
+                if let Some(BudgetRow::Fiche(f)) = views::budget_rows(&doc.convention).get(selected)
                 {
                     if let Some(position) = views::fiche_refs(&doc.convention)
                         .iter()
                         .position(|r| r == f)
                     {
+                        self.filters[Tab::Fiches.index()].clear();
                         self.tab = Tab::Fiches;
                         self.return_to = Some(Tab::Budgets);
                         self.select_in(Tab::Fiches, position);
@@ -574,7 +592,8 @@ impl App {
                 }
             }
             Tab::Anomalies => {
-                if let Some(&(doc, finding)) = self.anomaly_rows().get(self.anomalies.selected) {
+                let selected = self.selected_row(Tab::Anomalies).unwrap_or(usize::MAX);
+                if let Some(&(doc, finding)) = self.anomaly_rows().get(selected) {
                     self.jump_to(doc, finding);
                 }
             }
@@ -582,7 +601,7 @@ impl App {
         }
     }
 
-    fn select_in(&mut self, tab: Tab, index: usize) {
+    pub(crate) fn select_in(&mut self, tab: Tab, index: usize) {
         let saved = self.tab;
         self.tab = tab;
         let (len, height) = self.list_len_and_height();
@@ -599,6 +618,7 @@ impl App {
         let Some((tab, budget_view, index, message)) = self.place_of(document, finding) else {
             return;
         };
+        self.filters[tab.index()].clear();
         self.tab = tab;
         self.return_to = Some(Tab::Anomalies);
         if tab == Tab::Budgets {

@@ -45,6 +45,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         widgets::detail_lines(frame, theme, areas.detail, vec![line]);
     }
     draw_status(frame, app, theme, areas.status);
+    if let Some(input) = &app.filter_input {
+        popups::filter_input(frame, app, theme, input);
+    }
+    if let Some(palette) = &app.palette {
+        popups::search(frame, app, theme, palette);
+    }
     match app.overlay {
         Some(Overlay::Help) => popups::help(frame, app, theme),
         Some(Overlay::ConventionPicker { selected }) => {

@@ -122,3 +122,13 @@ pub fn truncate(text: &str, width: usize) -> String {
 pub fn muted(text: String, theme: &Theme) -> Span<'static> {
     Span::styled(text, theme.muted)
 }
+
+/// ` — filtre : xxx` when the tab's list is filtered.
+pub fn filter_suffix(app: &crate::app::App, tab: crate::app::Tab) -> String {
+    let filter = &app.filters[tab.index()];
+    if filter.is_empty() {
+        String::new()
+    } else {
+        format!(" — {} : {}", app.text().filter_label, clean(filter))
+    }
+}

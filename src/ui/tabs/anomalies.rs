@@ -5,13 +5,18 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row, Table, TableState};
 
-use crate::app::{AnomalySort, App};
+use crate::app::{AnomalySort, App, Tab};
 use crate::ui::Theme;
 use crate::ui::widgets::{block, clean, detail_lines, finding_line, header_cell, marker, muted};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rect) {
     let text = app.text();
-    let order = app.anomaly_rows();
+    let all = app.anomaly_rows();
+    let order: Vec<(usize, usize)> = app
+        .visible_rows(Tab::Anomalies)
+        .iter()
+        .map(|&i| all[i])
+        .collect();
     let rows: Vec<Row> = order
         .iter()
         .map(|&(d, f)| {
@@ -36,10 +41,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         AnomalySort::Fiche => text.sort_names[2],
     };
     let title = format!(
-        " {} ({}) — {} : {sort} ",
+        " {} ({}) — {} : {sort}{} ",
         text.tab_names[4],
         order.len(),
-        text.sort_label
+        text.sort_label,
+        crate::ui::widgets::filter_suffix(app, Tab::Anomalies)
     );
     let table = Table::new(
         rows,

@@ -8,7 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row, Table, TableState};
 
 use crate::app::views::{self, BudgetRow, Totals};
-use crate::app::{App, Document};
+use crate::app::{App, Document, Tab};
 use crate::model::{BudgetField, ColumnRole, Table as SummaryTable, Value};
 use crate::rules::{Anchor, Severity, counterpart, fiche_figure};
 use crate::ui::Theme;
@@ -45,7 +45,11 @@ fn view_title(app: &App, doc: &Document, name: &str) -> String {
     } else {
         String::new()
     };
-    format!(" {name} [{}/{views}] (€){hint} ", app.view.budget_view + 1)
+    format!(
+        " {name} [{}/{views}] (€){}{hint} ",
+        app.view.budget_view + 1,
+        crate::ui::widgets::filter_suffix(app, Tab::Budgets)
+    )
 }
 
 fn fiche_budgets(
@@ -58,7 +62,12 @@ fn fiche_budgets(
 ) {
     let c = &doc.convention;
     let text = app.text();
-    let model = views::budget_rows(c);
+    let all = views::budget_rows(c);
+    let model: Vec<BudgetRow> = app
+        .visible_rows(Tab::Budgets)
+        .iter()
+        .map(|&i| all[i])
+        .collect();
     // A column no fiche fills (no "engagé" in a plan) gives its room to the fiche names.
     let fields: Vec<(usize, BudgetField)> = FIELDS
         .iter()
@@ -260,12 +269,13 @@ fn summary_table(
             widths.push(Constraint::Length(11));
         }
     }
-    let all_rows = table
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (Some(i), r))
-        .chain(table.total.iter().map(|r| (None, r)));
+    let all_rows =
+        app.visible_rows(Tab::Budgets)
+            .into_iter()
+            .filter_map(|i| match table.rows.get(i) {
+                Some(row) => Some((Some(i), row)),
+                None => table.total.as_ref().map(|total| (None, total)),
+            });
     let rows: Vec<Row> = all_rows
         .map(|(index, row)| {
             let total = index.is_none();
@@ -313,7 +323,7 @@ fn summary_table(
         .with_selected(Some(app.view.budgets.selected));
     frame.render_stateful_widget(tbl, body, &mut state);
 
-    let selected = app.view.budgets.selected;
+    let selected = app.selected_row(Tab::Budgets).unwrap_or(usize::MAX);
     let (index, total) = if selected < table.rows.len() {
         (Some(selected), false)
     } else {

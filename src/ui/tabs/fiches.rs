@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
-use crate::app::{App, Document, layout, views};
+use crate::app::{App, Document, Tab, layout, views};
 use crate::model::{
     Block as TextBlock, Fiche, Source, Table as DataTable, Value, format_amount_fr,
 };
@@ -19,7 +19,12 @@ use crate::ui::widgets::{block, clean, detail_lines, finding_line, marker, value
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rect) {
     let Some(doc) = app.document() else { return };
     let c = &doc.convention;
-    let refs = views::fiche_refs(c);
+    let all = views::fiche_refs(c);
+    let refs: Vec<views::FicheRef> = app
+        .visible_rows(Tab::Fiches)
+        .iter()
+        .map(|&i| all[i])
+        .collect();
     let (list_area, detail_area) = layout::fiches_split(body);
     let rows: Vec<Row> = refs
         .iter()
@@ -40,7 +45,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         ],
     )
     .block(block(
-        format!(" {} ({}) ", app.text().tab_names[1], refs.len()),
+        format!(
+            " {} ({}){} ",
+            app.text().tab_names[1],
+            refs.len(),
+            crate::ui::widgets::filter_suffix(app, Tab::Fiches)
+        ),
         theme,
     ))
     .row_highlight_style(theme.selection);

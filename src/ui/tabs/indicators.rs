@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row, Table, TableState};
 
-use crate::app::{App, views};
+use crate::app::{App, Tab, views};
 use crate::model::Measure;
 use crate::rules::Anchor;
 use crate::ui::Theme;
@@ -19,7 +19,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     let Some(doc) = app.document() else { return };
     let c = &doc.convention;
     let text = app.text();
-    let model = views::indicator_rows(c);
+    let all = views::indicator_rows(c);
+    let model: Vec<views::IndicatorRef> = app
+        .visible_rows(Tab::Indicators)
+        .iter()
+        .map(|&i| all[i])
+        .collect();
     let all_years = views::indicator_years(c);
     // As many year columns as fit beside fiche, name (at least 20) and baseline.
     let room = body.width.saturating_sub(2 + 2 + 8 + 20 + YEAR_WIDTH) / (YEAR_WIDTH + 1);
@@ -108,7 +113,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.header))
         .block(block(
-            format!(" {} ({}) ", text.tab_names[3], model.len()),
+            format!(
+                " {} ({}){} ",
+                text.tab_names[3],
+                model.len(),
+                crate::ui::widgets::filter_suffix(app, Tab::Indicators)
+            ),
             theme,
         ))
         .row_highlight_style(theme.selection);

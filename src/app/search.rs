@@ -1,0 +1,277 @@
+//! The search palette and the per-tab filter: state and key handling (no drawing).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+use super::views::{self, BudgetRow};
+use super::{App, Scroll, Tab};
+use crate::search::{Hit, Target, normalise};
+
+/// How many results the palette keeps.
+const RESULTS: usize = 200;
+
+pub struct Palette {
+    pub input: TextArea<'static>,
+    pub hits: Vec<Hit>,
+    pub scroll: Scroll,
+}
+
+impl Palette {
+    pub fn query(&self) -> String {
+        self.input.lines().join(" ")
+    }
+}
+
+fn single_line_input() -> TextArea<'static> {
+    let mut input = TextArea::default();
+    input.set_cursor_line_style(ratatui::style::Style::default());
+    input
+}
+
+/// Enter, Esc and the arrows steer; every other key edits the text.
+enum Steer {
+    Close,
+    Accept,
+    Move(isize),
+    Edit,
+}
+
+fn steer(key: &KeyEvent) -> Steer {
+    match (key.code, key.modifiers) {
+        (KeyCode::Esc, _) => Steer::Close,
+        (KeyCode::Enter, _) => Steer::Accept,
+        (KeyCode::Up, _) | (KeyCode::Char('p'), KeyModifiers::CONTROL) => Steer::Move(-1),
+        (KeyCode::Down, _) | (KeyCode::Char('n'), KeyModifiers::CONTROL) => Steer::Move(1),
+        (KeyCode::PageUp, _) => Steer::Move(-10),
+        (KeyCode::PageDown, _) => Steer::Move(10),
+        _ => Steer::Edit,
+    }
+}
+
+impl App {
+    pub fn open_palette(&mut self) {
+        self.palette = Some(Palette {
+            input: single_line_input(),
+            hits: Vec::new(),
+            scroll: Scroll::default(),
+        });
+    }
+
+    /// Visible result rows of the palette (for scrolling).
+    pub fn palette_height(&self) -> usize {
+        (self.screen.height as usize).saturating_sub(8).max(1)
+    }
+
+    pub fn palette_key(&mut self, key: &KeyEvent) {
+        let height = self.palette_height();
+        let Some(palette) = self.palette.as_mut() else {
+            return;
+        };
+        match steer(key) {
+            Steer::Close => self.palette = None,
+            Steer::Move(by) => {
+                let len = palette.hits.len();
+                let target = palette.scroll.selected.saturating_add_signed(by);
+                palette.scroll.select(target, len, height);
+            }
+            Steer::Accept => {
+                let chosen = palette.hits.get(palette.scroll.selected).map(|h| h.entry);
+                self.palette = None;
+                if let Some(entry) = chosen {
+                    self.go_to_entry(entry);
+                }
+            }
+            Steer::Edit => {
+                if palette.input.input(*key) {
+                    let query = palette.query();
+                    palette.hits = self.index.search(&query, RESULTS);
+                    palette.scroll = Scroll::default();
+                }
+            }
+        }
+    }
+
+    /// Shows a search result in its tab, selected.
+    pub fn go_to_entry(&mut self, entry: usize) {
+        let Some(entry) = self.index.entries.get(entry) else {
+            return;
+        };
+        let (document, target) = (entry.document, entry.target);
+        self.show_convention(document);
+        match target {
+            Target::Finding { finding } => return self.jump_to(document, finding),
+            Target::Fiche { fiche } => {
+                self.filters[Tab::Fiches.index()].clear();
+                self.tab = Tab::Fiches;
+                self.select_in(Tab::Fiches, fiche);
+            }
+            Target::Indicator { row } => {
+                self.filters[Tab::Indicators.index()].clear();
+                self.tab = Tab::Indicators;
+                self.select_in(Tab::Indicators, row);
+            }
+            Target::TableRow { table, row } => {
+                self.filters[Tab::Budgets.index()].clear();
+                self.tab = Tab::Budgets;
+                self.view.budget_view = table + 1;
+                self.select_in(Tab::Budgets, row);
+            }
+        }
+        self.return_to = None;
+    }
+
+    pub fn open_filter(&mut self) {
+        if matches!(self.tab, Tab::Axes) {
+            return;
+        }
+        let mut input = single_line_input();
+        input.insert_str(&self.filters[self.tab.index()]);
+        self.filter_input = Some(input);
+    }
+
+    /// Typing filters the list at once; Enter keeps the filter, Esc clears it.
+    pub fn filter_key(&mut self, key: &KeyEvent) {
+        let Some(input) = self.filter_input.as_mut() else {
+            return;
+        };
+        match steer(key) {
+            Steer::Close => {
+                self.filter_input = None;
+                self.filters[self.tab.index()].clear();
+            }
+            Steer::Accept => self.filter_input = None,
+            Steer::Move(_) => {
+                self.filter_input = None;
+                self.handle_key(key);
+                return;
+            }
+            Steer::Edit => {
+                if input.input(*key) {
+                    self.filters[self.tab.index()] = input.lines().join(" ");
+                }
+            }
+        }
+        let (len, height) = self.list_len_and_height();
+        let scroll = self.scroll_mut();
+        *scroll = Scroll::default();
+        scroll.select(0, len, height);
+    }
+
+    /// The rows of `tab` that pass its filter, as indices into the tab's full row list.
+    pub fn visible_rows(&self, tab: Tab) -> Vec<usize> {
+        let Some(doc) = self.document() else {
+            return Vec::new();
+        };
+        let c = &doc.convention;
+        let words: Vec<String> = normalise(&self.filters[tab.index()])
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let keep = |text: String| {
+            let text = normalise(&text);
+            words.iter().all(|w| text.contains(w.as_str()))
+        };
+        let all = |n: usize| (0..n).collect::<Vec<_>>();
+        match tab {
+            Tab::Axes => all(views::axes_rows(c, &self.view.collapsed).len()),
+            _ if words.is_empty() => all(self.row_count(tab)),
+            Tab::Fiches => views::fiche_refs(c)
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| {
+                    let f = r.get(c);
+                    keep(format!("{} {} {}", f.id, f.title, f.measure))
+                })
+                .map(|(i, _)| i)
+                .collect(),
+            Tab::Budgets if self.view.budget_view == 0 => views::budget_rows(c)
+                .iter()
+                .enumerate()
+                .filter(|(_, row)| match row {
+                    BudgetRow::Fiche(r) => {
+                        let f = r.get(c);
+                        keep(format!("{} {}", f.id, f.title))
+                    }
+                    BudgetRow::Axe(_) | BudgetRow::GrandTotal => true,
+                })
+                .map(|(i, _)| i)
+                .collect(),
+            Tab::Budgets => {
+                let Some(table) = c.tables.get(self.view.budget_view - 1) else {
+                    return Vec::new();
+                };
+                let mut rows: Vec<usize> = table
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| {
+                        let cells: Vec<String> =
+                            r.cells.iter().flatten().map(|v| v.display_fr()).collect();
+                        keep(cells.join(" "))
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                if table.total.is_some() {
+                    rows.push(table.rows.len());
+                }
+                rows
+            }
+            Tab::Indicators => views::indicator_rows(c)
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| {
+                    let fiche = r.fiche.map(|f| f.get(c).id.clone()).unwrap_or_default();
+                    keep(format!("{fiche} {}", r.get(c).name))
+                })
+                .map(|(i, _)| i)
+                .collect(),
+            Tab::Anomalies => self
+                .anomaly_rows()
+                .iter()
+                .enumerate()
+                .filter(|(_, (d, f))| {
+                    let doc = &self.documents[*d];
+                    let finding = &doc.findings[*f];
+                    let title = finding
+                        .fiche()
+                        .and_then(|id| doc.convention.find_fiche(id))
+                        .map_or("", |fiche| fiche.title.as_str());
+                    keep(format!(
+                        "{} {} {title} {} {} {}",
+                        doc.convention.territory.number,
+                        finding.fiche().unwrap_or_default(),
+                        finding.rule.id(),
+                        finding.location,
+                        finding.message
+                    ))
+                })
+                .map(|(i, _)| i)
+                .collect(),
+        }
+    }
+
+    /// Rows of a tab before filtering.
+    fn row_count(&self, tab: Tab) -> usize {
+        let Some(doc) = self.document() else { return 0 };
+        let c = &doc.convention;
+        match tab {
+            Tab::Axes => views::axes_rows(c, &self.view.collapsed).len(),
+            Tab::Fiches => c.fiche_count(),
+            Tab::Budgets => self.budget_view_len(),
+            Tab::Indicators => views::indicator_rows(c).len(),
+            Tab::Anomalies => self.anomaly_rows().len(),
+        }
+    }
+
+    /// The selected row of a tab, as an index into its full row list.
+    pub fn selected_row(&self, tab: Tab) -> Option<usize> {
+        let scroll = match tab {
+            Tab::Axes => &self.view.axes,
+            Tab::Fiches => &self.view.fiches,
+            Tab::Budgets => &self.view.budgets,
+            Tab::Indicators => &self.view.indicators,
+            Tab::Anomalies => &self.anomalies,
+        };
+        self.visible_rows(tab).get(scroll.selected).copied()
+    }
+}

@@ -1,0 +1,191 @@
+//! Search: normalisation, ranking, id queries, the palette on TestBackend, the filter.
+
+use std::path::PathBuf;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use revue::app::{Action, App, Keymap, Tab};
+use revue::model::Convention;
+use revue::rules::Config;
+use revue::search::{Index, Kind};
+use revue::storage;
+use revue::strings::Lang;
+use revue::ui::{self, Theme};
+
+fn fixture() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini.ron")
+}
+
+fn convention() -> Convention {
+    storage::load_file(&fixture()).unwrap().convention
+}
+
+fn index_of(c: &Convention) -> Index {
+    Index::build(std::iter::once((c, &[][..])))
+}
+
+fn first_label(index: &Index, query: &str) -> String {
+    let hits = index.search(query, 10);
+    let hit = hits
+        .first()
+        .unwrap_or_else(|| panic!("nothing found for {query:?}"));
+    index.entries[hit.entry].label.clone()
+}
+
+#[test]
+fn accents_and_case_are_ignored_both_ways() {
+    let mut c = convention();
+    c.axes[0].fiches[0].title = "École et crème de l'œuvre".into();
+    let index = index_of(&c);
+    for query in ["ecole", "ÉCOLE", "école", "creme", "oeuvre", "ŒUVRE"] {
+        assert!(
+            first_label(&index, query).contains("École et crème"),
+            "{query}"
+        );
+    }
+}
+
+#[test]
+fn words_match_in_any_order() {
+    let index = index_of(&convention());
+    for query in [
+        "parentalite grossesse",
+        "grossesse parentalite",
+        "GROSSESSE Parentalité",
+    ] {
+        assert_eq!(
+            first_label(&index, query),
+            "1-4 Soutenir la parentalité : informer dès la grossesse",
+            "{query}"
+        );
+    }
+}
+
+#[test]
+fn an_id_query_ranks_that_fiche_first() {
+    let index = index_of(&convention());
+    for query in ["3-2", "3.2", "fiche 3-2", "FICHE 3.2"] {
+        let hits = index.search(query, 10);
+        let entry = &index.entries[hits[0].entry];
+        assert_eq!(entry.kind, Kind::Fiche, "{query}");
+        assert_eq!(entry.fiche.as_deref(), Some("3-2"), "{query}");
+    }
+}
+
+#[test]
+fn matched_characters_point_into_the_label() {
+    let index = index_of(&convention());
+    let hits = index.search("boost", 10);
+    let entry = &index.entries[hits[0].entry];
+    let chars: Vec<char> = entry.label.chars().collect();
+    let matched: String = hits[0].highlighted.iter().map(|&i| chars[i]).collect();
+    assert_eq!(matched.to_lowercase(), "boost");
+}
+
+#[test]
+fn nothing_matches_nonsense() {
+    assert!(index_of(&convention()).search("zzzqqq", 10).is_empty());
+}
+
+fn app() -> App {
+    let rules = Config {
+        current_year: 2026,
+        ..Config::default()
+    };
+    let mut app = App::new(
+        storage::load_paths(&[fixture()]),
+        Keymap::default(),
+        Lang::Fr,
+        rules,
+    );
+    app.resize(100, 24);
+    app
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+    terminal
+        .draw(|frame| ui::draw(frame, app, &Theme::default()))
+        .unwrap();
+    terminal.backend().to_string().replace('\u{a0}', " ")
+}
+
+#[test]
+fn palette_shows_ranked_results_and_enter_jumps_to_the_fiche() {
+    let mut app = app();
+    type_text(&mut app, "/parentalite grossesse");
+    insta::assert_snapshot!(screen(&app));
+    key(&mut app, KeyCode::Enter);
+    assert!(app.palette.is_none());
+    assert_eq!(app.tab, Tab::Fiches);
+    let shown = screen(&app);
+    assert!(shown.contains("┌ 1-4 "), "{shown}");
+}
+
+#[test]
+fn escape_closes_the_palette_without_moving() {
+    let mut app = app();
+    app.update(Action::GoTo(Tab::Indicators));
+    type_text(&mut app, "/boost");
+    key(&mut app, KeyCode::Esc);
+    assert!(app.palette.is_none());
+    assert_eq!(app.tab, Tab::Indicators);
+}
+
+#[test]
+fn ctrl_p_opens_the_palette_too() {
+    let mut app = app();
+    app.handle_key(&KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL));
+    assert!(app.palette.is_some());
+}
+
+#[test]
+fn f_filters_the_current_list_as_you_type_and_esc_clears() {
+    let mut app = app();
+    app.update(Action::GoTo(Tab::Fiches));
+    type_text(&mut app, "fparentalite");
+    assert_eq!(app.visible_rows(Tab::Fiches), [1]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Fiches (1) — filtre : parentalite"),
+        "{shown}"
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.filters[Tab::Fiches.index()],
+        "parentalite",
+        "Enter keeps the filter"
+    );
+    app.update(Action::Filter);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.visible_rows(Tab::Fiches), [0, 1, 2], "Esc clears it");
+}
+
+#[test]
+fn filters_apply_to_budgets_indicators_and_anomalies() {
+    let mut app = app();
+    app.update(Action::GoTo(Tab::Anomalies));
+    type_text(&mut app, "fboost");
+    assert_eq!(app.visible_rows(Tab::Anomalies).len(), 2);
+    key(&mut app, KeyCode::Enter);
+    app.update(Action::GoTo(Tab::Indicators));
+    type_text(&mut app, "fateliers");
+    assert_eq!(app.visible_rows(Tab::Indicators), [1]);
+    key(&mut app, KeyCode::Enter);
+    app.update(Action::GoTo(Tab::Budgets));
+    type_text(&mut app, "fboost");
+    // Axe headings and the total stay; only the matching fiche row remains among fiches.
+    assert_eq!(app.visible_rows(Tab::Budgets), [0, 3, 4, 5]);
+}
