@@ -484,6 +484,27 @@ pub struct UiStrings {
     pub reallocated_to: &'static str,
     pub table_total_row: &'static str,
     pub action_help: fn(crate::app::Action) -> &'static str,
+    pub nothing_to_edit: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub nothing_to_redo: &'static str,
+    pub nothing_to_save: &'static str,
+    pub amount_refused: fn(&str) -> String,
+    pub journal_failed: fn(&str) -> String,
+    pub saved: fn(&str) -> String,
+    pub save_failed: fn(&str) -> String,
+    pub reloaded: fn(&str) -> String,
+    pub changed_on_disk: fn(&str) -> String,
+    pub recovered: &'static str,
+    pub modified: &'static str,
+    pub editor_title: &'static str,
+    pub editor_hint: &'static str,
+    pub editor_hint_typing: &'static str,
+    pub editor_hint_multiline: &'static str,
+    pub dialog_quit: &'static str,
+    pub dialog_format_loss: fn(&str) -> String,
+    pub dialog_conflict: fn(&str) -> String,
+    pub dialog_recover: fn(&str) -> String,
+    pub field_names: fn(crate::app::edit::Field) -> String,
 }
 
 pub fn ui(lang: Lang) -> &'static UiStrings {
@@ -536,6 +557,43 @@ static UI_FR: UiStrings = UiStrings {
     picker_title: "Conventions",
     sort_label: "tri",
     filter_label: "filtre",
+    nothing_to_edit: "Rien à modifier ici : choisissez une fiche ou une ligne de tableau.",
+    nothing_to_undo: "Rien à annuler.",
+    nothing_to_redo: "Rien à rétablir.",
+    nothing_to_save: "Aucune modification à enregistrer.",
+    amount_refused: |why| {
+        format!("{why} — écrivez par exemple 1 207 650,75 ou 1207650.75 (Échap pour annuler)")
+    },
+    journal_failed: |why| format!("Journal de secours impossible à écrire : {why}"),
+    saved: |path| format!("Enregistré : {path}"),
+    save_failed: |why| format!("Échec de l'enregistrement : {why}"),
+    reloaded: |path| format!("Rechargé depuis le disque : {path}"),
+    changed_on_disk: |path| {
+        format!("{path} a changé sur le disque ; l'enregistrement vous demandera quoi faire")
+    },
+    recovered: "Modifications non enregistrées restaurées : Ctrl-S pour les enregistrer.",
+    modified: "modifié",
+    editor_title: "Modifier",
+    editor_hint: "Entrée : modifier · a : ajouter · d : supprimer · Échap : fermer",
+    editor_hint_typing: "Entrée : valider · Échap : annuler",
+    editor_hint_multiline: "Ctrl-S : valider · Entrée : nouvelle ligne · Échap : annuler",
+    dialog_quit: "Des modifications ne sont pas enregistrées.\n\n[e] enregistrer et quitter · [a] abandonner et quitter · Échap : rester",
+    dialog_format_loss: |path| {
+        format!(
+            "{path} n'est pas sous forme canonique : l'enregistrer le réécrira (commentaires et mise en forme perdus, les données restent).\n\n[o] enregistrer quand même · Échap : annuler"
+        )
+    },
+    dialog_conflict: |path| {
+        format!(
+            "{path} a changé sur le disque depuis son chargement.\n\n[r] recharger (abandonner mes modifications) · [o] écraser · [c] enregistrer une copie · Échap : annuler"
+        )
+    },
+    dialog_recover: |paths| {
+        format!(
+            "Des modifications non enregistrées ont survécu à un arrêt brutal :\n{paths}\n\n[r] restaurer · [i] ignorer (les effacer) · Échap : décider plus tard"
+        )
+    },
+    field_names: |field| crate::app::edit::field_name(crate::strings::Lang::Fr, field),
     search_title: "Rechercher",
     search_hint: "Entrée : aller · ↑/↓ : choisir · Échap : fermer",
     search_kinds: [
@@ -604,6 +662,10 @@ static UI_FR: UiStrings = UiStrings {
             A::PrevConvention => "convention précédente",
             A::CycleSort => "changer le tri (Anomalies)",
             A::Search => "rechercher partout",
+            A::Edit => "modifier la fiche ou la ligne",
+            A::Save => "enregistrer",
+            A::Undo => "annuler la modification",
+            A::Redo => "rétablir",
             A::Filter => "filtrer la liste",
             A::DetailUp => "remonter le détail",
             A::DetailDown => "descendre le détail",
@@ -642,6 +704,39 @@ static UI_EN: UiStrings = UiStrings {
     picker_title: "Conventions",
     sort_label: "sort",
     filter_label: "filter",
+    nothing_to_edit: "Nothing to edit here: pick a fiche or a table row.",
+    nothing_to_undo: "Nothing to undo.",
+    nothing_to_redo: "Nothing to redo.",
+    nothing_to_save: "No change to save.",
+    amount_refused: |why| format!("{why} — write e.g. 1 207 650,75 or 1207650.75 (Esc to cancel)"),
+    journal_failed: |why| format!("Could not write the recovery journal: {why}"),
+    saved: |path| format!("Saved: {path}"),
+    save_failed: |why| format!("Save failed: {why}"),
+    reloaded: |path| format!("Reloaded from disk: {path}"),
+    changed_on_disk: |path| format!("{path} changed on disk; saving will ask what to do"),
+    recovered: "Unsaved edits restored: Ctrl-S to save them.",
+    modified: "modified",
+    editor_title: "Edit",
+    editor_hint: "Enter: edit · a: add · d: delete · Esc: close",
+    editor_hint_typing: "Enter: confirm · Esc: cancel",
+    editor_hint_multiline: "Ctrl-S: confirm · Enter: new line · Esc: cancel",
+    dialog_quit: "Some edits are not saved.\n\n[e] save and quit · [a] discard and quit · Esc: stay",
+    dialog_format_loss: |path| {
+        format!(
+            "{path} is not in canonical form: saving rewrites it (comments and layout lost, the data stays).\n\n[o] save anyway · Esc: cancel"
+        )
+    },
+    dialog_conflict: |path| {
+        format!(
+            "{path} changed on disk since it was loaded.\n\n[r] reload (drop my edits) · [o] overwrite · [c] save a copy · Esc: cancel"
+        )
+    },
+    dialog_recover: |paths| {
+        format!(
+            "Unsaved edits survived a crash:\n{paths}\n\n[r] restore · [i] ignore (erase them) · Esc: decide later"
+        )
+    },
+    field_names: |field| crate::app::edit::field_name(crate::strings::Lang::En, field),
     search_title: "Search",
     search_hint: "Enter: go · ↑/↓: choose · Esc: close",
     search_kinds: [
@@ -710,6 +805,10 @@ static UI_EN: UiStrings = UiStrings {
             A::PrevConvention => "previous convention",
             A::CycleSort => "change sort (Findings)",
             A::Search => "search everything",
+            A::Edit => "edit the fiche or row",
+            A::Save => "save",
+            A::Undo => "undo",
+            A::Redo => "redo",
             A::Filter => "filter the list",
             A::DetailUp => "scroll detail up",
             A::DetailDown => "scroll detail down",

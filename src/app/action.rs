@@ -27,6 +27,11 @@ pub enum Action {
     PickConvention,
     NextConvention,
     PrevConvention,
+    /// Edit the selected fiche or table row.
+    Edit,
+    Save,
+    Undo,
+    Redo,
     /// Open the search palette.
     Search,
     /// Filter the current list as you type.

@@ -4,6 +4,8 @@
 
 mod action;
 pub mod config;
+pub mod edit;
+mod editor;
 mod keymap;
 pub mod layout;
 mod search;
@@ -17,6 +19,7 @@ use ratatui::layout::{Position, Rect};
 use serde::{Deserialize, Serialize};
 
 pub use action::Action;
+pub use editor::{Dialog, Editor, FieldInput};
 pub use keymap::{Key, Keymap};
 pub use search::Palette;
 
@@ -55,6 +58,20 @@ pub struct Document {
     pub path: PathBuf,
     pub convention: Convention,
     pub findings: Vec<Finding>,
+    /// Hash of the file as loaded or last saved: a save checks the disk still holds it.
+    pub loaded_hash: Option<u64>,
+    pub undo: Vec<edit::Change>,
+    pub redo: Vec<edit::Change>,
+    /// Length of `undo` when the file and the model last agreed; `None` after a recovery.
+    pub saved_at: Option<usize>,
+    /// Whether the canonical writer was found (or accepted) not to lose anything of the file.
+    pub format_checked: bool,
+}
+
+impl Document {
+    pub fn is_modified(&self) -> bool {
+        self.saved_at != Some(self.undo.len())
+    }
 }
 
 /// A selection in a list, with the first visible row.
@@ -145,6 +162,12 @@ pub struct App {
     pub filters: [String; 5],
     /// The filter being typed, when it is.
     pub filter_input: Option<ratatui_textarea::TextArea<'static>>,
+    pub editor: Option<Editor>,
+    pub dialog: Option<Dialog>,
+    /// Where unsaved edits are kept against a crash; `None` keeps none (tests).
+    pub journal: Option<crate::storage::Journal>,
+    /// Unsaved edits found at start-up, while the recovery question is open.
+    pub recovery: Vec<crate::storage::Pending>,
 }
 
 impl App {
@@ -158,6 +181,11 @@ impl App {
                     path: f.path,
                     convention: f.convention,
                     findings,
+                    loaded_hash: Some(f.hash),
+                    undo: Vec::new(),
+                    redo: Vec::new(),
+                    saved_at: Some(0),
+                    format_checked: false,
                 }
             })
             .collect();
@@ -176,6 +204,10 @@ impl App {
             palette: None,
             filters: Default::default(),
             filter_input: None,
+            editor: None,
+            dialog: None,
+            journal: None,
+            recovery: Vec::new(),
             documents,
             load_errors,
             current: 0,
@@ -343,11 +375,17 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: &KeyEvent) {
+        if self.dialog.is_some() {
+            return self.dialog_key(key);
+        }
         if self.palette.is_some() {
             return self.palette_key(key);
         }
         if self.filter_input.is_some() {
             return self.filter_key(key);
+        }
+        if self.editor.is_some() {
+            return self.editor_key(key);
         }
         if let Some(action) = self.keymap.action(key) {
             self.update(action);
@@ -421,7 +459,11 @@ impl App {
             return;
         }
         match action {
-            Action::Quit => self.should_quit = true,
+            Action::Quit => self.request_quit(),
+            Action::Edit => self.open_editor(),
+            Action::Save => self.save_current(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::Search => self.open_palette(),
             Action::Filter => self.open_filter(),
@@ -492,7 +534,10 @@ impl App {
                 self.overlay = None;
                 self.show_convention(selected);
             }
-            (_, Action::Quit) => self.should_quit = true,
+            (_, Action::Quit) => {
+                self.overlay = None;
+                self.request_quit();
+            }
             _ => {}
         }
     }

@@ -3,12 +3,17 @@
 
 mod bundled;
 mod format;
+mod journal;
 mod load;
 mod save;
 
 pub use bundled::{BUNDLED, default_paths, install_bundled};
 pub use format::{from_ron_str, to_ron_string};
+pub use journal::{Journal, Pending};
 pub use load::{
     LoadError, LoadErrorKind, LoadReport, LoadedFile, content_hash, load_file, load_paths,
 };
-pub use save::write_atomically;
+pub use save::{
+    SaveError, backup_path, rename_durably, save_convention, save_copy, temporary_path,
+    would_lose_formatting, write_and_sync, write_atomically,
+};

@@ -48,6 +48,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if let Some(input) = &app.filter_input {
         popups::filter_input(frame, app, theme, input);
     }
+    if let Some(editor) = &app.editor {
+        popups::editor(frame, app, theme, editor);
+    }
     if let Some(palette) = &app.palette {
         popups::search(frame, app, theme, palette);
     }
@@ -57,6 +60,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             popups::conventions(frame, app, theme, selected)
         }
         None => {}
+    }
+    if let Some(dialog) = &app.dialog {
+        popups::dialog(frame, app, theme, dialog);
     }
 }
 
@@ -81,8 +87,13 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut left = match app.document() {
         Some(doc) => {
             let c = &doc.convention;
+            let modified = if doc.is_modified() {
+                format!("● {} · ", text.modified)
+            } else {
+                String::new()
+            };
             format!(
-                "[{}/{}] {} ({}) · {} · {}",
+                "[{}/{}] {modified}{} ({}) · {} · {}",
                 app.current + 1,
                 app.documents.len(),
                 clean(&c.territory.name),

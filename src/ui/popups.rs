@@ -65,9 +65,10 @@ pub fn conventions(frame: &mut Frame, app: &App, theme: &Theme, selected: usize)
         .iter()
         .map(|d| {
             let c = &d.convention;
+            let marker = if d.is_modified() { "● " } else { "" };
             Row::new(vec![
                 format!("{} {}", clean(&c.territory.number), clean(&c.period)),
-                clean(&c.title),
+                format!("{marker}{}", clean(&c.title)),
             ])
         })
         .collect();
@@ -211,5 +212,206 @@ pub fn filter_input(
             height: 1,
             ..area
         },
+    );
+}
+
+/// The editor: the fields of a fiche or table row, and the one being typed.
+pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::Editor) {
+    use crate::app::FieldInput;
+    use crate::app::edit::{self, EditTarget, Field};
+    let text = app.text();
+    let Some(doc) = app.documents.get(editor.document) else {
+        return;
+    };
+    let c = &doc.convention;
+    let screen = frame.area();
+    let area = centered(
+        screen,
+        screen.width.saturating_sub(4).min(110),
+        screen.height.saturating_sub(2),
+    );
+    frame.render_widget(Clear, area);
+    let what = match editor.target {
+        EditTarget::Fiche(r) => {
+            let fiche = r.get(c);
+            format!("{} {}", clean(&fiche.id), clean(&fiche.title))
+        }
+        EditTarget::TableRow { table, row } => {
+            let t = &c.tables[table];
+            format!("{} — {}", clean(&t.title), clean(t.rows[row].label()))
+        }
+    };
+    let outer = block(
+        format!(
+            " {} — {} ",
+            text.editor_title,
+            super::widgets::truncate(&what, 80)
+        ),
+        theme,
+    )
+    .style(theme.base);
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let typing = editor.input.is_some();
+    let multiline = matches!(
+        editor.input,
+        Some(FieldInput::Text {
+            multiline: true,
+            ..
+        })
+    );
+    let input_height = match &editor.input {
+        Some(FieldInput::Text {
+            multiline: true, ..
+        }) => 8,
+        Some(FieldInput::Choice { .. }) => 5,
+        Some(FieldInput::Text { .. }) => 3,
+        None => 0,
+    };
+    let [list_area, input_area, error_area, hint_area] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(input_height),
+        Constraint::Length(u16::from(editor.error.is_some())),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+
+    let label = |field: Field| -> String {
+        match (editor.target, field) {
+            (EditTarget::Fiche(r), Field::IndicatorValue(i, j)) => {
+                let indicator = &r.get(c).indicators[i];
+                let v = &indicator.values[j];
+                let measure = match v.measure {
+                    crate::model::Measure::Result => "",
+                    crate::model::Measure::Target => text.target,
+                };
+                format!("    {} {measure}", v.year)
+            }
+            (EditTarget::TableRow { table, .. }, Field::Cell(col)) => {
+                clean(&c.tables[table].columns[col].name)
+            }
+            _ => (text.field_names)(field),
+        }
+    };
+    let value = |field: Field| -> String {
+        match (editor.target, field) {
+            (EditTarget::Fiche(r), Field::Scope) => {
+                crate::strings::scope_name(app.lang, r.get(c).scope).to_string()
+            }
+            (EditTarget::Fiche(r), Field::Status) => r
+                .get(c)
+                .status
+                .map(|s| crate::strings::status_name(app.lang, s).to_string())
+                .unwrap_or_else(|| "—".into()),
+            _ => {
+                let full = edit::current_text(c, editor.target, field);
+                let first = full.lines().next().unwrap_or_default().to_string();
+                if full.lines().count() > 1 {
+                    format!("{first} …")
+                } else {
+                    first
+                }
+            }
+        }
+    };
+    let rows: Vec<Row> = editor
+        .fields
+        .iter()
+        .map(|&f| Row::new(vec![label(f), clean(&value(f))]))
+        .collect();
+    let table = Table::new(rows, [Constraint::Length(30), Constraint::Fill(1)])
+        .row_highlight_style(theme.selection);
+    let mut state = TableState::default()
+        .with_offset(editor.scroll.offset)
+        .with_selected(Some(editor.scroll.selected));
+    frame.render_stateful_widget(table, list_area, &mut state);
+
+    match &editor.input {
+        Some(FieldInput::Text { area: input, .. }) => {
+            let field = editor.fields.get(editor.scroll.selected).copied();
+            let mut input = input.clone();
+            input.set_block(block(
+                format!(" {} ", field.map(label).unwrap_or_default().trim()),
+                theme,
+            ));
+            input.set_style(theme.base);
+            frame.render_widget(&*input, input_area);
+        }
+        Some(FieldInput::Choice { selected }) => {
+            let field = editor.fields.get(editor.scroll.selected).copied();
+            let options: Vec<String> = match field {
+                Some(Field::Scope) => edit::SCOPES
+                    .iter()
+                    .map(|s| crate::strings::scope_name(app.lang, *s).to_string())
+                    .collect(),
+                _ => edit::STATUSES
+                    .iter()
+                    .map(|s| {
+                        s.map_or("—".to_string(), |s| {
+                            crate::strings::status_name(app.lang, s).to_string()
+                        })
+                    })
+                    .collect(),
+            };
+            let rows: Vec<Row> = options.into_iter().map(|o| Row::new(vec![o])).collect();
+            let list = Table::new(rows, [Constraint::Fill(1)])
+                .block(block(
+                    format!(" {} ", field.map(label).unwrap_or_default()),
+                    theme,
+                ))
+                .row_highlight_style(theme.selection);
+            let mut state = TableState::default().with_selected(Some(*selected));
+            frame.render_stateful_widget(list, input_area, &mut state);
+        }
+        None => {}
+    }
+    if let Some(error) = &editor.error {
+        frame.render_widget(
+            Paragraph::new(format!("✗ {}", clean(error))).style(theme.error),
+            error_area,
+        );
+    }
+    let hint = match (typing, multiline) {
+        (false, _) => text.editor_hint,
+        (true, false) => text.editor_hint_typing,
+        (true, true) => text.editor_hint_multiline,
+    };
+    frame.render_widget(Paragraph::new(hint).style(theme.muted), hint_area);
+}
+
+/// A question that must be answered before anything else.
+pub fn dialog(frame: &mut Frame, app: &App, theme: &Theme, dialog: &crate::app::Dialog) {
+    use crate::app::Dialog;
+    let text = app.text();
+    let path_of = |d: usize| {
+        app.documents
+            .get(d)
+            .map(|doc| clean(&doc.path.display().to_string()))
+            .unwrap_or_default()
+    };
+    let message = match dialog {
+        Dialog::Quit => text.dialog_quit.to_string(),
+        Dialog::FormatLoss { document } => (text.dialog_format_loss)(&path_of(*document)),
+        Dialog::Conflict { document } => (text.dialog_conflict)(&path_of(*document)),
+        Dialog::Recover => {
+            let paths: Vec<String> = app
+                .recovery
+                .iter()
+                .map(|p| format!("  {}", clean(&p.original.display().to_string())))
+                .collect();
+            (text.dialog_recover)(&paths.join("\n"))
+        }
+    };
+    let lines: Vec<Line> = message.lines().map(|l| Line::from(l.to_string())).collect();
+    let width = frame.area().width.saturating_sub(4).min(76);
+    let height = lines.len() as u16 + 4;
+    let area = centered(frame.area(), width, height);
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .block(block(" revue ", theme).border_style(theme.warning))
+            .style(theme.base),
+        area,
     );
 }
