@@ -18,9 +18,16 @@ struct Terminal {
 
 impl Terminal {
     fn start(args: &[&str]) -> Terminal {
+        let state = std::env::temp_dir().join(format!("revue-e2e-state-{}", std::process::id()));
+        Terminal::start_with_state(args, &state)
+    }
+
+    /// `state` receives the crash journal, so tests never touch the user's.
+    fn start_with_state(args: &[&str], state: &std::path::Path) -> Terminal {
         let mut command = Command::new(env!("CARGO_BIN_EXE_revue"));
         command
             .args(args)
+            .env("REVUE_STATE_DIR", state.join("journal"))
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .env("TERM", "xterm-256color")
             .env("REVUE_CONFIG", "/nonexistent/revue-config.ron")
@@ -160,6 +167,39 @@ fn search_without_accents_finds_the_fiche() {
         screen.contains("Périmètre : initiative départementale"),
         "{screen}"
     );
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn edit_a_budget_figure_see_the_anomalies_change_save_and_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mini.ron");
+    let fixture = revue::storage::load_file(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/mini.ron"
+    )))
+    .unwrap()
+    .convention;
+    std::fs::write(&path, revue::storage::to_ron_string(&fixture)).unwrap();
+    let mut t = Terminal::start_with_state(&[path.to_str().unwrap()], dir.path());
+    t.wait_for("5 Anomalies 2✗1!");
+    t.send("3");
+    t.wait_for("Budgets des fiches");
+    t.send("jjjj");
+    t.send("e");
+    t.wait_for("Modifier — 3-2 Boost emploi");
+    t.send("jj\r");
+    t.wait_for("Entrée : valider");
+    t.send("\u{15}"); // Ctrl-U empties the field
+    t.send("1 000 000\r");
+    t.send("\u{1b}");
+    let screen = t.wait_for("5 Anomalies 1✗1!");
+    assert!(screen.contains("● modifié"), "{screen}");
+    t.send("\u{13}"); // Ctrl-S
+    t.wait_for("Enregistré");
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains(r#"total: Amount("1000000")"#), "{saved}");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }
