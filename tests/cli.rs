@@ -1,0 +1,223 @@
+//! The command line as a user runs it: the real binary, its output and exit codes.
+
+use std::process::{Command, Output};
+
+fn revue(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_revue"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run revue")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+const MINI: &str = "tests/fixtures/mini.ron";
+
+/// A convention whose figures all hold.
+fn clean_convention(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("clean.ron");
+    std::fs::write(
+        &path,
+        r#"(
+    version: 1,
+    title: "Convention cohérente",
+    kind: Convention,
+    territory: (name: "Ardèche", number: "07"),
+    document: (title: "test"),
+    axes: [(id: "1", title: "Axe", fiches: [(id: "1-1", title: "Fiche", budget: (
+        planned: (etat: Amount("100"), departement: Amount("100"), total: Amount("200")),
+        engaged: Amount("150"),
+        remaining: Amount("50"),
+    ))])],
+)"#,
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn help_and_version_work() {
+    let help = revue(&["--help"]);
+    assert!(help.status.success());
+    assert!(stdout(&help).contains("summary"));
+    assert!(stdout(&help).contains("check"));
+    let version = revue(&["--version"]);
+    assert!(version.status.success());
+    assert!(stdout(&version).starts_with("revue "));
+}
+
+#[test]
+fn check_exits_1_on_errors_and_reports_every_finding() {
+    let output = revue(&["check", MINI]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output).replace('\u{a0}', " ");
+    assert!(text.contains("Fiche 3-2"), "{text}");
+    assert!(text.contains("[solde]"), "{text}");
+    assert!(text.contains("[meme-montant]"), "{text}");
+    assert!(
+        text.trim_end()
+            .ends_with("2 erreurs, 1 avertissement dans 1 convention"),
+        "{text}"
+    );
+    // Errors come before warnings.
+    assert!(text.find("✗ erreur").unwrap() < text.find("! avertissement").unwrap());
+}
+
+#[test]
+fn check_exits_0_on_a_clean_convention() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = clean_convention(dir.path());
+    let output = revue(&["check", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("0 erreur, 0 avertissement dans 1 convention"));
+}
+
+#[test]
+fn check_exits_2_when_input_cannot_be_read_but_still_checks_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    clean_convention(dir.path());
+    std::fs::write(dir.path().join("broken.ron"), "(version: 1,\n  title: 12)").unwrap();
+    let output = revue(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = String::from_utf8(output.stderr.clone()).unwrap();
+    assert!(errors.contains("broken.ron:2:"), "{errors}");
+    assert!(stdout(&output).contains("Convention cohérente"));
+}
+
+#[test]
+fn check_json_is_an_array_of_findings_with_the_documented_fields() {
+    let output = revue(&["check", MINI, "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let findings: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let findings = findings.as_array().expect("an array");
+    assert_eq!(findings.len(), 3);
+    for finding in findings {
+        for field in [
+            "severity",
+            "rule",
+            "convention",
+            "file",
+            "fiche",
+            "location",
+            "message",
+            "expected",
+            "stated",
+        ] {
+            assert!(finding.get(field).is_some(), "{field} missing in {finding}");
+        }
+    }
+    let solde = findings.iter().find(|f| f["rule"] == "solde").unwrap();
+    assert_eq!(solde["severity"], "error");
+    assert_eq!(solde["fiche"], "3-2");
+    assert_eq!(solde["expected"], "0");
+    assert_eq!(solde["stated"], "350000");
+    let indicator = findings.iter().find(|f| f["rule"] == "indicateur").unwrap();
+    assert_eq!(indicator["severity"], "warning");
+}
+
+#[test]
+fn check_csv_has_the_same_columns() {
+    let output = revue(&["check", MINI, "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "severity",
+            "rule",
+            "convention",
+            "file",
+            "fiche",
+            "location",
+            "message",
+            "expected",
+            "stated"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+}
+
+#[test]
+fn check_tolerance_relaxes_equality() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cents.ron");
+    std::fs::write(
+        &path,
+        std::fs::read_to_string(clean_convention(dir.path()))
+            .unwrap()
+            .replace(r#"total: Amount("200")"#, r#"total: Amount("200.40")"#),
+    )
+    .unwrap();
+    let exact = revue(&["check", path.to_str().unwrap()]);
+    assert_eq!(exact.status.code(), Some(1));
+    assert!(
+        stdout(&exact).contains("moins d'un euro"),
+        "{}",
+        stdout(&exact)
+    );
+    let tolerant = revue(&["check", path.to_str().unwrap(), "--tolerance", "1"]);
+    assert_eq!(tolerant.status.code(), Some(0), "{}", stdout(&tolerant));
+}
+
+#[test]
+fn check_speaks_english_on_request() {
+    let output = revue(&["check", MINI, "--lang", "en"]);
+    let text = stdout(&output).replace('\u{a0}', " ");
+    assert!(text.contains("Stated remaining 350 000 €"), "{text}");
+    assert!(
+        text.trim_end()
+            .ends_with("2 errors, 1 warning in 1 convention"),
+        "{text}"
+    );
+}
+
+#[test]
+fn summary_json_lists_each_convention_with_amounts_as_strings() {
+    let output = revue(&["summary", MINI, "--format", "json"]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let c = &json["conventions"][0];
+    assert_eq!(c["file"], MINI);
+    assert_eq!(c["title"], "Convention d'essai");
+    assert_eq!(c["territory"], "Essai (99)");
+    assert_eq!(c["kind"], "rapport d'exécution");
+    assert_eq!(c["fiches"], 3);
+    assert_eq!(c["planned_etat"], "604155");
+    assert_eq!(c["planned_departement"], "604155");
+    assert_eq!(c["planned_total"], "1208310");
+}
+
+#[test]
+fn fmt_check_lists_non_canonical_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hand.ron");
+    std::fs::copy(MINI, &path).unwrap();
+    let check = revue(&["fmt", "--check", path.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(1));
+    let before = std::fs::read_to_string(&path).unwrap();
+    assert!(revue(&["fmt", path.to_str().unwrap()]).status.success());
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert_ne!(before, after);
+    assert_eq!(
+        revue(&["fmt", "--check", path.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn the_interactive_app_refuses_to_run_without_a_terminal() {
+    let output = revue(&[MINI]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("terminal"));
+}
