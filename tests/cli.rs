@@ -221,3 +221,37 @@ fn the_interactive_app_refuses_to_run_without_a_terminal() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("terminal"));
 }
+
+#[test]
+fn without_data_here_the_bundled_conventions_are_installed_in_the_user_data_directory() {
+    let home = tempfile::tempdir().unwrap();
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_revue"))
+            .args(["summary", "--format", "json"])
+            .current_dir(home.path())
+            .env("HOME", home.path())
+            .env_remove("XDG_DATA_HOME")
+            .output()
+            .unwrap()
+    };
+    let output = run();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json["conventions"].as_array().unwrap().len(),
+        revue::storage::BUNDLED.len()
+    );
+    let installed = home.path().join(".local/share/revue/conventions");
+    for (name, content) in revue::storage::BUNDLED {
+        assert_eq!(
+            &std::fs::read_to_string(installed.join(name)).unwrap(),
+            content
+        );
+    }
+    // A second run reuses them (and would keep the user's edits).
+    assert!(run().status.success());
+}
