@@ -133,16 +133,7 @@ pub fn fiche_fields(fiche: &Fiche) -> Vec<Field> {
     ];
     let partners = fiche.partners.as_ref().map_or(0, |p| p.names.len());
     fields.extend((0..partners).map(Field::Partner));
-    for field in [
-        BudgetField::PlannedEtat,
-        BudgetField::PlannedDepartement,
-        BudgetField::PlannedTotal,
-        BudgetField::Engaged,
-        BudgetField::Executed,
-        BudgetField::Remaining,
-    ] {
-        fields.push(Field::Budget(field));
-    }
+    fields.extend(BudgetField::FICHE.map(Field::Budget));
     let lines = fiche.budget.as_ref().map_or(0, |b| b.executed_lines.len());
     for i in 0..lines {
         fields.push(Field::ExecutedLineName(i));

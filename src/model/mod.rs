@@ -36,3 +36,15 @@ pub enum BudgetField {
     Executed,
     Remaining,
 }
+
+impl BudgetField {
+    /// A fiche's own figures, in the order a budget reads.
+    pub const FICHE: [BudgetField; 6] = [
+        BudgetField::PlannedEtat,
+        BudgetField::PlannedDepartement,
+        BudgetField::PlannedTotal,
+        BudgetField::Engaged,
+        BudgetField::Executed,
+        BudgetField::Remaining,
+    ];
+}

@@ -36,13 +36,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 field: BudgetField::Remaining,
             },
             cx.fiche_place(fiche, field_name(lang, BudgetField::Remaining)),
-            (cx.text.remaining)(
-                &eur(planned),
-                field_name(lang, field),
-                &eur(used),
-                &eur(expected),
-                &eur(stated),
-            ),
+            message(cx, planned, field, used, stated),
             expected,
             stated,
         ));
@@ -60,7 +54,6 @@ fn column_of(table: &Table, field: BudgetField) -> Option<usize> {
 }
 
 fn table_rows(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Finding>) {
-    let lang = cx.config.lang;
     let Some(planned_col) = column_of(table, BudgetField::PlannedTotal) else {
         return;
     };
@@ -99,15 +92,26 @@ fn table_rows(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Find
                 Some(&row_name),
                 Some(&table.columns[remaining_col].name),
             ),
-            (cx.text.remaining)(
-                &eur(planned),
-                field_name(lang, field),
-                &eur(used),
-                &eur(expected),
-                &eur(stated),
-            ),
+            message(cx, planned, field, used, stated),
             expected,
             stated,
         ));
     }
+}
+
+/// "Solde indiqué S, mais prévu P − engagé E = P − E".
+fn message(
+    cx: &Context,
+    planned: Decimal,
+    field: BudgetField,
+    used: Decimal,
+    stated: Decimal,
+) -> String {
+    (cx.text.remaining)(
+        &eur(planned),
+        field_name(cx.config.lang, field),
+        &eur(used),
+        &eur(planned - used),
+        &eur(stated),
+    )
 }

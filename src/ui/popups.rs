@@ -19,6 +19,15 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     area
 }
 
+/// Most of the screen, for the palette and the editor.
+fn large(screen: Rect) -> Rect {
+    centered(
+        screen,
+        screen.width.saturating_sub(4).min(110),
+        screen.height.saturating_sub(2),
+    )
+}
+
 /// The bindings actually in force, from the keymap; in two columns when one would not fit.
 pub fn help(frame: &mut Frame, app: &App, theme: &Theme) {
     let text = app.text();
@@ -98,11 +107,7 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
     use ratatui::text::Span;
     let text = app.text();
     let screen = frame.area();
-    let area = centered(
-        screen,
-        screen.width.saturating_sub(4).min(110),
-        screen.height.saturating_sub(2),
-    );
+    let area = large(screen);
     frame.render_widget(Clear, area);
     let outer = block(format!(" {} ", text.search_title), theme).style(theme.base);
     let inner = outer.inner(area);
@@ -225,11 +230,7 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
     };
     let c = &doc.convention;
     let screen = frame.area();
-    let area = centered(
-        screen,
-        screen.width.saturating_sub(4).min(110),
-        screen.height.saturating_sub(2),
-    );
+    let area = large(screen);
     frame.render_widget(Clear, area);
     let what = match editor.target {
         EditTarget::Fiche(r) => {

@@ -17,15 +17,6 @@ use crate::ui::widgets::{
     truncate,
 };
 
-const FIELDS: [BudgetField; 6] = [
-    BudgetField::PlannedEtat,
-    BudgetField::PlannedDepartement,
-    BudgetField::PlannedTotal,
-    BudgetField::Engaged,
-    BudgetField::Executed,
-    BudgetField::Remaining,
-];
-
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rect) {
     let Some(doc) = app.document() else { return };
     match app.view.budget_view {
@@ -69,7 +60,7 @@ fn fiche_budgets(
         .map(|&i| all[i])
         .collect();
     // A column no fiche fills (no "engagé" in a plan) gives its room to the fiche names.
-    let fields: Vec<(usize, BudgetField)> = FIELDS
+    let fields: Vec<(usize, BudgetField)> = BudgetField::FICHE
         .iter()
         .enumerate()
         .filter(|(_, field)| {

@@ -145,11 +145,9 @@ pub fn fiche_lines(app: &App, doc: &Document, fiche: &Fiche, theme: &Theme) -> V
             out.lines
                 .push(Line::styled(clean(&planned.label), theme.muted));
         }
-        for field in [
-            crate::model::BudgetField::PlannedEtat,
-            crate::model::BudgetField::PlannedDepartement,
-            crate::model::BudgetField::PlannedTotal,
-        ] {
+        let shares = budget.planned.iter().flat_map(|p| &p.others);
+        let (planned, consumed) = crate::model::BudgetField::FICHE.split_at(3);
+        for &field in planned {
             if let Some(value) = fiche_figure(budget, field) {
                 out.figure(
                     field_name(lang, field),
@@ -158,16 +156,10 @@ pub fn fiche_lines(app: &App, doc: &Document, fiche: &Fiche, theme: &Theme) -> V
                 );
             }
         }
-        if let Some(planned) = &budget.planned {
-            for funder in &planned.others {
-                out.figure(&clean(&funder.name), &funder.amount, None);
-            }
+        for funder in shares {
+            out.figure(&clean(&funder.name), &funder.amount, None);
         }
-        for field in [
-            crate::model::BudgetField::Engaged,
-            crate::model::BudgetField::Executed,
-            crate::model::BudgetField::Remaining,
-        ] {
+        for &field in consumed {
             if let Some(value) = fiche_figure(budget, field) {
                 out.figure(
                     field_name(lang, field),
