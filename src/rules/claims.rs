@@ -58,7 +58,13 @@ fn check_claim(
             .join(&format!(" {} ", op.symbol())),
     };
     let location = format!("{location} « {} »", claim.text);
-    out.extend(cx.mismatch(
+    let compare = if matches!(claim.stated, Value::Amount(_)) {
+        Context::mismatch
+    } else {
+        Context::mismatch_quantity
+    };
+    out.extend(compare(
+        cx,
         Rule::Claim,
         anchor,
         location,

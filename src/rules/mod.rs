@@ -218,8 +218,8 @@ impl Context<'_> {
         (gap.abs() > self.config.tolerance).then_some(gap)
     }
 
-    /// The message, with a note when the gap is under one euro (a rounding, most likely).
-    pub fn with_gap_note(&self, message: String, gap: Decimal) -> String {
+    /// The message, with a note when a gap in euros is under one euro (a rounding, most likely).
+    fn with_gap_note(&self, message: String, gap: Decimal) -> String {
         if !gap.is_zero() && gap.abs() < Decimal::ONE {
             format!("{message} {}", (self.text.under_one_euro)(&eur(gap.abs())))
         } else {
@@ -231,7 +231,7 @@ impl Context<'_> {
         format!("{} {} › {what}", self.text.fiche, fiche.id)
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// An error finding when two amounts in euros differ by more than the tolerance.
     pub fn mismatch(
         &self,
         rule: Rule,
@@ -241,14 +241,30 @@ impl Context<'_> {
         expected: Decimal,
         stated: Decimal,
     ) -> Option<Finding> {
-        let gap = self.gap(expected, stated)?;
+        let mut finding =
+            self.mismatch_quantity(rule, anchor, location, message, expected, stated)?;
+        finding.message = self.with_gap_note(finding.message, stated - expected);
+        Some(finding)
+    }
+
+    /// The same for quantities that are not euros (counts, percentages, ETP).
+    pub fn mismatch_quantity(
+        &self,
+        rule: Rule,
+        anchor: Anchor,
+        location: String,
+        message: String,
+        expected: Decimal,
+        stated: Decimal,
+    ) -> Option<Finding> {
+        self.gap(expected, stated)?;
         Some(Finding {
             fiche: None,
             rule,
             severity: Severity::Error,
             anchor,
             location,
-            message: self.with_gap_note(message, gap),
+            message,
             expected: Some(expected),
             stated: Some(stated.to_string()),
         })
@@ -334,6 +350,12 @@ pub fn check_convention(convention: &Convention, config: &Config) -> Vec<Finding
         (f.severity, position.map_or(0, |p| p + 1))
     });
     findings
+}
+
+/// [`check_convention`] over several conventions, spread over the cores; one list of
+/// findings per convention, in order.
+pub fn check_all(conventions: &[&Convention], config: &Config) -> Vec<Vec<Finding>> {
+    crate::parallel::map(conventions, |c| check_convention(c, config))
 }
 
 fn fiche_of(convention: &Convention, anchor: &Anchor) -> Option<String> {

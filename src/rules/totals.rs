@@ -121,7 +121,13 @@ fn column_totals(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<F
             continue;
         };
         let name = &table.columns[column].name;
-        out.extend(cx.mismatch(
+        let compare = if is_amount_column(table, column) {
+            Context::mismatch
+        } else {
+            Context::mismatch_quantity
+        };
+        out.extend(compare(
+            cx,
             Rule::Sum,
             place.anchor(None, true, Some(column)),
             place.location(cx, table, Some(cx.text.total_row), Some(name)),
@@ -136,12 +142,15 @@ fn column_totals(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<F
     }
 }
 
+fn is_amount_column(table: &Table, column: usize) -> bool {
+    body_rows(table)
+        .filter_map(|(_, row)| cell(row, column))
+        .any(|v| matches!(v, Value::Amount(_)))
+}
+
 /// Amount columns read as euros; others (ETP, counts) as plain numbers.
 fn format_figure(value: Decimal, table: &Table, column: usize) -> String {
-    let is_amount = body_rows(table)
-        .filter_map(|(_, row)| cell(row, column))
-        .any(|v| matches!(v, Value::Amount(_)));
-    if is_amount {
+    if is_amount_column(table, column) {
         eur(value)
     } else {
         crate::model::format_amount_fr(value)
