@@ -173,10 +173,10 @@ pub struct RuleStrings {
     pub reallocation_not_mentioned: fn(&str, &str, &str) -> String,
     /// État, Département
     pub etat_above_departement: fn(&str, &str) -> String,
-    /// executed, planned, percentage
-    pub overspend: fn(&str, &str, &str) -> String,
-    /// executed, planned, percentage, threshold
-    pub underspend: fn(&str, &str, &str, &str) -> String,
+    /// executed or engaged label, amount, planned, percentage
+    pub overspend: fn(&str, &str, &str, &str) -> String,
+    /// executed or engaged label, amount, planned, percentage, threshold
+    pub underspend: fn(&str, &str, &str, &str, &str) -> String,
     /// field, raw text
     pub text_figure: fn(&str, &str) -> String,
     /// field, raw text, likely reading
@@ -263,12 +263,16 @@ static RULES_FR: RuleStrings = RuleStrings {
             "Part de l'État ({etat}) supérieure à celle du Département ({dep}) : cofinancement non assuré"
         )
     },
-    overspend: |executed, planned, pct| {
-        format!("Exécuté {executed} pour {planned} prévus ({pct} %) : dépassement")
-    },
-    underspend: |executed, planned, pct, threshold| {
+    overspend: |label, used, planned, pct| {
         format!(
-            "Exécuté {executed} pour {planned} prévus ({pct} %, sous le seuil de {threshold} %)"
+            "{} {used} pour {planned} prévus ({pct} %) : dépassement",
+            capitalise(label)
+        )
+    },
+    underspend: |label, used, planned, pct, threshold| {
+        format!(
+            "{} {used} pour {planned} prévus ({pct} %, sous le seuil de {threshold} %)",
+            capitalise(label)
         )
     },
     text_figure: |field, raw| format!("{} : montant écrit en texte, « {raw} »", capitalise(field)),
@@ -349,12 +353,16 @@ static RULES_EN: RuleStrings = RuleStrings {
     etat_above_departement: |etat, dep| {
         format!("State share ({etat}) above the Département's ({dep}): co-financing not matched")
     },
-    overspend: |executed, planned, pct| {
-        format!("Executed {executed} against {planned} planned ({pct} %): overspend")
-    },
-    underspend: |executed, planned, pct, threshold| {
+    overspend: |label, used, planned, pct| {
         format!(
-            "Executed {executed} against {planned} planned ({pct} %, below the {threshold} % threshold)"
+            "{} {used} against {planned} planned ({pct} %): overspend",
+            capitalise(label)
+        )
+    },
+    underspend: |label, used, planned, pct, threshold| {
+        format!(
+            "{} {used} against {planned} planned ({pct} %, below the {threshold} % threshold)",
+            capitalise(label)
         )
     },
     text_figure: |field, raw| format!("{}: amount written as text, “{raw}”", capitalise(field)),

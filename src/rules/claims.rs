@@ -58,12 +58,13 @@ fn check_claim(
             .join(&format!(" {} ", op.symbol())),
     };
     let location = format!("{location} « {} »", claim.text);
-    let compare = if matches!(claim.stated, Value::Amount(_)) {
+    let euros = matches!(claim.stated, Value::Amount(_));
+    let compare = if euros {
         Context::mismatch
     } else {
         Context::mismatch_quantity
     };
-    out.extend(compare(
+    let finding = compare(
         cx,
         Rule::Claim,
         anchor,
@@ -71,5 +72,12 @@ fn check_claim(
         (cx.text.claim_mismatch)(&formula, &show(computed), &show(stated)),
         computed,
         stated,
-    ));
+    );
+    out.extend(finding.map(|mut finding| {
+        // A count stated as the rounded result ("1 058" for 1 058,4) holds, but deserves a look.
+        if !euros && (stated - computed).abs() < rust_decimal::Decimal::ONE {
+            finding.severity = super::Severity::Warning;
+        }
+        finding
+    }));
 }

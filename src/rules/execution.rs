@@ -26,10 +26,12 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let percent = (used * Decimal::ONE_HUNDRED / planned)
             .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
             .normalize();
+        let label = field_name(cx.config.lang, field);
         let message = if used > planned {
-            (cx.text.overspend)(&eur(used), &eur(planned), &format_amount_fr(percent))
+            (cx.text.overspend)(label, &eur(used), &eur(planned), &format_amount_fr(percent))
         } else if percent < threshold {
             (cx.text.underspend)(
+                label,
                 &eur(used),
                 &eur(planned),
                 &format_amount_fr(percent),
