@@ -2,7 +2,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::{Anchor, Context, Finding, Rule, Severity, eur, planned_total};
+use super::{Anchor, Context, Finding, Rule, Severity, consumed, eur, planned_total};
 use crate::model::{BudgetField, format_amount_fr};
 use crate::strings::field_name;
 
@@ -15,12 +15,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let Some(planned) = planned_total(budget).filter(|p| *p > Decimal::ZERO) else {
             continue;
         };
-        let Some((field, used)) = [
-            (BudgetField::Executed, &budget.executed),
-            (BudgetField::Engaged, &budget.engaged),
-        ]
-        .into_iter()
-        .find_map(|(f, v)| Some((f, v.as_ref()?.amount()?))) else {
+        let Some((field, used)) = consumed(budget, BudgetField::Executed) else {
             continue;
         };
         let percent = (used * Decimal::ONE_HUNDRED / planned)

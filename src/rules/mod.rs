@@ -294,16 +294,37 @@ pub fn fiche_figure(budget: &Budget, field: BudgetField) -> Option<&Value> {
 /// field it is. Documents often head the engaged amount "budget exécuté", so a fiche that
 /// states only one of the two answers for both.
 pub fn counterpart(budget: &Budget, field: BudgetField) -> Option<(BudgetField, Decimal)> {
-    let own = |f| {
-        fiche_figure(budget, f)
-            .and_then(Value::amount)
-            .map(|a| (f, a))
-    };
+    let (field, value) = counterpart_value(budget, field)?;
+    Some((field, value.amount()?))
+}
+
+/// The same, whatever the fiche wrote (an amount or words such as "Oui.").
+pub fn counterpart_value(budget: &Budget, field: BudgetField) -> Option<(BudgetField, &Value)> {
+    let own = |f| fiche_figure(budget, f).map(|v| (f, v));
     match field {
         BudgetField::Engaged => own(BudgetField::Engaged).or_else(|| own(BudgetField::Executed)),
         BudgetField::Executed => own(BudgetField::Executed).or_else(|| own(BudgetField::Engaged)),
         other => own(other),
     }
+}
+
+/// How much of the budget was used: `first` (engaged or executed) when stated, else the
+/// other, else the sum of the executed lines when the document lists payments without a total.
+pub fn consumed(budget: &Budget, first: BudgetField) -> Option<(BudgetField, Decimal)> {
+    let other = match first {
+        BudgetField::Engaged => BudgetField::Executed,
+        _ => BudgetField::Engaged,
+    };
+    let stated = |f| {
+        fiche_figure(budget, f)
+            .and_then(Value::amount)
+            .map(|a| (f, a))
+    };
+    stated(first).or_else(|| stated(other)).or_else(|| {
+        let lines = &budget.executed_lines;
+        let sum: Option<Decimal> = lines.iter().map(|l| l.amount.amount()).sum();
+        (!lines.is_empty()).then_some((BudgetField::Executed, sum?))
+    })
 }
 
 /// The planned total as stated, or else the sum of the stated shares.

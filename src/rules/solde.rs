@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::tables::{TablePlace, body_rows, cell};
-use super::{Anchor, Context, Finding, Rule, eur, planned_total};
+use super::{Anchor, Context, Finding, Rule, consumed, eur, planned_total};
 use crate::model::{BudgetField, ColumnRole, Row, Table, Value};
 use crate::strings::field_name;
 
@@ -19,13 +19,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let Some(planned) = planned_total(budget) else {
             continue;
         };
-        let consumed = [
-            (BudgetField::Engaged, &budget.engaged),
-            (BudgetField::Executed, &budget.executed),
-        ]
-        .into_iter()
-        .find_map(|(field, value)| Some((field, value.as_ref()?.amount()?)));
-        let Some((field, used)) = consumed else {
+        let Some((field, used)) = consumed(budget, BudgetField::Engaged) else {
             continue;
         };
         let expected = planned - used;

@@ -10,7 +10,7 @@ use ratatui::widgets::{Cell, Row, Table, TableState};
 use crate::app::views::{self, BudgetRow, Totals};
 use crate::app::{App, Document, Tab};
 use crate::model::{BudgetField, ColumnRole, Table as SummaryTable, Value};
-use crate::rules::{Anchor, Severity, counterpart, fiche_figure};
+use crate::rules::{Anchor, Severity, counterpart_value, fiche_figure};
 use crate::ui::Theme;
 use crate::ui::widgets::{
     block, clean, decimal_cell, detail_lines, figure_cell, finding_line, header_cell, marker,
@@ -289,12 +289,12 @@ fn summary_table(
                 if let Some(ColumnRole::Budget(field)) = table.columns[i].role {
                     let own = fiche
                         .and_then(|f| f.budget.as_ref())
-                        .and_then(|b| counterpart(b, field))
-                        .map(|(_, amount)| amount);
+                        .and_then(|b| counterpart_value(b, field))
+                        .map(|(_, value)| value);
                     let differs =
-                        matches!((own, value), (Some(a), Some(b)) if Some(a) != b.amount());
+                        matches!((own, value), (Some(a), Some(b)) if a.amount() != b.amount());
                     let style = if differs { Some(Severity::Error) } else { None };
-                    cells.push(decimal_cell(own, style, theme));
+                    cells.push(figure_cell(own, style, theme));
                 }
             }
             let style = if total || row.heading {
