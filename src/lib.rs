@@ -9,6 +9,7 @@
 pub mod app;
 pub mod cli;
 pub mod model;
+mod parallel;
 pub mod rules;
 pub mod search;
 pub mod storage;
