@@ -193,3 +193,57 @@ mod cd13_2019 {
         assert!(!all().iter().any(|f| f.rule == Rule::CoFinancing));
     }
 }
+
+mod cd13_pdi_2024_2026 {
+    use super::*;
+
+    fn pdi() -> Convention {
+        data("cd13-2024-2026-pdi.ron")
+    }
+
+    /// Partie 2 (lines 1040–1429): 3 axes, 52 actions, with the document's own repeated
+    /// numbers 1.7.2 (lines 1183, 1189) and 2.1.4 (two actions) kept as printed.
+    #[test]
+    fn has_the_catalogue_of_actions_by_axe() {
+        let c = pdi();
+        let counts: Vec<usize> = c.axes.iter().map(|a| a.fiches.len()).collect();
+        assert_eq!(counts, [19, 22, 11]);
+        let ids: Vec<&str> = c.fiches().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids.iter().filter(|id| **id == "1.7.2").count(), 2);
+        assert_eq!(ids.iter().filter(|id| **id == "2.1.4").count(), 2);
+        let boost = c.find_fiche("1.1.1").unwrap();
+        assert_eq!(boost.title, "BOOST EMPLOI");
+        assert!(
+            boost
+                .objective
+                .as_ref()
+                .unwrap()
+                .text
+                .starts_with("Accompagnement intensif de 3 mois")
+        );
+        assert!(boost.area.is_some());
+    }
+
+    /// Partie 1: the five orientations (lines 411, 503, 698, 815, 904).
+    #[test]
+    fn has_the_five_orientations() {
+        let orientations: Vec<String> = pdi()
+            .sections
+            .iter()
+            .filter(|s| s.kind == revue::model::SectionKind::Orientation)
+            .map(|s| s.id.clone())
+            .collect();
+        assert_eq!(orientations, ["1", "2", "3", "4", "5"]);
+    }
+
+    /// Line 387: the "Autre" row prints its share as "0, %" — kept as text and reported.
+    #[test]
+    fn the_malformed_percentage_is_reported() {
+        let all = findings(&pdi());
+        assert!(
+            all.iter()
+                .any(|f| f.rule == Rule::TextFigure && f.stated.as_deref() == Some("0, %")),
+            "{all:#?}"
+        );
+    }
+}
