@@ -1,8 +1,18 @@
 //! Fuzzy search over everything a reviewer looks for.
 //!
 //! Keys are normalised once, when the data loads or changes: lowercase, accents removed,
-//! ligatures spelled out ("École" → "ecole", "œuvre" → "oeuvre"), with a map back to the
-//! original characters so matches can be highlighted. A keystroke only runs the matcher.
+//! ligatures spelled out ("École" → "ecole", "œuvre" → "oeuvre"). A keystroke only runs the
+//! matcher, over every entry on every core; the map back to the original characters, to
+//! highlight matches, is computed for the results shown only.
+//!
+//! Short entries (names, titles, figures, findings) match fuzzily: each word's characters in
+//! order. Prose (a description of hundreds of characters) would match nearly any query that
+//! way and cost a full fuzzy alignment per keystroke, so in prose each word must appear as
+//! written (accents and case aside); it is scored where it appears.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::Arc;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -52,10 +62,11 @@ pub struct Entry {
     pub fiche: Option<String>,
     /// What is shown (sanitised).
     pub label: String,
-    /// Normalised text searched.
-    key: String,
-    /// For each char of `key`, the index of the char of `label` it comes from.
-    origin: Vec<usize>,
+    /// Normalised text searched; shared by the entries that have the same.
+    key: Arc<str>,
+    /// For a short key, its number among the distinct short keys, each scored once per
+    /// keystroke however many entries have it; [`PROSE_KEY`] for prose, never repeated.
+    key_id: u32,
     /// The normalised fiche id, for id queries.
     fiche_key: Option<String>,
     pub target: Target,
@@ -73,7 +84,21 @@ pub struct Hit {
 pub fn normalise_with_origin(text: &str) -> (String, Vec<usize>) {
     let mut key = String::with_capacity(text.len());
     let mut origin = Vec::with_capacity(text.len());
+    normalise_into(text, &mut key, |index| origin.push(index));
+    (key, origin)
+}
+
+/// Normalises `text` into `key`, calling `origin` with the index of the source char of each
+/// char pushed.
+fn normalise_into(text: &str, key: &mut String, mut origin: impl FnMut(usize)) {
     for (index, c) in text.chars().enumerate() {
+        if c.is_ascii() {
+            // Nothing to decompose or spell out: the common case, kept fast.
+            let lower = c.to_ascii_lowercase();
+            key.push(if lower.is_whitespace() { ' ' } else { lower });
+            origin(index);
+            continue;
+        }
         for lower in c.to_lowercase() {
             let spelled: &[char] = match lower {
                 'œ' => &['o', 'e'],
@@ -84,7 +109,7 @@ pub fn normalise_with_origin(text: &str) -> (String, Vec<usize>) {
             if !spelled.is_empty() {
                 for s in spelled {
                     key.push(*s);
-                    origin.push(index);
+                    origin(index);
                 }
                 continue;
             }
@@ -95,15 +120,57 @@ pub fn normalise_with_origin(text: &str) -> (String, Vec<usize>) {
                     d
                 };
                 key.push(d);
-                origin.push(index);
+                origin(index);
             }
         }
     }
-    (key, origin)
 }
 
 pub fn normalise(text: &str) -> String {
-    normalise_with_origin(text).0
+    let mut key = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Runs of ASCII, the bulk of French text, a byte at a time; the rest char by char.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        key.extend(rest[..ascii].bytes().map(|b| match b {
+            b'\t'..=b'\r' | b' ' => ' ',
+            b => char::from(b.to_ascii_lowercase()),
+        }));
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            let len = c.len_utf8();
+            match latin(c) {
+                Some(normalised) => key.push_str(normalised),
+                None => normalise_into(&rest[..len], &mut key, |_| {}),
+            }
+            rest = &rest[len..];
+        }
+    }
+    key
+}
+
+/// The normalised form of the Latin letters beyond ASCII (every French accented letter and
+/// ligature), computed once by the general path.
+fn latin(c: char) -> Option<&'static str> {
+    const FIRST: u32 = 0x80;
+    const LAST: u32 = 0x24f;
+    static TABLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let index = (c as u32).checked_sub(FIRST).filter(|_| c as u32 <= LAST)?;
+    let table = TABLE.get_or_init(|| {
+        (FIRST..=LAST)
+            .map(|code| {
+                let mut key = String::new();
+                if let Some(c) = char::from_u32(code) {
+                    normalise_into(c.encode_utf8(&mut [0; 4]), &mut key, |_| {});
+                }
+                key
+            })
+            .collect()
+    });
+    Some(&table[index as usize])
 }
 
 fn is_combining_mark(c: char) -> bool {
@@ -114,15 +181,49 @@ fn is_combining_mark(c: char) -> bool {
 #[derive(Default)]
 pub struct Index {
     pub entries: Vec<Entry>,
+    /// The distinct short keys: partners, indicator names, titles repeat from one
+    /// convention to the next. (A key an edit replaced stays here, unused.)
+    keys: Vec<Arc<str>>,
+    key_ids: HashMap<Arc<str>, u32, BuildHasherDefault<KeyHasher>>,
 }
 
 impl Index {
     pub fn build<'a>(documents: impl Iterator<Item = (&'a Convention, &'a [Finding])>) -> Index {
+        let documents: Vec<(&Convention, &[Finding])> = documents.collect();
+        let numbered: Vec<(usize, &Convention, &[Finding])> = documents
+            .into_iter()
+            .enumerate()
+            .map(|(document, (convention, findings))| (document, convention, findings))
+            .collect();
+        // Normalising every label dominates: one document per task, on every core.
+        let parts = crate::parallel::map(&numbered, |&(document, convention, findings)| {
+            let mut entries = Entries::default();
+            entries.add_document(document, convention, findings);
+            entries.0
+        });
         let mut index = Index::default();
-        for (document, (convention, findings)) in documents.enumerate() {
-            index.add_document(document, convention, findings);
+        for mut part in parts {
+            index.intern(&mut part);
+            index.entries.append(&mut part);
         }
         index
+    }
+
+    /// Numbers the short keys of new entries, sharing the text of keys already known.
+    fn intern(&mut self, entries: &mut [Entry]) {
+        for entry in entries.iter_mut().filter(|e| e.key.len() <= PROSE) {
+            let id = match self.key_ids.get(&entry.key) {
+                Some(&id) => id,
+                None => {
+                    let id = u32::try_from(self.keys.len()).expect("fewer than 2³² keys");
+                    self.keys.push(entry.key.clone());
+                    self.key_ids.insert(entry.key.clone(), id);
+                    id
+                }
+            };
+            entry.key = self.keys[id as usize].clone();
+            entry.key_id = id;
+        }
     }
 
     /// Replaces one document's entries (after an edit).
@@ -133,9 +234,390 @@ impl Index {
         findings: &[Finding],
     ) {
         self.entries.retain(|e| e.document != document);
-        self.add_document(document, convention, findings);
+        let mut entries = Entries::default();
+        entries.add_document(document, convention, findings);
+        self.intern(&mut entries.0);
+        self.entries.append(&mut entries.0);
     }
 
+    /// The best `limit` entries for `query`, best first. Words match in any order; a query
+    /// that is a fiche id ("3-2", "3.2", "fiche 12") puts that fiche first.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let words: Vec<Word> = normalise(query)
+            .split_whitespace()
+            .map(|w| Word::new(w.to_string()))
+            .collect();
+        if words.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let query = Query {
+            words,
+            wanted_id: normalise_fiche_id(query),
+        };
+        // Scores only, on every core; which characters matched only for the hits kept.
+        let chunks: Vec<std::ops::Range<usize>> = (0..self.entries.len())
+            .step_by(SEARCH_CHUNK)
+            .map(|start| start..(start + SEARCH_CHUNK).min(self.entries.len()))
+            .collect();
+        // Each distinct short key once, then every entry.
+        let key_chunks: Vec<std::ops::Range<usize>> = (0..self.keys.len())
+            .step_by(SEARCH_CHUNK)
+            .map(|start| start..(start + SEARCH_CHUNK).min(self.keys.len()))
+            .collect();
+        let key_scores: Vec<Option<i64>> = crate::parallel::map(&key_chunks, |range| {
+            self.keys[range.clone()]
+                .iter()
+                .map(|key| query.score(key))
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut scored: Vec<(i64, bool, usize)> = crate::parallel::map(&chunks, |range| {
+            range
+                .clone()
+                .filter_map(|index| {
+                    let entry = &self.entries[index];
+                    let score = if query.is_id(entry) {
+                        query.score_id(entry)
+                    } else if entry.key_id == PROSE_KEY {
+                        query.score(&entry.key)
+                    } else {
+                        key_scores[entry.key_id as usize]
+                    };
+                    Some((score?, entry.kind != Kind::Fiche, index))
+                })
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+        // Best score first; among equals, fiches before the rest, then document order.
+        let order = |a: &(i64, bool, usize), b: &(i64, bool, usize)| {
+            b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+        };
+        if scored.len() > limit {
+            scored.select_nth_unstable_by(limit - 1, order);
+            scored.truncate(limit);
+        }
+        scored.sort_unstable_by(order);
+        scored
+            .into_iter()
+            .map(|(score, _, index)| Hit {
+                entry: index,
+                score,
+                highlighted: query.highlight(&self.entries[index]),
+            })
+            .collect()
+    }
+}
+
+/// Entries scored per task when searching.
+const SEARCH_CHUNK: usize = 4096;
+
+/// Keys longer than this (in bytes) are prose: each word must appear in them as written.
+const PROSE: usize = 256;
+
+/// The key number of prose.
+const PROSE_KEY: u32 = u32::MAX;
+
+/// A fast hash for interning keys (FxHash's mixing): the keys are the user's own files, and
+/// SipHash's protection against chosen collisions costs more than the rest of the lookup.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &byte in chunks.remainder() {
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+struct Query {
+    words: Vec<Word>,
+    /// The query read as a fiche id.
+    wanted_id: String,
+}
+
+/// One word of a query, ready for every entry.
+struct Word {
+    text: String,
+    chars: Vec<char>,
+    /// Finds it in prose (vectorised).
+    finder: memchr::memmem::Finder<'static>,
+}
+
+impl Word {
+    fn new(text: String) -> Word {
+        Word {
+            chars: text.chars().collect(),
+            finder: memchr::memmem::Finder::new(text.as_bytes()).into_owned(),
+            text,
+        }
+    }
+
+    /// Where the word appears in prose: the first time at the start of a word of the text,
+    /// else the first time; with where the scored window starts (the character before,
+    /// which decides the bonus).
+    fn in_prose(&self, key: &str) -> Option<(usize, usize)> {
+        let mut first = None;
+        // A match of whole UTF-8 chars in UTF-8 text starts and ends on char boundaries.
+        for at in self.finder.find_iter(key.as_bytes()) {
+            let before = key[..at].char_indices().next_back();
+            if before.is_none_or(|(_, c)| !c.is_alphanumeric()) {
+                return Some((before.map_or(at, |(i, _)| i), at + self.text.len()));
+            }
+            first.get_or_insert((before.map_or(at, |(i, _)| i), at + self.text.len()));
+        }
+        first
+    }
+
+    /// The word's score in a key, without allocating (every entry is scored at each
+    /// keystroke).
+    fn score(&self, key: &str) -> Option<i64> {
+        if key.len() <= PROSE {
+            if !in_order(key, &self.text) {
+                return None;
+            }
+            return skim_score(key, &self.chars);
+        }
+        let (start, end) = self.in_prose(key)?;
+        skim_score(&key[start..end], &self.chars)
+    }
+
+    /// The word against a key: its score and the key's chars it matched.
+    fn positions(&self, key: &str) -> Option<(i64, Vec<usize>)> {
+        if key.len() <= PROSE {
+            if !in_order(key, &self.text) {
+                return None;
+            }
+            return matcher().fuzzy_indices(key, &self.text);
+        }
+        let (start, end) = self.in_prose(key)?;
+        let (score, matched) = matcher().fuzzy_indices(&key[start..end], &self.text)?;
+        let offset = key[..start].chars().count();
+        Some((score, matched.into_iter().map(|p| p + offset).collect()))
+    }
+}
+
+/// A matcher with nothing cached: its result depends on the text and the word only. (The
+/// cache it keeps between calls can otherwise leak a bonus from one call into the next;
+/// `use_cache(false)` is no way out in fuzzy-matcher 0.3.7: it panics.)
+fn matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().ignore_case()
+}
+
+impl Query {
+    /// "3.2" or "fiche 3-2" names fiche 3-2 even though it does not spell its label.
+    fn is_id(&self, entry: &Entry) -> bool {
+        entry.kind == Kind::Fiche && entry.fiche_key.as_deref() == Some(self.wanted_id.as_str())
+    }
+
+    /// A key's score, when every word matches it.
+    fn score(&self, key: &str) -> Option<i64> {
+        self.words.iter().map(|word| word.score(key)).sum()
+    }
+
+    /// The score of the fiche the query names: first, whatever its words match.
+    fn score_id(&self, entry: &Entry) -> Option<i64> {
+        let words: i64 = self
+            .words
+            .iter()
+            .filter_map(|word| word.score(&entry.key))
+            .sum();
+        Some(words + 1_000_000)
+    }
+
+    /// The characters of the entry's label that matched.
+    fn highlight(&self, entry: &Entry) -> Vec<usize> {
+        let chars: Vec<usize> = if self.is_id(entry) {
+            let id_length = entry.fiche.as_deref().map_or(0, |id| id.chars().count());
+            (0..id_length).collect()
+        } else {
+            self.words
+                .iter()
+                .filter_map(|word| word.positions(&entry.key))
+                .flat_map(|(_, positions)| positions)
+                .collect()
+        };
+        let origin = normalise_with_origin(&entry.label).1;
+        let mut highlighted: Vec<usize> = chars
+            .iter()
+            .filter_map(|&c| origin.get(c).copied())
+            .collect();
+        highlighted.sort_unstable();
+        highlighted.dedup();
+        highlighted
+    }
+}
+
+/// The score a fresh [`matcher`] gives `pattern` in `choice`, computed without allocating
+/// (in buffers kept per thread); `None` when the pattern does not match.
+///
+/// The same recurrence as the matcher's (fuzzy-matcher 0.3, `SkimMatcherV2::fuzzy`), on two
+/// rows instead of a matrix: `M` is the best score with `pattern[i]` on `choice[j]`, `P` the
+/// best with `choice[j]` skipped. Checked against the matcher in the tests below.
+fn skim_score(choice: &str, pattern: &[char]) -> Option<i64> {
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+    }
+    SCRATCH.with_borrow_mut(|scratch| scratch.score(choice, pattern))
+}
+
+#[derive(Default)]
+struct Scratch {
+    chars: Vec<char>,
+    first: Vec<usize>,
+    bonus: Vec<i32>,
+    m_prev: Vec<i32>,
+    p_prev: Vec<i32>,
+    m_row: Vec<i32>,
+    p_row: Vec<i32>,
+}
+
+impl Scratch {
+    fn score(&mut self, choice: &str, pattern: &[char]) -> Option<i64> {
+        const NEG: i32 = i16::MIN as i32;
+        const MATCH: i32 = 16;
+        const GAP_START: i32 = -3;
+        const GAP_EXTENSION: i32 = -1;
+        const CONSECUTIVE: i32 = 4;
+        const CASE_MISMATCH: i32 = -2;
+        let Scratch {
+            chars: c,
+            first,
+            bonus,
+            m_prev,
+            p_prev,
+            m_row,
+            p_row,
+        } = self;
+        c.clear();
+        c.extend(choice.chars());
+        let n = c.len();
+        if pattern.is_empty() || pattern.len() > n {
+            return None;
+        }
+        if let [p] = pattern {
+            // One char: the recurrence reduces to the best bonus where it matches
+            // (P of row 0 is the gap extension, M of row 0 is −∞).
+            let mut best: Option<i32> = None;
+            let mut previous = '\0';
+            for (j, &ch) in c.iter().enumerate() {
+                if ch.eq_ignore_ascii_case(p) {
+                    let bonus = char_bonus(previous, ch) * if j == 0 { 2 } else { 1 };
+                    let case_penalty = if ch == *p { 0 } else { CASE_MISMATCH };
+                    let score = GAP_EXTENSION + bonus + (MATCH + case_penalty).max(0);
+                    best = best.max(Some(score));
+                }
+                previous = ch;
+            }
+            return best.map(i64::from);
+        }
+        // Where each pattern char first matches, greedily (the matcher's `cheap_matches`).
+        first.clear();
+        let mut next = 0;
+        for p in pattern {
+            next += c[next..].iter().position(|x| x.eq_ignore_ascii_case(p))?;
+            first.push(next);
+            next += 1;
+        }
+        // Only columns after the first possible match are read; every cell of a row is
+        // written before it is read, so the rows need no filling.
+        for row in [
+            &mut *bonus,
+            &mut *m_prev,
+            &mut *p_prev,
+            &mut *m_row,
+            &mut *p_row,
+        ] {
+            if row.len() <= n {
+                row.resize(n + 1, NEG);
+            }
+        }
+        // The bonus of each position: start of a word, after punctuation, camel case; the
+        // first character's counts double.
+        let from = first[0];
+        let mut previous = if from == 0 { '\0' } else { c[from - 1] };
+        for (j, &ch) in c.iter().enumerate().skip(from) {
+            bonus[j + 1] = char_bonus(previous, ch) * if j == 0 { 2 } else { 1 };
+            previous = ch;
+        }
+        // Row 0: nothing of the pattern placed yet.
+        m_prev[from..=n].fill(NEG);
+        p_prev[from..=n].fill(GAP_EXTENSION);
+        for (i, &p) in pattern.iter().enumerate() {
+            let skip = first[i];
+            m_row[skip] = NEG;
+            p_row[skip] = NEG;
+            for col in skip + 1..=n {
+                let ch = c[col - 1];
+                m_row[col] = if ch.eq_ignore_ascii_case(&p) {
+                    // The matcher reads the bonus of a consecutive match from a cell it has
+                    // not written yet: 0 in a fresh matrix.
+                    let consecutive = bonus[col].max(CONSECUTIVE);
+                    let by_match = m_prev[col - 1] + consecutive;
+                    let by_skip = p_prev[col - 1] + bonus[col];
+                    let case_penalty = if ch == p { 0 } else { CASE_MISMATCH };
+                    by_match.max(by_skip) + (MATCH + case_penalty).max(0)
+                } else {
+                    NEG
+                };
+                p_row[col] = (GAP_START + GAP_EXTENSION + m_row[col - 1])
+                    .max(GAP_EXTENSION + p_row[col - 1]);
+            }
+            std::mem::swap(m_prev, m_row);
+            std::mem::swap(p_prev, p_row);
+        }
+        let last = first[pattern.len() - 1];
+        m_prev[last..=n].iter().max().map(|&s| i64::from(s))
+    }
+}
+
+/// The matcher's in-place bonus of `ch` after `previous`: the start of a word (after the
+/// start, a space or a bracket), after punctuation, or a capital after a small letter or digit.
+fn char_bonus(previous: char, ch: char) -> i32 {
+    match previous {
+        '\0' | ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => 8,
+        '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => 7,
+        _ if ch.is_ascii_uppercase() && !previous.is_ascii_uppercase() => 6,
+        _ => 0,
+    }
+}
+
+/// Whether the characters of `word` appear in `key` in order (both normalised: lowercase).
+fn in_order(key: &str, word: &str) -> bool {
+    let mut rest = key;
+    for c in word.chars() {
+        let found = if c.is_ascii() {
+            memchr::memchr(c as u8, rest.as_bytes())
+        } else {
+            rest.find(c)
+        };
+        match found {
+            Some(at) => rest = &rest[at + c.len_utf8()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The entries of one document, as they are built.
+#[derive(Default)]
+struct Entries(Vec<Entry>);
+
+impl Entries {
     fn push(
         &mut self,
         kind: Kind,
@@ -145,15 +627,15 @@ impl Index {
         target: Target,
     ) {
         let label = sanitize_line(label).into_owned();
-        let (key, origin) = normalise_with_origin(&label);
-        self.entries.push(Entry {
+        let key = normalise(&label).into();
+        self.0.push(Entry {
             kind,
             document,
             fiche: fiche.map(str::to_string),
             fiche_key: fiche.map(normalise_fiche_id),
             label,
             key,
-            origin,
+            key_id: PROSE_KEY,
             target,
         });
     }
@@ -244,68 +726,6 @@ impl Index {
             );
         }
     }
-
-    /// The best `limit` entries for `query`, best first. Words match in any order; a query
-    /// that is a fiche id ("3-2", "3.2", "fiche 12") puts that fiche first.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let words: Vec<String> = normalise(query)
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
-        if words.is_empty() {
-            return Vec::new();
-        }
-        let wanted_id = normalise_fiche_id(query);
-        let matcher = SkimMatcherV2::default().ignore_case();
-        let mut hits: Vec<Hit> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter_map(|(index, entry)| {
-                // "3.2" or "fiche 3-2" names fiche 3-2 even though it does not spell its label.
-                let is_id = entry.kind == Kind::Fiche
-                    && entry.fiche_key.as_deref() == Some(wanted_id.as_str());
-                let mut score = 0;
-                let mut chars = Vec::new();
-                for word in &words {
-                    match matcher.fuzzy_indices(&entry.key, word) {
-                        Some((s, positions)) => {
-                            score += s;
-                            chars.extend(positions);
-                        }
-                        None if is_id => {}
-                        None => return None,
-                    }
-                }
-                if is_id {
-                    score += 1_000_000;
-                    let id_length = entry.fiche.as_deref().map_or(0, |id| id.chars().count());
-                    chars = (0..id_length).collect();
-                }
-                let mut highlighted: Vec<usize> = chars
-                    .iter()
-                    .filter_map(|&c| entry.origin.get(c).copied())
-                    .collect();
-                highlighted.sort_unstable();
-                highlighted.dedup();
-                Some(Hit {
-                    entry: index,
-                    score,
-                    highlighted,
-                })
-            })
-            .collect();
-        // Best score first; among equals, fiches before the rest, then document order.
-        hits.sort_by(|a, b| {
-            let kind = |h: &Hit| self.entries[h.entry].kind != Kind::Fiche;
-            b.score
-                .cmp(&a.score)
-                .then(kind(a).cmp(&kind(b)))
-                .then(a.entry.cmp(&b.entry))
-        });
-        hits.truncate(limit);
-        hits
-    }
 }
 
 #[cfg(test)]
@@ -319,6 +739,63 @@ mod tests {
         assert_eq!(normalise("crème"), "creme");
         assert_eq!(normalise("Œuvre"), "oeuvre");
         assert_eq!(normalise("parentalité"), "parentalite");
+    }
+
+    /// The scoring used for every entry gives exactly the matcher's score.
+    #[test]
+    fn skim_score_is_the_matchers() {
+        let alphabet: Vec<char> = "aabbcAB -'(1é€eéll".chars().collect();
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut checked = 0;
+        for _ in 0..20_000 {
+            let (choice_len, pattern_len) = (next(40), 1 + next(5));
+            let choice: String = (0..choice_len)
+                .map(|_| alphabet[next(alphabet.len())])
+                .collect();
+            let pattern: String = (0..pattern_len)
+                .map(|_| alphabet[next(alphabet.len())])
+                .collect();
+            let pattern_chars: Vec<char> = pattern.chars().collect();
+            let expected = matcher().fuzzy_indices(&choice, &pattern).map(|(s, _)| s);
+            assert_eq!(
+                skim_score(&choice, &pattern_chars),
+                expected,
+                "{choice:?} {pattern:?}"
+            );
+            checked += usize::from(expected.is_some());
+        }
+        assert!(checked > 1000, "too few matches exercised: {checked}");
+        // A long text, many matches.
+        let long = "la parentalité ".repeat(40);
+        let word: Vec<char> = "parentalite".chars().collect();
+        assert_eq!(
+            skim_score(&long, &word),
+            matcher()
+                .fuzzy_indices(&long, "parentalite")
+                .map(|(s, _)| s)
+        );
+    }
+
+    #[test]
+    fn the_fast_normalisation_is_the_same() {
+        for text in [
+            "",
+            "École et crème de l'Œuvre\tÀ\u{a0}part\r\n\u{b}x",
+            "ÆSTHÉTIQUE Straße ǅ İstanbul K 1 207 650,75 €",
+            "\u{301}e\u{301} 日本 🎉 ﬁn",
+        ] {
+            assert_eq!(normalise(text), normalise_with_origin(text).0, "{text:?}");
+        }
+        for c in (0..=0x10ffff).filter_map(char::from_u32).step_by(7) {
+            let text = format!("A{c}b");
+            assert_eq!(normalise(&text), normalise_with_origin(&text).0, "{c:?}");
+        }
     }
 
     #[test]

@@ -54,6 +54,7 @@ pub struct CliStrings {
     pub planned_departement: &'static str,
     pub planned_total: &'static str,
     pub unreadable_not_counted: fn(usize) -> String,
+    pub too_large_not_counted: fn(usize) -> String,
     pub load_failed: &'static str,
     pub no_convention: &'static str,
 }
@@ -79,6 +80,13 @@ static CLI_FR: CliStrings = CliStrings {
             format!("{n} montants écrits en texte ne sont pas comptés")
         }
     },
+    too_large_not_counted: |n| {
+        if n == 1 {
+            "1 montant trop grand pour être additionné n'est pas compté".to_string()
+        } else {
+            format!("{n} montants trop grands pour être additionnés ne sont pas comptés")
+        }
+    },
     load_failed: "fichier illisible",
     no_convention: "aucune convention trouvée",
 };
@@ -95,6 +103,13 @@ static CLI_EN: CliStrings = CliStrings {
             "1 amount written as text is not counted".to_string()
         } else {
             format!("{n} amounts written as text are not counted")
+        }
+    },
+    too_large_not_counted: |n| {
+        if n == 1 {
+            "1 amount too large to add up is not counted".to_string()
+        } else {
+            format!("{n} amounts too large to add up are not counted")
         }
     },
     load_failed: "unreadable file",
@@ -185,6 +200,18 @@ pub struct RuleStrings {
     pub indicator_no_value: fn(&str, i32) -> String,
     /// indicator, year, result, target, percentage
     pub indicator_far_from_target: fn(&str, i32, &str, &str, &str) -> String,
+    /// fiche id, the title of the first fiche with it
+    pub duplicate_fiche: fn(&str, &str) -> String,
+    /// field, amount
+    pub negative_figure: fn(&str, &str) -> String,
+    /// first year, last year
+    pub period_reversed: fn(i32, i32) -> String,
+    /// last year covered
+    pub report_of_years_to_come: fn(i32) -> String,
+    /// signing date as written, its year
+    pub signed_in_future: fn(&str, i32) -> String,
+    /// indicator, year
+    pub result_to_come: fn(&str, i32) -> String,
     pub convention_scope: &'static str,
     pub axe_scope: fn(&str) -> String,
 }
@@ -288,6 +315,22 @@ static RULES_FR: RuleStrings = RuleStrings {
     indicator_far_from_target: |name, year, result, target, pct| {
         format!("« {name} » en {year} : {result} pour un objectif de {target} ({pct} %)")
     },
+    duplicate_fiche: |id, first| {
+        format!(
+            "Deux fiches portent l'identifiant {id} (la première : « {first} ») : tout ce qui désigne cette fiche va à la première"
+        )
+    },
+    negative_figure: |field, amount| format!("{} négatif : {amount}", capitalise(field)),
+    period_reversed: |first, last| {
+        format!("Période de {first} à {last} : elle s'achève avant de commencer")
+    },
+    report_of_years_to_come: |last| {
+        format!("Rapport d'exécution d'une période qui s'achève en {last}, année à venir")
+    },
+    signed_in_future: |signed, year| {
+        format!("Signée le « {signed} » : {year} est une année à venir")
+    },
+    result_to_come: |name, year| format!("« {name} » : un résultat pour {year}, année à venir"),
     convention_scope: "la convention",
     axe_scope: |axe| format!("l'axe {axe}"),
 };
@@ -378,6 +421,20 @@ static RULES_EN: RuleStrings = RuleStrings {
     indicator_far_from_target: |name, year, result, target, pct| {
         format!("“{name}” in {year}: {result} against a target of {target} ({pct} %)")
     },
+    duplicate_fiche: |id, first| {
+        format!(
+            "Two fiches have the id {id} (the first: “{first}”): everything naming this fiche goes to the first"
+        )
+    },
+    negative_figure: |field, amount| format!("Negative {field}: {amount}"),
+    period_reversed: |first, last| {
+        format!("Period from {first} to {last}: it ends before it starts")
+    },
+    report_of_years_to_come: |last| {
+        format!("Execution report on a period ending in {last}, a year still to come")
+    },
+    signed_in_future: |signed, year| format!("Signed “{signed}”: {year} is a year still to come"),
+    result_to_come: |name, year| format!("“{name}”: a result for {year}, a year still to come"),
     convention_scope: "the convention",
     axe_scope: |axe| format!("axe {axe}"),
 };

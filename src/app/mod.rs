@@ -172,21 +172,22 @@ pub struct App {
 
 impl App {
     pub fn new(report: LoadReport, keymap: Keymap, lang: Lang, rules: rules::Config) -> App {
+        // Every convention checked on every core.
+        let conventions: Vec<&Convention> = report.files.iter().map(|f| &f.convention).collect();
+        let findings = rules::check_all(&conventions, &rules);
         let documents: Vec<Document> = report
             .files
             .into_iter()
-            .map(|f| {
-                let findings = rules::check_convention(&f.convention, &rules);
-                Document {
-                    path: f.path,
-                    convention: f.convention,
-                    findings,
-                    loaded_hash: Some(f.hash),
-                    undo: Vec::new(),
-                    redo: Vec::new(),
-                    saved_at: Some(0),
-                    format_checked: false,
-                }
+            .zip(findings)
+            .map(|(f, findings)| Document {
+                path: f.path,
+                convention: f.convention,
+                findings,
+                loaded_hash: Some(f.hash),
+                undo: Vec::new(),
+                redo: Vec::new(),
+                saved_at: Some(0),
+                format_checked: false,
             })
             .collect();
         let load_errors = report
@@ -362,13 +363,11 @@ impl App {
         match self.anomaly_sort {
             AnomalySort::Severity => rows.sort_by_key(|r| (finding(r).severity, r.0)),
             AnomalySort::Convention => rows.sort_by_key(|r| (r.0, finding(r).severity)),
-            AnomalySort::Fiche => rows.sort_by(|a, b| {
-                let key = |r: &(usize, usize)| {
-                    let f = finding(r);
-                    let fiche = f.fiche().map(crate::model::normalise_fiche_id);
-                    (r.0, fiche.is_none(), fiche, f.severity)
-                };
-                key(a).cmp(&key(b))
+            // The key allocates: computed once per finding, not per comparison.
+            AnomalySort::Fiche => rows.sort_by_cached_key(|r| {
+                let f = finding(r);
+                let fiche = f.fiche().map(crate::model::normalise_fiche_id);
+                (r.0, fiche.is_none(), fiche, f.severity)
             }),
         }
         rows
@@ -692,6 +691,7 @@ impl App {
             budget_row(BudgetRow::Fiche(views::fiche_refs(c)[position]))
         };
         let (tab, budget_view, index) = match &finding.anchor {
+            Anchor::Fiche { position, .. } => (Tab::Fiches, 0, Some(*position)),
             Anchor::Budget { fiche, .. }
             | Anchor::Reallocation { fiche, .. }
             | Anchor::BudgetTable { fiche, .. } => (Tab::Budgets, 0, fiche_budget_row(fiche)),
@@ -760,7 +760,10 @@ pub fn shown_on(tab: Tab, finding: &Finding) -> bool {
     let anchor = &finding.anchor;
     match tab {
         Tab::Axes | Tab::Fiches => finding.fiche().is_some(),
-        Tab::Budgets => !matches!(anchor, Anchor::Indicator { .. } | Anchor::Claim { .. }),
+        Tab::Budgets => !matches!(
+            anchor,
+            Anchor::Indicator { .. } | Anchor::Claim { .. } | Anchor::Fiche { .. }
+        ),
         Tab::Indicators => matches!(anchor, Anchor::Indicator { .. }),
         Tab::Anomalies => true,
     }

@@ -121,37 +121,74 @@ pub struct Totals {
     pub text: usize,
 }
 
+/// A total being added up: blank until a figure comes, and blank again for good once it is
+/// beyond what a decimal holds (only a hostile file gets there).
+#[derive(Clone, Copy, Default)]
+enum Running {
+    #[default]
+    Nothing,
+    Sum(Decimal),
+    TooLarge,
+}
+
+impl Running {
+    fn add(&mut self, amount: Decimal) {
+        *self = match *self {
+            Running::Nothing => Running::Sum(amount),
+            Running::Sum(sum) => sum
+                .checked_add(amount)
+                .map_or(Running::TooLarge, Running::Sum),
+            Running::TooLarge => Running::TooLarge,
+        };
+    }
+
+    fn total(self) -> Option<Decimal> {
+        match self {
+            Running::Sum(sum) => Some(sum),
+            Running::Nothing | Running::TooLarge => None,
+        }
+    }
+}
+
 impl Totals {
     pub fn of<'a>(fiches: impl Iterator<Item = &'a Fiche>) -> Totals {
-        let mut totals = Totals::default();
-        let add = |slot: &mut Option<Decimal>, value: Option<&Value>, text: &mut usize| match value
-        {
-            Some(Value::Amount(a)) => *slot = Some(slot.unwrap_or_default() + a),
-            Some(_) => *text += 1,
+        let [
+            mut etat,
+            mut departement,
+            mut planned_sum,
+            mut engaged,
+            mut executed,
+            mut remaining,
+        ] = [Running::default(); 6];
+        let mut text = 0;
+        let mut add = |slot: &mut Running, value: Option<&Value>| match value {
+            Some(Value::Amount(a)) => slot.add(*a),
+            Some(_) => text += 1,
             None => {}
         };
         for budget in fiches.filter_map(|f| f.budget.as_ref()) {
-            let mut text = 0;
             let planned = budget.planned.as_ref();
+            add(&mut etat, planned.and_then(|p| p.etat.as_ref()));
             add(
-                &mut totals.etat,
-                planned.and_then(|p| p.etat.as_ref()),
-                &mut text,
-            );
-            add(
-                &mut totals.departement,
+                &mut departement,
                 planned.and_then(|p| p.departement.as_ref()),
-                &mut text,
             );
             if let Some(p) = planned_total(budget) {
-                totals.planned = Some(totals.planned.unwrap_or_default() + p);
+                planned_sum.add(p);
             }
-            add(&mut totals.engaged, budget.engaged.as_ref(), &mut text);
-            add(&mut totals.executed, budget.executed.as_ref(), &mut text);
-            add(&mut totals.remaining, budget.remaining.as_ref(), &mut text);
-            totals.text += text;
+            add(&mut engaged, budget.engaged.as_ref());
+            add(&mut executed, budget.executed.as_ref());
+            add(&mut remaining, budget.remaining.as_ref());
         }
-        totals
+        Totals {
+            etat: etat.total(),
+            departement: departement.total(),
+            planned: planned_sum.total(),
+            engaged: engaged.total(),
+            executed: executed.total(),
+            remaining: remaining.total(),
+            text,
+        }
     }
 }
 

@@ -45,10 +45,11 @@ impl Record {
 pub(super) fn run(paths: &[PathBuf], format: Format, config: &Config) -> anyhow::Result<u8> {
     let report = storage::load_paths(paths);
     report_load_errors(&report, config.lang);
+    let conventions: Vec<_> = report.files.iter().map(|f| &f.convention).collect();
     let results: Vec<(&LoadedFile, Vec<Finding>)> = report
         .files
         .iter()
-        .map(|file| (file, rules::check_convention(&file.convention, config)))
+        .zip(rules::check_all(&conventions, config))
         .collect();
     match format {
         Format::Json => {

@@ -33,6 +33,10 @@ pub struct Cli {
     /// config directory's themes/ folder.
     #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,
+    /// Refuse files larger than this (bytes, or with K, M, G: 512K, 64M). Default:
+    /// $REVUE_MAX_FILE_SIZE, else 64M.
+    #[arg(long, value_name = "SIZE", value_parser = storage::parse_size, global = true)]
+    pub max_file_size: Option<u64>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -102,6 +106,11 @@ pub fn report_load_errors(report: &LoadReport, lang: Lang) {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    let size_limit = match cli.max_file_size {
+        Some(limit) => Some(limit),
+        None => storage::size_limit_from_env().map_err(anyhow::Error::msg)?,
+    };
+    storage::set_size_limit(size_limit);
     if cli.command.is_none() {
         return interactive(&cli);
     }

@@ -25,6 +25,9 @@ pub struct Summary {
     /// Planned figures written as text, which cannot be summed.
     #[serde(skip)]
     pub unreadable: usize,
+    /// Planned figures so large that the sum would be beyond what a decimal holds.
+    #[serde(skip)]
+    pub too_large: usize,
 }
 
 pub fn summarise(path: &Path, convention: &Convention, lang: Lang) -> Summary {
@@ -41,6 +44,7 @@ pub fn summarise(path: &Path, convention: &Convention, lang: Lang) -> Summary {
         planned_departement: Decimal::ZERO,
         planned_total: Decimal::ZERO,
         unreadable: 0,
+        too_large: 0,
     };
     let planned = convention
         .fiches()
@@ -52,7 +56,10 @@ pub fn summarise(path: &Path, convention: &Convention, lang: Lang) -> Summary {
             (&planned.total, &mut summary.planned_total),
         ] {
             match value {
-                Some(Value::Amount(amount)) => *sum += amount,
+                Some(Value::Amount(amount)) => match sum.checked_add(*amount) {
+                    Some(more) => *sum = more,
+                    None => summary.too_large += 1,
+                },
                 Some(_) => summary.unreadable += 1,
                 None => {}
             }
@@ -121,6 +128,9 @@ fn print_text(summaries: &[Summary], lang: Lang) {
         }
         if summary.unreadable > 0 {
             println!("  ({})", (s.unreadable_not_counted)(summary.unreadable));
+        }
+        if summary.too_large > 0 {
+            println!("  ({})", (s.too_large_not_counted)(summary.too_large));
         }
     }
 }

@@ -132,6 +132,14 @@ fn likely_reading(body: &str, negative: bool) -> Option<Decimal> {
     Decimal::from_str(&format!("{sign}{digits}.{fraction}")).ok()
 }
 
+/// The exact sum of figures: `None` when one is missing or when the sum is beyond what a
+/// decimal holds (about 7.9 × 10²⁸): a hostile file must not bring the arithmetic down.
+pub fn checked_sum(figures: impl IntoIterator<Item = Option<Decimal>>) -> Option<Decimal> {
+    figures
+        .into_iter()
+        .try_fold(Decimal::ZERO, |sum, figure| sum.checked_add(figure?))
+}
+
 /// `1207650.75` → `1 207 650,75` (no-break spaces), keeping the scale as stored.
 pub fn format_amount_fr(amount: Decimal) -> String {
     let text = amount.to_string();
@@ -203,6 +211,17 @@ mod tests {
         ] {
             assert!(parse_amount(input).is_err(), "{input} should be refused");
         }
+    }
+
+    #[test]
+    fn sums_that_a_decimal_cannot_hold_are_none() {
+        assert_eq!(
+            checked_sum([Some(dec("1.5")), Some(dec("2"))]),
+            Some(dec("3.5"))
+        );
+        assert_eq!(checked_sum([Some(dec("1")), None]), None);
+        assert_eq!(checked_sum([Some(Decimal::MAX), Some(Decimal::ONE)]), None);
+        assert_eq!(checked_sum([]), Some(Decimal::ZERO));
     }
 
     #[test]

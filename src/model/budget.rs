@@ -106,18 +106,19 @@ pub enum Operation {
 }
 
 impl Operation {
-    /// The exact result, or `None` for an empty operand list.
+    /// The exact result, or `None` for an empty operand list or a result beyond what a
+    /// decimal holds.
     pub fn apply(self, operands: &[Decimal]) -> Option<Decimal> {
         let (first, rest) = operands.split_first()?;
-        Some(match self {
-            Operation::Sum => operands.iter().copied().sum(),
-            Operation::Difference => rest.iter().fold(*first, |acc, d| acc - d),
-            Operation::Product => rest.iter().fold(*first, |acc, d| acc * d),
+        match self {
+            Operation::Sum => super::checked_sum(operands.iter().copied().map(Some)),
+            Operation::Difference => rest.iter().try_fold(*first, |acc, d| acc.checked_sub(*d)),
+            Operation::Product => rest.iter().try_fold(*first, |acc, d| acc.checked_mul(*d)),
             Operation::Percentage => {
                 let rate = rest.first()?;
-                *first * rate / Decimal::ONE_HUNDRED
+                first.checked_mul(*rate)?.checked_div(Decimal::ONE_HUNDRED)
             }
-        })
+        }
     }
 
     pub fn symbol(self) -> &'static str {

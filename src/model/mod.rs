@@ -13,7 +13,7 @@ mod source;
 mod table;
 mod value;
 
-pub use amount::{AmountParseError, format_amount_fr, parse_amount};
+pub use amount::{AmountParseError, checked_sum, format_amount_fr, parse_amount};
 pub use budget::{Budget, Claim, Funder, Operation, Planned, Reallocation};
 pub use convention::{
     Axe, Convention, ConventionKind, Document, FORMAT_VERSION, Section, SectionKind, Statement,

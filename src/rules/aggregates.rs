@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::{Anchor, Context, Finding, Rule, eur, fiche_figure, planned_total};
-use crate::model::{BudgetField, Fiche, StatementScope, Value};
+use crate::model::{BudgetField, Fiche, StatementScope, Value, checked_sum};
 use crate::strings::field_name;
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -55,14 +55,16 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// The fiches' figures added up; `None` when no fiche states one.
+/// The fiches' figures added up; `None` when no fiche states one (or the sum is beyond what
+/// a decimal holds).
 fn sum_of<'a>(fiches: impl Iterator<Item = &'a Fiche>, field: BudgetField) -> Option<Decimal> {
-    let figures: Vec<Decimal> = fiches
+    let mut figures = fiches
         .filter_map(|f| f.budget.as_ref())
         .filter_map(|b| match field {
             BudgetField::PlannedTotal => planned_total(b),
             _ => fiche_figure(b, field).and_then(Value::amount),
         })
-        .collect();
-    (!figures.is_empty()).then(|| figures.iter().sum())
+        .peekable();
+    figures.peek()?;
+    checked_sum(figures.map(Some))
 }

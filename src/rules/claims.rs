@@ -34,6 +34,9 @@ fn check_claim(
     let Some(computed) = claim.operation.apply(&claim.operands) else {
         return;
     };
+    if cx.gap(computed, stated).is_none() {
+        return;
+    }
     let show = |d| match claim.stated {
         Value::Amount(_) => eur(d),
         _ => format_amount_fr(d),
@@ -75,7 +78,11 @@ fn check_claim(
     );
     out.extend(finding.map(|mut finding| {
         // A count stated as the rounded result ("1 058" for 1 058,4) holds, but deserves a look.
-        if !euros && (stated - computed).abs() < rust_decimal::Decimal::ONE {
+        if !euros
+            && stated
+                .checked_sub(computed)
+                .is_some_and(|gap| gap.abs() < rust_decimal::Decimal::ONE)
+        {
             finding.severity = super::Severity::Warning;
         }
         finding

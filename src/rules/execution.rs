@@ -18,7 +18,14 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let Some((field, used)) = consumed(budget, BudgetField::Executed) else {
             continue;
         };
-        let percent = (used * Decimal::ONE_HUNDRED / planned)
+        // Beyond what a decimal holds only for figures no document states.
+        let Some(percent) = used
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .and_then(|u| u.checked_div(planned))
+        else {
+            continue;
+        };
+        let percent = percent
             .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
             .normalize();
         let label = field_name(cx.config.lang, field);

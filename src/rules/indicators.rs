@@ -8,21 +8,27 @@ use crate::model::{Indicator, Measure, format_amount_fr};
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for fiche in cx.convention.fiches() {
         for (index, indicator) in fiche.indicators.iter().enumerate() {
-            let anchor = Anchor::Indicator {
-                fiche: Some(fiche.id.clone()),
-                index,
+            let place = || {
+                let anchor = Anchor::Indicator {
+                    fiche: Some(fiche.id.clone()),
+                    index,
+                };
+                let location = cx.fiche_place(
+                    fiche,
+                    &format!("{} « {} »", cx.text.indicator, indicator.name),
+                );
+                (anchor, location)
             };
-            let location = cx.fiche_place(
-                fiche,
-                &format!("{} « {} »", cx.text.indicator, indicator.name),
-            );
-            check_indicator(cx, indicator, &anchor, &location, out);
+            check_indicator(cx, indicator, &place, out);
         }
     }
     for (index, indicator) in cx.convention.indicators.iter().enumerate() {
-        let anchor = Anchor::Indicator { fiche: None, index };
-        let location = format!("{} « {} »", cx.text.indicator, indicator.name);
-        check_indicator(cx, indicator, &anchor, &location, out);
+        let place = || {
+            let anchor = Anchor::Indicator { fiche: None, index };
+            let location = format!("{} « {} »", cx.text.indicator, indicator.name);
+            (anchor, location)
+        };
+        check_indicator(cx, indicator, &place, out);
     }
 }
 
@@ -35,19 +41,22 @@ fn has_passed(cx: &Context, year: i32) -> bool {
 fn check_indicator(
     cx: &Context,
     indicator: &Indicator,
-    anchor: &Anchor,
-    location: &str,
+    // The anchor and location, built only for a warning.
+    place: &dyn Fn() -> (Anchor, String),
     out: &mut Vec<Finding>,
 ) {
-    let warn = |message, expected, stated| Finding {
-        fiche: None,
-        rule: Rule::Indicator,
-        severity: Severity::Warning,
-        anchor: anchor.clone(),
-        location: location.to_string(),
-        message,
-        expected,
-        stated,
+    let warn = |message, expected, stated| {
+        let (anchor, location) = place();
+        Finding {
+            fiche: None,
+            rule: Rule::Indicator,
+            severity: Severity::Warning,
+            anchor,
+            location,
+            message,
+            expected,
+            stated,
+        }
     };
     for entry in indicator
         .values
@@ -74,7 +83,24 @@ fn check_indicator(
             .and_then(|t| t.value.as_ref()?.number())
             .filter(|t| *t > Decimal::ZERO);
         let Some(target) = target else { continue };
-        let percent = (result * Decimal::ONE_HUNDRED / target)
+        // Far enough above the threshold that rounding the percentage to one decimal
+        // (at most 0.05) cannot bring it below: no division needed.
+        let margin = cx.config.target_percent.checked_add(Decimal::new(5, 2));
+        let clearly_above = result
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .zip(margin.and_then(|m| target.checked_mul(m)))
+            .is_some_and(|(r, t)| r >= t);
+        if clearly_above {
+            continue;
+        }
+        // Beyond what a decimal holds only for figures no document states.
+        let Some(percent) = result
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .and_then(|r| r.checked_div(target))
+        else {
+            continue;
+        };
+        let percent = percent
             .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
             .normalize();
         if percent < cx.config.target_percent {

@@ -6,6 +6,7 @@
 mod aggregates;
 mod claims;
 mod cofinancing;
+mod consistency;
 mod execution;
 mod indicators;
 mod reallocations;
@@ -14,6 +15,8 @@ mod solde;
 mod tables;
 mod text_figures;
 mod totals;
+
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -63,6 +66,9 @@ pub enum Rule {
     /// Indicator without a value for a passed year, or far from target.
     #[serde(rename = "indicateur")]
     Indicator,
+    /// What cannot be: two fiches with one id, a negative amount spent, a result to come.
+    #[serde(rename = "coherence")]
+    Consistency,
 }
 
 impl Rule {
@@ -78,6 +84,7 @@ impl Rule {
             Rule::Execution => "execution",
             Rule::TextFigure => "montant-texte",
             Rule::Indicator => "indicateur",
+            Rule::Consistency => "coherence",
         }
     }
 }
@@ -86,6 +93,11 @@ impl Rule {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub enum Anchor {
     Convention,
+    /// A fiche itself, by its position among the convention's fiches (its id may be shared).
+    Fiche {
+        fiche: String,
+        position: usize,
+    },
     /// A fiche's budget figure.
     Budget {
         fiche: String,
@@ -126,7 +138,8 @@ pub enum Anchor {
 impl Anchor {
     pub fn fiche(&self) -> Option<&str> {
         match self {
-            Anchor::Budget { fiche, .. }
+            Anchor::Fiche { fiche, .. }
+            | Anchor::Budget { fiche, .. }
             | Anchor::BudgetTable { fiche, .. }
             | Anchor::Reallocation { fiche, .. } => Some(fiche),
             Anchor::Claim { fiche, .. } | Anchor::Indicator { fiche, .. } => fiche.as_deref(),
@@ -209,12 +222,46 @@ pub struct Context<'a> {
     pub convention: &'a Convention,
     pub config: &'a Config,
     pub text: &'static RuleStrings,
+    /// The fiches by normalised id, the first of a duplicated id winning as in
+    /// [`Convention::find_fiche`]: rules look fiches up for every table row.
+    fiches: HashMap<String, &'a Fiche>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(convention: &'a Convention, config: &'a Config) -> Context<'a> {
+        let mut fiches = HashMap::new();
+        for fiche in convention.fiches() {
+            fiches
+                .entry(crate::model::normalise_fiche_id(&fiche.id))
+                .or_insert(fiche);
+        }
+        Context {
+            convention,
+            config,
+            text: strings::rules(config.lang),
+            fiches,
+        }
+    }
+
+    /// [`Convention::find_fiche`], without scanning every fiche.
+    pub fn find_fiche(&self, id: &str) -> Option<&'a Fiche> {
+        self.fiches
+            .get(&crate::model::normalise_fiche_id(id))
+            .copied()
+    }
 }
 
 impl Context<'_> {
     /// `Some(gap)` when `stated` differs from `expected` by more than the tolerance.
     pub fn gap(&self, expected: Decimal, stated: Decimal) -> Option<Decimal> {
-        let gap = stated - expected;
+        // A gap too large for a decimal is larger than any tolerance.
+        let Some(gap) = stated.checked_sub(expected) else {
+            return Some(if stated > expected {
+                Decimal::MAX
+            } else {
+                Decimal::MIN
+            });
+        };
         (gap.abs() > self.config.tolerance).then_some(gap)
     }
 
@@ -243,7 +290,9 @@ impl Context<'_> {
     ) -> Option<Finding> {
         let mut finding =
             self.mismatch_quantity(rule, anchor, location, message, expected, stated)?;
-        finding.message = self.with_gap_note(finding.message, stated - expected);
+        if let Some(gap) = stated.checked_sub(expected) {
+            finding.message = self.with_gap_note(finding.message, gap);
+        }
         Some(finding)
     }
 
@@ -322,7 +371,7 @@ pub fn consumed(budget: &Budget, first: BudgetField) -> Option<(BudgetField, Dec
     };
     stated(first).or_else(|| stated(other)).or_else(|| {
         let lines = &budget.executed_lines;
-        let sum: Option<Decimal> = lines.iter().map(|l| l.amount.amount()).sum();
+        let sum = crate::model::checked_sum(lines.iter().map(|l| l.amount.amount()));
         (!lines.is_empty()).then_some((BudgetField::Executed, sum?))
     })
 }
@@ -333,22 +382,19 @@ pub fn planned_total(budget: &Budget) -> Option<Decimal> {
     if let Some(total) = planned.total.as_ref() {
         return total.amount();
     }
-    let shares: Vec<Decimal> = [&planned.etat, &planned.departement]
+    let mut shares = [&planned.etat, &planned.departement]
         .into_iter()
         .flatten()
         .chain(planned.others.iter().map(|f| &f.amount))
         .map(Value::amount)
-        .collect::<Option<_>>()?;
-    (!shares.is_empty()).then(|| shares.iter().sum())
+        .peekable();
+    shares.peek()?;
+    crate::model::checked_sum(shares)
 }
 
 /// Runs every rule over one convention. Findings come errors first, in document order.
 pub fn check_convention(convention: &Convention, config: &Config) -> Vec<Finding> {
-    let cx = Context {
-        convention,
-        config,
-        text: strings::rules(config.lang),
-    };
+    let cx = Context::new(convention, config);
     let mut findings = Vec::new();
     totals::check(&cx, &mut findings);
     solde::check(&cx, &mut findings);
@@ -360,8 +406,9 @@ pub fn check_convention(convention: &Convention, config: &Config) -> Vec<Finding
     execution::check(&cx, &mut findings);
     text_figures::check(&cx, &mut findings);
     indicators::check(&cx, &mut findings);
+    consistency::check(&cx, &mut findings);
     for finding in &mut findings {
-        finding.fiche = fiche_of(convention, &finding.anchor);
+        finding.fiche = fiche_of(&cx, &finding.anchor);
     }
     // Errors first; within a severity, the convention's own findings, then fiche by fiche in
     // document order; the sort is stable, so each rule's order is kept.
@@ -379,7 +426,8 @@ pub fn check_all(conventions: &[&Convention], config: &Config) -> Vec<Vec<Findin
     crate::parallel::map(conventions, |c| check_convention(c, config))
 }
 
-fn fiche_of(convention: &Convention, anchor: &Anchor) -> Option<String> {
+fn fiche_of(cx: &Context, anchor: &Anchor) -> Option<String> {
+    let convention = cx.convention;
     if let Some(id) = anchor.fiche() {
         return Some(id.to_string());
     }
@@ -402,7 +450,7 @@ fn fiche_of(convention: &Convention, anchor: &Anchor) -> Option<String> {
         _ => None,
     }?;
     // Link by the id as the fiche itself writes it.
-    convention.find_fiche(linked).map(|f| f.id.clone())
+    cx.find_fiche(linked).map(|f| f.id.clone())
 }
 
 #[cfg(test)]

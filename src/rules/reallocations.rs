@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::{Anchor, Context, Finding, Rule, Severity, eur};
-use crate::model::{Fiche, Value};
+use crate::model::{Fiche, Value, checked_sum};
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for fiche in cx.convention.fiches() {
@@ -14,7 +14,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         if budget.reallocations.is_empty() {
             continue;
         }
-        let sum: Option<Decimal> = budget.reallocations.iter().map(|r| r.amount.amount()).sum();
+        let sum = checked_sum(budget.reallocations.iter().map(|r| r.amount.amount()));
         if let (Some(sum), Some(remaining)) =
             (sum, budget.remaining.as_ref().and_then(Value::amount))
             && let Some(mut finding) = cx.mismatch(
@@ -44,7 +44,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 index,
             };
             let location = cx.fiche_place(fiche, cx.text.reallocation);
-            match cx.convention.find_fiche(to) {
+            match cx.find_fiche(to) {
                 None => out.push(Finding {
                     fiche: None,
                     rule: Rule::Reallocation,
@@ -113,17 +113,20 @@ fn fiche_texts(fiche: &Fiche) -> impl Iterator<Item = &str> {
 
 /// Runs of digits with their thousands separators removed: "110 000 € et 1.207" → "110000", "1207".
 fn digits_runs(text: &str) -> impl Iterator<Item = String> + '_ {
-    let chars: Vec<char> = text.chars().collect();
     let mut runs = Vec::new();
     let mut current = String::new();
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in text.char_indices() {
         if c.is_ascii_digit() {
             current.push(c);
         } else if matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '.')
             && !current.is_empty()
-            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit())
-            && chars.get(i + 2).is_some_and(|n| n.is_ascii_digit())
-            && chars.get(i + 3).is_some_and(|n| n.is_ascii_digit())
+            // The next three characters are digits exactly when the next three bytes are.
+            && text.as_bytes()[i + c.len_utf8()..]
+                .iter()
+                .take(3)
+                .filter(|b| b.is_ascii_digit())
+                .count()
+                == 3
         {
             continue;
         } else if !current.is_empty() {

@@ -11,7 +11,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for (table_index, table) in cx.convention.tables.iter().enumerate() {
         for (row_index, row) in body_rows(table) {
             let Some(fiche_id) = &row.fiche else { continue };
-            let Some(fiche) = cx.convention.find_fiche(fiche_id) else {
+            let Some(fiche) = cx.find_fiche(fiche_id) else {
                 continue;
             };
             let Some(budget) = &fiche.budget else {
@@ -27,6 +27,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 let Some((field, in_fiche)) = counterpart(budget, field) else {
                     continue;
                 };
+                if cx.gap(in_fiche, in_table).is_none() {
+                    continue;
+                }
                 let place = (cx.text.in_table)(&table.title);
                 out.extend(cx.mismatch(
                     Rule::SameFigure,
@@ -60,7 +63,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let StatementScope::Fiche(fiche_id) = &statement.scope else {
             continue;
         };
-        let Some(fiche) = cx.convention.find_fiche(fiche_id) else {
+        let Some(fiche) = cx.find_fiche(fiche_id) else {
             continue;
         };
         let Some(budget) = &fiche.budget else {

@@ -22,7 +22,12 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let Some((field, used)) = consumed(budget, BudgetField::Engaged) else {
             continue;
         };
-        let expected = planned - used;
+        let Some(expected) = planned.checked_sub(used) else {
+            continue;
+        };
+        if cx.gap(expected, stated).is_none() {
+            continue;
+        }
         out.extend(cx.mismatch(
             Rule::Remaining,
             Anchor::Budget {
@@ -30,7 +35,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 field: BudgetField::Remaining,
             },
             cx.fiche_place(fiche, field_name(lang, BudgetField::Remaining)),
-            message(cx, planned, field, used, stated),
+            message(cx, planned, field, used, expected, stated),
             expected,
             stated,
         ));
@@ -72,7 +77,12 @@ fn table_rows(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Find
         ) else {
             continue;
         };
-        let expected: Decimal = planned - used;
+        let Some(expected) = planned.checked_sub(used) else {
+            continue;
+        };
+        if cx.gap(expected, stated).is_none() {
+            continue;
+        }
         let row_name = match index {
             Some(_) => format!("{} « {} »", cx.text.row, row.label()),
             None => cx.text.total_row.to_string(),
@@ -86,7 +96,7 @@ fn table_rows(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Find
                 Some(&row_name),
                 Some(&table.columns[remaining_col].name),
             ),
-            message(cx, planned, field, used, stated),
+            message(cx, planned, field, used, expected, stated),
             expected,
             stated,
         ));
@@ -99,13 +109,14 @@ fn message(
     planned: Decimal,
     field: BudgetField,
     used: Decimal,
+    expected: Decimal,
     stated: Decimal,
 ) -> String {
     (cx.text.remaining)(
         &eur(planned),
         field_name(cx.config.lang, field),
         &eur(used),
-        &eur(planned - used),
+        &eur(expected),
         &eur(stated),
     )
 }

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::{Anchor, Context};
-use crate::model::{ColumnRole, Row, Table, Value};
+use crate::model::{ColumnRole, Row, Table, Value, checked_sum};
 
 /// Which table, for anchors and locations: a convention summary table or a fiche's own.
 #[derive(Clone, Copy)]
@@ -74,13 +74,11 @@ pub fn cell(row: &Row, column: usize) -> Option<&Value> {
 
 /// The sum of a column's numeric cells, or `None` when a cell is text (the sum is unknown).
 pub fn column_sum(table: &Table, column: usize) -> Option<Decimal> {
-    let mut sum = Decimal::ZERO;
-    for (_, row) in body_rows(table) {
-        if let Some(value) = cell(row, column) {
-            sum += value.number()?;
-        }
-    }
-    Some(sum)
+    checked_sum(
+        body_rows(table)
+            .filter_map(|(_, row)| cell(row, column))
+            .map(Value::number),
+    )
 }
 
 /// A line's amount: its stated figure, else quantity × unit cost (a share in percent counts
@@ -104,7 +102,12 @@ pub fn line_amount(table: &Table, row: &Row) -> Option<Decimal> {
         .columns
         .iter()
         .any(|c| c.role == Some(ColumnRole::UnitCost));
-    (has_unit_cost && !factors.is_empty()).then(|| factors.iter().product())
+    if !has_unit_cost {
+        return None;
+    }
+    let (first, rest) = factors.split_first()?;
+    rest.iter()
+        .try_fold(*first, |product, f| product.checked_mul(*f))
 }
 
 /// The table's total: its TOTAL row's first summed figure, else the sum of its lines.
@@ -114,7 +117,5 @@ pub fn table_total(table: &Table) -> Option<Decimal> {
     {
         return value.number();
     }
-    body_rows(table)
-        .map(|(_, row)| line_amount(table, row))
-        .sum::<Option<Decimal>>()
+    checked_sum(body_rows(table).map(|(_, row)| line_amount(table, row)))
 }

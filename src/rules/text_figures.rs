@@ -16,7 +16,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             fiche: fiche.id.clone(),
             field,
         };
-        let mut figures: Vec<(BudgetField, &Value, String)> = Vec::new();
+        let mut figures: Vec<(BudgetField, &Value, &str)> = Vec::new();
         if let Some(planned) = &budget.planned {
             for (field, value) in [
                 (BudgetField::PlannedEtat, &planned.etat),
@@ -24,15 +24,11 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 (BudgetField::PlannedTotal, &planned.total),
             ] {
                 if let Some(value) = value {
-                    figures.push((field, value, field_name(lang, field).to_string()));
+                    figures.push((field, value, field_name(lang, field)));
                 }
             }
             for funder in &planned.others {
-                figures.push((
-                    BudgetField::PlannedOther,
-                    &funder.amount,
-                    funder.name.clone(),
-                ));
+                figures.push((BudgetField::PlannedOther, &funder.amount, &funder.name));
             }
         }
         for (field, value) in [
@@ -41,19 +37,23 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             (BudgetField::Remaining, &budget.remaining),
         ] {
             if let Some(value) = value {
-                figures.push((field, value, field_name(lang, field).to_string()));
+                figures.push((field, value, field_name(lang, field)));
             }
         }
         for line in &budget.executed_lines {
-            figures.push((BudgetField::Executed, &line.amount, line.name.clone()));
+            figures.push((BudgetField::Executed, &line.amount, &line.name));
         }
+        // Only text is reported: no place to describe for the figures that are numbers.
         for (field, value, label) in figures {
+            if value.text().is_none() {
+                continue;
+            }
             report(
                 cx,
                 value,
-                &label,
+                label,
                 budget_anchor(field),
-                cx.fiche_place(fiche, &label),
+                cx.fiche_place(fiche, label),
                 out,
             );
         }
@@ -128,7 +128,7 @@ fn table_cells(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Fin
     for (row_index, row) in rows {
         for (column_index, (column, cell)) in table.columns.iter().zip(&row.cells).enumerate() {
             let Some(value) = cell else { continue };
-            if !numeric(column.role) {
+            if !numeric(column.role) || value.text().is_none() {
                 continue;
             }
             let row_name = match row_index {

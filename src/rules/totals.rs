@@ -6,7 +6,7 @@ use super::tables::{
     TablePlace, body_rows, cell, column_sum, line_amount, summed_columns, table_total,
 };
 use super::{Anchor, Context, Finding, Rule, eur, fiche_figure};
-use crate::model::{Budget, BudgetField, Fiche, Table, TableKind, Value};
+use crate::model::{Budget, BudgetField, Fiche, Table, TableKind, Value, checked_sum};
 use crate::strings::field_name;
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -52,7 +52,10 @@ fn planned_parts(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Vec<Fin
         if let Some(value) = value {
             let Some(amount) = value.amount() else { return };
             names.push(name.to_string());
-            sum += amount;
+            let Some(more) = sum.checked_add(amount) else {
+                return;
+            };
+            sum = more;
         }
     }
     for funder in &planned.others {
@@ -60,10 +63,13 @@ fn planned_parts(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Vec<Fin
             return;
         };
         names.push(funder.name.clone());
-        sum += amount;
+        let Some(more) = sum.checked_add(amount) else {
+            return;
+        };
+        sum = more;
     }
     // One share alone says nothing about the total: the others may simply not be stated.
-    if names.len() < 2 {
+    if names.len() < 2 || cx.gap(sum, total).is_none() {
         return;
     }
     let message = (cx.text.parts_sum)(&names.join(" + "), &eur(sum), &eur(total));
@@ -87,14 +93,12 @@ fn executed_lines(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Vec<Fi
     let Some(total) = budget.executed.as_ref().and_then(Value::amount) else {
         return;
     };
-    let Some(sum) = budget
-        .executed_lines
-        .iter()
-        .map(|l| l.amount.amount())
-        .sum::<Option<Decimal>>()
-    else {
+    let Some(sum) = checked_sum(budget.executed_lines.iter().map(|l| l.amount.amount())) else {
         return;
     };
+    if cx.gap(sum, total).is_none() {
+        return;
+    }
     out.extend(cx.mismatch(
         Rule::Sum,
         Anchor::Budget {
@@ -120,6 +124,9 @@ fn column_totals(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<F
         let Some(sum) = column_sum(table, column) else {
             continue;
         };
+        if cx.gap(sum, stated).is_none() {
+            continue;
+        }
         let name = &table.columns[column].name;
         let compare = if is_amount_column(table, column) {
             Context::mismatch
@@ -169,12 +176,12 @@ fn detail_lines(
     let Some(stated) = fiche_figure(budget, field).and_then(Value::amount) else {
         return;
     };
-    let Some(sum) = body_rows(table)
-        .map(|(_, row)| line_amount(table, row))
-        .sum::<Option<Decimal>>()
-    else {
+    let Some(sum) = checked_sum(body_rows(table).map(|(_, row)| line_amount(table, row))) else {
         return;
     };
+    if cx.gap(sum, stated).is_none() {
+        return;
+    }
     let field_label = field_name(cx.config.lang, field);
     out.extend(cx.mismatch(
         Rule::Sum,
@@ -203,6 +210,9 @@ fn charges_recettes(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Vec<
     else {
         return;
     };
+    if cx.gap(recettes_total, charges_total).is_none() {
+        return;
+    }
     let place = TablePlace::Fiche {
         fiche: &fiche.id,
         index: charges_index,

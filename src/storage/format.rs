@@ -26,15 +26,27 @@ fn pretty() -> PrettyConfig {
         .extensions(Extensions::IMPLICIT_SOME)
 }
 
+/// Error messages quote the text they stumble on, which in a hostile file can be megabytes.
+const MESSAGE_LIMIT: usize = 300;
+
 /// Parses a convention file's text. Positions in errors are 1-based line and column.
+/// A byte-order mark (left by some Windows editors) is skipped.
 pub fn from_ron_str(text: &str) -> Result<Convention, LoadErrorKind> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadErrorKind::Syntax {
+            line: 1,
+            column: 1,
+            message: "the file is empty".to_string(),
+        });
+    }
     let convention: Convention =
         options()
             .from_str(text)
             .map_err(|error| LoadErrorKind::Syntax {
                 line: error.span.start.line,
                 column: error.span.start.col,
-                message: error.code.to_string(),
+                message: shortened(error.code.to_string()),
             })?;
     if convention.version != FORMAT_VERSION {
         return Err(LoadErrorKind::Version {
@@ -43,6 +55,13 @@ pub fn from_ron_str(text: &str) -> Result<Convention, LoadErrorKind> {
         });
     }
     Ok(convention)
+}
+
+fn shortened(message: String) -> String {
+    match message.char_indices().nth(MESSAGE_LIMIT) {
+        Some((end, _)) => format!("{}…", &message[..end]),
+        None => message,
+    }
 }
 
 /// The canonical text of a convention, ending with a newline.

@@ -1,6 +1,8 @@
 use std::fmt;
 use std::hash::{Hash, Hasher};
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::format::from_ron_str;
 use crate::model::Convention;
@@ -58,7 +60,10 @@ impl fmt::Display for LoadError {
             }
             LoadErrorKind::TooLarge { size, limit } => write!(
                 f,
-                "{path}: file of {size} bytes is larger than the limit of {limit} bytes"
+                "{path}: too large to open: {}, where the limit is {} (a convention is well \
+                 under 1 MiB); raise the limit with --max-file-size or {SIZE_LIMIT_VARIABLE}",
+                describe_size(*size),
+                describe_size(*limit),
             ),
             LoadErrorKind::Version { found, supported } => write!(
                 f,
@@ -73,14 +78,93 @@ impl std::error::Error for LoadError {}
 /// Files larger than this are refused before reading: a real convention is well under 1 MB.
 pub const DEFAULT_SIZE_LIMIT: u64 = 64 * 1024 * 1024;
 
+/// The environment variable that sets the size limit (`--max-file-size` wins over it).
+pub const SIZE_LIMIT_VARIABLE: &str = "REVUE_MAX_FILE_SIZE";
+
+/// The limit set for this process by [`set_size_limit`]; 0 when none was.
+static SIZE_LIMIT: AtomicU64 = AtomicU64::new(0);
+
+/// Sets the size limit of every later load in this process (`None`: back to the default).
+pub fn set_size_limit(limit: Option<u64>) {
+    SIZE_LIMIT.store(limit.unwrap_or(0), Ordering::Relaxed);
+}
+
+/// The size limit in force: the one set by [`set_size_limit`], else `REVUE_MAX_FILE_SIZE`
+/// when it reads as a size, else [`DEFAULT_SIZE_LIMIT`].
+pub fn size_limit() -> u64 {
+    match SIZE_LIMIT.load(Ordering::Relaxed) {
+        0 => size_limit_from_env()
+            .ok()
+            .flatten()
+            .unwrap_or(DEFAULT_SIZE_LIMIT),
+        limit => limit,
+    }
+}
+
+/// `REVUE_MAX_FILE_SIZE`, read: `None` when it is not set, an error naming it when it is not
+/// a size.
+pub fn size_limit_from_env() -> Result<Option<u64>, String> {
+    match std::env::var(SIZE_LIMIT_VARIABLE) {
+        Ok(value) => parse_size(&value)
+            .map(Some)
+            .map_err(|why| format!("{SIZE_LIMIT_VARIABLE}: {why}")),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => Err(format!("{SIZE_LIMIT_VARIABLE}: not a size")),
+    }
+}
+
+/// A size in bytes, as a user writes it: `1048576`, `512K`, `64M`, `1G` (powers of 1024;
+/// `KiB`, `MB`… are read the same way).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits);
+    let multiplier: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "« {text} » is not a size (for example 64M, 512K, 1G)"
+            ));
+        }
+    };
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("« {text} » is not a size (for example 64M, 512K, 1G)"))?;
+    match number.checked_mul(multiplier) {
+        Some(0) => Err("the size limit must be above zero".to_string()),
+        Some(bytes) => Ok(bytes),
+        None => Err(format!("« {text} » is too large")),
+    }
+}
+
+/// `52428800` → `50.0 MiB (52428800 bytes)`.
+fn describe_size(bytes: u64) -> String {
+    const MIB: f64 = (1 << 20) as f64;
+    if bytes >= 1 << 20 {
+        format!("{:.1} MiB ({bytes} bytes)", bytes as f64 / MIB)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
 pub fn content_hash(bytes: &[u8]) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut hasher);
     hasher.finish()
 }
 
-/// Reads and parses one file.
+/// Reads and parses one file, refusing it when larger than [`size_limit`].
 pub fn load_file(path: &Path) -> Result<LoadedFile, LoadError> {
+    load_file_with_limit(path, size_limit())
+}
+
+/// Reads and parses one file, refusing it when larger than `limit` bytes.
+pub fn load_file_with_limit(path: &Path, limit: u64) -> Result<LoadedFile, LoadError> {
     let fail = |kind| LoadError {
         path: path.to_path_buf(),
         kind,
@@ -88,13 +172,19 @@ pub fn load_file(path: &Path) -> Result<LoadedFile, LoadError> {
     let size = std::fs::metadata(path)
         .map_err(|e| fail(LoadErrorKind::Io(e.to_string())))?
         .len();
-    if size > DEFAULT_SIZE_LIMIT {
-        return Err(fail(LoadErrorKind::TooLarge {
-            size,
-            limit: DEFAULT_SIZE_LIMIT,
-        }));
+    if size > limit {
+        return Err(fail(LoadErrorKind::TooLarge { size, limit }));
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(LoadErrorKind::Io(e.to_string())))?;
+    // Read no more than the limit, even from a file that grows after the check (or a device
+    // that claims a size of zero).
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(limit.saturating_add(1)).read_to_end(&mut bytes))
+        .map_err(|e| fail(LoadErrorKind::Io(e.to_string())))?;
+    let read = bytes.len() as u64;
+    if read > limit {
+        return Err(fail(LoadErrorKind::TooLarge { size: read, limit }));
+    }
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         fail(LoadErrorKind::NotUtf8 {
             byte_offset: e.valid_up_to(),

@@ -11,7 +11,9 @@ pub use bundled::{BUNDLED, default_paths, install_bundled};
 pub use format::{from_ron_str, to_ron_string};
 pub use journal::{Journal, Pending};
 pub use load::{
-    LoadError, LoadErrorKind, LoadReport, LoadedFile, content_hash, load_file, load_paths,
+    DEFAULT_SIZE_LIMIT, LoadError, LoadErrorKind, LoadReport, LoadedFile, SIZE_LIMIT_VARIABLE,
+    content_hash, load_file, load_file_with_limit, load_paths, parse_size, set_size_limit,
+    size_limit, size_limit_from_env,
 };
 pub use save::{
     SaveError, backup_path, rename_durably, save_convention, save_copy, temporary_path,

@@ -136,8 +136,22 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
         },
     );
     let matched = Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
-    let rows: Vec<Row> = palette
-        .hits
+    // Only the rows on screen are built, the first one chosen as the table itself would
+    // (from the offset, moved to show the selection); a label only as far as it can show
+    // (descriptions run to hundreds of characters, one span each).
+    let height = list_area.height as usize;
+    let last = palette.hits.len().saturating_sub(1);
+    let selected = (!palette.hits.is_empty()).then_some(palette.scroll.selected);
+    let mut first = palette.scroll.offset.min(last);
+    if let Some(selected) = selected {
+        first = first.min(selected);
+        if height > 0 && selected.min(last) >= first + height {
+            first = selected.min(last) + 1 - height;
+        }
+    }
+    let shown = &palette.hits[first.min(palette.hits.len())..(first + height).min(palette.hits.len())];
+    let room = list_area.width as usize;
+    let rows: Vec<Row> = shown
         .iter()
         .map(|hit| {
             let entry = &app.index.entries[hit.entry];
@@ -147,9 +161,14 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
                 .get(entry.document)
                 .map(|d| super::tabs::anomalies::short_name(&d.convention))
                 .unwrap_or_default();
+            let mut width = 0;
             let spans: Vec<Span> = entry
                 .label
                 .chars()
+                .take_while(|c| {
+                    width += crate::app::unicode_width(c.encode_utf8(&mut [0; 4]));
+                    width <= room
+                })
                 .enumerate()
                 .map(|(i, c)| {
                     let style = if hit.highlighted.binary_search(&i).is_ok() {
@@ -179,8 +198,8 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
     )
     .row_highlight_style(theme.selection);
     let mut state = TableState::default()
-        .with_offset(palette.scroll.offset)
-        .with_selected((!palette.hits.is_empty()).then_some(palette.scroll.selected));
+        .with_offset(0)
+        .with_selected(selected.map(|s| s - first));
     frame.render_stateful_widget(table, list_area, &mut state);
     frame.render_widget(
         Paragraph::new(text.search_hint).style(theme.muted),

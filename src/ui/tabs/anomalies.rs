@@ -17,7 +17,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         .iter()
         .map(|&i| all[i])
         .collect();
-    let rows: Vec<Row> = order
+    // The list spans every convention: only the rows on screen are built, the first one
+    // chosen as the table itself would (from the offset, moved to show the selection).
+    let height = crate::app::layout::table_rows(body).height as usize;
+    let last = order.len().saturating_sub(1);
+    let selected = app.anomalies.selected;
+    let mut first = app.anomalies.offset.min(last).min(selected);
+    if height > 0 && selected.min(last) >= first + height {
+        first = selected.min(last) + 1 - height;
+    }
+    let shown = &order[first.min(order.len())..(first + height).min(order.len())];
+    let rows: Vec<Row> = shown
         .iter()
         .map(|&(d, f)| {
             let doc = &app.documents[d];
@@ -61,8 +71,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     .block(block(title, theme))
     .row_highlight_style(theme.selection);
     let mut state = TableState::default()
-        .with_offset(app.anomalies.offset)
-        .with_selected(Some(app.anomalies.selected));
+        .with_offset(0)
+        .with_selected(app.anomalies.selected.checked_sub(first));
     frame.render_stateful_widget(table, body, &mut state);
 
     let lines = match order.get(app.anomalies.selected) {

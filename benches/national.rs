@@ -1,0 +1,420 @@
+//! revue at national scale: 101 départements × 4 years of execution reports (~400 files,
+//! ~10 000 fiches, ~100 000 indicator values), generated into a temporary directory by the
+//! same code as `cargo run --example gen_corpus`. See BENCHMARKS.md for the figures.
+//!
+//! ```sh
+//! cargo bench --bench national
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use divan::Bencher;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use revue::app::edit::{self, EditTarget, Field, NewValue};
+use revue::app::views::FicheRef;
+use revue::app::{Action, App, Keymap, Tab};
+use revue::model::{BudgetField, Convention, Value};
+use revue::rules::{self, Config};
+use revue::search::Index;
+use revue::storage::{self, LoadReport, LoadedFile};
+use revue::strings::Lang;
+use revue::ui::{self, Theme};
+
+#[path = "../examples/gen_corpus/corpus.rs"]
+mod corpus;
+
+fn main() {
+    // Generate before timing anything.
+    let corpus = &*CORPUS;
+    eprintln!(
+        "corpus: {} files, {} fiches, {:.1} MB in {}",
+        corpus.files.len(),
+        corpus
+            .files
+            .iter()
+            .map(|f| f.convention.fiche_count())
+            .sum::<usize>(),
+        corpus.texts.iter().map(String::len).sum::<usize>() as f64 / 1e6,
+        corpus.dir.display()
+    );
+    divan::main();
+}
+
+struct Corpus {
+    _keep: tempfile::TempDir,
+    dir: PathBuf,
+    /// Every file's text, in path order, for the parse floor.
+    texts: Vec<String>,
+    /// Every file loaded, to build apps without re-reading.
+    files: Vec<LoadedFile>,
+}
+
+static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
+    let keep = tempfile::tempdir().expect("temporary directory");
+    let dir = keep.path().join("corpus");
+    let paths = corpus::write(&dir, corpus::Params::default()).expect("corpus written");
+    let texts = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("corpus file"))
+        .collect();
+    let report = storage::load_paths(std::slice::from_ref(&dir));
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    Corpus {
+        _keep: keep,
+        dir,
+        texts,
+        files: report.files,
+    }
+});
+
+/// Fixed year, so indicator findings do not depend on the date the bench runs.
+fn config() -> Config {
+    Config {
+        current_year: 2026,
+        ..Config::default()
+    }
+}
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 60;
+
+fn app_of(files: Vec<LoadedFile>) -> App {
+    let report = LoadReport {
+        files,
+        errors: Vec::new(),
+    };
+    let mut app = App::new(report, Keymap::default(), Lang::Fr, config());
+    app.resize(WIDTH, HEIGHT);
+    app
+}
+
+fn corpus_app() -> App {
+    app_of(CORPUS.files.clone())
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal")
+}
+
+/// Start-up: what it costs to get from files on disk to the first frame, against the floor
+/// of merely parsing the same bytes with `ron`.
+mod startup {
+    use super::*;
+
+    /// The floor, on one core: `ron` over the bytes already in memory.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn parse_floor_serial() -> Vec<Convention> {
+        CORPUS
+            .texts
+            .iter()
+            .map(|t| storage::from_ron_str(t).expect("parses"))
+            .collect()
+    }
+
+    /// The floor on every core, split like `storage::load_paths` splits files.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn parse_floor_parallel() -> Vec<Convention> {
+        let texts = &CORPUS.texts;
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = texts.len().div_ceil(workers);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = texts
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|t| storage::from_ron_str(t).expect("parses"))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("no panic"))
+                .collect()
+        })
+    }
+
+    /// Reading and parsing the directory as the app does (`storage::load_paths`).
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn load() -> LoadReport {
+        storage::load_paths(std::slice::from_ref(&CORPUS.dir))
+    }
+
+    /// Files on disk → the first frame drawn: load, rules, search index, one draw.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn first_frame(bencher: Bencher) {
+        let mut terminal = terminal();
+        bencher.bench_local(|| {
+            let report = storage::load_paths(std::slice::from_ref(&CORPUS.dir));
+            let mut app = App::new(report, Keymap::default(), Lang::Fr, config());
+            app.resize(WIDTH, HEIGHT);
+            terminal
+                .draw(|frame| ui::draw(frame, &app, &Theme::default()))
+                .expect("draws");
+            app
+        });
+    }
+
+    /// `App::new` alone, on files already parsed: rules and search index.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn app_new(bencher: Bencher) {
+        bencher
+            .with_inputs(|| LoadReport {
+                files: CORPUS.files.clone(),
+                errors: Vec::new(),
+            })
+            .bench_local_values(|report| App::new(report, Keymap::default(), Lang::Fr, config()));
+    }
+}
+
+/// Every rule over every convention.
+mod rules_bench {
+    use super::*;
+
+    #[divan::bench(sample_count = 20)]
+    fn all_rules_serial() -> usize {
+        let config = config();
+        CORPUS
+            .files
+            .iter()
+            .map(|f| rules::check_convention(&f.convention, &config).len())
+            .sum()
+    }
+
+    /// As `App::new` runs them: spread over the cores.
+    #[divan::bench(sample_count = 20)]
+    fn all_rules() -> usize {
+        let config = config();
+        let conventions: Vec<&Convention> = CORPUS.files.iter().map(|f| &f.convention).collect();
+        rules::check_all(&conventions, &config)
+            .iter()
+            .map(Vec::len)
+            .sum()
+    }
+}
+
+/// The search palette: one keystroke is one `Index::search` over every entry.
+mod search {
+    use super::*;
+
+    static INDEX: LazyLock<Index> = LazyLock::new(|| {
+        let config = config();
+        let findings: Vec<_> = CORPUS
+            .files
+            .iter()
+            .map(|f| rules::check_convention(&f.convention, &config))
+            .collect();
+        Index::build(
+            CORPUS
+                .files
+                .iter()
+                .zip(&findings)
+                .map(|(f, found)| (&f.convention, found.as_slice())),
+        )
+    });
+
+    /// Each query as typed, from scratch (no previous keystroke to narrow from).
+    #[divan::bench(args = ["p", "pa", "par", "parentalite", "insertion jeunes", "3-2", "13 2019 solde", "zzq"])]
+    fn keystroke(query: &str) -> usize {
+        INDEX.search(query, 200).len()
+    }
+
+    /// Building the index of the whole corpus (part of start-up).
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn build_index(bencher: Bencher) {
+        let config = config();
+        let findings: Vec<_> = CORPUS
+            .files
+            .iter()
+            .map(|f| rules::check_convention(&f.convention, &config))
+            .collect();
+        bencher.bench_local(|| {
+            Index::build(
+                CORPUS
+                    .files
+                    .iter()
+                    .zip(&findings)
+                    .map(|(f, found)| (&f.convention, found.as_slice())),
+            )
+        });
+    }
+
+    /// One keystroke in the palette, through the app: search and redraw.
+    #[divan::bench(sample_count = 20)]
+    fn palette_keystroke_and_frame(bencher: Bencher) {
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let mut app = corpus_app();
+        let mut terminal = terminal();
+        app.update(Action::Search);
+        for c in "insertio".chars() {
+            app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        let type_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE);
+        let backspace = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
+        let mut forward = true;
+        bencher.bench_local(|| {
+            app.handle_key(if forward { &type_n } else { &backspace });
+            forward = !forward;
+            terminal
+                .draw(|frame| ui::draw(frame, &app, &Theme::default()))
+                .expect("draws");
+        });
+    }
+}
+
+/// One frame of each tab at 200×60, the whole corpus loaded.
+mod frame {
+    use super::*;
+
+    fn bench_tab(bencher: Bencher, setup: impl FnOnce(&mut App)) {
+        let mut app = corpus_app();
+        // A convention from the middle of the corpus.
+        app.show_convention(app.documents.len() / 2);
+        setup(&mut app);
+        let mut terminal = terminal();
+        let theme = Theme::default();
+        bencher.bench_local(|| {
+            terminal
+                .draw(|frame| ui::draw(frame, &app, &theme))
+                .expect("draws");
+        });
+    }
+
+    #[divan::bench(sample_count = 50)]
+    fn axes(bencher: Bencher) {
+        bench_tab(bencher, |app| app.update(Action::GoTo(Tab::Axes)));
+    }
+
+    #[divan::bench(sample_count = 50)]
+    fn fiches(bencher: Bencher) {
+        bench_tab(bencher, |app| {
+            app.update(Action::GoTo(Tab::Fiches));
+            app.update(Action::Down);
+        });
+    }
+
+    #[divan::bench(sample_count = 50)]
+    fn budgets(bencher: Bencher) {
+        bench_tab(bencher, |app| app.update(Action::GoTo(Tab::Budgets)));
+    }
+
+    #[divan::bench(sample_count = 50)]
+    fn budgets_summary_table(bencher: Bencher) {
+        bench_tab(bencher, |app| {
+            app.update(Action::GoTo(Tab::Budgets));
+            app.update(Action::Right);
+        });
+    }
+
+    #[divan::bench(sample_count = 50)]
+    fn indicators(bencher: Bencher) {
+        bench_tab(bencher, |app| app.update(Action::GoTo(Tab::Indicators)));
+    }
+
+    /// Every finding of every convention: the one corpus-wide list.
+    #[divan::bench(sample_count = 50)]
+    fn anomalies(bencher: Bencher) {
+        bench_tab(bencher, |app| {
+            app.update(Action::GoTo(Tab::Anomalies));
+            app.update(Action::PageDown);
+        });
+    }
+
+    /// Scrolling the anomalies: one key and the frame it causes.
+    #[divan::bench(sample_count = 50)]
+    fn anomalies_key_down(bencher: Bencher) {
+        let mut app = corpus_app();
+        app.update(Action::GoTo(Tab::Anomalies));
+        let mut terminal = terminal();
+        let theme = Theme::default();
+        let mut down = true;
+        bencher.bench_local(|| {
+            app.update(if down { Action::Down } else { Action::Up });
+            down = !down;
+            terminal
+                .draw(|frame| ui::draw(frame, &app, &theme))
+                .expect("draws");
+        });
+    }
+}
+
+/// One edit of a figure and its consequences: the convention re-checked, its search
+/// entries rebuilt, the next frame.
+mod edit_bench {
+    use super::*;
+
+    fn edit_once(app: &mut App, document: usize, flip: &mut bool) {
+        let target = EditTarget::Fiche(FicheRef { axe: 0, fiche: 0 });
+        let amount = if *flip { "1000000" } else { "1000001" };
+        *flip = !*flip;
+        let value = NewValue::Figure(Some(Value::Amount(amount.parse().expect("amount"))));
+        app.commit(document, target, |c| {
+            edit::apply(c, target, Field::Budget(BudgetField::PlannedTotal), value)
+        });
+        // Keep the undo history from growing without end over millions of iterations.
+        let undo = &mut app.documents[document].undo;
+        if undo.len() > 64 {
+            undo.clear();
+        }
+    }
+
+    /// `App::commit`: apply, re-check the touched convention, update the search index.
+    #[divan::bench(sample_count = 50)]
+    fn edit_and_recheck(bencher: Bencher) {
+        let mut app = corpus_app();
+        let document = app.documents.len() / 2;
+        let mut flip = false;
+        bencher.bench_local(|| edit_once(&mut app, document, &mut flip));
+    }
+
+    /// The same with the crash journal on (an fsync'ed write of the edited convention).
+    #[divan::bench(sample_count = 20)]
+    fn edit_and_recheck_with_journal(bencher: Bencher) {
+        let journal_dir = tempfile::tempdir().expect("journal directory");
+        let mut app = corpus_app();
+        app.journal = Some(storage::Journal::at(journal_dir.path()));
+        let document = app.documents.len() / 2;
+        let mut flip = false;
+        bencher.bench_local(|| edit_once(&mut app, document, &mut flip));
+    }
+
+    /// The edit, then the frame that shows it (Budgets tab of the edited convention).
+    #[divan::bench(sample_count = 50)]
+    fn edit_recheck_and_frame(bencher: Bencher) {
+        let mut app = corpus_app();
+        let document = app.documents.len() / 2;
+        app.show_convention(document);
+        app.update(Action::GoTo(Tab::Budgets));
+        let mut terminal = terminal();
+        let theme = Theme::default();
+        let mut flip = false;
+        bencher.bench_local(|| {
+            edit_once(&mut app, document, &mut flip);
+            terminal
+                .draw(|frame| ui::draw(frame, &app, &theme))
+                .expect("draws");
+        });
+    }
+}
+
+/// Saving one convention: canonical text, backup, atomic replacement, fsyncs.
+mod save {
+    use super::*;
+
+    #[divan::bench(sample_count = 30)]
+    fn one_file(bencher: Bencher) {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let file = &CORPUS.files[CORPUS.files.len() / 2];
+        let path = dir.path().join(file.path.file_name().expect("file name"));
+        std::fs::copy(&file.path, &path).expect("copied");
+        let mut hash = storage::content_hash(&std::fs::read(&path).expect("read"));
+        let convention = &file.convention;
+        bencher.bench_local(|| {
+            hash =
+                storage::save_convention(Path::new(&path), convention, Some(hash)).expect("saved");
+        });
+    }
+}
