@@ -20,7 +20,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::model::{Convention, normalise_fiche_id};
 use crate::rules::Finding;
-use crate::text::sanitize_line;
+use crate::text::{DISPLAY_LIMIT, sanitize_line, shorten};
 
 /// What an entry is, shown beside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -184,6 +184,8 @@ pub struct Index {
     /// The distinct short keys: partners, indicator names, titles repeat from one
     /// convention to the next. (A key an edit replaced stays here, unused.)
     keys: Vec<Arc<str>>,
+    /// Each of `keys`, decoded for the scoring.
+    decoded: Vec<Decoded>,
     key_ids: HashMap<Arc<str>, u32, BuildHasherDefault<KeyHasher>>,
 }
 
@@ -217,6 +219,7 @@ impl Index {
                 None => {
                     let id = u32::try_from(self.keys.len()).expect("fewer than 2³² keys");
                     self.keys.push(entry.key.clone());
+                    self.decoded.push(Decoded::new(&entry.key));
                     self.key_ids.insert(entry.key.clone(), id);
                     id
                 }
@@ -265,9 +268,14 @@ impl Index {
             .map(|start| start..(start + SEARCH_CHUNK).min(self.keys.len()))
             .collect();
         let key_scores: Vec<Option<i64>> = crate::parallel::map(&key_chunks, |range| {
-            self.keys[range.clone()]
+            self.decoded[range.clone()]
                 .iter()
-                .map(|key| query.score(key))
+                .map(|key| {
+                    let mut words = query.words.iter();
+                    words.try_fold(0, |score, word| {
+                        Some(score + skim_score_decoded(key, &word.chars)?)
+                    })
+                })
                 .collect::<Vec<_>>()
         })
         .into_iter()
@@ -462,24 +470,73 @@ impl Query {
     }
 }
 
-/// The score a fresh [`matcher`] gives `pattern` in `choice`, computed without allocating
-/// (in buffers kept per thread); `None` when the pattern does not match.
+/// A key as the scoring reads it: its chars in ASCII lowercase, and for each the matcher's
+/// bonus for a match there, with [`UPPER`] set when the char was an ASCII capital. Computed
+/// once per distinct short key, not at each keystroke.
+struct Decoded {
+    chars: Box<[char]>,
+    bonus: Box<[u8]>,
+}
+
+/// In a [`Decoded`] bonus: the char was an ASCII capital (a match with a small letter of
+/// the pattern, or the reverse, costs the matcher's case penalty).
+const UPPER: u8 = 0x40;
+
+impl Decoded {
+    fn new(key: &str) -> Decoded {
+        let (mut chars, mut bonus) = (Vec::new(), Vec::new());
+        decode(key, &mut chars, &mut bonus);
+        Decoded {
+            chars: chars.into(),
+            bonus: bonus.into(),
+        }
+    }
+}
+
+fn decode(key: &str, chars: &mut Vec<char>, bonus: &mut Vec<u8>) {
+    chars.clear();
+    bonus.clear();
+    let mut previous = '\0';
+    for (j, ch) in key.chars().enumerate() {
+        // The first character's bonus counts double.
+        let b = char_bonus(previous, ch) * if j == 0 { 2 } else { 1 };
+        let upper = if ch.is_ascii_uppercase() { UPPER } else { 0 };
+        bonus.push(b as u8 | upper);
+        chars.push(ch.to_ascii_lowercase());
+        previous = ch;
+    }
+}
+
+/// The score a fresh [`matcher`] gives `pattern` in `choice`; `None` when it does not match.
+fn skim_score(choice: &str, pattern: &[char]) -> Option<i64> {
+    thread_local! {
+        static DECODED: std::cell::RefCell<(Vec<char>, Vec<u8>)> = std::cell::RefCell::default();
+    }
+    DECODED.with_borrow_mut(|(chars, bonus)| {
+        decode(choice, chars, bonus);
+        skim_score_parts(chars, bonus, pattern)
+    })
+}
+
+/// [`skim_score`] on a decoded key, without allocating (in buffers kept per thread).
 ///
 /// The same recurrence as the matcher's (fuzzy-matcher 0.3, `SkimMatcherV2::fuzzy`), on two
 /// rows instead of a matrix: `M` is the best score with `pattern[i]` on `choice[j]`, `P` the
 /// best with `choice[j]` skipped. Checked against the matcher in the tests below.
-fn skim_score(choice: &str, pattern: &[char]) -> Option<i64> {
+fn skim_score_decoded(choice: &Decoded, pattern: &[char]) -> Option<i64> {
+    skim_score_parts(&choice.chars, &choice.bonus, pattern)
+}
+
+fn skim_score_parts(chars: &[char], bonus: &[u8], pattern: &[char]) -> Option<i64> {
     thread_local! {
         static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
     }
-    SCRATCH.with_borrow_mut(|scratch| scratch.score(choice, pattern))
+    SCRATCH.with_borrow_mut(|scratch| scratch.score(chars, bonus, pattern))
 }
 
 #[derive(Default)]
 struct Scratch {
-    chars: Vec<char>,
     first: Vec<usize>,
-    bonus: Vec<i32>,
     m_prev: Vec<i32>,
     p_prev: Vec<i32>,
     m_row: Vec<i32>,
@@ -487,7 +544,7 @@ struct Scratch {
 }
 
 impl Scratch {
-    fn score(&mut self, choice: &str, pattern: &[char]) -> Option<i64> {
+    fn score(&mut self, c: &[char], bonus: &[u8], pattern: &[char]) -> Option<i64> {
         const NEG: i32 = i16::MIN as i32;
         const MATCH: i32 = 16;
         const GAP_START: i32 = -3;
@@ -495,87 +552,84 @@ impl Scratch {
         const CONSECUTIVE: i32 = 4;
         const CASE_MISMATCH: i32 = -2;
         let Scratch {
-            chars: c,
             first,
-            bonus,
             m_prev,
             p_prev,
             m_row,
             p_row,
         } = self;
-        c.clear();
-        c.extend(choice.chars());
         let n = c.len();
         if pattern.is_empty() || pattern.len() > n {
             return None;
         }
+        // A match scores 16, less the case penalty when exactly one side is a capital.
+        let match_score = |b: u8, p: char| {
+            let penalty = if (b & UPPER != 0) != p.is_ascii_uppercase() {
+                CASE_MISMATCH
+            } else {
+                0
+            };
+            (MATCH + penalty).max(0)
+        };
+        let in_place = |b: u8| i32::from(b & !UPPER);
         if let [p] = pattern {
             // One char: the recurrence reduces to the best bonus where it matches
             // (P of row 0 is the gap extension, M of row 0 is −∞).
-            let mut best: Option<i32> = None;
-            let mut previous = '\0';
-            for (j, &ch) in c.iter().enumerate() {
-                if ch.eq_ignore_ascii_case(p) {
-                    let bonus = char_bonus(previous, ch) * if j == 0 { 2 } else { 1 };
-                    let case_penalty = if ch == *p { 0 } else { CASE_MISMATCH };
-                    let score = GAP_EXTENSION + bonus + (MATCH + case_penalty).max(0);
-                    best = best.max(Some(score));
-                }
-                previous = ch;
-            }
-            return best.map(i64::from);
+            let lower = p.to_ascii_lowercase();
+            return c
+                .iter()
+                .zip(bonus.iter())
+                .filter(|(ch, _)| **ch == lower)
+                .map(|(_, &b)| i64::from(GAP_EXTENSION + in_place(b) + match_score(b, *p)))
+                .max();
         }
         // Where each pattern char first matches, greedily (the matcher's `cheap_matches`).
         first.clear();
         let mut next = 0;
         for p in pattern {
-            next += c[next..].iter().position(|x| x.eq_ignore_ascii_case(p))?;
+            let lower = p.to_ascii_lowercase();
+            next += c[next..].iter().position(|x| *x == lower)?;
             first.push(next);
             next += 1;
         }
         // Only columns after the first possible match are read; every cell of a row is
-        // written before it is read, so the rows need no filling.
-        for row in [
-            &mut *bonus,
-            &mut *m_prev,
-            &mut *p_prev,
-            &mut *m_row,
-            &mut *p_row,
-        ] {
+        // written before it is read, so the rows need no filling. Column `col` is the
+        // char `col - 1`.
+        for row in [&mut *m_prev, &mut *p_prev, &mut *m_row, &mut *p_row] {
             if row.len() <= n {
                 row.resize(n + 1, NEG);
             }
         }
-        // The bonus of each position: start of a word, after punctuation, camel case; the
-        // first character's counts double.
-        let from = first[0];
-        let mut previous = if from == 0 { '\0' } else { c[from - 1] };
-        for (j, &ch) in c.iter().enumerate().skip(from) {
-            bonus[j + 1] = char_bonus(previous, ch) * if j == 0 { 2 } else { 1 };
-            previous = ch;
-        }
         // Row 0: nothing of the pattern placed yet.
+        let from = first[0];
         m_prev[from..=n].fill(NEG);
         p_prev[from..=n].fill(GAP_EXTENSION);
         for (i, &p) in pattern.iter().enumerate() {
             let skip = first[i];
+            let lower = p.to_ascii_lowercase();
+            // The cell before the first match is reset; then left to right, the cell to
+            // the left carried along.
+            let (mut m_left, mut p_left) = (NEG, NEG);
             m_row[skip] = NEG;
             p_row[skip] = NEG;
-            for col in skip + 1..=n {
-                let ch = c[col - 1];
-                m_row[col] = if ch.eq_ignore_ascii_case(&p) {
+            let cells = c[skip..n]
+                .iter()
+                .zip(&bonus[skip..n])
+                .zip(m_prev[skip..n].iter().zip(&p_prev[skip..n]))
+                .zip(m_row[skip + 1..=n].iter_mut().zip(&mut p_row[skip + 1..=n]));
+            for (((&ch, &b), (&m_diagonal, &p_diagonal)), (m_cell, p_cell)) in cells {
+                let m = if ch == lower {
                     // The matcher reads the bonus of a consecutive match from a cell it has
                     // not written yet: 0 in a fresh matrix.
-                    let consecutive = bonus[col].max(CONSECUTIVE);
-                    let by_match = m_prev[col - 1] + consecutive;
-                    let by_skip = p_prev[col - 1] + bonus[col];
-                    let case_penalty = if ch == p { 0 } else { CASE_MISMATCH };
-                    by_match.max(by_skip) + (MATCH + case_penalty).max(0)
+                    let by_match = m_diagonal + in_place(b).max(CONSECUTIVE);
+                    let by_skip = p_diagonal + in_place(b);
+                    by_match.max(by_skip) + match_score(b, p)
                 } else {
                     NEG
                 };
-                p_row[col] = (GAP_START + GAP_EXTENSION + m_row[col - 1])
-                    .max(GAP_EXTENSION + p_row[col - 1]);
+                let p = (GAP_START + GAP_EXTENSION + m_left).max(GAP_EXTENSION + p_left);
+                (*m_cell, *p_cell) = (m, p);
+                (m_left, p_left) = (m, p);
             }
             std::mem::swap(m_prev, m_row);
             std::mem::swap(p_prev, p_row);
@@ -626,7 +680,7 @@ impl Entries {
         label: &str,
         target: Target,
     ) {
-        let label = sanitize_line(label).into_owned();
+        let label = sanitize_line(&shorten(label, DISPLAY_LIMIT)).into_owned();
         let key = normalise(&label).into();
         self.0.push(Entry {
             kind,
