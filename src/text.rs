@@ -38,6 +38,19 @@ fn has_unsafe(text: &str) -> bool {
     })
 }
 
+/// The most of one text that is ever drawn or indexed: far beyond any text of a real document
+/// (the longest is under 7 000 characters), far below what would slow every frame down when a
+/// hostile file holds a 50 MB string.
+pub const DISPLAY_LIMIT: usize = 50_000;
+
+/// `text` cut after `limit` characters, with `…` when cut.
+pub fn shorten(text: &str, limit: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(limit) {
+        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
+        None => Cow::Borrowed(text),
+    }
+}
+
 /// For one line of display: every control character, newlines and tabs included, is replaced.
 pub fn sanitize_line(text: &str) -> Cow<'_, str> {
     if !has_unsafe(text) {
@@ -99,6 +112,13 @@ mod tests {
             assert!(!out.contains('\u{202e}'));
             assert!(out.contains('␛'));
         }
+    }
+
+    #[test]
+    fn long_text_is_shortened_on_a_char_boundary() {
+        assert_eq!(shorten("École", 10), "École");
+        assert!(matches!(shorten("École", 5), Cow::Borrowed(_)));
+        assert_eq!(shorten("École", 2), "Éc…");
     }
 
     #[test]

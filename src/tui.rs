@@ -98,11 +98,8 @@ fn window_title(app: &App) -> String {
                 ""
             };
             let c = &doc.convention;
-            crate::text::sanitize_line(&format!(
-                "revue — {} {}{modified}",
-                c.territory.name, c.period
-            ))
-            .into_owned()
+            let title = format!("revue — {} {}{modified}", c.territory.name, c.period);
+            crate::text::sanitize_line(&crate::text::shorten(&title, 200)).into_owned()
         }
         None => "revue".to_string(),
     }

@@ -11,7 +11,8 @@ use crate::storage;
 use crate::strings::{self, Lang};
 use crate::text::sanitize_line;
 
-/// Figures summed from the fiches' own stated planned budgets.
+/// Figures summed from the fiches' own stated planned budgets; text sanitised (JSON and CSV
+/// escape only some control characters).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Summary {
     pub file: String,
@@ -31,13 +32,14 @@ pub struct Summary {
 }
 
 pub fn summarise(path: &Path, convention: &Convention, lang: Lang) -> Summary {
+    let clean = |text: &str| sanitize_line(text).into_owned();
     let mut summary = Summary {
-        file: path.display().to_string(),
-        title: convention.title.clone(),
-        territory: format!(
+        file: clean(&path.display().to_string()),
+        title: clean(&convention.title),
+        territory: clean(&format!(
             "{} ({})",
             convention.territory.name, convention.territory.number
-        ),
+        )),
         kind: strings::kind_name(lang, convention.kind).to_string(),
         fiches: convention.fiche_count(),
         planned_etat: Decimal::ZERO,

@@ -149,7 +149,8 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
             first = selected.min(last) + 1 - height;
         }
     }
-    let shown = &palette.hits[first.min(palette.hits.len())..(first + height).min(palette.hits.len())];
+    let shown =
+        &palette.hits[first.min(palette.hits.len())..(first + height).min(palette.hits.len())];
     let room = list_area.width as usize;
     let rows: Vec<Row> = shown
         .iter()

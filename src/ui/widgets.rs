@@ -10,9 +10,10 @@ use super::Theme;
 use crate::model::{Value, format_amount_fr};
 use crate::rules::Severity;
 
-/// File text made safe for one line of the terminal.
+/// Text from a file, safe and short enough to draw on one line.
 pub fn clean(text: &str) -> String {
-    crate::text::sanitize_line(text).into_owned()
+    let text = crate::text::shorten(text, crate::text::DISPLAY_LIMIT);
+    crate::text::sanitize_line(&text).into_owned()
 }
 
 pub fn marker(severity: Option<Severity>) -> &'static str {

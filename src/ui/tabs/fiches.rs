@@ -296,7 +296,8 @@ impl Lines<'_> {
         if text.is_empty() {
             return;
         }
-        for line in crate::text::sanitize_multiline(text).lines() {
+        let shown = crate::text::shorten(text, crate::text::DISPLAY_LIMIT);
+        for line in crate::text::sanitize_multiline(&shown).lines() {
             self.lines.push(Line::from(line.to_string()));
         }
     }
