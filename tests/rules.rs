@@ -569,6 +569,101 @@ fn a_result_far_from_target_is_a_warning() {
     assert!(findings(&close, Rule::Indicator).is_empty());
 }
 
+// Rule 11: what cannot be (coherence)
+
+#[test]
+fn two_fiches_with_one_id_are_a_warning_on_the_second() {
+    let c = convention(
+        r#"(id: "3-3", title: "Premier accueil"), (id: "3-4", title: "Autre"), (id: "3.3", title: "Doublon")"#,
+        "",
+    );
+    let found = findings(&c, Rule::Consistency);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert_eq!(
+        found[0].anchor,
+        revue::rules::Anchor::Fiche {
+            fiche: "3.3".into(),
+            position: 2
+        }
+    );
+    assert!(says(&found[0].message, "3.3"), "{}", found[0].message);
+    assert!(
+        says(&found[0].message, "Premier accueil"),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
+fn distinct_fiche_ids_are_silent() {
+    let c = convention(
+        r#"(id: "3-3", title: "A"), (id: "3-3-1", title: "B"), (id: "13", title: "C")"#,
+        "",
+    );
+    assert!(findings(&c, Rule::Consistency).is_empty());
+}
+
+#[test]
+fn a_negative_amount_planned_or_spent_is_a_warning() {
+    let c = convention(
+        &fiche_with_budget(
+            "1",
+            r#"planned: (etat: Amount("-10"), departement: Amount("20"), total: Amount("10")), executed_lines: [(name: "Remboursement", amount: Amount("-5"))]"#,
+        ),
+        "",
+    );
+    let found = findings(&c, Rule::Consistency);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found.iter().all(|f| f.severity == Severity::Warning));
+    assert!(
+        says(&found[0].message, "Prévu État négatif : -10 €"),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
+fn a_negative_remaining_credit_is_silent() {
+    let c = convention(
+        &fiche_with_budget(
+            "1",
+            r#"planned: (total: Amount("10")), executed: Amount("15"), remaining: Amount("-5")"#,
+        ),
+        "",
+    );
+    assert!(findings(&c, Rule::Consistency).is_empty());
+}
+
+#[test]
+fn a_result_for_a_year_to_come_and_a_reversed_period_are_warnings() {
+    let mut c = convention(
+        &indicator(r#"(year: 2030, measure: Result, value: Number("12"))"#),
+        r#"signed: "le 3 mars 2031","#,
+    );
+    c.years = Some((2020, 2019));
+    let found = findings(&c, Rule::Consistency);
+    let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+    assert_eq!(found.len(), 3, "{messages:#?}");
+    assert!(messages.iter().any(|m| m.contains("2030")), "{messages:#?}");
+    assert!(messages.iter().any(|m| m.contains("2031")), "{messages:#?}");
+    assert!(
+        messages.iter().any(|m| m.contains("2020 à 2019")),
+        "{messages:#?}"
+    );
+}
+
+#[test]
+fn results_of_passed_years_targets_to_come_and_past_signatures_are_silent() {
+    let c = convention(
+        &indicator(
+            r#"(year: 2026, measure: Result, value: Number("12")), (year: 2030, measure: Target, value: Number("20")), (year: 2030, measure: Result)"#,
+        ),
+        r#"signed: "12/03/2019","#,
+    );
+    assert!(findings(&c, Rule::Consistency).is_empty());
+}
+
 // Tolerance and gaps under one euro
 
 #[test]
