@@ -176,6 +176,10 @@ pub struct RuleStrings {
     pub same_figure: fn(&str, &str, &str, &str) -> String,
     /// formula, computed, stated
     pub claim_mismatch: fn(&str, &str, &str) -> String,
+    /// gap, number of rounded parts
+    pub rounded_parts: fn(&str, usize) -> String,
+    /// stated result, its actual percentage, base, rate as printed
+    pub rounded_percentage: fn(&str, &str, &str, &str) -> String,
     /// sum of the fiches' State shares, stated support
     pub state_support_mismatch: fn(&str, &str) -> String,
     /// scope (axe or convention), field, sum of fiches, stated
@@ -262,6 +266,12 @@ static RULES_FR: RuleStrings = RuleStrings {
     },
     claim_mismatch: |formula, computed, stated| {
         format!("{formula} = {computed}, mais le texte annonce {stated}")
+    },
+    rounded_parts: |gap, parts| {
+        format!("(écart de {gap}, dans la marge d'arrondi de {parts} valeurs arrondies)")
+    },
+    rounded_percentage: |stated, actual, base, rate| {
+        format!("({stated} font {actual} % de {base} : le taux de {rate} % est arrondi)")
     },
     state_support_mismatch: |sum, stated| {
         format!(
@@ -372,6 +382,12 @@ static RULES_EN: RuleStrings = RuleStrings {
     },
     claim_mismatch: |formula, computed, stated| {
         format!("{formula} = {computed}, but the text states {stated}")
+    },
+    rounded_parts: |gap, parts| {
+        format!("(gap of {gap}, within the rounding of {parts} rounded values)")
+    },
+    rounded_percentage: |stated, actual, base, rate| {
+        format!("({stated} is {actual} % of {base}: the rate of {rate} % is rounded)")
     },
     state_support_mismatch: |sum, stated| {
         format!(

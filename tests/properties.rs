@@ -216,15 +216,19 @@ fn claim() -> BoxedStrategy<Claim> {
         ],
         vec(decimal(), 0..3),
         value(),
+        any::<bool>(),
         source(),
     )
-        .prop_map(|(text, operation, operands, stated, source)| Claim {
-            text,
-            operation,
-            operands,
-            stated,
-            source,
-        })
+        .prop_map(
+            |(text, operation, operands, stated, approximate, source)| Claim {
+                text,
+                operation,
+                operands,
+                stated,
+                approximate,
+                source,
+            },
+        )
         .boxed()
 }
 

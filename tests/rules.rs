@@ -112,6 +112,35 @@ fn a_column_that_does_not_sum_to_its_total_row_is_an_error() {
     assert!(found[0].location.contains("TOTAL"));
 }
 
+const ETP_TABLE: &str = r#"tables: [(
+        id: "t", title: "ETP", kind: Autre,
+        columns: [(name: "Structure", role: Label), (name: "ETP", role: Summed)],
+        rows: [
+            (cells: [Text("A"), Number("0.65")]),
+            (cells: [Text("B"), Number("0.39")]),
+            (cells: [Text("C"), Number("0.11")]),
+        ],
+        total: (cells: [Text("TOTAL"), Number(STATED)]),
+    )],"#;
+
+#[test]
+fn a_quantity_total_within_the_rounding_of_its_parts_is_a_warning() {
+    // Three parts printed to the hundredth can drift by up to 3 × 0,005 from their total.
+    let c = convention("", &ETP_TABLE.replace("STATED", "\"1.14\""));
+    let found = findings(&c, Rule::Sum);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert!(says(&found[0].message, "arrondi"), "{}", found[0].message);
+}
+
+#[test]
+fn a_quantity_total_beyond_the_rounding_of_its_parts_is_an_error() {
+    let c = convention("", &ETP_TABLE.replace("STATED", "\"1.17\""));
+    let found = findings(&c, Rule::Sum);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity, Severity::Error);
+}
+
 #[test]
 fn columns_that_sum_to_their_total_row_are_silent() {
     let c = convention("", &SUMMARY_TABLE.replace("TOTAL_PLANNED", "\"150\""));
@@ -301,6 +330,40 @@ fn a_product_and_a_percentage_that_hold_are_silent() {
 fn a_percentage_that_does_not_hold_is_an_error() {
     let c = convention(&claim("Percentage", r#""90000", "10""#, "126000"), "");
     assert_eq!(findings(&c, Rule::Claim)[0].expected, Some(dec("9000")));
+}
+
+fn approximate_claim(rate: &str, stated: &str) -> String {
+    format!(
+        r#"(id: "1", title: "F", claims: [(text: "{stated} € soit {rate} % de 950 000 €", operation: Percentage, operands: ["950000", "{rate}"], stated: Amount("{stated}"), approximate: true)])"#
+    )
+}
+
+#[test]
+fn a_rate_the_text_rounds_is_a_warning_that_gives_the_real_rate() {
+    // 463 000 € "soit 49 %" of 950 000 € is 48,74 %; 90 000 € "soit 10 %" is 9,47 %.
+    for (rate, stated, actual) in [("49", "463000", "48,74 %"), ("10", "90000", "9,47 %")] {
+        let c = convention(&approximate_claim(rate, stated), "");
+        let found = findings(&c, Rule::Claim);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].severity, Severity::Warning);
+        assert!(says(&found[0].message, actual), "{}", found[0].message);
+        assert!(says(&found[0].message, "arrondi"), "{}", found[0].message);
+    }
+}
+
+#[test]
+fn a_rounded_rate_beyond_its_precision_and_a_binding_rate_stay_errors() {
+    // 40 % printed, 36,36 % meant: more than the rounding of a whole percentage.
+    let c = convention(&approximate_claim("40", "345454"), "");
+    assert_eq!(findings(&c, Rule::Claim)[0].severity, Severity::Error);
+    // "à hauteur de 50 %": a rate the figures must follow, not a description of them.
+    let c = convention(&claim("Percentage", r#""1345560", "50""#, "671923"), "");
+    let found = findings(&c, Rule::Claim);
+    assert_eq!(found[0].severity, Severity::Error);
+    assert!(!says(&found[0].message, "arrondi"), "{}", found[0].message);
+    // A rate printed with a decimal is held to that decimal.
+    let c = convention(&approximate_claim("48.5", "463000"), "");
+    assert_eq!(findings(&c, Rule::Claim)[0].severity, Severity::Error);
 }
 
 // Rule 5: aggregates

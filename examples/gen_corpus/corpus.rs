@@ -851,6 +851,7 @@ fn claim(rng: &mut Rng, lines: &mut Lines, etat: Decimal) -> Claim {
             operation: Operation::Sum,
             operands: vec![first, second],
             stated: amount(stated),
+            approximate: false,
             source: lines.block("5) Budget a)", 60),
         }
     } else {
@@ -866,6 +867,7 @@ fn claim(rng: &mut Rng, lines: &mut Lines, etat: Decimal) -> Claim {
             operation: Operation::Product,
             operands: vec![cost, count],
             stated: amount(stated),
+            approximate: false,
             source: lines.block("5) Budget b)", 60),
         }
     }

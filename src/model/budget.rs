@@ -89,6 +89,12 @@ pub struct Claim {
     pub operation: Operation,
     pub operands: Vec<Decimal>,
     pub stated: Value,
+    /// The text gives the rate as a rounded description of the figures ("463 000 € soit
+    /// 49 % de 950 000 €"), not as a rate the figures must follow ("FSE à hauteur de 50 %").
+    /// Only the transcriber can tell the two apart; a rounded rate that holds to its printed
+    /// precision is a warning, not an error.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
     #[serde(default, skip_serializing_if = "Source::is_empty")]
     pub source: Source,
 }

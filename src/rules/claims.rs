@@ -1,6 +1,8 @@
 //! Rule "calcul": arithmetic stated in the prose that does not hold.
 
 use super::{Anchor, Context, Finding, Rule, eur};
+use rust_decimal::Decimal;
+
 use crate::model::{Claim, Operation, Value, format_amount_fr};
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -81,10 +83,47 @@ fn check_claim(
         if !euros
             && stated
                 .checked_sub(computed)
-                .is_some_and(|gap| gap.abs() < rust_decimal::Decimal::ONE)
+                .is_some_and(|gap| gap.abs() < Decimal::ONE)
         {
             finding.severity = super::Severity::Warning;
         }
+        if let Some(actual) = rounded_rate(claim, stated) {
+            // "463 000 € soit 49 % de 950 000 €": the amount is the figure, the rate a rounded
+            // description of it. Both hold; the reviewer sees how far the rate was rounded.
+            finding.severity = super::Severity::Warning;
+            let (base, rate) = (claim.operands[0], claim.operands[1]);
+            finding.message = format!(
+                "{} {}",
+                finding.message,
+                (cx.text.rounded_percentage)(
+                    &show(stated),
+                    &format_amount_fr(actual),
+                    &show(base),
+                    &format_amount_fr(rate)
+                )
+            );
+        }
         finding
     }));
+}
+
+/// For a percentage claim whose rate the text gives as approximate: the result's actual rate
+/// (to two decimals) when the printed rate is that rate rounded to the precision it is printed
+/// with (± one unit of its last digit, since documents round up, down and to the nearest);
+/// `None` otherwise.
+fn rounded_rate(claim: &Claim, stated: Decimal) -> Option<Decimal> {
+    if claim.operation != Operation::Percentage || !claim.approximate {
+        return None;
+    }
+    let [base, rate] = claim.operands[..] else {
+        return None;
+    };
+    if base.is_zero() {
+        return None;
+    }
+    let actual = stated
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(base)?;
+    let unit = Decimal::try_new(1, rate.normalize().scale()).ok()?;
+    (actual.checked_sub(rate)?.abs() < unit).then(|| actual.round_dp(2))
 }

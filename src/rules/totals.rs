@@ -128,12 +128,13 @@ fn column_totals(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<F
             continue;
         }
         let name = &table.columns[column].name;
-        let compare = if is_amount_column(table, column) {
+        let amounts = is_amount_column(table, column);
+        let compare = if amounts {
             Context::mismatch
         } else {
             Context::mismatch_quantity
         };
-        out.extend(compare(
+        let finding = compare(
             cx,
             Rule::Sum,
             place.anchor(None, true, Some(column)),
@@ -145,8 +146,41 @@ fn column_totals(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<F
             ),
             sum,
             stated,
-        ));
+        );
+        out.extend(finding.map(|mut finding| {
+            if !amounts
+                && let Some(gap) = stated.checked_sub(sum)
+                && let Some(parts) = within_rounding(table, column, gap)
+            {
+                finding.severity = super::Severity::Warning;
+                let gap = format_figure(gap.abs(), table, column);
+                finding.message = format!(
+                    "{} {}",
+                    finding.message,
+                    (cx.text.rounded_parts)(&gap, parts)
+                );
+            }
+            finding
+        }));
     }
+}
+
+/// The number of parts when a quantity column's gap to its TOTAL can come from the parts being
+/// printed rounded (ETP to two decimals: nine parts can drift by up to 9 × 0,005), else `None`.
+/// Euros are not given this margin: an amount is stated to the cent.
+fn within_rounding(table: &Table, column: usize, gap: Decimal) -> Option<usize> {
+    let parts: Vec<Decimal> = body_rows(table)
+        .filter_map(|(_, row)| cell(row, column))
+        .filter_map(Value::number)
+        .collect();
+    let scale = parts.iter().map(Decimal::scale).max()?;
+    if scale == 0 {
+        // Whole counts are not rounded.
+        return None;
+    }
+    let half_unit = Decimal::try_new(5, scale + 1).ok()?;
+    let margin = half_unit.checked_mul(Decimal::from(parts.len()))?;
+    (gap.abs() <= margin).then_some(parts.len())
 }
 
 fn is_amount_column(table: &Table, column: usize) -> bool {
