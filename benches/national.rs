@@ -143,7 +143,8 @@ mod startup {
         storage::load_paths(std::slice::from_ref(&CORPUS.dir))
     }
 
-    /// Files on disk → the first frame drawn: load, rules, search index, one draw.
+    /// Files on disk → the first frame drawn: load, rules, one draw (the search index is built
+    /// after the first frame: `search::build_index`).
     #[divan::bench(sample_count = 10, sample_size = 1)]
     fn first_frame(bencher: Bencher) {
         let mut terminal = terminal();
@@ -158,7 +159,7 @@ mod startup {
         });
     }
 
-    /// `App::new` alone, on files already parsed: rules and search index.
+    /// `App::new` alone, on files already parsed: the rules.
     #[divan::bench(sample_count = 10, sample_size = 1)]
     fn app_new(bencher: Bencher) {
         bencher
@@ -222,7 +223,7 @@ mod search {
         INDEX.search(query, 200).len()
     }
 
-    /// Building the index of the whole corpus (part of start-up).
+    /// Building the index of the whole corpus (right after the first frame).
     #[divan::bench(sample_count = 10, sample_size = 1)]
     fn build_index(bencher: Bencher) {
         let config = config();

@@ -112,6 +112,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme) -> anyhow::Resu
     let mut title = String::new();
     while !app.should_quit {
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        app.prepare_search();
         let wanted = window_title(app);
         if wanted != title {
             let _ = execute!(stdout(), crossterm::terminal::SetTitle(&wanted));

@@ -189,3 +189,20 @@ fn filters_apply_to_budgets_indicators_and_anomalies() {
     // Axe headings and the total stay; only the matching fiche row remains among fiches.
     assert_eq!(app.visible_rows(Tab::Budgets), [0, 3, 4, 5]);
 }
+
+/// The index is not needed for the first frame, so start-up does not build it; the first
+/// search does (the terminal loop builds it right after the first frame), from the
+/// conventions as they are then.
+#[test]
+fn the_index_is_built_after_start_up_from_the_current_conventions() {
+    let mut app = app();
+    assert!(app.index.is_none(), "App::new leaves the index to later");
+    app.documents[0].convention.axes[0].fiches[0].title = "Bricolage solidaire".into();
+    type_text(&mut app, "/bricolage");
+    assert!(app.index.is_some());
+    let hits = &app.palette.as_ref().expect("palette open").hits;
+    assert!(
+        !hits.is_empty(),
+        "a title changed before the index exists is found"
+    );
+}

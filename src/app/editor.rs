@@ -370,8 +370,9 @@ impl App {
     fn after_change(&mut self, document: usize) {
         let doc = &mut self.documents[document];
         doc.findings = crate::rules::check_convention(&doc.convention, &self.rules);
-        self.index
-            .rebuild_document(document, &doc.convention, &doc.findings);
+        if let Some(index) = &mut self.index {
+            index.rebuild_document(document, &doc.convention, &doc.findings);
+        }
         if let Some(journal) = &self.journal {
             let result = if doc.is_modified() {
                 journal.record(

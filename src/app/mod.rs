@@ -155,8 +155,9 @@ pub struct App {
     pub keymap: Keymap,
     pub lang: Lang,
     pub rules: rules::Config,
-    /// Search keys of every document, computed when data loads or changes.
-    pub index: crate::search::Index,
+    /// Search keys of every document: built after the first frame ([`App::prepare_search`]),
+    /// since nothing on that frame needs them; then kept up to date with every change.
+    pub index: Option<crate::search::Index>,
     pub palette: Option<Palette>,
     /// Each tab's filter (`f`), as typed.
     pub filters: [String; 5],
@@ -195,13 +196,8 @@ impl App {
             .iter()
             .map(|e| crate::text::sanitize_line(&e.to_string()).into_owned())
             .collect();
-        let index = crate::search::Index::build(
-            documents
-                .iter()
-                .map(|d: &Document| (&d.convention, d.findings.as_slice())),
-        );
         App {
-            index,
+            index: None,
             palette: None,
             filters: Default::default(),
             filter_input: None,

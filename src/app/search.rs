@@ -49,7 +49,20 @@ fn steer(key: &KeyEvent) -> Steer {
 }
 
 impl App {
+    /// Builds the search index if it is not yet: the terminal loop calls this right after the
+    /// first frame, while the user reads it; a search opened before that builds it then.
+    pub fn prepare_search(&mut self) {
+        if self.index.is_none() {
+            self.index = Some(crate::search::Index::build(
+                self.documents
+                    .iter()
+                    .map(|d| (&d.convention, d.findings.as_slice())),
+            ));
+        }
+    }
+
     pub fn open_palette(&mut self) {
+        self.prepare_search();
         self.palette = Some(Palette {
             input: single_line_input(),
             hits: Vec::new(),
@@ -84,7 +97,11 @@ impl App {
             Steer::Edit => {
                 if palette.input.input(*key) {
                     let query = palette.query();
-                    palette.hits = self.index.search(&query, RESULTS);
+                    palette.hits = self
+                        .index
+                        .as_ref()
+                        .map(|index| index.search(&query, RESULTS))
+                        .unwrap_or_default();
                     palette.scroll = Scroll::default();
                 }
             }
@@ -93,7 +110,7 @@ impl App {
 
     /// Shows a search result in its tab, selected.
     pub fn go_to_entry(&mut self, entry: usize) {
-        let Some(entry) = self.index.entries.get(entry) else {
+        let Some(entry) = self.index.as_ref().and_then(|i| i.entries.get(entry)) else {
             return;
         };
         let (document, target) = (entry.document, entry.target);

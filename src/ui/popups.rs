@@ -154,8 +154,8 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
     let room = list_area.width as usize;
     let rows: Vec<Row> = shown
         .iter()
-        .map(|hit| {
-            let entry = &app.index.entries[hit.entry];
+        .filter_map(|hit| Some((hit, app.index.as_ref()?.entries.get(hit.entry)?)))
+        .map(|(hit, entry)| {
             let kind = text.search_kinds[entry.kind as usize];
             let convention = app
                 .documents
