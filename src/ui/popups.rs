@@ -151,7 +151,8 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
     }
     let shown =
         &palette.hits[first.min(palette.hits.len())..(first + height).min(palette.hits.len())];
-    let room = list_area.width as usize;
+    // The label column: what the kind, convention and fiche columns and their gaps leave.
+    let label_room = (list_area.width as usize).saturating_sub(10 + 8 + 9 + 3);
     let rows: Vec<Row> = shown
         .iter()
         .filter_map(|hit| Some((hit, app.index.as_ref()?.entries.get(hit.entry)?)))
@@ -162,23 +163,36 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
                 .get(entry.document)
                 .map(|d| super::tabs::anomalies::short_name(&d.convention))
                 .unwrap_or_default();
-            let mut width = 0;
-            let spans: Vec<Span> = entry
-                .label
-                .chars()
-                .take_while(|c| {
-                    width += crate::app::unicode_width(c.encode_utf8(&mut [0; 4]));
-                    width <= room
-                })
-                .enumerate()
-                .map(|(i, c)| {
-                    let style = if hit.highlighted.binary_search(&i).is_ok() {
-                        matched
-                    } else {
-                        Style::default()
-                    };
-                    Span::styled(c.to_string(), style)
-                })
+            // In a long text the match can be far in: show it, with a little context before.
+            let skip = match (hit.highlighted.first(), hit.highlighted.last()) {
+                (Some(&first), Some(&last)) if last >= label_room => first
+                    .saturating_sub(label_room / 4)
+                    .min((last + 1 + label_room / 4).saturating_sub(label_room)),
+                _ => 0,
+            };
+            let mut width = usize::from(skip > 0);
+            let elided = (skip > 0).then(|| Span::styled("…", theme.muted));
+            let spans: Vec<Span> = elided
+                .into_iter()
+                .chain(
+                    entry
+                        .label
+                        .chars()
+                        .enumerate()
+                        .skip(skip)
+                        .take_while(|(_, c)| {
+                            width += crate::app::unicode_width(c.encode_utf8(&mut [0; 4]));
+                            width <= label_room
+                        })
+                        .map(|(i, c)| {
+                            let style = if hit.highlighted.binary_search(&i).is_ok() {
+                                matched
+                            } else {
+                                Style::default()
+                            };
+                            Span::styled(c.to_string(), style)
+                        }),
+                )
                 .collect();
             Row::new(vec![
                 ratatui::widgets::Cell::from(kind),
