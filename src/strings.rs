@@ -168,6 +168,8 @@ pub struct RuleStrings {
     pub column_total: fn(&str, &str, &str) -> String,
     /// table, sum of lines, field, stated figure
     pub detail_lines: fn(&str, &str, &str, &str) -> String,
+    /// number of lines that give no figure
+    pub lines_without_figure: fn(usize) -> String,
     /// charges total, recettes total
     pub charges_recettes: fn(&str, &str) -> String,
     /// planned, engaged-or-executed label, its amount, expected, stated remaining
@@ -251,6 +253,10 @@ static RULES_FR: RuleStrings = RuleStrings {
         format!(
             "Les lignes de « {table} » totalisent {sum}, mais la fiche indique {stated} ({field})"
         )
+    },
+    lines_without_figure: |count| match count {
+        1 => "(une ligne ne donne pas de montant : l'écart peut s'y trouver)".to_string(),
+        n => format!("({n} lignes ne donnent pas de montant : l'écart peut s'y trouver)"),
     },
     charges_recettes: |charges, recettes| {
         format!("Budget non équilibré : charges {charges}, recettes {recettes}")
@@ -367,6 +373,10 @@ static RULES_EN: RuleStrings = RuleStrings {
     },
     detail_lines: |table, sum, field, stated| {
         format!("Lines of “{table}” add up to {sum}, but the fiche states {stated} ({field})")
+    },
+    lines_without_figure: |count| match count {
+        1 => "(one line gives no amount: the gap may lie there)".to_string(),
+        n => format!("({n} lines give no amount: the gap may lie there)"),
     },
     charges_recettes: |charges, recettes| {
         format!("Unbalanced budget: expenses {charges}, income {recettes}")

@@ -184,6 +184,29 @@ fn detail_lines_that_make_the_stated_cost_are_silent() {
     assert!(findings(&c, Rule::Sum).is_empty());
 }
 
+/// A line that gives no amount ("Budget interne") adds nothing: short of the stated cost, the
+/// gap may lie there (a warning that says so); beyond it, the lines still contradict it.
+#[test]
+fn detail_lines_with_a_line_without_amount_are_checked_on_the_others() {
+    let with_internal = |total: &str| {
+        VALUED_STAFF.replace("TOTAL", total).replace(
+            "        ],\n    )]",
+            "            (cells: [Text(\"Budget interne\"), None, None, None, None]),\n        ],\n    )]",
+        )
+    };
+    assert!(with_internal("1").contains("Budget interne"));
+    let short = convention(&fiche_with_budget("1", &with_internal("415000")), "");
+    let found = findings(&short, Rule::Sum);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert_eq!(found[0].expected, Some(dec("405000")));
+    assert!(says(&found[0].message, "une ligne"), "{}", found[0].message);
+    let beyond = convention(&fiche_with_budget("1", &with_internal("400000")), "");
+    assert_eq!(findings(&beyond, Rule::Sum)[0].severity, Severity::Error);
+    let holds = convention(&fiche_with_budget("1", &with_internal("405000")), "");
+    assert!(findings(&holds, Rule::Sum).is_empty());
+}
+
 fn charges_recettes(recettes_total: &str) -> String {
     format!(
         r#"tables: [
@@ -330,6 +353,26 @@ fn a_product_and_a_percentage_that_hold_are_silent() {
 fn a_percentage_that_does_not_hold_is_an_error() {
     let c = convention(&claim("Percentage", r#""90000", "10""#, "126000"), "");
     assert_eq!(findings(&c, Rule::Claim)[0].expected, Some(dec("9000")));
+}
+
+/// A quantity rounded to the digits it is printed with is a warning; beyond its last digit,
+/// an error.
+#[test]
+fn a_quantity_claim_is_held_to_the_digits_it_is_printed_with() {
+    let etp = |operands: &str, stated: &str| {
+        convention(
+            &format!(
+                r#"(id: "1", title: "F", claims: [(text: "ETP", operation: Product, operands: [{operands}], stated: Number("{stated}"))])"#
+            ),
+            "",
+        )
+    };
+    let rounded = findings(&etp(r#""0.58", "3""#, "1.7"), Rule::Claim);
+    assert_eq!(rounded[0].severity, Severity::Warning, "1,74 printed 1,7");
+    let count = findings(&etp(r#""110", "1.25""#, "137"), Rule::Claim);
+    assert_eq!(count[0].severity, Severity::Warning, "137,5 printed 137");
+    let wrong = findings(&etp(r#""0.4", "4""#, "1.7"), Rule::Claim);
+    assert_eq!(wrong[0].severity, Severity::Error, "1,6 printed 1,7");
 }
 
 fn approximate_claim(rate: &str, stated: &str) -> String {

@@ -79,11 +79,12 @@ fn check_claim(
         stated,
     );
     out.extend(finding.map(|mut finding| {
-        // A count stated as the rounded result ("1 058" for 1 058,4) holds, but deserves a look.
+        // A quantity stated as the rounded result ("1 058" for 1 058,4; "1,7" for 1,74) holds,
+        // but deserves a look: the gap is under one unit of the last digit printed.
+        let last_digit = Decimal::try_new(1, stated.scale()).ok();
         if !euros
-            && stated
-                .checked_sub(computed)
-                .is_some_and(|gap| gap.abs() < Decimal::ONE)
+            && let (Some(gap), Some(unit)) = (stated.checked_sub(computed), last_digit)
+            && gap.abs() < unit
         {
             finding.severity = super::Severity::Warning;
         }

@@ -210,21 +210,41 @@ fn detail_lines(
     let Some(stated) = fiche_figure(budget, field).and_then(Value::amount) else {
         return;
     };
-    let Some(sum) = checked_sum(body_rows(table).map(|(_, row)| line_amount(table, row))) else {
+    // A line without any figure (merged cells, "Budget interne") adds nothing the table
+    // states; it makes a shortfall uncertain, not the sum unknown.
+    let amounts: Vec<Option<Decimal>> = body_rows(table)
+        .map(|(_, row)| line_amount(table, row))
+        .collect();
+    let without_figure = amounts.iter().filter(|a| a.is_none()).count();
+    if without_figure == amounts.len() {
+        return;
+    }
+    let Some(sum) = checked_sum(amounts.into_iter().flatten().map(Some)) else {
         return;
     };
     if cx.gap(sum, stated).is_none() {
         return;
     }
     let field_label = field_name(cx.config.lang, field);
-    out.extend(cx.mismatch(
+    let finding = cx.mismatch(
         Rule::Sum,
         place.anchor(None, false, None),
         place.location(cx, table, None, None),
         (cx.text.detail_lines)(&table.title, &eur(sum), field_label, &eur(stated)),
         sum,
         stated,
-    ));
+    );
+    out.extend(finding.map(|mut finding| {
+        if without_figure > 0 && sum < stated {
+            finding.severity = super::Severity::Warning;
+            finding.message = format!(
+                "{} {}",
+                finding.message,
+                (cx.text.lines_without_figure)(without_figure)
+            );
+        }
+        finding
+    }));
 }
 
 fn charges_recettes(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Vec<Finding>) {
