@@ -247,3 +247,336 @@ mod cd13_pdi_2024_2026 {
         );
     }
 }
+
+mod cd77_2022 {
+    use super::*;
+
+    fn convention() -> Convention {
+        data("cd77-2022-convention.ron")
+    }
+
+    fn all() -> Vec<Finding> {
+        findings(&convention())
+    }
+
+    /// Annexe A (lines 232–1495) holds the socle fiches 1 to 11, annexe B (lines 1497–1712)
+    /// fiches 12 to 16; article 2.2 (line 89) states the State's support.
+    #[test]
+    fn has_the_16_fiches_in_two_annexes_and_the_state_support() {
+        let c = convention();
+        let ids: Vec<&str> = c.fiches().map(|f| f.id.as_str()).collect();
+        let expected: Vec<String> = (1..=16).map(|n| format!("FICHE {n}")).collect();
+        assert_eq!(ids, expected);
+        let axes: Vec<(&str, usize)> = c
+            .axes
+            .iter()
+            .map(|a| (a.id.as_str(), a.fiches.len()))
+            .collect();
+        assert_eq!(axes, [("A", 11), ("B", 5)]);
+        let support = c.state_support.as_ref().expect("article 2.2");
+        assert_eq!(support.value.amount(), Some(dec("2574959")));
+        assert_eq!(support.source.lines, Some((89, 89)));
+    }
+
+    /// The last line of the text (line 1712, without a final newline) is fiche 16's État row:
+    /// "Etat 281 625€", the figure its description gives (line 1700).
+    #[test]
+    fn fiche_16_budget_table_ends_with_the_state_row() {
+        let c = convention();
+        let budget = c.find_fiche("FICHE 16").unwrap().budget.as_ref().unwrap();
+        let planned = budget.planned.as_ref().unwrap();
+        assert_eq!(planned.etat.as_ref().unwrap().amount(), Some(dec("281625")));
+        assert_eq!(budget.source.lines, Some((1708, 1712)));
+        assert!(budget.text.ends_with("Etat\t281 625€"), "{}", budget.text);
+    }
+
+    /// Line 89: "le soutien financier de l'Etat s'élève à un montant de 2 574 959 €", while the
+    /// fiches' État shares add up to 2 502 959. Fiche 11's État cell (line 1489) reads
+    /// "83 694 + 52 000€ (mobilité territoires ruraux)": the 52 000 is kept as a separate
+    /// funder, so it is not counted; with it the shares make 2 554 959, still 20 000 short.
+    #[test]
+    fn the_fiches_state_shares_differ_from_the_stated_support() {
+        let finding = has(&all(), Rule::Aggregate, None, "2502959", "2574959");
+        assert_eq!(finding.severity, Severity::Error);
+    }
+
+    /// DOMAIN.md's worked example. Lines 282–288: 126 000 + 90 000 + 4 × 45 000 + 9 000 =
+    /// 405 000 €, but line 290 says "Le coût du projet est de 415 000 €" (110 000 + 305 000,
+    /// line 293).
+    #[test]
+    fn fiche_1_valued_staff_make_405_000_not_415_000() {
+        let finding = has(&all(), Rule::Sum, Some("FICHE 1"), "405000", "415000");
+        assert_eq!(finding.severity, Severity::Error);
+    }
+
+    /// Line 339: "120 331 € bruts chargés/an X 14, soit 1 684 636 €/an" — 1 684 634.
+    #[test]
+    fn fiche_2_fourteen_advisers_do_not_make_the_stated_cost() {
+        let finding = has(&all(), Rule::Claim, Some("FICHE 2"), "1684634", "1684636");
+        assert_eq!(finding.severity, Severity::Error);
+    }
+
+    /// KPMG quote, lines 460–467: step 1's subtotal says 17 490,00 € TTC, its lines make
+    /// 17 190,00 € (= 1,2 × its own 14 325,00 € HT).
+    #[test]
+    fn fiche_3_kpmg_step_1_subtotal() {
+        let finding = has(&all(), Rule::Claim, Some("FICHE 3"), "17190", "17490");
+        assert_eq!(finding.severity, Severity::Error);
+    }
+
+    /// KPMG quote, line 483: the "Total MISSION" row gives 18,00 days of DIRECTEUR DE MISSION
+    /// and 18,50 of REFERENT TECHNIQUE; the lines make 10,00 and 16,50 (as do the step
+    /// subtotals, lines 460, 468, 477: 4 + 3 + 3 and 5,5 + 7 + 4). Not a rounding: errors.
+    #[test]
+    fn fiche_3_kpmg_total_row_days_by_role() {
+        let all = all();
+        let directeur = has(&all, Rule::Sum, Some("FICHE 3"), "10", "18");
+        assert_eq!(directeur.severity, Severity::Error);
+        let referent = has(&all, Rule::Sum, Some("FICHE 3"), "16.5", "18.5");
+        assert_eq!(referent.severity, Severity::Error);
+    }
+
+    /// Line 483: the other columns of "Total MISSION" hold — 53,50 days, 10,5 on site,
+    /// 48 625,00 € HT, 58 350,00 € TTC, CONSULTANT 27,00 — and 58 350 + 3 500 (line 487) is
+    /// the stated project cost of 61 850 € (line 489).
+    #[test]
+    fn fiche_3_figures_that_hold_raise_nothing() {
+        let all = all();
+        let mut sums: Vec<String> = all
+            .iter()
+            .filter(|f| f.rule == Rule::Sum && f.fiche() == Some("FICHE 3"))
+            .filter_map(|f| f.stated.clone())
+            .collect();
+        sums.sort();
+        assert_eq!(sums, ["18.00", "18.50"], "{all:#?}");
+        let claims: Vec<&Finding> = all
+            .iter()
+            .filter(|f| f.rule == Rule::Claim && f.fiche() == Some("FICHE 3"))
+            .collect();
+        assert_eq!(claims.len(), 1, "{claims:#?}");
+        assert_eq!(claims[0].stated.as_deref(), Some("17490.00"));
+    }
+
+    /// Line 672: the FSE "correspondra à 40% du montant total du dispositif", i.e. 40 % of
+    /// 2 658 014 = 1 063 205,60 €; the budget (line 677) gives the FSE 966 550,55 €.
+    /// A binding rate, not a rounded description: an error.
+    #[test]
+    fn fiche_4_fse_share_is_not_40_percent() {
+        let finding = has(
+            &all(),
+            Rule::Claim,
+            Some("FICHE 4"),
+            "1063205.60",
+            "966550.55",
+        );
+        assert_eq!(finding.severity, Severity::Error);
+    }
+
+    /// Lines 684–699: the nine "Nb ETP supplém." values make 2,50; the TOTAL row says 2,49,
+    /// within the rounding of nine values to the hundredth: a warning. The euro column does
+    /// make its 136 798,38.
+    #[test]
+    fn fiche_4_additional_etp_total_is_a_rounding() {
+        let all = all();
+        let finding = has(&all, Rule::Sum, Some("FICHE 4"), "2.50", "2.49");
+        assert_eq!(finding.severity, Severity::Warning);
+        assert!(
+            !all.iter().any(|f| f.stated.as_deref() == Some("136798.38")),
+            "{all:#?}"
+        );
+    }
+
+    /// Line 861: "446 810,31 € pour la période du 1er octobre 2021 au 31 décembre 2022";
+    /// lines 882–885: 253 080 + 86 496 + 107 234 = "Total 446 810 €".
+    #[test]
+    fn fiche_5_total_is_stated_with_and_without_cents() {
+        let finding = has(
+            &all(),
+            Rule::SameFigure,
+            Some("FICHE 5"),
+            "446810",
+            "446810.31",
+        );
+        assert!(
+            finding.message.replace('\u{a0}', " ").contains("0,31 €"),
+            "{}",
+            finding.message
+        );
+    }
+
+    /// Lines 797–802: the convention runs 10/21 to 12/22 (15 months): "180 / an Soit 225" and
+    /// "250 - 300 / an soit 375 max" are × 1,25; "110 / an Soit 137" is 137,5 rounded down
+    /// (a warning), but "150 - 200 / an soit 249 max" should be 250 (an error).
+    #[test]
+    fn fiche_5_fifteen_month_quotas() {
+        let all = all();
+        let fasme = has(&all, Rule::Claim, Some("FICHE 5"), "137.5", "137");
+        assert_eq!(fasme.severity, Severity::Warning);
+        let apsie = has(&all, Rule::Claim, Some("FICHE 5"), "250", "249");
+        assert_eq!(apsie.severity, Severity::Error);
+        // 180 × 1,25 = 225 and 300 × 1,25 = 375 hold.
+        assert!(
+            !all.iter().any(|f| f.rule == Rule::Claim
+                && f.fiche() == Some("FICHE 5")
+                && matches!(f.stated.as_deref(), Some("225" | "375"))),
+            "{all:#?}"
+        );
+    }
+
+    /// Lines 1249–1251: the 2022-2023 shares are printed 49 %, 41 %, 10 % — those of
+    /// 2023-2024, where they are exact — while 463 000, 397 000 and 90 000 of 950 000 are
+    /// 48,74 %, 41,79 % and 9,47 %. Rounded descriptions ("soit"), not rates: warnings.
+    #[test]
+    fn fiche_8_shares_of_2022_2023_are_rounded() {
+        let all = all();
+        for (expected, stated) in [
+            ("465500", "463000"),
+            ("389500", "397000"),
+            ("95000", "90000"),
+        ] {
+            let finding = has(&all, Rule::Claim, Some("FICHE 8"), expected, stated);
+            assert_eq!(finding.severity, Severity::Warning, "{finding:#?}");
+        }
+        assert_eq!(
+            all.iter()
+                .filter(|f| f.rule == Rule::Claim && f.fiche() == Some("FICHE 8"))
+                .count(),
+            3,
+            "{all:#?}"
+        );
+    }
+
+    /// Lines 1256–1265: the CALPAE detail (775 000 + 200 000 = 975 000) is the calendar year
+    /// 2023 of the resources table: 475 000 (React-EU) + 100 000 (CD) + 200 000 (FSE+) +
+    /// 200 000 (Etat CALPAE). Nothing to report there.
+    #[test]
+    fn fiche_8_calpae_detail_holds() {
+        let all = all();
+        let errors: Vec<&Finding> = all
+            .iter()
+            .filter(|f| f.fiche() == Some("FICHE 8") && f.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+
+    /// Line 1555: "le budget valorisé … est de 1 575 000€" (35 % of 4,5 M€), line 1557: "En
+    /// plus de ces coûts directs, le coût RH … 18000 €" — 1 593 000 €, but the "Budget
+    /// Département" is 1 518 000 € (line 1562, and annexe B line 1503). One discrepancy, one
+    /// finding.
+    #[test]
+    fn fiche_12_valued_budget_differs_from_the_department_share() {
+        let all = all();
+        let finding = has(&all, Rule::Sum, Some("FICHE 12"), "1593000", "1518000");
+        assert_eq!(finding.severity, Severity::Error);
+        let errors = all
+            .iter()
+            .filter(|f| f.fiche() == Some("FICHE 12") && f.severity == Severity::Error)
+            .count();
+        assert_eq!(errors, 1, "{all:#?}");
+    }
+
+    /// Fiche 16, lines 1700 and 1712: the State contributes 281 625 €; annexe B (line 1507)
+    /// lists 281 620 for CJM.
+    #[test]
+    fn fiche_16_state_share_differs_from_annexe_b() {
+        let finding = has(
+            &all(),
+            Rule::SameFigure,
+            Some("FICHE 16"),
+            "281625",
+            "281620",
+        );
+        assert_eq!(finding.severity, Severity::Error);
+    }
+
+    /// Fiche 11, lines 1478–1486: the budget lines give 50 000 + 150 000 + 30 000 =
+    /// 230 000 €, the financing (line 1489) 116 306 + 83 694 + 52 000 = 252 000 €. Six rows
+    /// give no amount ("Budget interne", "En perspectives", merged cells): the 22 000 € may
+    /// lie there, so it is a warning that says so.
+    #[test]
+    fn fiche_11_budget_lines_do_not_make_the_financing() {
+        let finding = has(&all(), Rule::Sum, Some("FICHE 11"), "230000", "252000");
+        assert_eq!(finding.severity, Severity::Warning);
+        assert!(finding.message.contains("6 lignes"), "{}", finding.message);
+    }
+
+    /// Fiche 4 (lines 676–678): État 855 883 € above the Département's 835 580,45 € (the
+    /// "DM 2" of line 680 adds 136 798,38 € on the Département's side afterwards); fiche 7
+    /// (lines 1097–1098): the State pays 100 %, the Département 0 €.
+    #[test]
+    fn state_shares_above_the_departments_are_warnings() {
+        let all = all();
+        let f4 = has(
+            &all,
+            Rule::CoFinancing,
+            Some("FICHE 4"),
+            "835580.45",
+            "855883",
+        );
+        assert_eq!(f4.severity, Severity::Warning);
+        let f7 = has(&all, Rule::CoFinancing, Some("FICHE 7"), "0", "25000");
+        assert_eq!(f7.severity, Severity::Warning);
+    }
+
+    /// Fiches 6, 7, 9, 10, 13, 14 and 15 add up: 102 000 + 60 000 = 162 000 (lines
+    /// 1012–1014); charges and recettes both 149 956 (lines 1078–1093); 240 000 + 160 000 =
+    /// 400 000 (lines 1324–1326); eight lines making 207 495 = 89 523 + 117 972
+    /// (lines 1397–1408); annexe B rows 13 to 15 match their fiches (lines 1504–1506).
+    #[test]
+    fn fiches_whose_figures_hold_raise_no_error() {
+        let all = all();
+        for fiche in [
+            "FICHE 6", "FICHE 7", "FICHE 9", "FICHE 10", "FICHE 13", "FICHE 14", "FICHE 15",
+        ] {
+            let errors: Vec<&Finding> = all
+                .iter()
+                .filter(|f| f.fiche() == Some(fiche) && f.severity == Severity::Error)
+                .collect();
+            assert!(errors.is_empty(), "{fiche}: {errors:#?}");
+        }
+    }
+
+    /// Every error is one of the discrepancies above: nothing the document does not say.
+    #[test]
+    fn every_error_is_a_discrepancy_of_the_document() {
+        let mut errors: Vec<(Rule, Option<String>, String)> = all()
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| (f.rule, f.fiche.clone(), f.stated.unwrap_or_default()))
+            .collect();
+        errors.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        let fiche = |n: &str| Some(format!("FICHE {n}"));
+        let mut expected = vec![
+            (Rule::Aggregate, None, "2574959".to_string()),
+            (Rule::Sum, fiche("1"), "415000".to_string()),
+            (Rule::Claim, fiche("2"), "1684636".to_string()),
+            (Rule::Sum, fiche("3"), "18.00".to_string()),
+            (Rule::Sum, fiche("3"), "18.50".to_string()),
+            (Rule::Claim, fiche("3"), "17490.00".to_string()),
+            (Rule::Claim, fiche("4"), "966550.55".to_string()),
+            (Rule::SameFigure, fiche("5"), "446810.31".to_string()),
+            (Rule::Claim, fiche("5"), "249".to_string()),
+            (Rule::Sum, fiche("12"), "1518000".to_string()),
+            (Rule::SameFigure, fiche("16"), "281620".to_string()),
+        ];
+        expected.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        assert_eq!(errors, expected);
+    }
+
+    /// Fiche 3's indicator table (lines 498–506) leaves the 2022 column empty: six
+    /// warnings. Fiche 9's columns (lines 1332–1335) are objectives ("Objectifs intégrés à la
+    /// convention avec la CAF 77", line 1337): no result is expected of them.
+    #[test]
+    fn empty_results_for_2022_are_warnings_targets_are_not() {
+        let all = all();
+        let indicator = |fiche: &str| -> Vec<&Finding> {
+            all.iter()
+                .filter(|f| f.rule == Rule::Indicator && f.fiche() == Some(fiche))
+                .collect()
+        };
+        let fiche_3 = indicator("FICHE 3");
+        assert_eq!(fiche_3.len(), 6, "{fiche_3:#?}");
+        assert!(fiche_3.iter().all(|f| f.severity == Severity::Warning));
+        assert!(indicator("FICHE 9").is_empty());
+    }
+}
