@@ -255,3 +255,35 @@ fn without_data_here_the_bundled_conventions_are_installed_in_the_user_data_dire
     // A second run reuses them (and would keep the user's edits).
     assert!(run().status.success());
 }
+
+/// The acceptance of the foundation: the three bundled documents, with their fiches (the
+/// PDI's 52 actions, duplicated numbers 1.7.2 and 2.1.4 included).
+#[test]
+fn summary_of_the_bundled_data_lists_the_three_documents() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let output = revue(&["summary", data, "--format", "json"]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let fiches: Vec<(String, u64)> = json["conventions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let file = c["file"].as_str().unwrap();
+            let name = file.rsplit('/').next().unwrap().to_string();
+            (name, c["fiches"].as_u64().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        fiches,
+        [
+            ("cd13-2019-rapport-execution.ron".to_string(), 18),
+            ("cd13-2024-2026-pdi.ron".to_string(), 52),
+            ("cd77-2022-convention.ron".to_string(), 16),
+        ]
+    );
+    let cd13 = &json["conventions"][0];
+    assert_eq!(cd13["planned_etat"], "2434155");
+    assert_eq!(cd13["planned_total"], "4868310");
+    assert_eq!(json["conventions"][2]["planned_etat"], "2502959");
+}
