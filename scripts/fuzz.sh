@@ -16,12 +16,16 @@
 #   FUZZ_TOOLCHAIN      a rustup toolchain to build with (e.g. nightly); by default the active
 #                       one, with RUSTC_BOOTSTRAP=1 for the sanitizer flags cargo-fuzz passes
 #   FUZZ_SANITIZER      address (default) or none (faster, finds panics only)
+#   FUZZ_TARGET_DIR     where the targets are built, and the seeds and logs written (default
+#                       target/fuzz; give one outside target/ to keep clear of other builds)
 #
-# Inputs that crash or hang are written to fuzz/artifacts/TARGET/; reproduce one with
-#   RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir fuzz TARGET fuzz/artifacts/TARGET/crash-…
+# Each target runs for SECONDS_PER_TARGET (libFuzzer -max_total_time) after the build; an
+# input that runs longer than 20 s is a hang, and counts as a crash.
+# Inputs that crash or hang are written to fuzz/artifacts/TARGET/; the summary prints the
+# command that replays one (the same build options as the run: debug assertions, sanitizer).
 # The corpus each run grows is kept in fuzz/corpus/TARGET/ (not committed); it starts from
 # seeds made here from data/, tests/fixtures/, tests/hostile/ and the amount forms below.
-# Exit status: 0 when no target crashed, 1 otherwise.
+# Exit status: 0 when no target crashed, 1 when one did, 2 when nothing could run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -62,11 +66,14 @@ else
     export RUSTC_BOOTSTRAP=1
 fi
 cargo_fuzz+=(fuzz)
-build_options=(--fuzz-dir "$root/fuzz" --target-dir "$root/target/fuzz" --debug-assertions
+work=${FUZZ_TARGET_DIR:-$root/target/fuzz}
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+build_options=(--fuzz-dir "$root/fuzz" --target-dir "$work" --debug-assertions
     --sanitizer "${FUZZ_SANITIZER:-address}")
 
 # Seeds, made afresh at each run from the project's own files.
-seeds=$root/target/fuzz/seeds
+seeds=$work/seeds
 rm -rf "$seeds"
 for target in "${all_targets[@]}"; do
     mkdir -p "$seeds/$target" "$root/fuzz/corpus/$target"
@@ -107,7 +114,7 @@ for i in "${!queries[@]}"; do
     seed search "${queries[$i]}"$'\n'"$body"
 done
 
-logs=$root/target/fuzz/logs
+logs=$work/logs
 mkdir -p "$logs"
 echo "fuzz.sh: building the targets" >&2
 if ! "${cargo_fuzz[@]}" build "${build_options[@]}" >"$logs/build.log" 2>&1; then
@@ -124,17 +131,26 @@ for target in "${targets[@]}"; do
         options+=(-dict="$root/fuzz/ron.dict")
     fi
     status=0
+    started=$SECONDS
     "${cargo_fuzz[@]}" run "${build_options[@]}" "$target" \
         "$root/fuzz/corpus/$target" "$seeds/$target" -- "${options[@]}" \
         >"$logs/$target.log" 2>&1 || status=$?
-    runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$logs/$target.log" | grep -oE '[0-9]+$' | tail -1)
+    elapsed=$((SECONDS - started))
+    # No stat line when the run stopped before libFuzzer started (a build error).
+    runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$logs/$target.log" |
+        grep -oE '[0-9]+$' | tail -1) || true
     corpus=$(find "$root/fuzz/corpus/$target" -type f | wc -l)
     if [[ $status -ne 0 ]]; then
         failed+=("$target")
-        summary+=("$target: CRASH after ${runs:-?} executions (log: $logs/$target.log, inputs: fuzz/artifacts/$target/)")
-        grep -m1 -E 'panicked at|ERROR: (libFuzzer|AddressSanitizer)' "$logs/$target.log" >&2 || true
+        artifact=$(grep -oE 'Test unit written to [^ ]+' "$logs/$target.log" | tail -1) || true
+        artifact=${artifact#Test unit written to }
+        summary+=("$target: CRASH (exit $status) after ${runs:-?} executions in ${elapsed}s (corpus: $corpus inputs, log: $logs/$target.log)")
+        if [[ -n $artifact ]]; then
+            summary+=("  replay: ${RUSTC_BOOTSTRAP:+RUSTC_BOOTSTRAP=1 }${cargo_fuzz[*]} run ${build_options[*]} $target $artifact")
+        fi
+        grep -m1 -E 'panicked at|ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer)' "$logs/$target.log" >&2 || true
     else
-        summary+=("$target: ${runs:-?} executions in ${seconds}s, no crash (corpus: $corpus inputs)")
+        summary+=("$target: ${runs:-?} executions in ${elapsed}s, no crash (corpus: $corpus inputs)")
     fi
 done
 
