@@ -223,6 +223,15 @@ mod search {
         INDEX.search(query, 200).len()
     }
 
+    /// One more character typed: searched among what the query without it matched, as the
+    /// palette does.
+    #[divan::bench(args = ["pa", "par", "parentalite", "insertion jeunes", "13 2019 solde", "zzq"])]
+    fn keystroke_narrowed(bencher: Bencher, query: &str) {
+        let cut = query.char_indices().last().map_or(0, |(at, _)| at);
+        let (_, previous) = INDEX.search_narrowing(&query[..cut], 200, None);
+        bencher.bench(|| INDEX.search_narrowing(query, 200, Some(&previous)).0.len());
+    }
+
     /// Building the index of the whole corpus (right after the first frame).
     #[divan::bench(sample_count = 10, sample_size = 1)]
     fn build_index(bencher: Bencher) {

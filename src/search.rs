@@ -187,6 +187,23 @@ pub struct Index {
     /// Each of `keys`, decoded for the scoring.
     decoded: Vec<Decoded>,
     key_ids: HashMap<Arc<str>, u32, BuildHasherDefault<KeyHasher>>,
+    /// The fiche entries by normalised id, for queries that name a fiche.
+    fiche_entries: HashMap<String, Vec<usize>>,
+    /// Changes whenever entries move (an edit, a reload): a [`Narrowing`] of an earlier
+    /// generation is not used.
+    generation: u64,
+}
+
+/// What one search matched, to search the next keystroke among: typing one more character
+/// (or another word) can only narrow the matches, so the next search scores these entries
+/// alone instead of the whole corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Narrowing {
+    /// The normalised query.
+    query: String,
+    generation: u64,
+    /// Every entry that matched it, in index order.
+    matched: Vec<usize>,
 }
 
 impl Index {
@@ -208,7 +225,21 @@ impl Index {
             index.intern(&mut part);
             index.entries.append(&mut part);
         }
+        index.entries_moved();
         index
+    }
+
+    fn entries_moved(&mut self) {
+        self.generation += 1;
+        self.fiche_entries.clear();
+        for (position, entry) in self.entries.iter().enumerate() {
+            if let (Kind::Fiche, Some(key)) = (entry.kind, &entry.fiche_key) {
+                self.fiche_entries
+                    .entry(key.clone())
+                    .or_default()
+                    .push(position);
+            }
+        }
     }
 
     /// Numbers the short keys of new entries, sharing the text of keys already known.
@@ -241,22 +272,114 @@ impl Index {
         entries.add_document(document, convention, findings);
         self.intern(&mut entries.0);
         self.entries.append(&mut entries.0);
+        self.entries_moved();
     }
 
     /// The best `limit` entries for `query`, best first. Words match in any order; a query
     /// that is a fiche id ("3-2", "3.2", "fiche 12") puts that fiche first.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let words: Vec<Word> = normalise(query)
+        self.search_narrowing(query, limit, None).0
+    }
+
+    /// [`Index::search`], among the matches of the previous keystroke when `query` extends its
+    /// query (work proportional to what still matches, not to the corpus); with what this
+    /// search matched, for the next keystroke.
+    pub fn search_narrowing(
+        &self,
+        query: &str,
+        limit: usize,
+        previous: Option<&Narrowing>,
+    ) -> (Vec<Hit>, Narrowing) {
+        let normalised = normalise(query);
+        let among = previous
+            .filter(|p| {
+                p.generation == self.generation
+                    && !p.query.trim().is_empty()
+                    && normalised.starts_with(&p.query)
+            })
+            .map(|p| p.matched.as_slice());
+        let words: Vec<Word> = normalised
             .split_whitespace()
             .map(|w| Word::new(w.to_string()))
             .collect();
+        let mut narrowing = Narrowing {
+            query: normalised,
+            generation: self.generation,
+            matched: Vec::new(),
+        };
         if words.is_empty() || limit == 0 {
-            return Vec::new();
+            return (Vec::new(), narrowing);
         }
         let query = Query {
             words,
             wanted_id: normalise_fiche_id(query),
         };
+        // Among many matches, scoring each distinct key once over the whole corpus is cheaper
+        // than scoring the matches one by one.
+        let mut scored = match among {
+            Some(among) if among.len() * 4 < self.entries.len() => self.score_among(&query, among),
+            _ => self.score_all(&query),
+        };
+        narrowing.matched = scored.iter().map(|&(_, _, index)| index).collect();
+        narrowing.matched.sort_unstable();
+        // Best score first; among equals, fiches before the rest, then document order.
+        let order = |a: &(i64, bool, usize), b: &(i64, bool, usize)| {
+            b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+        };
+        if scored.len() > limit {
+            scored.select_nth_unstable_by(limit - 1, order);
+            scored.truncate(limit);
+        }
+        scored.sort_unstable_by(order);
+        let hits = scored
+            .into_iter()
+            .map(|(score, _, index)| Hit {
+                entry: index,
+                score,
+                highlighted: query.highlight(&self.entries[index]),
+            })
+            .collect();
+        (hits, narrowing)
+    }
+
+    /// The entries among `among` that match, and the fiche the query names.
+    fn score_among(&self, query: &Query, among: &[usize]) -> Vec<(i64, bool, usize)> {
+        let named = self
+            .fiche_entries
+            .get(&query.wanted_id)
+            .map_or(&[][..], Vec::as_slice);
+        let mut candidates: Vec<usize> = among.iter().chain(named).copied().collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let chunks: Vec<&[usize]> = candidates.chunks(SEARCH_CHUNK).collect();
+        crate::parallel::map(&chunks, |chunk| {
+            // A short key repeats (a partner, an indicator name): scored once per chunk.
+            let mut key_scores: HashMap<u32, Option<i64>, BuildHasherDefault<KeyHasher>> =
+                HashMap::default();
+            chunk
+                .iter()
+                .filter_map(|&index| {
+                    let entry = self.entries.get(index)?;
+                    let score = if query.is_id(entry) {
+                        query.score_id(entry)
+                    } else if entry.key_id == PROSE_KEY {
+                        query.score(&entry.key)
+                    } else {
+                        *key_scores.entry(entry.key_id).or_insert_with(|| {
+                            query.score_decoded(&self.decoded[entry.key_id as usize])
+                        })
+                    };
+                    Some((score?, entry.kind != Kind::Fiche, index))
+                })
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    /// Every entry that matches, on every core.
+    fn score_all(&self, query: &Query) -> Vec<(i64, bool, usize)> {
         // Scores only, on every core; which characters matched only for the hits kept.
         let chunks: Vec<std::ops::Range<usize>> = (0..self.entries.len())
             .step_by(SEARCH_CHUNK)
@@ -270,18 +393,13 @@ impl Index {
         let key_scores: Vec<Option<i64>> = crate::parallel::map(&key_chunks, |range| {
             self.decoded[range.clone()]
                 .iter()
-                .map(|key| {
-                    let mut words = query.words.iter();
-                    words.try_fold(0, |score, word| {
-                        Some(score + skim_score_decoded(key, &word.chars)?)
-                    })
-                })
+                .map(|key| query.score_decoded(key))
                 .collect::<Vec<_>>()
         })
         .into_iter()
         .flatten()
         .collect();
-        let mut scored: Vec<(i64, bool, usize)> = crate::parallel::map(&chunks, |range| {
+        crate::parallel::map(&chunks, |range| {
             range
                 .clone()
                 .filter_map(|index| {
@@ -299,24 +417,7 @@ impl Index {
         })
         .into_iter()
         .flatten()
-        .collect();
-        // Best score first; among equals, fiches before the rest, then document order.
-        let order = |a: &(i64, bool, usize), b: &(i64, bool, usize)| {
-            b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
-        };
-        if scored.len() > limit {
-            scored.select_nth_unstable_by(limit - 1, order);
-            scored.truncate(limit);
-        }
-        scored.sort_unstable_by(order);
-        scored
-            .into_iter()
-            .map(|(score, _, index)| Hit {
-                entry: index,
-                score,
-                highlighted: query.highlight(&self.entries[index]),
-            })
-            .collect()
+        .collect()
     }
 }
 
@@ -435,6 +536,13 @@ impl Query {
     /// A key's score, when every word matches it.
     fn score(&self, key: &str) -> Option<i64> {
         self.words.iter().map(|word| word.score(key)).sum()
+    }
+
+    /// The same for a short key, decoded once for every query.
+    fn score_decoded(&self, key: &Decoded) -> Option<i64> {
+        self.words.iter().try_fold(0, |score, word| {
+            Some(score + skim_score_decoded(key, &word.chars)?)
+        })
     }
 
     /// The score of the fiche the query names: first, whatever its words match.

@@ -230,3 +230,46 @@ fn a_match_far_in_a_long_text_is_shown_in_context() {
         "{row}"
     );
 }
+
+/// Typing narrows: each keystroke searches among what the previous one matched, and finds
+/// exactly what a search from scratch finds (on the bundled conventions, queries typed one
+/// character at a time: words, accents, ids, a second word, nothing).
+#[test]
+fn narrowing_as_you_type_finds_what_a_fresh_search_finds() {
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+    let report = storage::load_paths(&[data]);
+    let conventions: Vec<Convention> = report.files.into_iter().map(|f| f.convention).collect();
+    let mut index = Index::build(conventions.iter().map(|c| (c, &[][..])));
+    let queries = [
+        "parentalité grossesse",
+        "3-2",
+        "fiche 12",
+        "FICHE 1",
+        "insertion jeunes 77",
+        "kpmg",
+        "boost emploi",
+        "zzq",
+        "1.7.2",
+    ];
+    let same = |a: &[revue::search::Hit], b: &[revue::search::Hit]| {
+        a.iter().map(|h| (h.entry, h.score)).collect::<Vec<_>>()
+            == b.iter().map(|h| (h.entry, h.score)).collect::<Vec<_>>()
+    };
+    for query in queries {
+        let mut previous = None;
+        for end in query.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            let typed = &query[..end];
+            let (hits, narrowing) = index.search_narrowing(typed, 50, previous.as_ref());
+            let fresh = index.search(typed, 50);
+            assert!(same(&hits, &fresh), "{typed:?}: narrowed and fresh differ");
+            previous = Some(narrowing);
+        }
+    }
+    // After an edit the entries move: an earlier narrowing is not used.
+    let (_, narrowing) = index.search_narrowing("parent", 50, None);
+    let mut edited = conventions[0].clone();
+    edited.axes[0].fiches[0].title = "Parentalité renouvelée".into();
+    index.rebuild_document(0, &edited, &[]);
+    let (hits, _) = index.search_narrowing("parenta", 50, Some(&narrowing));
+    assert!(same(&hits, &index.search("parenta", 50)));
+}

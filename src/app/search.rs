@@ -14,6 +14,8 @@ pub struct Palette {
     pub input: TextArea<'static>,
     pub hits: Vec<Hit>,
     pub scroll: Scroll,
+    /// What the last keystroke matched: the next one searches among it.
+    pub narrowing: Option<crate::search::Narrowing>,
 }
 
 impl Palette {
@@ -67,6 +69,7 @@ impl App {
             input: single_line_input(),
             hits: Vec::new(),
             scroll: Scroll::default(),
+            narrowing: None,
         });
     }
 
@@ -97,11 +100,12 @@ impl App {
             Steer::Edit => {
                 if palette.input.input(*key) {
                     let query = palette.query();
-                    palette.hits = self
-                        .index
-                        .as_ref()
-                        .map(|index| index.search(&query, RESULTS))
-                        .unwrap_or_default();
+                    if let Some(index) = &self.index {
+                        let (hits, narrowing) =
+                            index.search_narrowing(&query, RESULTS, palette.narrowing.as_ref());
+                        palette.hits = hits;
+                        palette.narrowing = Some(narrowing);
+                    }
                     palette.scroll = Scroll::default();
                 }
             }
