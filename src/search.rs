@@ -359,17 +359,11 @@ impl Index {
             chunk
                 .iter()
                 .filter_map(|&index| {
-                    let entry = self.entries.get(index)?;
-                    let score = if query.is_id(entry) {
-                        query.score_id(entry)
-                    } else if entry.key_id == PROSE_KEY {
-                        query.score(&entry.key)
-                    } else {
-                        *key_scores.entry(entry.key_id).or_insert_with(|| {
-                            query.score_decoded(&self.decoded[entry.key_id as usize])
-                        })
-                    };
-                    Some((score?, entry.kind != Kind::Fiche, index))
+                    query.score_entry(self.entries.get(index)?, index, |key_id| {
+                        *key_scores
+                            .entry(key_id)
+                            .or_insert_with(|| query.score_decoded(&self.decoded[key_id as usize]))
+                    })
                 })
                 .collect::<Vec<_>>()
         })
@@ -403,15 +397,9 @@ impl Index {
             range
                 .clone()
                 .filter_map(|index| {
-                    let entry = &self.entries[index];
-                    let score = if query.is_id(entry) {
-                        query.score_id(entry)
-                    } else if entry.key_id == PROSE_KEY {
-                        query.score(&entry.key)
-                    } else {
-                        key_scores[entry.key_id as usize]
-                    };
-                    Some((score?, entry.kind != Kind::Fiche, index))
+                    query.score_entry(&self.entries[index], index, |key_id| {
+                        key_scores[key_id as usize]
+                    })
                 })
                 .collect::<Vec<_>>()
         })
@@ -531,6 +519,25 @@ impl Query {
     /// "3.2" or "fiche 3-2" names fiche 3-2 even though it does not spell its label.
     fn is_id(&self, entry: &Entry) -> bool {
         entry.kind == Kind::Fiche && entry.fiche_key.as_deref() == Some(self.wanted_id.as_str())
+    }
+
+    /// A matching entry as ranked: its score, whether it is not a fiche, its position. The
+    /// fiche the query names matches whatever its words; prose is scored here; a short key's
+    /// score comes from `key_score`, which scores each distinct key once.
+    fn score_entry(
+        &self,
+        entry: &Entry,
+        index: usize,
+        key_score: impl FnOnce(u32) -> Option<i64>,
+    ) -> Option<(i64, bool, usize)> {
+        let score = if self.is_id(entry) {
+            self.score_id(entry)
+        } else if entry.key_id == PROSE_KEY {
+            self.score(&entry.key)
+        } else {
+            key_score(entry.key_id)
+        };
+        Some((score?, entry.kind != Kind::Fiche, index))
     }
 
     /// A key's score, when every word matches it.

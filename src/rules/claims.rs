@@ -1,6 +1,6 @@
 //! Rule "calcul": arithmetic stated in the prose that does not hold.
 
-use super::{Anchor, Context, Finding, Rule, eur};
+use super::{Anchor, Context, Finding, Rule, eur, last_digit};
 use rust_decimal::Decimal;
 
 use crate::model::{Claim, Operation, Value, format_amount_fr};
@@ -81,9 +81,8 @@ fn check_claim(
     out.extend(finding.map(|mut finding| {
         // A quantity stated as the rounded result ("1 058" for 1 058,4; "1,7" for 1,74) holds,
         // but deserves a look: the gap is under one unit of the last digit printed.
-        let last_digit = Decimal::try_new(1, stated.scale()).ok();
         if !euros
-            && let (Some(gap), Some(unit)) = (stated.checked_sub(computed), last_digit)
+            && let (Some(gap), Some(unit)) = (stated.checked_sub(computed), last_digit(stated))
             && gap.abs() < unit
         {
             finding.severity = super::Severity::Warning;
@@ -91,18 +90,13 @@ fn check_claim(
         if let Some(actual) = rounded_rate(claim, stated) {
             // "463 000 € soit 49 % de 950 000 €": the amount is the figure, the rate a rounded
             // description of it. Both hold; the reviewer sees how far the rate was rounded.
-            finding.severity = super::Severity::Warning;
             let (base, rate) = (claim.operands[0], claim.operands[1]);
-            finding.message = format!(
-                "{} {}",
-                finding.message,
-                (cx.text.rounded_percentage)(
-                    &show(stated),
-                    &format_amount_fr(actual),
-                    &show(base),
-                    &format_amount_fr(rate)
-                )
-            );
+            finding = finding.downgraded(&(cx.text.rounded_percentage)(
+                &show(stated),
+                &format_amount_fr(actual),
+                &show(base),
+                &format_amount_fr(rate),
+            ));
         }
         finding
     }));
@@ -125,6 +119,6 @@ fn rounded_rate(claim: &Claim, stated: Decimal) -> Option<Decimal> {
     let actual = stated
         .checked_mul(Decimal::ONE_HUNDRED)?
         .checked_div(base)?;
-    let unit = Decimal::try_new(1, rate.normalize().scale()).ok()?;
+    let unit = last_digit(rate)?;
     (actual.checked_sub(rate)?.abs() < unit).then(|| actual.round_dp(2))
 }

@@ -169,6 +169,14 @@ impl Finding {
     pub fn fiche(&self) -> Option<&str> {
         self.fiche.as_deref()
     }
+
+    /// The same finding as a warning, its message followed by `note`, which says why the
+    /// figures may hold after all (a rounding, a line without an amount).
+    pub fn downgraded(mut self, note: &str) -> Finding {
+        self.severity = Severity::Warning;
+        self.message = format!("{} {note}", self.message);
+        self
+    }
 }
 
 /// What the rules may be told.
@@ -215,6 +223,12 @@ fn civil_year(days: u64) -> i32 {
     let mp = (5 * doy + 2) / 153;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     (yoe + era * 400 + i64::from(month <= 2)) as i32
+}
+
+/// One unit of the last digit a figure is written with (1 for "137", 0,01 for "2.49"): how
+/// far a printed rounding can be from the exact figure.
+pub fn last_digit(figure: Decimal) -> Option<Decimal> {
+    Decimal::try_new(1, figure.scale()).ok()
 }
 
 /// What every rule reads: the convention, the configuration and the message texts.

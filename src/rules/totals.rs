@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::tables::{
     TablePlace, body_rows, cell, column_sum, line_amount, summed_columns, table_total,
 };
-use super::{Anchor, Context, Finding, Rule, eur, fiche_figure};
+use super::{Anchor, Context, Finding, Rule, eur, fiche_figure, last_digit};
 use crate::model::{Budget, BudgetField, Fiche, Table, TableKind, Value, checked_sum};
 use crate::strings::field_name;
 
@@ -152,13 +152,8 @@ fn column_totals(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<F
                 && let Some(gap) = stated.checked_sub(sum)
                 && let Some(parts) = within_rounding(table, column, gap)
             {
-                finding.severity = super::Severity::Warning;
                 let gap = format_figure(gap.abs(), table, column);
-                finding.message = format!(
-                    "{} {}",
-                    finding.message,
-                    (cx.text.rounded_parts)(&gap, parts)
-                );
+                finding = finding.downgraded(&(cx.text.rounded_parts)(&gap, parts));
             }
             finding
         }));
@@ -173,12 +168,12 @@ fn within_rounding(table: &Table, column: usize, gap: Decimal) -> Option<usize> 
         .filter_map(|(_, row)| cell(row, column))
         .filter_map(Value::number)
         .collect();
-    let scale = parts.iter().map(Decimal::scale).max()?;
-    if scale == 0 {
+    let finest = parts.iter().copied().max_by_key(Decimal::scale)?;
+    if finest.scale() == 0 {
         // Whole counts are not rounded.
         return None;
     }
-    let half_unit = Decimal::try_new(5, scale + 1).ok()?;
+    let half_unit = last_digit(finest)? / Decimal::TWO;
     let margin = half_unit.checked_mul(Decimal::from(parts.len()))?;
     (gap.abs() <= margin).then_some(parts.len())
 }
@@ -234,16 +229,12 @@ fn detail_lines(
         sum,
         stated,
     );
-    out.extend(finding.map(|mut finding| {
+    out.extend(finding.map(|finding| {
         if without_figure > 0 && sum < stated {
-            finding.severity = super::Severity::Warning;
-            finding.message = format!(
-                "{} {}",
-                finding.message,
-                (cx.text.lines_without_figure)(without_figure)
-            );
+            finding.downgraded(&(cx.text.lines_without_figure)(without_figure))
+        } else {
+            finding
         }
-        finding
     }));
 }
 

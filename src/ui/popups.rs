@@ -151,8 +151,10 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
     }
     let shown =
         &palette.hits[first.min(palette.hits.len())..(first + height).min(palette.hits.len())];
-    // The label column: what the kind, convention and fiche columns and their gaps leave.
-    let label_room = (list_area.width as usize).saturating_sub(10 + 8 + 9 + 3);
+    // Kind, convention, fiche, then the label in what they and their gaps leave.
+    let widths = [10, 8, 9];
+    let label_room = (list_area.width as usize)
+        .saturating_sub(widths.iter().sum::<u16>() as usize + widths.len());
     let rows: Vec<Row> = shown
         .iter()
         .filter_map(|hit| Some((hit, app.index.as_ref()?.entries.get(hit.entry)?)))
@@ -204,12 +206,10 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
         .collect();
     let table = Table::new(
         rows,
-        [
-            Constraint::Length(10),
-            Constraint::Length(8),
-            Constraint::Length(9),
-            Constraint::Fill(1),
-        ],
+        widths
+            .map(Constraint::Length)
+            .into_iter()
+            .chain([Constraint::Fill(1)]),
     )
     .row_highlight_style(theme.selection);
     let mut state = TableState::default()
