@@ -596,6 +596,17 @@ pub struct UiStrings {
     pub dialog_conflict: fn(&str) -> String,
     pub dialog_recover: fn(&str) -> String,
     pub field_names: fn(crate::app::edit::Field) -> String,
+    // Sessions, reloads and pastes (issue 13).
+    pub read_only: fn(&str) -> String,
+    pub held_by: fn(&str, u32) -> String,
+    pub dialog_already_open: fn(&str) -> String,
+    pub dialog_notice_close: &'static str,
+    pub editor_target_gone: fn(&str, Option<&str>) -> String,
+    pub editor_field_gone: fn(Option<&str>) -> String,
+    pub editor_field_changed: fn(&str) -> String,
+    pub recovery_deferred: &'static str,
+    pub file_missing: fn(&str) -> String,
+    pub paste_ignored: &'static str,
 }
 
 pub fn ui(lang: Lang) -> &'static UiStrings {
@@ -685,6 +696,40 @@ static UI_FR: UiStrings = UiStrings {
         )
     },
     field_names: |field| crate::app::edit::field_name(crate::strings::Lang::Fr, field),
+    read_only: |path| {
+        format!(
+            "Lecture seule : {path} est ouvert dans une autre session revue ; rien n'y sera modifié ni enregistré."
+        )
+    },
+    held_by: |path, pid| format!("  {path} (processus {pid})"),
+    dialog_already_open: |paths| {
+        format!(
+            "Ces fichiers sont déjà ouverts en modification par une autre session revue :\n{paths}\n\n[l] lecture seule · [o] modifier quand même · [q] quitter · Échap : lecture seule"
+        )
+    },
+    dialog_notice_close: "Entrée ou Échap : fermer",
+    editor_target_gone: |name, typed| match typed {
+        Some(typed) => format!(
+            "« {name} » n'existe plus dans le fichier rechargé : l'éditeur est fermé.\nVotre saisie n'a été appliquée nulle part ; la voici, pour la reporter :\n\n{typed}"
+        ),
+        None => format!("« {name} » n'existe plus dans le fichier rechargé : l'éditeur est fermé."),
+    },
+    editor_field_gone: |typed| match typed {
+        Some(typed) => format!(
+            "Le champ en cours de saisie n'existe plus dans le fichier rechargé.\nVotre saisie n'a été appliquée nulle part ; la voici, pour la reporter :\n\n{typed}"
+        ),
+        None => "Le champ en cours de saisie n'existe plus dans le fichier rechargé.".to_string(),
+    },
+    editor_field_changed: |now| {
+        format!(
+            "Ce champ a changé sur le disque pendant la saisie (il vaut maintenant « {now} ») : Entrée le remplace par votre saisie, Échap annule."
+        )
+    },
+    recovery_deferred: "Récupération reportée : les modifications restent dans le journal et seront proposées au prochain démarrage.",
+    file_missing: |path| {
+        format!("{path} a été supprimé ou renommé sur le disque ; Ctrl-S l'écrira de nouveau.")
+    },
+    paste_ignored: "Collage ignoré : ouvrez d'abord un champ (e), la recherche (/) ou le filtre (f).",
     search_title: "Rechercher",
     search_hint: "Entrée : aller · ↑/↓ : choisir · Échap : fermer",
     search_kinds: [
@@ -828,6 +873,42 @@ static UI_EN: UiStrings = UiStrings {
         )
     },
     field_names: |field| crate::app::edit::field_name(crate::strings::Lang::En, field),
+    read_only: |path| {
+        format!(
+            "Read-only: {path} is open in another revue session; nothing in it will be changed or saved."
+        )
+    },
+    held_by: |path, pid| format!("  {path} (process {pid})"),
+    dialog_already_open: |paths| {
+        format!(
+            "These files are already open for editing in another revue session:\n{paths}\n\n[l] read-only · [o] edit anyway · [q] quit · Esc: read-only"
+        )
+    },
+    dialog_notice_close: "Enter or Esc: close",
+    editor_target_gone: |name, typed| match typed {
+        Some(typed) => format!(
+            "\u{201c}{name}\u{201d} is no longer in the reloaded file: the editor is closed.\nWhat you typed was applied nowhere; here it is, to enter again:\n\n{typed}"
+        ),
+        None => format!(
+            "\u{201c}{name}\u{201d} is no longer in the reloaded file: the editor is closed."
+        ),
+    },
+    editor_field_gone: |typed| match typed {
+        Some(typed) => format!(
+            "The field being typed is no longer in the reloaded file.\nWhat you typed was applied nowhere; here it is, to enter again:\n\n{typed}"
+        ),
+        None => "The field being typed is no longer in the reloaded file.".to_string(),
+    },
+    editor_field_changed: |now| {
+        format!(
+            "This field changed on disk while you typed (it is now \u{201c}{now}\u{201d}): Enter replaces it with what you typed, Esc cancels."
+        )
+    },
+    recovery_deferred: "Recovery postponed: the edits stay in the journal and will be offered at the next start.",
+    file_missing: |path| {
+        format!("{path} was deleted or renamed on disk; Ctrl-S will write it again.")
+    },
+    paste_ignored: "Paste ignored: open a field (e), the search (/) or the filter (f) first.",
     search_title: "Search",
     search_hint: "Enter: go · ↑/↓: choose · Esc: close",
     search_kinds: [

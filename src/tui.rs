@@ -3,9 +3,11 @@
 use std::io::{Stdout, stdout};
 use std::path::PathBuf;
 use std::sync::mpsc;
-use std::time::Duration;
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseEventKind,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -23,6 +25,7 @@ pub fn restore() {
     let _ = disable_raw_mode();
     let _ = execute!(
         stdout(),
+        DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
         crossterm::cursor::Show
@@ -41,30 +44,42 @@ fn install_panic_hook() {
 
 fn setup() -> std::io::Result<Term> {
     enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
     Terminal::new(CrosstermBackend::new(stdout()))
 }
 
+/// Runs the app until it quits. A signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) ends it too: the
+/// terminal is restored, the session's locks released, the journal left for the next start,
+/// and the process exits with 128 + the signal's number, as a shell would report it.
 pub fn run(mut app: App, theme: &Theme) -> anyhow::Result<()> {
     install_panic_hook();
     let mut terminal = setup()?;
     let result = event_loop(&mut terminal, &mut app, theme);
     restore();
-    result
+    app.end_session();
+    match result {
+        Ok(Some(signal)) => std::process::exit(128 + signal),
+        Ok(None) => Ok(()),
+        Err(error) => Err(error),
+    }
 }
 
 /// Watches the directories of the open files (a rename-based save elsewhere replaces the
 /// file itself, so the directory is what stays watched) and reports changed `.ron` paths.
-fn watch(app: &App) -> Option<(notify::RecommendedWatcher, mpsc::Receiver<PathBuf>)> {
+fn watch(app: &App, sender: mpsc::Sender<Wake>) -> Option<notify::RecommendedWatcher> {
     use notify::Watcher;
-    let (sender, receiver) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(event) = event
             && !matches!(event.kind, notify::EventKind::Access(_))
         {
             for path in event.paths {
                 if path.extension().is_some_and(|x| x == "ron") {
-                    let _ = sender.send(path);
+                    let _ = sender.send(Wake::FileChanged(path));
                 }
             }
         }
@@ -85,7 +100,7 @@ fn watch(app: &App) -> Option<(notify::RecommendedWatcher, mpsc::Receiver<PathBu
     for directory in directories {
         let _ = watcher.watch(&directory, notify::RecursiveMode::NonRecursive);
     }
-    Some((watcher, receiver))
+    Some(watcher)
 }
 
 /// `revue — Bouches-du-Rhône 2019 ●`: the window title says when edits are unsaved.
@@ -105,36 +120,111 @@ fn window_title(app: &App) -> String {
     }
 }
 
-fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme) -> anyhow::Result<()> {
+/// Everything that wakes the event loop. The loop sleeps until one of these arrives, so an
+/// idle app costs no CPU; each source lives on its own thread and only sends.
+enum Wake {
+    Terminal(Event),
+    /// Reading the terminal failed: the terminal is gone.
+    TerminalLost,
+    FileChanged(PathBuf),
+    Signal(i32),
+}
+
+/// Reads terminal events on a thread of its own and sends them to the loop.
+fn read_terminal(sender: mpsc::Sender<Wake>) {
+    std::thread::spawn(move || {
+        loop {
+            let wake = match event::read() {
+                Ok(event) => Wake::Terminal(event),
+                Err(_) => Wake::TerminalLost,
+            };
+            let lost = matches!(wake, Wake::TerminalLost);
+            if sender.send(wake).is_err() || lost {
+                return;
+            }
+        }
+    });
+}
+
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT end the app like `q` without the question: the
+/// terminal is restored and the journal keeps unsaved edits for the next start.
+fn read_signals(sender: mpsc::Sender<Wake>) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+    else {
+        return;
+    };
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            if sender.send(Wake::Signal(signal)).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+/// At most this many pending events are handled before the screen is drawn again, so a
+/// flood of input (a paste in a terminal without bracketed paste, a held key) is drawn once
+/// per batch rather than once per key, and the screen still moves.
+const BATCH: usize = 4096;
+
+fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme) -> anyhow::Result<Option<i32>> {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
-    let watching = watch(app);
+    let (sender, receiver) = mpsc::channel();
+    let _watcher = watch(app, sender.clone());
+    read_signals(sender.clone());
+    read_terminal(sender);
     let mut title = String::new();
+    let mut signal = None;
+    let mut redraw = true;
     while !app.should_quit {
-        terminal.draw(|frame| ui::draw(frame, app, theme))?;
-        app.prepare_search();
-        let wanted = window_title(app);
-        if wanted != title {
-            let _ = execute!(stdout(), crossterm::terminal::SetTitle(&wanted));
-            title = wanted;
-        }
-        // Wake up now and then to notice files changed on disk.
-        if event::poll(Duration::from_millis(250))? {
-            match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(&key),
-                Event::Mouse(mouse) => app.handle_mouse(&mouse),
-                Event::Resize(width, height) => app.resize(width, height),
-                _ => {}
+        if redraw {
+            terminal.draw(|frame| ui::draw(frame, app, theme))?;
+            app.prepare_search();
+            let wanted = window_title(app);
+            if wanted != title {
+                let _ = execute!(stdout(), crossterm::terminal::SetTitle(&wanted));
+                title = wanted;
             }
         }
-        if let Some((_, changes)) = &watching {
-            let mut changed: Vec<PathBuf> = changes.try_iter().collect();
-            changed.sort();
-            changed.dedup();
-            for path in changed {
-                app.file_changed(&path);
+        // Sleep until something happens, then take everything already waiting.
+        let Ok(first) = receiver.recv() else { break };
+        redraw = false;
+        let mut changed: Vec<PathBuf> = Vec::new();
+        for wake in std::iter::once(first).chain(receiver.try_iter().take(BATCH)) {
+            match wake {
+                Wake::Terminal(event) => redraw |= handle_event(app, event),
+                Wake::FileChanged(path) => changed.push(path),
+                Wake::TerminalLost => app.should_quit = true,
+                Wake::Signal(number) => {
+                    signal = Some(number);
+                    app.should_quit = true;
+                }
             }
+            if app.should_quit {
+                break;
+            }
+        }
+        changed.sort();
+        changed.dedup();
+        for path in changed {
+            redraw |= app.file_changed(&path);
         }
     }
-    Ok(())
+    Ok(signal)
+}
+
+/// Hands one terminal event to the app; returns whether the screen may have changed.
+fn handle_event(app: &mut App, event: Event) -> bool {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(&key),
+        Event::Mouse(mouse) if mouse.kind == MouseEventKind::Moved => return false,
+        Event::Mouse(mouse) => app.handle_mouse(&mouse),
+        Event::Paste(text) => app.handle_paste(&text),
+        Event::Resize(width, height) => app.resize(width, height),
+        Event::FocusGained => {}
+        _ => return false,
+    }
+    true
 }

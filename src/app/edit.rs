@@ -10,27 +10,47 @@ use crate::model::{
 };
 
 /// What an edit replaced: the whole fiche or table before and after, so that undo and redo
-/// are exact whatever the edit did (a value, a list item added or removed).
+/// are exact whatever the edit did (a value, a list item added or removed). Named by
+/// identity, never by position, so it always lands on the fiche or table it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Snapshot {
-    Fiche(FicheRef, Box<Fiche>),
-    Table(usize, Box<Table>),
+    Fiche(FicheKey, Box<Fiche>),
+    Table(String, Box<Table>),
 }
 
 impl Snapshot {
     pub fn take(convention: &Convention, target: EditTarget) -> Snapshot {
         match target {
-            EditTarget::Fiche(r) => Snapshot::Fiche(r, Box::new(r.get(convention).clone())),
+            EditTarget::Fiche(r) => Snapshot::Fiche(
+                FicheKey::of(convention, r),
+                Box::new(r.get(convention).clone()),
+            ),
             EditTarget::TableRow { table, .. } => {
-                Snapshot::Table(table, Box::new(convention.tables[table].clone()))
+                let table = &convention.tables[table];
+                Snapshot::Table(table.id.clone(), Box::new(table.clone()))
             }
         }
     }
 
-    pub fn restore(&self, convention: &mut Convention) {
+    /// Puts the snapshot back; returns false when its fiche or table is no longer there.
+    pub fn restore(&self, convention: &mut Convention) -> bool {
         match self {
-            Snapshot::Fiche(r, fiche) => convention.axes[r.axe].fiches[r.fiche] = (**fiche).clone(),
-            Snapshot::Table(t, table) => convention.tables[*t] = (**table).clone(),
+            Snapshot::Fiche(key, fiche) => match key.find(convention) {
+                Some(r) => {
+                    convention.axes[r.axe].fiches[r.fiche] = (**fiche).clone();
+                    true
+                }
+                None => false,
+            },
+            Snapshot::Table(id, table) => {
+                match convention.tables.iter_mut().find(|t| &t.id == id) {
+                    Some(slot) => {
+                        *slot = (**table).clone();
+                        true
+                    }
+                    None => false,
+                }
+            }
         }
     }
 }
@@ -41,11 +61,110 @@ pub struct Change {
     pub after: Snapshot,
 }
 
-/// What the editor is open on.
+/// Where the editor is open, as positions in the convention as it is now. Only valid until
+/// the convention changes: the editor keeps a [`TargetKey`] and resolves it again after
+/// every change (edit, undo, reload).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditTarget {
     Fiche(FicheRef),
     TableRow { table: usize, row: usize },
+}
+
+/// A fiche by its id and, when several fiches share that id (a finding of its own), which
+/// of them in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FicheKey {
+    pub id: String,
+    pub occurrence: usize,
+}
+
+impl FicheKey {
+    pub fn of(convention: &Convention, at: FicheRef) -> FicheKey {
+        let id = &at.get(convention).id;
+        let occurrence = super::views::fiche_refs(convention)
+            .into_iter()
+            .take_while(|r| *r != at)
+            .filter(|r| &r.get(convention).id == id)
+            .count();
+        FicheKey {
+            id: id.clone(),
+            occurrence,
+        }
+    }
+
+    pub fn find(&self, convention: &Convention) -> Option<FicheRef> {
+        super::views::fiche_refs(convention)
+            .into_iter()
+            .filter(|r| r.get(convention).id == self.id)
+            .nth(self.occurrence)
+    }
+}
+
+/// What the editor is open on, by identity: a fiche by its id, a table row by its table's
+/// id and the row's fiche and label. A reload or an edit can move or remove it, never turn
+/// it into another one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TargetKey {
+    Fiche(FicheKey),
+    TableRow {
+        table: String,
+        fiche: Option<String>,
+        label: String,
+        occurrence: usize,
+    },
+}
+
+impl TargetKey {
+    pub fn of(convention: &Convention, target: EditTarget) -> TargetKey {
+        match target {
+            EditTarget::Fiche(r) => TargetKey::Fiche(FicheKey::of(convention, r)),
+            EditTarget::TableRow { table, row } => {
+                let t = &convention.tables[table];
+                let this = &t.rows[row];
+                let occurrence = t.rows[..row]
+                    .iter()
+                    .filter(|r| r.fiche == this.fiche && r.label() == this.label())
+                    .count();
+                TargetKey::TableRow {
+                    table: t.id.clone(),
+                    fiche: this.fiche.clone(),
+                    label: this.label().to_string(),
+                    occurrence,
+                }
+            }
+        }
+    }
+
+    /// Where the fiche or row is now, if it still exists.
+    pub fn resolve(&self, convention: &Convention) -> Option<EditTarget> {
+        match self {
+            TargetKey::Fiche(key) => key.find(convention).map(EditTarget::Fiche),
+            TargetKey::TableRow {
+                table,
+                fiche,
+                label,
+                occurrence,
+            } => {
+                let index = convention.tables.iter().position(|t| &t.id == table)?;
+                let row = convention.tables[index]
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| &r.fiche == fiche && r.label() == label)
+                    .nth(*occurrence)?
+                    .0;
+                Some(EditTarget::TableRow { table: index, row })
+            }
+        }
+    }
+
+    /// The fiche's id or the row's label, for messages.
+    pub fn name(&self) -> &str {
+        match self {
+            TargetKey::Fiche(key) => &key.id,
+            TargetKey::TableRow { label, .. } => label,
+        }
+    }
 }
 
 /// One editable field.

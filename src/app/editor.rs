@@ -1,17 +1,19 @@
-//! The fiche and table-row editor, undo / redo, saving and its dialogs, crash recovery.
-//! State and key handling only; `ui::popups` draws it.
+//! The fiche and table-row editor: its fields, what is typed, and how a confirmed value
+//! becomes an edit ([`App::commit`]). State and key handling only; `ui::popups` draws it.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
-use super::edit::{self, Change, EditTarget, Field, Kind, NewValue, Snapshot};
+use super::edit::{self, EditTarget, Field, Kind, NewValue, TargetKey};
 use super::views::{self, BudgetRow, FicheRef};
 use super::{App, Scroll, Tab};
-use crate::rules::Severity;
-use crate::storage::{self, Pending, SaveError};
+use crate::model::Convention;
 
 pub struct Editor {
     pub document: usize,
+    /// What the editor is open on, by identity: found again after every change.
+    pub key: TargetKey,
+    /// Where `key` is in the document as it is now (kept current by [`App::after_change`]).
     pub target: EditTarget,
     pub fields: Vec<Field>,
     pub scroll: Scroll,
@@ -25,26 +27,77 @@ pub enum FieldInput {
     Text {
         area: Box<TextArea<'static>>,
         multiline: bool,
+        /// The field's text when typing began: tells whether the file changed it meanwhile.
+        original: String,
     },
     Choice {
         selected: usize,
     },
 }
 
-/// Questions that stop everything else until answered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Dialog {
-    /// Quitting with unsaved edits: save, discard or cancel.
-    Quit,
-    /// The first save of a file the canonical writer would reformat (comments, layout).
-    FormatLoss { document: usize },
-    /// The file changed on disk since it was loaded: reload, overwrite or save a copy.
-    Conflict { document: usize },
-    /// Unsaved edits found from a session that did not end cleanly.
-    Recover,
+impl Editor {
+    /// What the user has typed in the open field, when it differs from what was there.
+    pub fn typed_text(&self) -> Option<String> {
+        match &self.input {
+            Some(FieldInput::Text { area, original, .. }) => {
+                let typed = area.lines().join("\n");
+                (typed != *original).then_some(typed)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The fields the editor offers for a target.
+pub(crate) fn fields_of(convention: &Convention, target: EditTarget) -> Vec<Field> {
+    match target {
+        EditTarget::Fiche(r) => edit::fiche_fields(r.get(convention)),
+        EditTarget::TableRow { table, .. } => edit::table_fields(&convention.tables[table]),
+    }
+}
+
+/// Pasted text as a one-line field takes it: line breaks become spaces, other control
+/// characters go (a paste is text, never keystrokes).
+fn pasted_text(text: &str, multiline: bool) -> String {
+    let text = text.replace("\r\n", "\n");
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' if multiline => Some('\n'),
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 impl App {
+    /// A paste (bracketed paste: the terminal sends it as one event) goes as text into the
+    /// field, search or filter being typed; elsewhere it is refused with a message.
+    pub fn handle_paste(&mut self, text: &str) {
+        if self.dialog.is_some() {
+            return;
+        }
+        if let Some(palette) = self.palette.as_mut() {
+            palette.input.insert_str(pasted_text(text, false));
+            self.search_typed();
+            return;
+        }
+        if let Some(input) = self.filter_input.as_mut() {
+            input.insert_str(pasted_text(text, false));
+            self.filters[self.tab.index()] = input.lines().join(" ");
+            self.filter_changed();
+            return;
+        }
+        if let Some(FieldInput::Text {
+            area, multiline, ..
+        }) = self.editor.as_mut().and_then(|e| e.input.as_mut())
+        {
+            area.insert_str(pasted_text(text, *multiline));
+            return;
+        }
+        self.status = Some((None, self.text().paste_ignored.to_string()));
+    }
+
     /// Opens the editor on what the current tab has selected.
     pub fn open_editor(&mut self) {
         let Some(doc) = self.document() else { return };
@@ -89,8 +142,19 @@ impl App {
             self.status = Some((None, self.text().nothing_to_edit.to_string()));
             return;
         };
+        if let Some(doc) = self.document()
+            && doc.read_only
+        {
+            let path = crate::text::sanitize_line(&doc.path.display().to_string()).into_owned();
+            self.status = Some((
+                Some(crate::rules::Severity::Warning),
+                (self.text().read_only)(&path),
+            ));
+            return;
+        }
         let mut editor = Editor {
             document: self.current,
+            key: TargetKey::of(c, target),
             target,
             fields: Vec::new(),
             scroll: Scroll::default(),
@@ -122,11 +186,7 @@ impl App {
     }
 
     fn refresh_fields(&self, editor: &mut Editor) {
-        let c = &self.documents[editor.document].convention;
-        editor.fields = match editor.target {
-            EditTarget::Fiche(r) => edit::fiche_fields(r.get(c)),
-            EditTarget::TableRow { table, .. } => edit::table_fields(&c.tables[table]),
-        };
+        editor.fields = fields_of(&self.documents[editor.document].convention, editor.target);
     }
 
     pub fn editor_key(&mut self, key: &KeyEvent) {
@@ -201,6 +261,7 @@ impl App {
                 FieldInput::Text {
                     area: Box::new(area),
                     multiline: kind == Kind::Multiline,
+                    original: text,
                 }
             }
         });
@@ -232,7 +293,9 @@ impl App {
                     _ => {}
                 }
             }
-            Some(FieldInput::Text { area, multiline }) => {
+            Some(FieldInput::Text {
+                area, multiline, ..
+            }) => {
                 let confirm = match key.code {
                     KeyCode::Esc => {
                         editor.input = None;
@@ -291,6 +354,8 @@ impl App {
         self.commit(editor.document, target, |c| {
             edit::apply(c, target, field, value)
         });
+        // The edit may have changed what names the target (a row's label).
+        editor.key = TargetKey::of(&self.documents[editor.document].convention, target);
     }
 
     fn add_list_item(&mut self, editor: &mut Editor, height: usize) {
@@ -345,316 +410,6 @@ impl App {
         let len = editor.fields.len();
         let selected = editor.scroll.selected;
         editor.scroll.select(selected, len, height);
-    }
-
-    /// Applies an edit as one undoable change, then brings findings, search keys and the
-    /// crash journal up to date: the next frame shows the consequences.
-    pub fn commit(
-        &mut self,
-        document: usize,
-        target: EditTarget,
-        change: impl FnOnce(&mut crate::model::Convention),
-    ) {
-        let doc = &mut self.documents[document];
-        let before = Snapshot::take(&doc.convention, target);
-        change(&mut doc.convention);
-        let after = Snapshot::take(&doc.convention, target);
-        if before == after {
-            return;
-        }
-        doc.undo.push(Change { before, after });
-        doc.redo.clear();
-        self.after_change(document);
-    }
-
-    fn after_change(&mut self, document: usize) {
-        let doc = &mut self.documents[document];
-        doc.findings = crate::rules::check_convention(&doc.convention, &self.rules);
-        if let Some(index) = &mut self.index {
-            index.rebuild_document(document, &doc.convention, &doc.findings);
-        }
-        if let Some(journal) = &self.journal {
-            let result = if doc.is_modified() {
-                journal.record(
-                    &doc.path,
-                    doc.loaded_hash.unwrap_or_default(),
-                    &doc.convention,
-                )
-            } else {
-                journal.clear(&doc.path);
-                Ok(())
-            };
-            if let Err(e) = result {
-                self.status = Some((
-                    Some(Severity::Warning),
-                    (self.text().journal_failed)(&e.to_string()),
-                ));
-            }
-        }
-        self.clamp_selections();
-    }
-
-    /// After the rows changed under them, selections stay within their lists.
-    fn clamp_selections(&mut self) {
-        let saved = self.tab;
-        for tab in Tab::ALL {
-            self.tab = tab;
-            let (len, height) = self.list_len_and_height();
-            let scroll = self.scroll_mut();
-            let selected = scroll.selected;
-            scroll.select(selected, len, height);
-        }
-        self.tab = saved;
-    }
-
-    pub fn undo(&mut self) {
-        let document = self.current;
-        let Some(doc) = self.documents.get_mut(document) else {
-            return;
-        };
-        let Some(change) = doc.undo.pop() else {
-            self.status = Some((None, self.text().nothing_to_undo.to_string()));
-            return;
-        };
-        change.before.restore(&mut doc.convention);
-        doc.redo.push(change);
-        self.after_change(document);
-    }
-
-    pub fn redo(&mut self) {
-        let document = self.current;
-        let Some(doc) = self.documents.get_mut(document) else {
-            return;
-        };
-        let Some(change) = doc.redo.pop() else {
-            self.status = Some((None, self.text().nothing_to_redo.to_string()));
-            return;
-        };
-        change.after.restore(&mut doc.convention);
-        doc.undo.push(change);
-        self.after_change(document);
-    }
-
-    /// Ctrl-S: saves the convention shown.
-    pub fn save_current(&mut self) {
-        self.save(self.current, false);
-    }
-
-    /// Saves one document. Asks first when the file would be reformatted, refuses to
-    /// overwrite a change made on disk. Returns whether it was saved.
-    pub fn save(&mut self, document: usize, overwrite: bool) -> bool {
-        let text = self.text();
-        let Some(doc) = self.documents.get_mut(document) else {
-            return false;
-        };
-        if !doc.is_modified() && !overwrite {
-            self.status = Some((None, text.nothing_to_save.to_string()));
-            return true;
-        }
-        if !doc.format_checked {
-            if let Ok(on_disk) = std::fs::read_to_string(&doc.path)
-                && let Ok(parsed) = storage::from_ron_str(&on_disk)
-                && storage::would_lose_formatting(&on_disk, &parsed)
-            {
-                self.dialog = Some(Dialog::FormatLoss { document });
-                return false;
-            }
-            doc.format_checked = true;
-        }
-        let expected = if overwrite {
-            std::fs::read(&doc.path)
-                .ok()
-                .map(|b| storage::content_hash(&b))
-        } else {
-            doc.loaded_hash
-        };
-        match storage::save_convention(&doc.path, &doc.convention, expected) {
-            Ok(hash) => {
-                doc.loaded_hash = Some(hash);
-                doc.saved_at = Some(doc.undo.len());
-                if let Some(journal) = &self.journal {
-                    journal.clear(&doc.path);
-                }
-                let path = crate::text::sanitize_line(&doc.path.display().to_string()).into_owned();
-                self.status = Some((None, (text.saved)(&path)));
-                true
-            }
-            Err(SaveError::Conflict { .. }) => {
-                self.dialog = Some(Dialog::Conflict { document });
-                false
-            }
-            Err(SaveError::Io(e)) => {
-                self.status = Some((Some(Severity::Error), (text.save_failed)(&e.to_string())));
-                false
-            }
-        }
-    }
-
-    /// `q`: quits, or asks first when edits are unsaved.
-    pub fn request_quit(&mut self) {
-        if self.documents.iter().any(|d| d.is_modified()) {
-            self.dialog = Some(Dialog::Quit);
-        } else {
-            self.should_quit = true;
-        }
-    }
-
-    pub fn dialog_key(&mut self, key: &KeyEvent) {
-        let Some(dialog) = self.dialog.clone() else {
-            return;
-        };
-        let choice = match key.code {
-            KeyCode::Char(c) => c.to_ascii_lowercase(),
-            KeyCode::Esc => '\u{1b}',
-            KeyCode::Enter => '\n',
-            _ => return,
-        };
-        self.dialog = None;
-        match (dialog, choice) {
-            (Dialog::Quit, 'e' | 's') => {
-                let modified: Vec<usize> = (0..self.documents.len())
-                    .filter(|&d| self.documents[d].is_modified())
-                    .collect();
-                for document in modified {
-                    if !self.save(document, false) {
-                        return; // A question is now open for that file.
-                    }
-                }
-                self.should_quit = true;
-            }
-            (Dialog::Quit, 'a' | 'd') => {
-                if let Some(journal) = &self.journal {
-                    for doc in self.documents.iter().filter(|d| d.is_modified()) {
-                        journal.clear(&doc.path);
-                    }
-                }
-                self.should_quit = true;
-            }
-            (Dialog::FormatLoss { document }, 'o' | 'y' | '\n') => {
-                self.documents[document].format_checked = true;
-                self.save(document, false);
-            }
-            (Dialog::Conflict { document }, 'r') => self.reload(document),
-            (Dialog::Conflict { document }, 'o' | 'e') => {
-                self.save(document, true);
-            }
-            (Dialog::Conflict { document }, 'c') => {
-                let doc = &self.documents[document];
-                let text = self.text();
-                self.status = Some(match storage::save_copy(&doc.path, &doc.convention) {
-                    Ok(copy) => (
-                        None,
-                        (text.saved)(&crate::text::sanitize_line(&copy.display().to_string())),
-                    ),
-                    Err(e) => (Some(Severity::Error), (text.save_failed)(&e.to_string())),
-                });
-            }
-            (Dialog::Recover, 'r') => self.recover(),
-            (Dialog::Recover, 'i' | 'd') => {
-                if let Some(journal) = &self.journal {
-                    for pending in &self.recovery {
-                        journal.forget(pending);
-                    }
-                }
-                self.recovery.clear();
-            }
-            (
-                dialog @ (Dialog::Quit | Dialog::FormatLoss { .. } | Dialog::Conflict { .. }),
-                '\u{1b}',
-            ) => {
-                let _ = dialog;
-            }
-            (Dialog::Recover, '\u{1b}') => self.recovery.clear(),
-            (dialog, _) => self.dialog = Some(dialog),
-        }
-    }
-
-    /// Replaces a document with the file on disk, dropping its edits; selections are kept.
-    pub fn reload(&mut self, document: usize) {
-        let Some(doc) = self.documents.get_mut(document) else {
-            return;
-        };
-        match storage::load_file(&doc.path) {
-            Ok(file) => {
-                doc.convention = file.convention;
-                doc.loaded_hash = Some(file.hash);
-                doc.undo.clear();
-                doc.redo.clear();
-                doc.saved_at = Some(0);
-                doc.format_checked = false;
-                if let Some(journal) = &self.journal {
-                    journal.clear(&doc.path);
-                }
-                let path = crate::text::sanitize_line(&doc.path.display().to_string()).into_owned();
-                self.after_change(document);
-                self.status = Some((None, (self.text().reloaded)(&path)));
-            }
-            Err(e) => {
-                let message = crate::text::sanitize_line(&e.to_string()).into_owned();
-                self.status = Some((Some(Severity::Error), message));
-            }
-        }
-    }
-
-    /// A file changed on disk. Without unsaved edits it is reloaded at once; with them, the
-    /// next save will ask.
-    pub fn file_changed(&mut self, path: &std::path::Path) {
-        let same = |p: &std::path::Path| {
-            std::fs::canonicalize(p).ok() == std::fs::canonicalize(path).ok() || p == path
-        };
-        let Some(document) = self.documents.iter().position(|d| same(&d.path)) else {
-            return;
-        };
-        let doc = &self.documents[document];
-        let on_disk = std::fs::read(&doc.path)
-            .ok()
-            .map(|b| storage::content_hash(&b));
-        if on_disk.is_none() || on_disk == doc.loaded_hash {
-            return; // Our own save, or a half-written file: nothing new to show.
-        }
-        if doc.is_modified() {
-            let path = crate::text::sanitize_line(&doc.path.display().to_string()).into_owned();
-            self.status = Some((
-                Some(Severity::Warning),
-                (self.text().changed_on_disk)(&path),
-            ));
-        } else {
-            self.reload(document);
-        }
-    }
-
-    /// Offers the journal's unsaved edits for the files that are open.
-    pub fn offer_recovery(&mut self, pending: Vec<Pending>) {
-        let open: Vec<Pending> = pending
-            .into_iter()
-            .filter(|p| {
-                self.documents
-                    .iter()
-                    .any(|d| std::path::absolute(&d.path).ok().as_ref() == Some(&p.original))
-            })
-            .collect();
-        if !open.is_empty() {
-            self.recovery = open;
-            self.dialog = Some(Dialog::Recover);
-        }
-    }
-
-    fn recover(&mut self) {
-        for pending in std::mem::take(&mut self.recovery) {
-            let Some(document) = self.documents.iter().position(|d| {
-                std::path::absolute(&d.path).ok().as_ref() == Some(&pending.original)
-            }) else {
-                continue;
-            };
-            let doc = &mut self.documents[document];
-            doc.convention = pending.convention;
-            doc.loaded_hash = Some(pending.loaded_hash);
-            doc.undo.clear();
-            doc.redo.clear();
-            doc.saved_at = None;
-            self.after_change(document);
-        }
-        self.status = Some((None, self.text().recovered.to_string()));
     }
 
     /// The fiche position in the current convention an editor target shows, for tests and UI.

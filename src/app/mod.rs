@@ -4,6 +4,7 @@
 
 mod action;
 pub mod config;
+mod document;
 pub mod edit;
 mod editor;
 mod keymap;
@@ -12,14 +13,14 @@ mod search;
 pub mod views;
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use serde::{Deserialize, Serialize};
 
 pub use action::Action;
-pub use editor::{Dialog, Editor, FieldInput};
+pub use document::{Dialog, Document};
+pub use editor::{Editor, FieldInput};
 pub use keymap::{Key, Keymap};
 pub use search::Palette;
 
@@ -49,28 +50,6 @@ impl Tab {
 
     pub fn index(self) -> usize {
         Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
-    }
-}
-
-/// A loaded convention and its findings, kept current.
-#[derive(Debug, Clone)]
-pub struct Document {
-    pub path: PathBuf,
-    pub convention: Convention,
-    pub findings: Vec<Finding>,
-    /// Hash of the file as loaded or last saved: a save checks the disk still holds it.
-    pub loaded_hash: Option<u64>,
-    pub undo: Vec<edit::Change>,
-    pub redo: Vec<edit::Change>,
-    /// Length of `undo` when the file and the model last agreed; `None` after a recovery.
-    pub saved_at: Option<usize>,
-    /// Whether the canonical writer was found (or accepted) not to lose anything of the file.
-    pub format_checked: bool,
-}
-
-impl Document {
-    pub fn is_modified(&self) -> bool {
-        self.saved_at != Some(self.undo.len())
     }
 }
 
@@ -165,6 +144,8 @@ pub struct App {
     pub filter_input: Option<ratatui_textarea::TextArea<'static>>,
     pub editor: Option<Editor>,
     pub dialog: Option<Dialog>,
+    /// Questions waiting behind `dialog`.
+    pub queued: document::DialogQueue,
     /// Where unsaved edits are kept against a crash; `None` keeps none (tests).
     pub journal: Option<crate::storage::Journal>,
     /// Unsaved edits found at start-up, while the recovery question is open.
@@ -189,6 +170,7 @@ impl App {
                 redo: Vec::new(),
                 saved_at: Some(0),
                 format_checked: false,
+                read_only: false,
             })
             .collect();
         let load_errors = report
@@ -203,6 +185,7 @@ impl App {
             filter_input: None,
             editor: None,
             dialog: None,
+            queued: Default::default(),
             journal: None,
             recovery: Vec::new(),
             documents,

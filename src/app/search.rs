@@ -99,17 +99,26 @@ impl App {
             }
             Steer::Edit => {
                 if palette.input.input(*key) {
-                    let query = palette.query();
-                    if let Some(index) = &self.index {
-                        let (hits, narrowing) =
-                            index.search_narrowing(&query, RESULTS, palette.narrowing.as_ref());
-                        palette.hits = hits;
-                        palette.narrowing = Some(narrowing);
-                    }
-                    palette.scroll = Scroll::default();
+                    self.search_typed();
                 }
             }
         }
+    }
+
+    /// The palette's query changed: search again (among the previous matches when it only
+    /// grew).
+    pub(crate) fn search_typed(&mut self) {
+        let Some(palette) = self.palette.as_mut() else {
+            return;
+        };
+        let query = palette.query();
+        if let Some(index) = &self.index {
+            let (hits, narrowing) =
+                index.search_narrowing(&query, RESULTS, palette.narrowing.as_ref());
+            palette.hits = hits;
+            palette.narrowing = Some(narrowing);
+        }
+        palette.scroll = Scroll::default();
     }
 
     /// Shows a search result in its tab, selected.
@@ -172,6 +181,11 @@ impl App {
                 }
             }
         }
+        self.filter_changed();
+    }
+
+    /// The list's filter changed: its selection starts again at the first row.
+    pub(crate) fn filter_changed(&mut self) {
         let (len, height) = self.list_len_and_height();
         let scroll = self.scroll_mut();
         *scroll = Scroll::default();

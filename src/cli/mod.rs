@@ -209,10 +209,8 @@ fn interactive(cli: &Cli) -> anyhow::Result<u8> {
         ..Config::default()
     };
     let mut app = crate::app::App::new(report, keymap, lang, rules);
-    app.journal = crate::storage::Journal::open_default();
-    if let Some(journal) = &app.journal {
-        let pending = journal.pending();
-        app.offer_recovery(pending);
+    if let Some(journal) = crate::storage::Journal::open_default() {
+        app.start_session(journal);
     }
     if let Some(first) = problems.first().or(app.load_errors.first()) {
         app.status = Some((

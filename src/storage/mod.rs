@@ -2,14 +2,16 @@
 //! No UI here.
 
 mod bundled;
+mod disk;
 mod format;
 mod journal;
 mod load;
 mod save;
 
 pub use bundled::{BUNDLED, default_paths, install_bundled};
+pub use disk::{OnDisk, on_disk, same_file};
 pub use format::{from_ron_str, to_ron_string};
-pub use journal::{Journal, Pending};
+pub use journal::{Claim, Journal, Pending};
 pub use load::{
     DEFAULT_SIZE_LIMIT, LoadError, LoadErrorKind, LoadReport, LoadedFile, SIZE_LIMIT_VARIABLE,
     content_hash, load_file, load_file_with_limit, load_paths, parse_size, set_size_limit,

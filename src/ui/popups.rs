@@ -416,27 +416,7 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
 
 /// A question that must be answered before anything else.
 pub fn dialog(frame: &mut Frame, app: &App, theme: &Theme, dialog: &crate::app::Dialog) {
-    use crate::app::Dialog;
-    let text = app.text();
-    let path_of = |d: usize| {
-        app.documents
-            .get(d)
-            .map(|doc| clean(&doc.path.display().to_string()))
-            .unwrap_or_default()
-    };
-    let message = match dialog {
-        Dialog::Quit => text.dialog_quit.to_string(),
-        Dialog::FormatLoss { document } => (text.dialog_format_loss)(&path_of(*document)),
-        Dialog::Conflict { document } => (text.dialog_conflict)(&path_of(*document)),
-        Dialog::Recover => {
-            let paths: Vec<String> = app
-                .recovery
-                .iter()
-                .map(|p| format!("  {}", clean(&p.original.display().to_string())))
-                .collect();
-            (text.dialog_recover)(&paths.join("\n"))
-        }
-    };
+    let message = app.dialog_message(dialog);
     let lines: Vec<Line> = message.lines().map(|l| Line::from(l.to_string())).collect();
     let width = frame.area().width.saturating_sub(4).min(76);
     let height = lines.len() as u16 + 4;

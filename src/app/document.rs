@@ -1,0 +1,586 @@
+//! A document's life: edits and their undo / redo, saving and its questions, reloads from
+//! disk, the session's claim on its files and crash recovery. State only: every file access
+//! goes through [`crate::storage`].
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::edit::{Change, EditTarget, Snapshot, TargetKey};
+use super::{App, FieldInput, Tab};
+use crate::model::Convention;
+use crate::rules::{Finding, Severity};
+use crate::storage::{self, Claim, Journal, OnDisk, Pending, SaveError};
+
+/// A loaded convention and its findings, kept current.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub path: PathBuf,
+    pub convention: Convention,
+    pub findings: Vec<Finding>,
+    /// Hash of the file as loaded or last saved: a save checks the disk still holds it.
+    pub loaded_hash: Option<u64>,
+    pub undo: Vec<Change>,
+    pub redo: Vec<Change>,
+    /// Length of `undo` when the file and the model last agreed; `None` after a recovery.
+    pub saved_at: Option<usize>,
+    /// Whether the canonical writer was found (or accepted) not to lose anything of the file.
+    pub format_checked: bool,
+    /// Open in another revue session and opened here read-only: no edit, no save.
+    pub read_only: bool,
+}
+
+impl Document {
+    pub fn is_modified(&self) -> bool {
+        self.saved_at != Some(self.undo.len())
+    }
+
+    fn shown_path(&self) -> String {
+        crate::text::sanitize_line(&self.path.display().to_string()).into_owned()
+    }
+}
+
+/// Questions that stop everything else until answered. When one arrives while another is
+/// open it waits its turn ([`App::ask`]): no question is ever lost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dialog {
+    /// Quitting with unsaved edits: save, discard or cancel.
+    Quit,
+    /// The first save of a file the canonical writer would reformat (comments, layout).
+    FormatLoss { document: usize },
+    /// The file changed on disk since it was loaded: reload, overwrite or save a copy.
+    Conflict { document: usize },
+    /// Unsaved edits found from a session that did not end cleanly.
+    Recover,
+    /// These documents are open for editing in another revue session.
+    AlreadyOpen { documents: Vec<(usize, u32)> },
+    /// Something the user must read (e.g. what they typed and could not be applied).
+    Notice(String),
+}
+
+impl App {
+    /// Opens `dialog`, or queues it behind the one already open.
+    pub fn ask(&mut self, dialog: Dialog) {
+        if self.dialog.is_none() {
+            self.dialog = Some(dialog);
+        } else if self.dialog.as_ref() != Some(&dialog) && !self.queued.contains(&dialog) {
+            self.queued.push_back(dialog);
+        }
+    }
+
+    /// Closes the open question and shows the next one waiting, if any.
+    fn close_dialog(&mut self) {
+        self.dialog = self.queued.pop_front();
+    }
+
+    /// The text of a question, as the dialog shows it.
+    pub fn dialog_message(&self, dialog: &Dialog) -> String {
+        let text = self.text();
+        let path_of = |d: usize| {
+            self.documents
+                .get(d)
+                .map(Document::shown_path)
+                .unwrap_or_default()
+        };
+        match dialog {
+            Dialog::Quit => text.dialog_quit.to_string(),
+            Dialog::FormatLoss { document } => (text.dialog_format_loss)(&path_of(*document)),
+            Dialog::Conflict { document } => (text.dialog_conflict)(&path_of(*document)),
+            Dialog::Recover => {
+                let paths: Vec<String> = self
+                    .recovery
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "  {}",
+                            crate::text::sanitize_line(&p.original.display().to_string())
+                        )
+                    })
+                    .collect();
+                (text.dialog_recover)(&paths.join("\n"))
+            }
+            Dialog::AlreadyOpen { documents } => {
+                let paths: Vec<String> = documents
+                    .iter()
+                    .map(|&(d, pid)| (text.held_by)(&path_of(d), pid))
+                    .collect();
+                (text.dialog_already_open)(&paths.join("\n"))
+            }
+            Dialog::Notice(message) => format!("{message}\n\n{}", text.dialog_notice_close),
+        }
+    }
+
+    /// Starts the session's bookkeeping: claims every open file for editing (a file another
+    /// running revue has open is offered read-only), then offers the edits that crashed or
+    /// killed sessions left in the journal.
+    pub fn start_session(&mut self, journal: Journal) {
+        let held: Vec<(usize, u32)> = self
+            .documents
+            .iter()
+            .enumerate()
+            .filter_map(|(d, doc)| match journal.claim(&doc.path) {
+                Claim::Claimed => None,
+                Claim::HeldElsewhere { pid } => Some((d, pid)),
+            })
+            .collect();
+        let pending = journal.pending();
+        self.journal = Some(journal);
+        if !held.is_empty() {
+            self.ask(Dialog::AlreadyOpen { documents: held });
+        }
+        self.offer_recovery(pending);
+    }
+
+    /// The session ends: its claims on files go; its journal entries stay for unsaved edits.
+    pub fn end_session(&mut self) {
+        if let Some(journal) = &mut self.journal {
+            journal.end();
+        }
+    }
+
+    /// Applies an edit as one undoable change, then brings findings, search keys and the
+    /// crash journal up to date: the next frame shows the consequences.
+    pub fn commit(
+        &mut self,
+        document: usize,
+        target: EditTarget,
+        change: impl FnOnce(&mut Convention),
+    ) {
+        let text = self.text();
+        let Some(doc) = self.documents.get_mut(document) else {
+            return;
+        };
+        if doc.read_only {
+            let path = doc.shown_path();
+            self.status = Some((Some(Severity::Warning), (text.read_only)(&path)));
+            return;
+        }
+        let before = Snapshot::take(&doc.convention, target);
+        change(&mut doc.convention);
+        let after = Snapshot::take(&doc.convention, target);
+        if before == after {
+            return;
+        }
+        doc.undo.push(Change { before, after });
+        doc.redo.clear();
+        self.after_change(document);
+    }
+
+    /// After any change to a document (edit, undo, reload, recovery): findings, search keys,
+    /// journal, and everything that points into the document found again by identity.
+    pub(crate) fn after_change(&mut self, document: usize) {
+        let doc = &mut self.documents[document];
+        doc.findings = crate::rules::check_convention(&doc.convention, &self.rules);
+        if let Some(index) = &mut self.index {
+            index.rebuild_document(document, &doc.convention, &doc.findings);
+        }
+        if let Some(journal) = &self.journal {
+            let result = if doc.is_modified() {
+                journal.record(
+                    &doc.path,
+                    doc.loaded_hash.unwrap_or_default(),
+                    &doc.convention,
+                )
+            } else {
+                journal.clear(&doc.path);
+                Ok(())
+            };
+            if let Err(e) = result {
+                self.status = Some((
+                    Some(Severity::Warning),
+                    (self.text().journal_failed)(&e.to_string()),
+                ));
+            }
+        }
+        self.retarget_editor(document);
+        self.clamp_selections();
+    }
+
+    /// The open editor follows its fiche or row by identity after the document changed
+    /// under it. When the fiche or row is gone, or the field being typed was changed or
+    /// removed, the user is told, and what they typed is shown to them, never dropped and
+    /// never applied elsewhere.
+    fn retarget_editor(&mut self, document: usize) {
+        let Some(mut editor) = self.editor.take() else {
+            return;
+        };
+        if editor.document != document {
+            self.editor = Some(editor);
+            return;
+        }
+        let text = self.text();
+        let c = &self.documents[document].convention;
+        let typed = editor.typed_text();
+        let Some(target) = editor.key.resolve(c) else {
+            let name = crate::text::sanitize_line(editor.key.name()).into_owned();
+            self.ask(Dialog::Notice((text.editor_target_gone)(
+                &name,
+                typed.as_deref(),
+            )));
+            return;
+        };
+        let selected = editor.fields.get(editor.scroll.selected).copied();
+        editor.target = target;
+        editor.key = TargetKey::of(c, target);
+        editor.fields = super::editor::fields_of(c, target);
+        let height = self.editor_height();
+        let len = editor.fields.len();
+        let position = selected.and_then(|f| editor.fields.iter().position(|x| *x == f));
+        match (position, selected) {
+            (Some(position), Some(field)) => {
+                editor.scroll.select(position, len, height);
+                if let Some(FieldInput::Text { original, .. }) = &editor.input {
+                    let now = super::edit::current_text(c, target, field);
+                    if &now != original {
+                        editor.error = Some((text.editor_field_changed)(
+                            &crate::text::sanitize_line(&crate::text::shorten(&now, 200)),
+                        ));
+                    }
+                }
+            }
+            _ => {
+                let selected = editor.scroll.selected;
+                editor.scroll.select(selected, len, height);
+                if editor.input.take().is_some() {
+                    self.ask(Dialog::Notice((text.editor_field_gone)(typed.as_deref())));
+                }
+            }
+        }
+        self.editor = Some(editor);
+    }
+
+    /// After the rows changed under them, selections stay within their lists.
+    fn clamp_selections(&mut self) {
+        let saved = self.tab;
+        for tab in Tab::ALL {
+            self.tab = tab;
+            let (len, height) = self.list_len_and_height();
+            let scroll = self.scroll_mut();
+            let selected = scroll.selected;
+            scroll.select(selected, len, height);
+        }
+        self.tab = saved;
+    }
+
+    pub fn undo(&mut self) {
+        self.step_history(true);
+    }
+
+    pub fn redo(&mut self) {
+        self.step_history(false);
+    }
+
+    fn step_history(&mut self, back: bool) {
+        let document = self.current;
+        let text = self.text();
+        let Some(doc) = self.documents.get_mut(document) else {
+            return;
+        };
+        let (from, to) = if back {
+            (&mut doc.undo, &mut doc.redo)
+        } else {
+            (&mut doc.redo, &mut doc.undo)
+        };
+        let Some(change) = from.pop() else {
+            let nothing = if back {
+                text.nothing_to_undo
+            } else {
+                text.nothing_to_redo
+            };
+            self.status = Some((None, nothing.to_string()));
+            return;
+        };
+        let state = if back { &change.before } else { &change.after };
+        state.restore(&mut doc.convention);
+        to.push(change);
+        self.after_change(document);
+    }
+
+    /// Ctrl-S: saves the convention shown.
+    pub fn save_current(&mut self) {
+        self.save(self.current, false);
+    }
+
+    /// Saves one document. Asks first when the file would be reformatted, refuses to
+    /// overwrite a change made on disk. Returns whether it was saved.
+    pub fn save(&mut self, document: usize, overwrite: bool) -> bool {
+        let text = self.text();
+        let Some(doc) = self.documents.get_mut(document) else {
+            return false;
+        };
+        if doc.read_only {
+            self.status = Some((Some(Severity::Warning), (text.read_only)(&doc.shown_path())));
+            return false;
+        }
+        if !doc.is_modified() && !overwrite {
+            self.status = Some((None, text.nothing_to_save.to_string()));
+            return true;
+        }
+        if !doc.format_checked {
+            if let Ok(on_disk) = std::fs::read_to_string(&doc.path)
+                && let Ok(parsed) = storage::from_ron_str(&on_disk)
+                && storage::would_lose_formatting(&on_disk, &parsed)
+            {
+                self.ask(Dialog::FormatLoss { document });
+                return false;
+            }
+            doc.format_checked = true;
+        }
+        let expected = if overwrite {
+            match storage::on_disk(&doc.path) {
+                OnDisk::Hash(hash) => Some(hash),
+                OnDisk::Missing | OnDisk::Unreadable(_) => None,
+            }
+        } else {
+            doc.loaded_hash
+        };
+        match storage::save_convention(&doc.path, &doc.convention, expected) {
+            Ok(hash) => {
+                doc.loaded_hash = Some(hash);
+                doc.saved_at = Some(doc.undo.len());
+                if let Some(journal) = &self.journal {
+                    journal.clear(&doc.path);
+                }
+                self.status = Some((None, (text.saved)(&doc.shown_path())));
+                true
+            }
+            Err(SaveError::Conflict { .. }) => {
+                self.ask(Dialog::Conflict { document });
+                false
+            }
+            Err(SaveError::Io(e)) => {
+                self.status = Some((Some(Severity::Error), (text.save_failed)(&e.to_string())));
+                false
+            }
+        }
+    }
+
+    /// `q`: quits, or asks first when edits are unsaved.
+    pub fn request_quit(&mut self) {
+        if self.documents.iter().any(|d| d.is_modified()) {
+            self.ask(Dialog::Quit);
+        } else {
+            self.should_quit = true;
+        }
+    }
+
+    pub fn dialog_key(&mut self, key: &KeyEvent) {
+        let Some(dialog) = self.dialog.clone() else {
+            return;
+        };
+        let choice = match key.code {
+            KeyCode::Char(c) => c.to_ascii_lowercase(),
+            KeyCode::Esc => '\u{1b}',
+            KeyCode::Enter => '\n',
+            _ => return,
+        };
+        let answered = match (&dialog, choice) {
+            (Dialog::Quit, 'e' | 's') => {
+                self.close_dialog();
+                let modified: Vec<usize> = (0..self.documents.len())
+                    .filter(|&d| self.documents[d].is_modified())
+                    .collect();
+                for document in modified {
+                    if !self.save(document, false) {
+                        return; // A question is now open for that file.
+                    }
+                }
+                self.should_quit = true;
+                return;
+            }
+            (Dialog::Quit, 'a' | 'd') => {
+                // Only this session's own entries: edits offered for recovery and not yet
+                // decided stay in the journal.
+                if let Some(journal) = &self.journal {
+                    for doc in self.documents.iter().filter(|d| d.is_modified()) {
+                        journal.clear(&doc.path);
+                    }
+                }
+                self.should_quit = true;
+                true
+            }
+            (Dialog::FormatLoss { document }, 'o' | 'y' | '\n') => {
+                let document = *document;
+                self.close_dialog();
+                self.documents[document].format_checked = true;
+                self.save(document, false);
+                return;
+            }
+            (Dialog::Conflict { document }, 'r') => {
+                let document = *document;
+                self.close_dialog();
+                self.reload(document);
+                return;
+            }
+            (Dialog::Conflict { document }, 'o' | 'e') => {
+                let document = *document;
+                self.close_dialog();
+                self.save(document, true);
+                return;
+            }
+            (Dialog::Conflict { document }, 'c') => {
+                let doc = &self.documents[*document];
+                let text = self.text();
+                self.status = Some(match storage::save_copy(&doc.path, &doc.convention) {
+                    Ok(copy) => (
+                        None,
+                        (text.saved)(&crate::text::sanitize_line(&copy.display().to_string())),
+                    ),
+                    Err(e) => (Some(Severity::Error), (text.save_failed)(&e.to_string())),
+                });
+                true
+            }
+            (Dialog::Recover, 'r') => {
+                self.recover();
+                true
+            }
+            (Dialog::Recover, 'i' | 'd') => {
+                if let Some(journal) = &self.journal {
+                    for pending in &self.recovery {
+                        journal.forget(pending);
+                    }
+                }
+                self.recovery.clear();
+                true
+            }
+            (Dialog::Recover, '\u{1b}') => {
+                // Decided later: the entries stay in the journal, offered again next start.
+                self.recovery.clear();
+                self.status = Some((None, self.text().recovery_deferred.to_string()));
+                true
+            }
+            (Dialog::AlreadyOpen { documents }, 'l' | '\u{1b}') => {
+                for &(document, _) in documents {
+                    if let Some(doc) = self.documents.get_mut(document) {
+                        doc.read_only = true;
+                    }
+                }
+                true
+            }
+            (Dialog::AlreadyOpen { .. }, 'o') => true,
+            (Dialog::AlreadyOpen { .. }, 'q') => {
+                self.should_quit = true;
+                true
+            }
+            (Dialog::Notice(_), '\n' | '\u{1b}') => true,
+            (Dialog::Quit | Dialog::FormatLoss { .. } | Dialog::Conflict { .. }, '\u{1b}') => true,
+            _ => false,
+        };
+        if answered {
+            self.close_dialog();
+        }
+    }
+
+    /// Replaces a document with the file on disk, dropping its edits. The editor and the
+    /// selections follow their fiches by identity.
+    pub fn reload(&mut self, document: usize) {
+        let Some(doc) = self.documents.get_mut(document) else {
+            return;
+        };
+        match storage::load_file(&doc.path) {
+            Ok(file) => {
+                doc.convention = file.convention;
+                doc.loaded_hash = Some(file.hash);
+                doc.undo.clear();
+                doc.redo.clear();
+                doc.saved_at = Some(0);
+                doc.format_checked = false;
+                if let Some(journal) = &self.journal {
+                    journal.clear(&doc.path);
+                }
+                let path = doc.shown_path();
+                self.after_change(document);
+                let message = (self.text().reloaded)(&path);
+                // A message about the editor (set by the retargeting) comes first.
+                if self.status.is_none() {
+                    self.status = Some((None, message));
+                }
+            }
+            Err(e) => {
+                let message = crate::text::sanitize_line(&e.to_string()).into_owned();
+                self.status = Some((Some(Severity::Error), message));
+            }
+        }
+    }
+
+    /// A file changed on disk. Without unsaved edits it is reloaded at once; with them, the
+    /// next save will ask. Returns whether anything shown changed.
+    pub fn file_changed(&mut self, path: &Path) -> bool {
+        let Some(document) = self
+            .documents
+            .iter()
+            .position(|d| storage::same_file(&d.path, path))
+        else {
+            return false;
+        };
+        let text = self.text();
+        let doc = &self.documents[document];
+        match storage::on_disk(&doc.path) {
+            OnDisk::Hash(hash) if Some(hash) == doc.loaded_hash => false, // Our own save.
+            OnDisk::Unreadable(_) => false, // Being replaced: the next event tells.
+            OnDisk::Missing => {
+                self.status = Some((
+                    Some(Severity::Warning),
+                    (text.file_missing)(&doc.shown_path()),
+                ));
+                true
+            }
+            OnDisk::Hash(_) if doc.is_modified() => {
+                self.status = Some((
+                    Some(Severity::Warning),
+                    (text.changed_on_disk)(&doc.shown_path()),
+                ));
+                true
+            }
+            OnDisk::Hash(_) => {
+                self.reload(document);
+                true
+            }
+        }
+    }
+
+    /// Offers the journal's unsaved edits for the files that are open.
+    pub fn offer_recovery(&mut self, pending: Vec<Pending>) {
+        let open: Vec<Pending> = pending
+            .into_iter()
+            .filter(|p| {
+                self.documents
+                    .iter()
+                    .any(|d| storage::same_file(&d.path, &p.original))
+            })
+            .collect();
+        if !open.is_empty() {
+            self.recovery = open;
+            self.ask(Dialog::Recover);
+        }
+    }
+
+    fn recover(&mut self) {
+        for pending in std::mem::take(&mut self.recovery) {
+            let Some(document) = self
+                .documents
+                .iter()
+                .position(|d| storage::same_file(&d.path, &pending.original))
+            else {
+                continue;
+            };
+            let doc = &mut self.documents[document];
+            doc.convention = pending.convention.clone();
+            doc.loaded_hash = Some(pending.loaded_hash);
+            doc.undo.clear();
+            doc.redo.clear();
+            doc.saved_at = None;
+            // Recorded in this session's own entry first, so the edits are never out of
+            // the journal; then the dead session's entry can go.
+            self.after_change(document);
+            if let Some(journal) = &self.journal {
+                journal.forget(&pending);
+            }
+        }
+        self.status = Some((None, self.text().recovered.to_string()));
+    }
+}
+
+/// Questions waiting behind the open one.
+pub type DialogQueue = VecDeque<Dialog>;
