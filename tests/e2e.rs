@@ -14,12 +14,19 @@ const ROWS: u16 = 30;
 struct Terminal {
     session: Session<UnixProcess, PtyStream>,
     screen: vt100::Parser,
+    /// Every byte the app wrote, for what a screen does not show (modes set and reset).
+    raw: Vec<u8>,
+    _state: Option<tempfile::TempDir>,
 }
 
 impl Terminal {
+    /// Each terminal its own state directory: tests run at once, and a session sharing
+    /// another's journal would be told the files are already open (as a user would).
     fn start(args: &[&str]) -> Terminal {
-        let state = std::env::temp_dir().join(format!("revue-e2e-state-{}", std::process::id()));
-        Terminal::start_with_state(args, &state)
+        let state = tempfile::tempdir().unwrap();
+        let mut terminal = Terminal::start_with_state(args, state.path());
+        terminal._state = Some(state);
+        terminal
     }
 
     /// `state` receives the crash journal, so tests never touch the user's.
@@ -40,6 +47,8 @@ impl Terminal {
         Terminal {
             session,
             screen: vt100::Parser::new(ROWS, COLUMNS, 0),
+            raw: Vec::new(),
+            _state: None,
         }
     }
 
@@ -50,6 +59,7 @@ impl Terminal {
                 break;
             }
             self.screen.process(&buffer[..n]);
+            self.raw.extend_from_slice(&buffer[..n]);
         }
     }
 
@@ -202,4 +212,108 @@ fn edit_a_budget_figure_see_the_anomalies_change_save_and_quit() {
     assert!(saved.contains(r#"total: Amount("1000000")"#), "{saved}");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
+}
+
+/// A fixture copy, canonical, in a fresh directory (which also receives the journal).
+fn fixture_copy() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mini.ron");
+    let fixture = revue::storage::load_file(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/mini.ron"
+    )))
+    .unwrap()
+    .convention;
+    std::fs::write(&path, revue::storage::to_ron_string(&fixture)).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn a_signal_restores_the_terminal_and_leaves_unsaved_edits_in_the_journal() {
+    for (signal, name) in [(15, "TERM"), (1, "HUP")] {
+        let (dir, path) = fixture_copy();
+        let mut t = Terminal::start_with_state(&[path.to_str().unwrap()], dir.path());
+        t.wait_for("Les enfants et les jeunes");
+        t.send("3jjjje");
+        t.wait_for("Modifier — 3-2 Boost emploi");
+        t.send("jj\r\u{15}1 000 000\r\u{1b}");
+        t.wait_for("● modifié");
+        let before = t.raw.len();
+        let pid = t.session.get_process().pid();
+        let status = Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(pid.to_string())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert_eq!(
+            t.wait_exit(),
+            128 + signal,
+            "SIG{name}: exit as a shell reports it"
+        );
+        let after = String::from_utf8_lossy(&t.raw[before..]).into_owned();
+        for (mode, what) in [
+            ("\u{1b}[?1049l", "alternate screen left"),
+            ("\u{1b}[?1000l", "mouse released"),
+            ("\u{1b}[?2004l", "bracketed paste off"),
+            ("\u{1b}[?25h", "cursor shown"),
+        ] {
+            assert!(after.contains(mode), "SIG{name}: {what}: {after:?}");
+        }
+        let pending = revue::storage::Journal::at(dir.path().join("journal")).pending();
+        assert_eq!(pending.len(), 1, "SIG{name}: the edit waits in the journal");
+    }
+}
+
+#[test]
+fn a_bracketed_paste_is_text_not_keys() {
+    let mut t = Terminal::start(&["tests/fixtures/mini.ron"]);
+    t.wait_for("Les enfants et les jeunes");
+    t.send("/");
+    t.wait_for("Rechercher");
+    // `q` would quit, Enter would jump: pasted, they are only text.
+    t.send("\u{1b}[200~boost\nemploi q\u{1b}[201~");
+    let screen = t.wait_for("boost emploi q");
+    assert!(screen.contains("Rechercher"), "{screen}");
+    t.send("\u{1b}");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn a_second_revue_on_an_open_file_says_so_and_offers_read_only() {
+    let (dir, path) = fixture_copy();
+    let file = path.to_str().unwrap();
+    let mut first = Terminal::start_with_state(&[file], dir.path());
+    first.wait_for("Les enfants et les jeunes");
+    let mut second = Terminal::start_with_state(&[file], dir.path());
+    let screen = second.wait_for("déjà ouverts en modification");
+    assert!(screen.contains("mini.ron"), "{screen}");
+    second.send("l");
+    second.send("2e");
+    second.wait_for("Lecture seule");
+    second.send("q");
+    assert_eq!(second.wait_exit(), 0);
+    // Killed outright, the first session holds nothing any more.
+    let pid = first.session.get_process().pid();
+    Command::new("kill")
+        .arg("-KILL")
+        .arg(pid.to_string())
+        .status()
+        .unwrap();
+    let start = Instant::now();
+    while matches!(
+        first.session.get_process().status(),
+        Ok(WaitStatus::StillAlive)
+    ) {
+        assert!(start.elapsed() < Duration::from_secs(20), "SIGKILL ignored");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut third = Terminal::start_with_state(&[file], dir.path());
+    third.wait_for("Les enfants et les jeunes");
+    third.send("2e");
+    third.wait_for("Modifier — 1-1");
+    third.send("\u{1b}");
+    third.send("q");
+    assert_eq!(third.wait_exit(), 0);
 }
