@@ -607,6 +607,7 @@ pub struct UiStrings {
     pub recovery_deferred: &'static str,
     pub file_missing: fn(&str) -> String,
     pub paste_ignored: &'static str,
+    pub dialog_remove_item: fn(&str) -> String,
 }
 
 pub fn ui(lang: Lang) -> &'static UiStrings {
@@ -730,6 +731,11 @@ static UI_FR: UiStrings = UiStrings {
         format!("{path} a été supprimé ou renommé sur le disque ; Ctrl-S l'écrira de nouveau.")
     },
     paste_ignored: "Collage ignoré : ouvrez d'abord un champ (e), la recherche (/) ou le filtre (f).",
+    dialog_remove_item: |what| {
+        format!(
+            "Supprimer {what} ? Les chiffres qu'il porte disparaissent (u les rétablit).\n\n[o] supprimer · Échap : garder"
+        )
+    },
     search_title: "Rechercher",
     search_hint: "Entrée : aller · ↑/↓ : choisir · Échap : fermer",
     search_kinds: [
@@ -909,6 +915,11 @@ static UI_EN: UiStrings = UiStrings {
         format!("{path} was deleted or renamed on disk; Ctrl-S will write it again.")
     },
     paste_ignored: "Paste ignored: open a field (e), the search (/) or the filter (f) first.",
+    dialog_remove_item: |what| {
+        format!(
+            "Remove {what}? The figures it holds go with it (u brings them back).\n\n[y] remove · Esc: keep"
+        )
+    },
     search_title: "Search",
     search_hint: "Enter: go · ↑/↓: choose · Esc: close",
     search_kinds: [

@@ -357,3 +357,84 @@ proptest! {
         prop_assert_eq!(&app.documents[0].convention, &original);
     }
 }
+
+#[test]
+fn an_addition_cancelled_adds_nothing_and_one_confirmed_is_one_undo_step() {
+    let (_dir, path) = workspace();
+    let mut app = app_on(&path);
+    app.update(Action::GoTo(Tab::Fiches));
+    app.update(Action::Edit);
+    app.handle_key(&KeyEvent::from(KeyCode::Char('a')));
+    app.handle_key(&KeyEvent::from(KeyCode::Esc));
+    assert!(app_partners(&app).is_empty(), "Esc: no empty partner left");
+    assert!(!app.documents[0].is_modified(), "and nothing to save");
+    assert!(
+        !app.editor
+            .as_ref()
+            .unwrap()
+            .fields
+            .contains(&Field::Partner(0))
+    );
+    // Enter on an empty new item is a cancel too.
+    app.handle_key(&KeyEvent::from(KeyCode::Char('a')));
+    app.handle_key(&KeyEvent::from(KeyCode::Enter));
+    assert!(app_partners(&app).is_empty());
+    assert!(!app.documents[0].is_modified());
+    app.handle_key(&KeyEvent::from(KeyCode::Char('a')));
+    for c in "CAF".chars() {
+        app.handle_key(&KeyEvent::from(KeyCode::Char(c)));
+    }
+    app.handle_key(&KeyEvent::from(KeyCode::Enter));
+    assert_eq!(app_partners(&app), ["CAF"]);
+    assert_eq!(
+        app.documents[0].undo.len(),
+        1,
+        "added and named: one change"
+    );
+    app.handle_key(&KeyEvent::from(KeyCode::Esc));
+    app.update(Action::Undo);
+    assert!(app_partners(&app).is_empty());
+}
+
+#[test]
+fn removing_what_holds_figures_asks_first_and_a_value_row_removes_only_its_value() {
+    let (_dir, path) = workspace();
+    let mut app = app_on(&path);
+    app.update(Action::GoTo(Tab::Fiches));
+    app.update(Action::Edit);
+    let fields = app.editor.as_ref().unwrap().fields.clone();
+    let (i, j) = fields
+        .iter()
+        .find_map(|f| match f {
+            Field::IndicatorValue(i, j) => Some((*i, *j)),
+            _ => None,
+        })
+        .expect("the fixture's first fiche has an indicator value");
+    let indicator = |app: &App| app.documents[0].convention.axes[0].fiches[0].indicators[i].clone();
+    let before = indicator(&app);
+    assert!(before.values[j].value.is_some(), "a filled value");
+    let at = fields
+        .iter()
+        .position(|f| *f == Field::IndicatorValue(i, j))
+        .unwrap();
+    for _ in 0..at {
+        app.handle_key(&KeyEvent::from(KeyCode::Down));
+    }
+    app.handle_key(&KeyEvent::from(KeyCode::Char('d')));
+    assert!(
+        matches!(app.dialog, Some(Dialog::RemoveItem { .. })),
+        "asks first: {:?}",
+        app.dialog
+    );
+    app.handle_key(&KeyEvent::from(KeyCode::Esc));
+    assert_eq!(indicator(&app), before, "Esc keeps it");
+    app.handle_key(&KeyEvent::from(KeyCode::Char('d')));
+    app.handle_key(&KeyEvent::from(KeyCode::Char('o')));
+    let after = indicator(&app);
+    assert_eq!(after.name, before.name, "the indicator stays");
+    assert_eq!(
+        after.values.len(),
+        before.values.len() - 1,
+        "one value less"
+    );
+}

@@ -57,6 +57,13 @@ pub enum Dialog {
     AlreadyOpen { documents: Vec<(usize, u32)> },
     /// Something the user must read (e.g. what they typed and could not be applied).
     Notice(String),
+    /// Removing an item of the fiche open in the editor that holds figures.
+    RemoveItem {
+        document: usize,
+        key: TargetKey,
+        field: super::edit::Field,
+        what: String,
+    },
 }
 
 impl App {
@@ -108,6 +115,7 @@ impl App {
                 (text.dialog_already_open)(&paths.join("\n"))
             }
             Dialog::Notice(message) => format!("{message}\n\n{}", text.dialog_notice_close),
+            Dialog::RemoveItem { what, .. } => (text.dialog_remove_item)(what),
         }
     }
 
@@ -261,6 +269,38 @@ impl App {
             scroll.select(selected, len, height);
         }
         self.tab = saved;
+    }
+
+    /// Takes back every change made since the undo stack was `depth` deep, as if never made
+    /// (nothing goes to redo): an item added then cancelled.
+    pub(crate) fn discard_changes_since(&mut self, document: usize, depth: usize) {
+        let doc = &mut self.documents[document];
+        if doc.undo.len() <= depth {
+            return;
+        }
+        for change in doc.undo.drain(depth..).rev() {
+            change.before.restore(&mut doc.convention);
+        }
+        self.after_change(document);
+    }
+
+    /// Makes the changes since the undo stack was `depth` deep one change (an item added and
+    /// its first value: one `u` takes both back).
+    pub(crate) fn merge_changes_since(&mut self, document: usize, depth: usize) {
+        let doc = &mut self.documents[document];
+        if doc.undo.len() <= depth + 1 {
+            return;
+        }
+        let mut changes = doc.undo.drain(depth..);
+        let first = changes.next().expect("more than one change");
+        let last = changes.last().expect("more than one change");
+        doc.undo.push(Change {
+            before: first.before,
+            after: last.after,
+        });
+        if doc.saved_at.is_some_and(|at| at > depth) {
+            doc.saved_at = None;
+        }
     }
 
     pub fn undo(&mut self) {
@@ -464,6 +504,25 @@ impl App {
                 true
             }
             (Dialog::Notice(_), '\n' | '\u{1b}') => true,
+            (
+                Dialog::RemoveItem {
+                    document,
+                    key,
+                    field,
+                    ..
+                },
+                'o' | 'y',
+            ) => {
+                // Only on the fiche it was asked about, should anything have moved meanwhile.
+                if let Some(mut editor) = self.editor.take() {
+                    if editor.document == *document && editor.key == *key {
+                        self.remove_item_now(&mut editor, *field);
+                    }
+                    self.editor = Some(editor);
+                }
+                true
+            }
+            (Dialog::RemoveItem { .. }, '\u{1b}' | 'n') => true,
             (Dialog::Quit | Dialog::FormatLoss { .. } | Dialog::Conflict { .. }, '\u{1b}') => true,
             _ => false,
         };

@@ -583,6 +583,28 @@ pub fn add_item(fiche: &mut Fiche, list: List, year: i32) -> Field {
     }
 }
 
+/// Whether removing the item a field belongs to would remove figures: an executed line, an
+/// indicator with values, an indicator value that is filled in.
+pub fn holds_figures(convention: &Convention, target: EditTarget, field: Field) -> bool {
+    let EditTarget::Fiche(r) = target else {
+        return false;
+    };
+    let fiche = r.get(convention);
+    match field {
+        Field::ExecutedLineName(_) | Field::ExecutedLineAmount(_) => true,
+        Field::IndicatorName(i) => fiche
+            .indicators
+            .get(i)
+            .is_some_and(|x| x.baseline.is_some() || x.values.iter().any(|v| v.value.is_some())),
+        Field::IndicatorValue(i, j) => fiche
+            .indicators
+            .get(i)
+            .and_then(|x| x.values.get(j))
+            .is_some_and(|v| v.value.is_some()),
+        _ => false,
+    }
+}
+
 /// Removes the list item a field belongs to. Returns whether something was removed.
 pub fn remove_item(fiche: &mut Fiche, field: Field) -> bool {
     match field {
@@ -598,10 +620,17 @@ pub fn remove_item(fiche: &mut Fiche, field: Field) -> bool {
             .filter(|b| i < b.executed_lines.len())
             .map(|b| b.executed_lines.remove(i))
             .is_some(),
-        Field::IndicatorName(i) | Field::IndicatorValue(i, _) if i < fiche.indicators.len() => {
+        Field::IndicatorName(i) if i < fiche.indicators.len() => {
             fiche.indicators.remove(i);
             true
         }
+        // A value row removes that value (one year), not the indicator.
+        Field::IndicatorValue(i, j) => fiche
+            .indicators
+            .get_mut(i)
+            .filter(|x| j < x.values.len())
+            .map(|x| x.values.remove(j))
+            .is_some(),
         _ => false,
     }
 }

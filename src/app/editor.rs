@@ -21,6 +21,9 @@ pub struct Editor {
     pub input: Option<FieldInput>,
     /// Why the last confirmation was refused.
     pub error: Option<String>,
+    /// While typing into an item just added (`a`): the undo depth before it was added, so
+    /// that Esc takes the addition back and Enter makes addition and value one change.
+    pub adding: Option<usize>,
 }
 
 pub enum FieldInput {
@@ -160,6 +163,7 @@ impl App {
             scroll: Scroll::default(),
             input: None,
             error: None,
+            adding: None,
         };
         self.refresh_fields(&mut editor);
         // Budgets and Indicators open on the figures they show.
@@ -226,7 +230,7 @@ impl App {
             KeyCode::End => editor.scroll.select(len.saturating_sub(1), len, height),
             KeyCode::Enter | KeyCode::Char('e') => self.begin_typing(editor),
             KeyCode::Char('a') => self.add_list_item(editor, height),
-            KeyCode::Char('d') | KeyCode::Delete => self.remove_list_item(editor, height),
+            KeyCode::Char('d') | KeyCode::Delete => self.remove_list_item(editor),
             _ => {}
         }
         true
@@ -300,6 +304,7 @@ impl App {
                     KeyCode::Esc => {
                         editor.input = None;
                         editor.error = None;
+                        self.cancel_addition(editor);
                         return;
                     }
                     // Ctrl-U empties the field, as in a shell.
@@ -317,6 +322,13 @@ impl App {
                     return;
                 }
                 let text = area.lines().join("\n");
+                if editor.adding.is_some() && text.trim().is_empty() {
+                    // An item added and left empty: as if never added.
+                    editor.input = None;
+                    editor.error = None;
+                    self.cancel_addition(editor);
+                    return;
+                }
                 let c = &self.documents[editor.document].convention;
                 let value = match field.kind() {
                     Kind::Amount => match edit::parse_amount_input(&text) {
@@ -356,6 +368,21 @@ impl App {
         });
         // The edit may have changed what names the target (a row's label).
         editor.key = TargetKey::of(&self.documents[editor.document].convention, target);
+        if let Some(depth) = editor.adding.take() {
+            self.merge_changes_since(editor.document, depth);
+        }
+    }
+
+    /// Esc on an item just added: the addition is taken back, leaving no trace.
+    fn cancel_addition(&mut self, editor: &mut Editor) {
+        let Some(depth) = editor.adding.take() else {
+            return;
+        };
+        self.discard_changes_since(editor.document, depth);
+        self.refresh_fields(editor);
+        let (len, selected) = (editor.fields.len(), editor.scroll.selected);
+        let height = self.editor_height();
+        editor.scroll.select(selected, len, height);
     }
 
     fn add_list_item(&mut self, editor: &mut Editor, height: usize) {
@@ -378,6 +405,7 @@ impl App {
             .years
             .map_or(self.rules.current_year, |(_, last)| last);
         let mut added = None;
+        let depth = self.documents[editor.document].undo.len();
         self.commit(editor.document, editor.target, |c| {
             added = Some(edit::add_item(
                 &mut c.axes[r.axe].fiches[r.fiche],
@@ -390,25 +418,49 @@ impl App {
             let len = editor.fields.len();
             editor.scroll.select(position, len, height);
             self.begin_typing(editor);
+            editor.adding = Some(depth);
         }
     }
 
-    fn remove_list_item(&mut self, editor: &mut Editor, height: usize) {
-        let EditTarget::Fiche(r) = editor.target else {
-            return;
-        };
+    /// `d`: removes the list item under the selection. An item that holds figures (an
+    /// executed line, an indicator, an indicator's value) is only removed once confirmed.
+    fn remove_list_item(&mut self, editor: &mut Editor) {
         let Some(&field) = editor.fields.get(editor.scroll.selected) else {
             return;
         };
-        if field.list().is_none() {
+        if field.list().is_none() || !matches!(editor.target, EditTarget::Fiche(_)) {
             return;
         }
+        let c = &self.documents[editor.document].convention;
+        if edit::holds_figures(c, editor.target, field) {
+            let text = edit::current_text(c, editor.target, field);
+            let what = format!(
+                "{} ({})",
+                (self.text().field_names)(field).trim(),
+                crate::text::sanitize_line(&crate::text::shorten(&text, 80))
+            );
+            self.ask(super::Dialog::RemoveItem {
+                document: editor.document,
+                key: editor.key.clone(),
+                field,
+                what,
+            });
+            return;
+        }
+        self.remove_item_now(editor, field);
+    }
+
+    pub(crate) fn remove_item_now(&mut self, editor: &mut Editor, field: Field) {
+        let EditTarget::Fiche(r) = editor.target else {
+            return;
+        };
         self.commit(editor.document, editor.target, |c| {
             edit::remove_item(&mut c.axes[r.axe].fiches[r.fiche], field);
         });
         self.refresh_fields(editor);
         let len = editor.fields.len();
         let selected = editor.scroll.selected;
+        let height = self.editor_height();
         editor.scroll.select(selected, len, height);
     }
 
