@@ -259,7 +259,7 @@ pub fn save(
     {
         return Ok(SaveOutcome::FormatLoss);
     }
-    if !policy.overwrite_read_only && !may_write(&target) {
+    if !policy.overwrite_read_only && !may_write(&target, &meta) {
         return Ok(SaveOutcome::ReadOnly);
     }
     write_atomically_like(&backup_path(&target), &current, Some(&meta)).map_err(fail)?;
@@ -269,10 +269,22 @@ pub fn save(
     })
 }
 
-/// Whether the user may write the file, asked of the system by opening it for writing
-/// (without truncating: nothing changes), so that root, groups and ACLs count as they would.
-/// Only ever called on a regular file, so the open cannot block.
-fn may_write(path: &Path) -> bool {
+/// Whether the user may write the file: the system is asked by opening it for writing
+/// (without truncating: nothing changes), so that groups and ACLs count; and, as vim does, a
+/// file with no write permission for anyone is read-only even for root. Only ever called on
+/// a regular file, so the open cannot block.
+fn may_write(path: &Path, meta: &Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.permissions().mode() & 0o222 == 0 {
+            return false;
+        }
+    }
+    #[cfg(not(unix))]
+    if meta.permissions().readonly() {
+        return false;
+    }
     match std::fs::OpenOptions::new().write(true).open(path) {
         Ok(_) => true,
         Err(e) => e.kind() != std::io::ErrorKind::PermissionDenied,
