@@ -86,7 +86,8 @@ impl Key {
         let ctrl = self.modifiers.contains(KeyModifiers::CONTROL);
         let alt = self.modifiers.contains(KeyModifiers::ALT);
         let shift = self.modifiers.contains(KeyModifiers::SHIFT);
-        if !shift && !(ctrl && c.is_uppercase()) {
+        let never_arrives = shift || (ctrl && c.is_uppercase());
+        if !never_arrives {
             return None;
         }
         let mut fix = String::new();
