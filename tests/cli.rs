@@ -532,3 +532,16 @@ fn a_mistyped_command_is_an_error_with_a_suggestion() {
         "{errors}"
     );
 }
+
+/// Item 10, every output path: a usage error quotes the argument, escapes made visible.
+#[test]
+fn usage_errors_quote_arguments_sanitised() {
+    let output = revue(&["summary", "--format", "\u{1b}[31mpwned\u{8}\r"]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(errors.contains("pwned"), "{errors}");
+    assert!(
+        !errors.chars().any(|c| c.is_control() && c != '\n'),
+        "{errors:?}"
+    );
+}
