@@ -304,17 +304,29 @@ fn interactive(cli: &Cli) -> anyhow::Result<u8> {
         );
     }
     let report = storage::load_paths(&resolve_paths(&cli.paths)?);
+    // In the interface language (the app's own rendering is in French).
+    let load_errors = report
+        .errors
+        .iter()
+        .map(|e| sanitize_line(&e.describe(lang)).into_owned())
+        .collect();
     let rules = Config {
         lang,
         ..Config::default()
     };
     let mut app = crate::app::App::new(report, keymap, lang, rules);
+    app.load_errors = load_errors;
     app.journal = crate::storage::Journal::open_default();
     if let Some(journal) = &app.journal {
         let pending = journal.pending();
         app.offer_recovery(pending);
     }
-    if let Some(first) = problems.first().or(app.load_errors.first()) {
+    // Every config problem at once (a refused key binding must not hide the next one).
+    let config_problems = problems.join(" · ");
+    let first = (!problems.is_empty())
+        .then_some(&config_problems)
+        .or(app.load_errors.first());
+    if let Some(first) = first {
         app.status = Some((
             Some(crate::rules::Severity::Error),
             sanitize_line(first).into_owned(),
