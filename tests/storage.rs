@@ -582,3 +582,16 @@ fn io_messages_name_the_file_in_the_users_language() {
     };
     assert!(!hostile.to_string().chars().any(|c| c.is_control()));
 }
+
+/// Item 13: a copy that cannot be written says which file and why.
+#[test]
+fn a_failed_copy_names_the_file() {
+    let (_dir, _path, loaded) = saved_minimal();
+    let error =
+        storage::save_copy(Path::new("/nonexistent/dir/c.ron"), &loaded.convention).unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.starts_with("/nonexistent/dir/c.ron: fichier introuvable"),
+        "{message}"
+    );
+}

@@ -331,7 +331,16 @@ pub fn save_convention(
 /// Saves beside the original under a new name, never overwriting anything:
 /// `NAME.ron.copie-N`, which opening the directory does not take for another convention
 /// (it does not end in `.ron`). Mode and owner are those of the original when it exists.
+///
+/// Errors carry a message naming the file ([`IoProblem`]), in French.
 pub fn save_copy(path: &Path, convention: &Convention) -> std::io::Result<PathBuf> {
+    save_copy_inner(path, convention).map_err(|e| {
+        let problem = IoProblem::new(path, &e);
+        std::io::Error::new(e.kind(), problem.to_string())
+    })
+}
+
+fn save_copy_inner(path: &Path, convention: &Convention) -> std::io::Result<PathBuf> {
     let target = resolve_links(path)?;
     let like = std::fs::metadata(&target)
         .ok()
