@@ -998,3 +998,227 @@ static UI_EN: UiStrings = UiStrings {
         }
     },
 };
+
+// Issue 13 (storage and command line): I/O problems named with their file, save outcomes,
+// `fmt` refusals, command-line typos, key-binding config errors.
+
+/// A path as it may be shown: control characters made visible.
+fn shown(path: &std::path::Path) -> String {
+    crate::text::sanitize_line(&path.display().to_string()).into_owned()
+}
+
+/// `path: what happened`, in `lang`.
+pub fn io_problem(
+    lang: Lang,
+    path: &std::path::Path,
+    kind: &crate::storage::IoProblemKind,
+) -> String {
+    format!("{}: {}", shown(path), io_problem_kind(lang, kind))
+}
+
+/// What happened to a file, without the file.
+pub fn io_problem_kind(lang: Lang, kind: &crate::storage::IoProblemKind) -> String {
+    use crate::storage::{IoProblemKind as K, SpecialFile as S};
+    let text = match (lang, kind) {
+        (_, K::Other(why)) => {
+            return match lang {
+                Lang::Fr => format!(
+                    "erreur d'entrée-sortie ({})",
+                    crate::text::sanitize_line(why)
+                ),
+                Lang::En => format!("input/output error ({})", crate::text::sanitize_line(why)),
+            };
+        }
+        (Lang::Fr, K::NotFound) => "fichier introuvable (supprimé, renommé ou jamais créé)",
+        (Lang::Fr, K::PermissionDenied) => "permission refusée",
+        (Lang::Fr, K::IsADirectory) => "c'est un dossier, pas un fichier",
+        (Lang::Fr, K::NoSpace) => "plus de place sur le disque",
+        (Lang::Fr, K::ReadOnlyFileSystem) => "système de fichiers en lecture seule",
+        (Lang::Fr, K::ReadOnlyFile) => "fichier en lecture seule (pas de droit d'écriture)",
+        (Lang::Fr, K::NotRegular(S::Fifo)) => {
+            "c'est un tube (FIFO), pas un fichier ordinaire : refusé"
+        }
+        (Lang::Fr, K::NotRegular(S::Socket)) => {
+            "c'est une socket, pas un fichier ordinaire : refusé"
+        }
+        (Lang::Fr, K::NotRegular(S::CharDevice | S::BlockDevice)) => {
+            "c'est un périphérique, pas un fichier ordinaire : refusé"
+        }
+        (Lang::Fr, K::NotRegular(S::Other)) => "ce n'est pas un fichier ordinaire : refusé",
+        (Lang::En, K::NotFound) => "file not found (deleted, renamed or never created)",
+        (Lang::En, K::PermissionDenied) => "permission denied",
+        (Lang::En, K::IsADirectory) => "is a directory, not a file",
+        (Lang::En, K::NoSpace) => "no space left on the disk",
+        (Lang::En, K::ReadOnlyFileSystem) => "read-only file system",
+        (Lang::En, K::ReadOnlyFile) => "read-only file (no write permission)",
+        (Lang::En, K::NotRegular(S::Fifo)) => "is a pipe (FIFO), not a regular file: refused",
+        (Lang::En, K::NotRegular(S::Socket)) => "is a socket, not a regular file: refused",
+        (Lang::En, K::NotRegular(S::CharDevice | S::BlockDevice)) => {
+            "is a device, not a regular file: refused"
+        }
+        (Lang::En, K::NotRegular(S::Other)) => "is not a regular file: refused",
+    };
+    text.to_string()
+}
+
+/// `52428800` → `50.0 Mio (52428800 octets)`.
+fn size_text(lang: Lang, bytes: u64) -> String {
+    const MIB: f64 = (1 << 20) as f64;
+    let (unit, bytes_word) = match lang {
+        Lang::Fr => ("Mio", "octets"),
+        Lang::En => ("MiB", "bytes"),
+    };
+    if bytes >= 1 << 20 {
+        format!("{:.1} {unit} ({bytes} {bytes_word})", bytes as f64 / MIB)
+    } else {
+        format!("{bytes} {bytes_word}")
+    }
+}
+
+/// A load error, naming the file (and the line and column of a syntax error).
+pub fn load_error(lang: Lang, error: &crate::storage::LoadError) -> String {
+    use crate::storage::{LoadErrorKind as K, SIZE_LIMIT_VARIABLE};
+    let path = shown(&error.path);
+    match (&error.kind, lang) {
+        (K::Io(kind), _) => io_problem(lang, &error.path, kind),
+        (
+            K::Syntax {
+                line,
+                column,
+                message,
+            },
+            _,
+        ) => format!(
+            "{path}:{line}:{column}: {}",
+            crate::text::sanitize_line(message)
+        ),
+        (K::NotUtf8 { byte_offset }, Lang::Fr) => {
+            format!("{path}: texte non UTF-8 (octet {byte_offset})")
+        }
+        (K::NotUtf8 { byte_offset }, Lang::En) => {
+            format!("{path}: not valid UTF-8 (byte {byte_offset})")
+        }
+        (K::TooLarge { size, limit }, Lang::Fr) => format!(
+            "{path}: trop grand pour être ouvert : {}, pour une limite de {} (une convention \
+             fait bien moins de 1 Mio) ; relevez la limite avec --max-file-size ou \
+             {SIZE_LIMIT_VARIABLE}",
+            size_text(lang, *size),
+            size_text(lang, *limit),
+        ),
+        (K::TooLarge { size, limit }, Lang::En) => format!(
+            "{path}: too large to open: {}, where the limit is {} (a convention is well \
+             under 1 MiB); raise the limit with --max-file-size or {SIZE_LIMIT_VARIABLE}",
+            size_text(lang, *size),
+            size_text(lang, *limit),
+        ),
+        (K::Version { found, supported }, Lang::Fr) => format!(
+            "{path}: version de format {found} non prise en charge (ce revue lit la version \
+             {supported})"
+        ),
+        (K::Version { found, supported }, Lang::En) => format!(
+            "{path}: format version {found} is not supported (this revue reads version \
+             {supported})"
+        ),
+    }
+}
+
+/// Messages of saving and of the file commands.
+pub struct StorageStrings {
+    /// The file was deleted or renamed since it was loaded (not "changed on disk").
+    pub missing_on_disk: fn(&str) -> String,
+    /// The question asked before replacing a read-only file.
+    pub read_only_question: fn(&str) -> String,
+    /// `revue fmt` refuses a file whose comments or layout would go.
+    pub fmt_would_lose: fn(&str) -> String,
+    pub fmt_rewritten: fn(&str) -> String,
+    pub fmt_not_canonical: fn(&str) -> String,
+    /// The file changed between reading and writing it: not rewritten.
+    pub changed_meanwhile: fn(&str) -> String,
+    /// `revue chek`: neither a command nor a file; the closest command.
+    pub unknown_command: fn(&str, Option<&str>) -> String,
+    /// A key binding that can never fire, and its fix. (config file, key, fix)
+    pub key_never_fires: fn(&str, &str, &str) -> String,
+    /// `"shift-1"`: Shift with a symbol never arrives. (config file, key)
+    pub key_shifted_symbol: fn(&str, &str) -> String,
+    /// A key name not understood. (config file, key)
+    pub key_unknown: fn(&str, &str) -> String,
+    /// Every quit key was rebound: the one kept. (config file, key kept)
+    pub quit_kept: fn(&str, &str) -> String,
+}
+
+pub fn storage(lang: Lang) -> &'static StorageStrings {
+    match lang {
+        Lang::Fr => &STORAGE_FR,
+        Lang::En => &STORAGE_EN,
+    }
+}
+
+static STORAGE_FR: StorageStrings = StorageStrings {
+    missing_on_disk: |path| format!("{path} a été supprimé ou renommé depuis son chargement"),
+    read_only_question: |path| format!("{path} est en lecture seule. L'écraser quand même ?"),
+    fmt_would_lose: |path| {
+        format!(
+            "{path} : non réécrit, la forme canonique perdrait des commentaires ou une mise en \
+             page (--force pour réécrire quand même)"
+        )
+    },
+    fmt_rewritten: |path| format!("réécrit : {path}"),
+    fmt_not_canonical: |path| format!("pas en forme canonique : {path}"),
+    changed_meanwhile: |path| {
+        format!("{path} a changé sur le disque pendant l'opération : non réécrit")
+    },
+    unknown_command: |arg, suggestion| match suggestion {
+        Some(command) => format!(
+            "« {arg} » n'est ni une commande ni un fichier existant. Vouliez-vous dire « {command} » ?"
+        ),
+        None => format!(
+            "« {arg} » n'est ni une commande ni un fichier existant (commandes : summary, check, fmt)"
+        ),
+    },
+    key_never_fires: |file, key, fix| {
+        format!("{file} : la touche « {key} » ne peut jamais être reçue ; écrivez « {fix} »")
+    },
+    key_shifted_symbol: |file, key| {
+        format!(
+            "{file} : la touche « {key} » ne peut jamais être reçue ; écrivez le symbole que \
+             donne Maj sur votre clavier (par exemple « ! »)"
+        )
+    },
+    key_unknown: |file, key| format!("{file} : touche inconnue : « {key} »"),
+    quit_kept: |file, key| {
+        format!("{file} : aucune touche ne quitterait plus ; « {key} » quitte toujours")
+    },
+};
+
+static STORAGE_EN: StorageStrings = StorageStrings {
+    missing_on_disk: |path| format!("{path} was deleted or renamed since it was loaded"),
+    read_only_question: |path| format!("{path} is read-only. Overwrite it anyway?"),
+    fmt_would_lose: |path| {
+        format!(
+            "{path}: not rewritten, the canonical form would drop comments or layout (--force \
+             to rewrite anyway)"
+        )
+    },
+    fmt_rewritten: |path| format!("rewritten: {path}"),
+    fmt_not_canonical: |path| format!("not canonical: {path}"),
+    changed_meanwhile: |path| format!("{path} changed on disk meanwhile: not rewritten"),
+    unknown_command: |arg, suggestion| match suggestion {
+        Some(command) => {
+            format!("“{arg}” is neither a command nor an existing file. Did you mean “{command}”?")
+        }
+        None => format!(
+            "“{arg}” is neither a command nor an existing file (commands: summary, check, fmt)"
+        ),
+    },
+    key_never_fires: |file, key, fix| {
+        format!("{file}: the key “{key}” can never be received; write “{fix}”")
+    },
+    key_shifted_symbol: |file, key| {
+        format!(
+            "{file}: the key “{key}” can never be received; write the symbol Shift gives on \
+             your keyboard (for example “!”)"
+        )
+    },
+    key_unknown: |file, key| format!("{file}: unknown key: “{key}”"),
+    quit_kept: |file, key| format!("{file}: no key would quit any more; “{key}” still quits"),
+};

@@ -287,3 +287,261 @@ fn summary_of_the_bundled_data_lists_the_three_documents() {
     assert_eq!(cd13["planned_total"], "4868310");
     assert_eq!(json["conventions"][2]["planned_etat"], "2502959");
 }
+
+// Issue 13: the command line faced with hostile input.
+
+/// Item 9: `revue check` on a FIFO hung; `/dev/stdin` and a device were read. Each is
+/// refused at once, naming it, and the other files are still checked.
+#[cfg(unix)]
+#[test]
+fn check_refuses_what_is_not_a_regular_file_without_blocking() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let clean = clean_convention(dir.path());
+    let fifo = dir.path().join("tube.ron");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_revue"))
+        .args(["check", fifo.to_str().unwrap(), "/dev/stdin", "/dev/null"])
+        .arg(&clean)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Standard input is a pipe that stays open: reading it would hang.
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"(").unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "revue check hangs on a FIFO or standard input"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        errors.contains("tube.ron: c'est un tube (FIFO)"),
+        "{errors}"
+    );
+    assert!(errors.contains("/dev/stdin: "), "{errors}");
+    assert!(
+        errors.contains("/dev/null: c'est un périphérique"),
+        "{errors}"
+    );
+    assert!(stdout(&output).contains("Convention cohérente"));
+}
+
+/// Item 13: messages in English with `--lang en`, naming the file.
+#[test]
+fn io_errors_name_the_file_in_the_chosen_language() {
+    let fr = revue(&["check", "/nonexistent/x.ron"]);
+    assert_eq!(fr.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&fr.stderr).contains("/nonexistent/x.ron: fichier introuvable"),
+        "{}",
+        String::from_utf8_lossy(&fr.stderr)
+    );
+    let en = revue(&["check", "--lang", "en", "/nonexistent/x.ron"]);
+    let errors = String::from_utf8_lossy(&en.stderr);
+    assert!(
+        errors.contains("unreadable file: /nonexistent/x.ron: file not found"),
+        "{errors}"
+    );
+    let dir = revue(&["check", "--lang", "en", "tests"]);
+    assert!(!String::from_utf8_lossy(&dir.stderr).contains("os error"));
+}
+
+/// Item 10: a file name could set the terminal title and clear the screen.
+#[test]
+fn fmt_prints_file_names_sanitised() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "\u{1b}]0;pwned\u{7}\u{1b}[2J.ron";
+    let path = dir.path().join(name);
+    std::fs::copy(MINI, &path).unwrap();
+    for args in [vec!["fmt", "--check"], vec!["fmt"]] {
+        let output = Command::new(env!("CARGO_BIN_EXE_revue"))
+            .args(&args)
+            .arg(&path)
+            .output()
+            .unwrap();
+        let all = [output.stdout.clone(), output.stderr.clone()].concat();
+        let text = String::from_utf8_lossy(&all);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{args:?}: {text:?}"
+        );
+        assert!(
+            text.contains("pwned"),
+            "{args:?}: the name is shown: {text:?}"
+        );
+    }
+    // Error paths too: an unreadable file with such a name.
+    std::fs::write(&path, "(").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_revue"))
+        .args(["fmt"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(!output.stderr.contains(&0x1b), "{:?}", output.stderr);
+}
+
+/// Item 11: `revue check data/ | head -1` panicked on the closed pipe.
+#[cfg(unix)]
+#[test]
+fn a_reader_that_stops_early_ends_revue_quietly() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    for args in [
+        vec!["check", data],
+        vec!["check", data, "--format", "json"],
+        vec!["check", data, "--format", "csv"],
+        vec!["summary", data],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_revue"))
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away before revue writes anything.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let errors = String::from_utf8_lossy(&output.stderr);
+        assert!(!errors.contains("panicked"), "{args:?}: {errors}");
+        assert!(errors.is_empty(), "{args:?}: {errors}");
+        assert_ne!(output.status.code(), Some(101), "{args:?}");
+    }
+}
+
+/// Item 14: `revue fmt` removed comments silently.
+#[test]
+fn fmt_refuses_to_drop_comments_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let commented = dir.path().join("commente.ron");
+    let text = std::fs::read_to_string(MINI).unwrap().replacen(
+        "(",
+        "// Transcrit le 3 mars, page 12\n(",
+        1,
+    );
+    std::fs::write(&commented, &text).unwrap();
+    let plain = dir.path().join("plain.ron");
+    std::fs::write(
+        &plain,
+        std::fs::read_to_string(MINI).unwrap().replace("    ", "  "),
+    )
+    .unwrap();
+    let output = revue(&["fmt", commented.to_str().unwrap(), plain.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        errors.contains("commente.ron") && errors.contains("--force"),
+        "{errors}"
+    );
+    assert_eq!(std::fs::read_to_string(&commented).unwrap(), text);
+    // The other file is rewritten all the same.
+    assert_eq!(
+        revue(&["fmt", "--check", plain.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+    let forced = revue(&["fmt", "--force", commented.to_str().unwrap()]);
+    assert_eq!(forced.status.code(), Some(0));
+    assert!(!std::fs::read_to_string(&commented).unwrap().contains("//"));
+}
+
+/// Items 7 and 8 through `revue fmt`: mode and links kept, read-only files refused.
+#[cfg(unix)]
+#[test]
+fn fmt_keeps_links_and_modes_and_refuses_read_only_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("cible.ron");
+    std::fs::write(
+        &target,
+        std::fs::read_to_string(MINI).unwrap().replace("    ", "  "),
+    )
+    .unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let link = dir.path().join("lien.ron");
+    std::os::unix::fs::symlink("cible.ron", &link).unwrap();
+    assert_eq!(
+        revue(&["fmt", link.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        std::fs::metadata(&target).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert_eq!(
+        revue(&["fmt", "--check", target.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+    let read_only = dir.path().join("lecture.ron");
+    let text = std::fs::read_to_string(MINI).unwrap().replace("    ", "  ");
+    std::fs::write(&read_only, &text).unwrap();
+    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let output = revue(&["fmt", read_only.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("lecture.ron: fichier en lecture seule")
+    );
+    assert_eq!(std::fs::read_to_string(&read_only).unwrap(), text);
+}
+
+/// Item 16: `revue chek data/` opened the app with "1 fichier illisible".
+#[test]
+fn a_mistyped_command_is_an_error_with_a_suggestion() {
+    let output = revue(&["chek", "data/"]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        errors.contains("« chek »") && errors.contains("« check »"),
+        "{errors}"
+    );
+    assert!(
+        !errors.contains("terminal"),
+        "refused before anything else: {errors}"
+    );
+    let output = revue(&["--lang", "en", "sumary"]);
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(errors.contains("Did you mean “summary”?"), "{errors}");
+    // Far from any command: said so, without a suggestion.
+    let output = revue(&["introuvable.ron"]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        errors.contains("introuvable.ron") && !errors.contains("Vouliez-vous"),
+        "{errors}"
+    );
+}
+
+/// Item 10, every output path: a usage error quotes the argument, escapes made visible.
+#[test]
+fn usage_errors_quote_arguments_sanitised() {
+    let output = revue(&["summary", "--format", "\u{1b}[31mpwned\u{8}\r"]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(errors.contains("pwned"), "{errors}");
+    assert!(
+        !errors.chars().any(|c| c.is_control() && c != '\n'),
+        "{errors:?}"
+    );
+}

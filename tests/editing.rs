@@ -116,7 +116,7 @@ fn a_save_never_overwrites_a_change_made_on_disk() {
     // Save a copy: theirs stays, mine is beside it.
     app.handle_key(&KeyEvent::from(KeyCode::Char('c')));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
-    let copy = path.with_file_name("mini.copie-1.ron");
+    let copy = path.with_file_name("mini.ron.copie-1");
     assert_eq!(
         storage::load_file(&copy).unwrap().convention,
         app.documents[0].convention

@@ -82,11 +82,11 @@ const EXPECTED: &[(&str, Expect)] = &[
     ),
     (
         "truncated-utf8.ron",
-        Expect::Message(&["not valid UTF-8 (byte 203)"]),
+        Expect::Message(&["texte non UTF-8 (octet 203)"]),
     ),
     (
         "invalid-utf8.ron",
-        Expect::Message(&["not valid UTF-8 (byte 1147)"]),
+        Expect::Message(&["texte non UTF-8 (octet 1147)"]),
     ),
     (
         "empty.ron",
@@ -561,20 +561,27 @@ fn the_size_guard_refuses_with_a_message_naming_the_ways_to_raise_it() {
     let file = hostile("every-field.ron");
     let path = file.to_str().unwrap();
     let size = std::fs::metadata(&file).unwrap().len();
-    for (args, env) in [
-        (vec!["check", "--max-file-size", "4K", path], vec![]),
-        (vec!["check", path], vec![("REVUE_MAX_FILE_SIZE", "4096")]),
-        (vec!["summary", path, "--max-file-size", "4k"], vec![]),
+    for (args, env, expected) in [
+        (
+            vec!["check", "--max-file-size", "4K", path],
+            vec![],
+            format!("trop grand pour être ouvert : {size} octets, pour une limite de 4096 octets"),
+        ),
+        (
+            vec!["check", "--lang", "en", path],
+            vec![("REVUE_MAX_FILE_SIZE", "4096")],
+            format!("too large to open: {size} bytes, where the limit is 4096 bytes"),
+        ),
+        (
+            vec!["summary", path, "--max-file-size", "4k"],
+            vec![],
+            format!("trop grand pour être ouvert : {size} octets"),
+        ),
     ] {
         let output = revue(&args, &env);
         assert_eq!(output.status.code(), Some(2), "{args:?} {env:?}");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(
-            stderr.contains(&format!(
-                "too large to open: {size} bytes, where the limit is 4096 bytes"
-            )),
-            "{stderr}"
-        );
+        assert!(stderr.contains(&expected), "{stderr}");
         assert!(stderr.contains("--max-file-size") && stderr.contains("REVUE_MAX_FILE_SIZE"));
     }
     // The option wins over the variable; a limit above the size lets the file in.
@@ -602,9 +609,9 @@ fn the_size_guard_refuses_with_a_message_naming_the_ways_to_raise_it() {
     assert!(storage::parse_size("99999999999G").is_err());
 }
 
-/// A device that never ends is read no further than the limit.
+/// A device that never ends is not read at all: only regular files are (issue 13, item 9).
 #[test]
-fn an_endless_file_is_cut_at_the_limit() {
+fn an_endless_device_is_refused_at_once() {
     let zero = Path::new("/dev/zero");
     if !zero.exists() {
         return;
@@ -613,9 +620,13 @@ fn an_endless_file_is_cut_at_the_limit() {
         storage::load_file_with_limit(Path::new("/dev/zero"), 1 << 20).unwrap_err()
     });
     assert!(
-        matches!(error.kind, LoadErrorKind::TooLarge { .. }),
+        matches!(
+            error.kind,
+            LoadErrorKind::Io(storage::IoProblemKind::NotRegular(_))
+        ),
         "{error}"
     );
+    assert!(error.to_string().starts_with("/dev/zero: "), "{error}");
 }
 
 /// The big hostile files, made here: a 50 MB string, a million nested brackets, a megabyte
@@ -658,7 +669,7 @@ fn fifty_megabytes_and_a_million_brackets_neither_panic_nor_hang() {
     let path = string_file.to_str().unwrap();
     let output = revue(&["check", "--max-file-size", "10M", path], &[]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("too large to open"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("trop grand pour être ouvert"));
 
     // Under the default limit: read, checked, searched and drawn in bounded time.
     within(Duration::from_secs(180), "a 50 MB string", move || {

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::keymap::KeyFix;
 use super::{Action, Key, Keymap};
 use crate::strings::Lang;
 
@@ -63,14 +64,36 @@ pub fn load(path: Option<&Path>) -> Result<FileConfig, String> {
 }
 
 impl FileConfig {
-    /// The default bindings with this config's on top. Unknown key names are reported.
-    pub fn keymap(&self) -> Result<Keymap, String> {
+    /// The default bindings with this config's on top, and a message for every binding
+    /// refused, naming the config file (`path`) and saying how to fix it: key names not
+    /// understood, keys that can never be received (`"shift-x"`, `"ctrl-S"`). Whatever the
+    /// config says, some key still quits (Ctrl-C when none is left).
+    pub fn keymap(&self, path: Option<&Path>, lang: Lang) -> (Keymap, Vec<String>) {
+        let text = crate::strings::storage(lang);
+        let file = path
+            .map(|p| crate::text::sanitize_line(&p.display().to_string()).into_owned())
+            .unwrap_or_else(|| "config.ron".to_string());
+        let name_shown = |name: &str| crate::text::sanitize_line(name).into_owned();
         let mut keymap = Keymap::default();
+        let mut problems = Vec::new();
         for (name, action) in &self.keys {
-            let key = Key::parse(name).ok_or_else(|| format!("touche inconnue : « {name} »"))?;
-            keymap.bind(key, *action);
+            match Key::parse(name) {
+                None => problems.push((text.key_unknown)(&file, &name_shown(name))),
+                Some(key) => match key.never_received() {
+                    Some(KeyFix::Write(fix)) => {
+                        problems.push((text.key_never_fires)(&file, &name_shown(name), &fix))
+                    }
+                    Some(KeyFix::ShiftedSymbol) => {
+                        problems.push((text.key_shifted_symbol)(&file, &name_shown(name)))
+                    }
+                    None => keymap.bind(key, *action),
+                },
+            }
         }
-        Ok(keymap)
+        if let Some(kept) = keymap.ensure_quit() {
+            problems.push((text.quit_kept)(&file, &kept.label()));
+        }
+        (keymap, problems)
     }
 }
 
@@ -82,11 +105,69 @@ mod tests {
     fn overrides_only_what_it_names() {
         let config: FileConfig = ron::from_str(r#"(keys: {"x": Quit})"#).unwrap();
         assert_eq!(config.lang, None);
-        let keymap = config.keymap().unwrap();
+        let (keymap, problems) = config.keymap(None, Lang::Fr);
+        assert!(problems.is_empty(), "{problems:?}");
         let x = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('x'));
         let q = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('q'));
         assert_eq!(keymap.action(&x), Some(Action::Quit));
         assert_eq!(keymap.action(&q), Some(Action::Quit));
+    }
+
+    fn keymap_of(config: &str) -> (Keymap, Vec<String>) {
+        let config: FileConfig = ron::from_str(config).unwrap();
+        config.keymap(
+            Some(Path::new("/home/u/.config/revue/config.ron")),
+            Lang::En,
+        )
+    }
+
+    fn event(
+        code: crossterm::event::KeyCode,
+        modifiers: crossterm::event::KeyModifiers,
+    ) -> crossterm::event::KeyEvent {
+        crossterm::event::KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn bindings_that_can_never_fire_are_reported_with_the_fix() {
+        use crossterm::event::{KeyCode, KeyModifiers};
+        let (keymap, problems) =
+            keymap_of(r#"(keys: {"shift-x": Edit, "ctrl-S": Save, "shift-f2": Help})"#);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        let all = problems.join("\n");
+        assert!(all.contains("/home/u/.config/revue/config.ron"), "{all}");
+        assert!(all.contains("“shift-x”") && all.contains("“X”"), "{all}");
+        assert!(
+            all.contains("“ctrl-S”") && all.contains("“ctrl-s”"),
+            "{all}"
+        );
+        // Neither is bound: nothing misleading in the help.
+        let x = event(KeyCode::Char('X'), KeyModifiers::SHIFT);
+        assert_eq!(keymap.action(&x), None);
+        // A shifted function key does arrive with Shift, and stays bound.
+        let shift_f2 = event(KeyCode::F(2), KeyModifiers::SHIFT);
+        assert_eq!(keymap.action(&shift_f2), Some(Action::Help));
+    }
+
+    #[test]
+    fn unknown_key_names_are_reported_with_the_config_file() {
+        let (_, problems) = keymap_of(r#"(keys: {"hyper-q": Quit})"#);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].contains("config.ron") && problems[0].contains("hyper-q"));
+    }
+
+    #[test]
+    fn rebinding_every_quit_key_keeps_ctrl_c() {
+        use crossterm::event::{KeyCode, KeyModifiers};
+        let (keymap, problems) = keymap_of(r#"(keys: {"q": Search, "ctrl-c": Help})"#);
+        let ctrl_c = event(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(keymap.action(&ctrl_c), Some(Action::Quit));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("Ctrl-c"), "{problems:?}");
+        // Another quit key is enough: nothing is changed then.
+        let (keymap, problems) = keymap_of(r#"(keys: {"q": Search, "ctrl-c": Help, "x": Quit})"#);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(keymap.action(&ctrl_c), Some(Action::Help));
     }
 
     #[test]

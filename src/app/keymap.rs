@@ -76,6 +76,41 @@ impl Key {
         Some(Key { code, modifiers })
     }
 
+    /// When this key can never arrive from a terminal, how to write it so that it does.
+    /// Shift is never reported with a character (`"shift-x"` arrives as `"X"`), and with
+    /// Ctrl terminals send the letter in lower case (`"ctrl-S"` arrives as `"ctrl-s"`).
+    pub fn never_received(&self) -> Option<KeyFix> {
+        let KeyCode::Char(c) = self.code else {
+            return None;
+        };
+        let ctrl = self.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = self.modifiers.contains(KeyModifiers::ALT);
+        let shift = self.modifiers.contains(KeyModifiers::SHIFT);
+        let never_arrives = shift || (ctrl && c.is_uppercase());
+        if !never_arrives {
+            return None;
+        }
+        let mut fix = String::new();
+        if ctrl {
+            fix.push_str("ctrl-");
+        }
+        if alt {
+            fix.push_str("alt-");
+        }
+        if ctrl {
+            // Ctrl-Shift-letter is Ctrl-letter for a terminal.
+            fix.extend(c.to_lowercase());
+        } else if c.is_alphabetic() {
+            fix.extend(c.to_uppercase());
+        } else if c == ' ' {
+            fix.push_str("space");
+        } else {
+            // Which symbol Shift gives depends on the keyboard layout.
+            return Some(KeyFix::ShiftedSymbol);
+        }
+        Some(KeyFix::Write(fix))
+    }
+
     /// How the help overlay writes it.
     pub fn label(&self) -> String {
         let mut out = String::new();
@@ -109,6 +144,15 @@ impl Key {
         out.push_str(&code);
         out
     }
+}
+
+/// How to write a key binding that can never fire so that it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyFix {
+    /// This name instead.
+    Write(String),
+    /// `"shift-1"`: the symbol Shift gives on the user's keyboard (`"!"` on some).
+    ShiftedSymbol,
 }
 
 /// Keys to actions. Several keys may share an action.
@@ -174,6 +218,20 @@ impl Default for Keymap {
 impl Keymap {
     pub fn bind(&mut self, key: Key, action: Action) {
         self.bindings.insert(key, action);
+    }
+
+    /// Makes sure some key quits: when the config rebound every one, Ctrl-C quits again.
+    /// Returns the key given back to Quit, if any.
+    pub fn ensure_quit(&mut self) -> Option<Key> {
+        if self.bindings.values().any(|a| *a == Action::Quit) {
+            return None;
+        }
+        let ctrl_c = Key {
+            code: KeyCode::Char('c'),
+            modifiers: KeyModifiers::CONTROL,
+        };
+        self.bind(ctrl_c.clone(), Action::Quit);
+        Some(ctrl_c)
     }
 
     pub fn action(&self, event: &KeyEvent) -> Option<Action> {

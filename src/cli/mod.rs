@@ -71,6 +71,9 @@ pub enum Command {
         /// Only report files that are not canonical; exit 1 if any.
         #[arg(long)]
         check: bool,
+        /// Rewrite even files whose comments the canonical form drops (refused otherwise).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -97,13 +100,45 @@ pub fn resolve_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     }
 }
 
-/// Prints each load error on stderr, one line each, sanitised.
+/// Prints each load error on stderr, one line each, in the user's language, sanitised.
 pub fn report_load_errors(report: &LoadReport, lang: Lang) {
     let label = crate::strings::cli(lang).load_failed;
     for error in &report.errors {
-        eprintln!("revue: {label}: {}", sanitize_line(&error.to_string()));
+        eprintln!("revue: {label}: {}", sanitize_line(&error.describe(lang)));
     }
 }
+
+/// `revue chek data/`: clap takes `chek` for a file to open. An argument that is neither a
+/// command nor an existing path is refused, with the closest command when one is near.
+fn refuse_unknown_arguments(paths: &[PathBuf], lang: Lang) -> anyhow::Result<()> {
+    use clap::CommandFactory;
+    let Some(unknown) = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) else {
+        return Ok(());
+    };
+    let arg = unknown.to_string_lossy();
+    let commands: Vec<String> = Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    let suggestion = commands
+        .iter()
+        .map(|c| (strsim::jaro(c, &arg), c))
+        .filter(|(score, _)| *score > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c.as_str());
+    Err(UsageError(
+        sanitize_line(&(crate::strings::storage(lang).unknown_command)(
+            &arg, suggestion,
+        ))
+        .into_owned(),
+    )
+    .into())
+}
+
+/// A command line that does not make sense: exit code 2, like clap's own usage errors.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
 
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     let size_limit = match cli.max_file_size {
@@ -115,6 +150,8 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         return interactive(&cli);
     }
     let lang = cli.lang.unwrap_or_default();
+    // Output goes to a pipe that may close early (`revue check data/ | head -1`).
+    quiet_on_broken_pipe();
     match cli.command {
         Some(Command::Summary { paths, format }) => {
             summary::run(&resolve_paths(&paths)?, format, lang)
@@ -135,32 +172,96 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             };
             check::run(&resolve_paths(&paths)?, format, &config)
         }
-        Some(Command::Fmt { paths, check }) => fmt(&paths, check),
+        Some(Command::Fmt {
+            paths,
+            check,
+            force,
+        }) => fmt(&paths, check, force, lang),
         None => unreachable!("handled above"),
     }
 }
 
-fn fmt(paths: &[PathBuf], check: bool) -> anyhow::Result<u8> {
+/// A reader that stops early (`| head -1`) closes the pipe: end quietly, as other command-line
+/// tools do, rather than panic in the middle of a `println!`. Only for the commands that
+/// write to standard output, never for the interactive app.
+fn quiet_on_broken_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE, before any thread is started
+    // by this command; no handler runs Rust code.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// `revue fmt`: rewrites files in canonical form, through `storage::save` (atomic, backup,
+/// mode, owner and links kept, changes made meanwhile and read-only files refused). A file
+/// with comments is refused unless `force`: the canonical form drops them.
+fn fmt(paths: &[PathBuf], check: bool, force: bool, lang: Lang) -> anyhow::Result<u8> {
+    let text = crate::strings::storage(lang);
     let report = storage::load_paths(paths);
-    report_load_errors(&report, Lang::Fr);
+    report_load_errors(&report, lang);
     let mut differing = 0;
+    let mut refused = 0;
+    let mut failed = 0;
     for file in &report.files {
+        let shown = sanitize_line(&file.path.display().to_string()).into_owned();
         let canonical = storage::to_ron_string(&file.convention);
-        let current = std::fs::read(&file.path)?;
+        let current = match std::fs::read(&file.path) {
+            Ok(current) => current,
+            Err(e) => {
+                eprintln!(
+                    "revue: {}",
+                    storage::IoProblem::new(&file.path, &e).describe(lang)
+                );
+                failed += 1;
+                continue;
+            }
+        };
         if current == canonical.as_bytes() {
             continue;
         }
         differing += 1;
         if check {
-            println!("{}", file.path.display());
-        } else {
-            storage::write_atomically(&file.path, canonical.as_bytes())?;
-            println!("{}", file.path.display());
+            println!("{shown}");
+            continue;
         }
+        if !force && storage::has_comments(&String::from_utf8_lossy(&current)) {
+            eprintln!("revue: {}", (text.fmt_would_lose)(&shown));
+            refused += 1;
+            continue;
+        }
+        let policy = storage::SavePolicy {
+            loaded_hash: Some(file.hash),
+            accept_format_loss: true,
+            ..Default::default()
+        };
+        let problem = match storage::save(&file.path, &file.convention, policy) {
+            Ok(storage::SaveOutcome::Saved { .. }) => {
+                println!("{}", (text.fmt_rewritten)(&shown));
+                continue;
+            }
+            Ok(storage::SaveOutcome::ReadOnly) => storage::IoProblemKind::ReadOnlyFile,
+            Ok(storage::SaveOutcome::Missing) => {
+                eprintln!("revue: {}", (text.missing_on_disk)(&shown));
+                failed += 1;
+                continue;
+            }
+            Ok(storage::SaveOutcome::Conflict { .. } | storage::SaveOutcome::FormatLoss) => {
+                eprintln!("revue: {}", (text.changed_meanwhile)(&shown));
+                failed += 1;
+                continue;
+            }
+            Err(problem) => problem.kind,
+        };
+        eprintln!(
+            "revue: {}",
+            crate::strings::io_problem(lang, &file.path, &problem)
+        );
+        failed += 1;
     }
-    Ok(if !report.errors.is_empty() {
+    Ok(if !report.errors.is_empty() || failed > 0 {
         exit::UNREADABLE
-    } else if check && differing > 0 {
+    } else if refused > 0 || (check && differing > 0) {
         exit::FINDINGS
     } else {
         exit::OK
@@ -176,10 +277,9 @@ fn interactive(cli: &Cli) -> anyhow::Result<u8> {
         Err(message) => (Default::default(), vec![message]),
     };
     let lang = cli.lang.or(file_config.lang).unwrap_or_default();
-    let keymap = file_config.keymap().unwrap_or_else(|message| {
-        problems.push(message);
-        crate::app::Keymap::default()
-    });
+    refuse_unknown_arguments(&cli.paths, lang)?;
+    let (keymap, key_problems) = file_config.keymap(config_path.as_deref(), lang);
+    problems.extend(key_problems);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme_name = cli
         .theme
@@ -204,15 +304,27 @@ fn interactive(cli: &Cli) -> anyhow::Result<u8> {
         );
     }
     let report = storage::load_paths(&resolve_paths(&cli.paths)?);
+    // In the interface language (the app's own rendering is in French).
+    let load_errors = report
+        .errors
+        .iter()
+        .map(|e| sanitize_line(&e.describe(lang)).into_owned())
+        .collect();
     let rules = Config {
         lang,
         ..Config::default()
     };
     let mut app = crate::app::App::new(report, keymap, lang, rules);
+    app.load_errors = load_errors;
     if let Some(journal) = crate::storage::Journal::open_default() {
         app.start_session(journal);
     }
-    if let Some(first) = problems.first().or(app.load_errors.first()) {
+    // Every config problem at once (a refused key binding must not hide the next one).
+    let config_problems = problems.join(" · ");
+    let first = (!problems.is_empty())
+        .then_some(&config_problems)
+        .or(app.load_errors.first());
+    if let Some(first) = first {
         app.status = Some((
             Some(crate::rules::Severity::Error),
             sanitize_line(first).into_owned(),

@@ -40,7 +40,7 @@ pub fn install_bundled(dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let has_conventions = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
-        .any(|e| e.path().extension().is_some_and(|x| x == "ron"));
+        .any(|e| super::load::is_convention_file_name(&e.path()));
     if has_conventions {
         return Ok(());
     }

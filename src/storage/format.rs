@@ -72,3 +72,94 @@ pub fn to_ron_string(convention: &Convention) -> String {
     text.push('\n');
     text
 }
+
+/// Whether `text` holds a RON comment (`// …` or `/* … */` outside strings): what the
+/// canonical form drops, and `revue fmt` therefore does not rewrite without `--force`.
+pub fn has_comments(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => i = after_string(bytes, i + 1),
+            b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#')) && !is_ident_byte(bytes, i) => {
+                i = after_raw_string(bytes, i + 1)
+            }
+            b'\'' => i = after_char(bytes, i + 1),
+            b'/' if matches!(bytes.get(i + 1), Some(b'/' | b'*')) => return true,
+            _ => i += 1,
+        }
+    }
+    false
+}
+
+/// Whether the byte before `i` continues an identifier (`bar"` is not a raw string).
+fn is_ident_byte(bytes: &[u8], i: usize) -> bool {
+    i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_')
+}
+
+/// The index after the closing quote of a string whose content starts at `i`.
+fn after_string(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    i
+}
+
+/// `r#"…"#`: `i` is just after the `r`.
+fn after_raw_string(bytes: &[u8], mut i: usize) -> usize {
+    let hashes = bytes[i..].iter().take_while(|&&b| b == b'#').count();
+    i += hashes;
+    if bytes.get(i) != Some(&b'"') {
+        return i;
+    }
+    i += 1;
+    while i < bytes.len() {
+        if bytes[i] == b'"'
+            && bytes[i + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|&&b| b == b'#')
+                .count()
+                == hashes
+        {
+            return i + 1 + hashes;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// `'x'`, `'\''`: `i` is just after the opening quote.
+fn after_char(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'\'' => return i + 1,
+            b'\n' => return i,
+            _ => i += 1,
+        }
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_comments;
+
+    #[test]
+    fn comments_are_found_outside_strings_only() {
+        assert!(has_comments("// note\n(version: 1)"));
+        assert!(has_comments("(version: 1, /* note */ title: \"a\")"));
+        assert!(has_comments(
+            "(title: \"a \\\" b\") // after an escaped quote"
+        ));
+        assert!(!has_comments("(url: \"https://example.org/*x*/\")"));
+        assert!(!has_comments("(title: r#\"a \" // b\"#)"));
+        assert!(!has_comments("(sep: '/', other: '/')"));
+        assert!(!has_comments("(version: 1)\n"));
+    }
+}

@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::format::from_ron_str;
 use crate::model::Convention;
+use crate::strings::Lang;
 
 /// A convention read from disk, with what is needed to notice a later change on disk.
 #[derive(Debug, Clone)]
@@ -24,7 +25,7 @@ pub struct LoadError {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadErrorKind {
-    Io(String),
+    Io(IoProblemKind),
     NotUtf8 {
         byte_offset: usize,
     },
@@ -43,33 +44,17 @@ pub enum LoadErrorKind {
     },
 }
 
+impl LoadError {
+    /// The message, naming the file, in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        crate::strings::load_error(lang, self)
+    }
+}
+
+/// In French, the default language; [`LoadError::describe`] for another.
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.path.display();
-        match &self.kind {
-            LoadErrorKind::Syntax {
-                line,
-                column,
-                message,
-            } => {
-                write!(f, "{path}:{line}:{column}: {message}")
-            }
-            LoadErrorKind::Io(message) => write!(f, "{path}: {message}"),
-            LoadErrorKind::NotUtf8 { byte_offset } => {
-                write!(f, "{path}: not valid UTF-8 (byte {byte_offset})")
-            }
-            LoadErrorKind::TooLarge { size, limit } => write!(
-                f,
-                "{path}: too large to open: {}, where the limit is {} (a convention is well \
-                 under 1 MiB); raise the limit with --max-file-size or {SIZE_LIMIT_VARIABLE}",
-                describe_size(*size),
-                describe_size(*limit),
-            ),
-            LoadErrorKind::Version { found, supported } => write!(
-                f,
-                "{path}: format version {found} is not supported (this revue reads version {supported})"
-            ),
-        }
+        f.write_str(&self.describe(Lang::Fr))
     }
 }
 
@@ -142,16 +127,6 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
     }
 }
 
-/// `52428800` → `50.0 MiB (52428800 bytes)`.
-fn describe_size(bytes: u64) -> String {
-    const MIB: f64 = (1 << 20) as f64;
-    if bytes >= 1 << 20 {
-        format!("{:.1} MiB ({bytes} bytes)", bytes as f64 / MIB)
-    } else {
-        format!("{bytes} bytes")
-    }
-}
-
 pub fn content_hash(bytes: &[u8]) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut hasher);
@@ -163,24 +138,37 @@ pub fn load_file(path: &Path) -> Result<LoadedFile, LoadError> {
     load_file_with_limit(path, size_limit())
 }
 
-/// Reads and parses one file, refusing it when larger than `limit` bytes.
+/// Reads and parses one file, refusing it when larger than `limit` bytes, and refusing
+/// anything that is not a regular file (a FIFO, a terminal, a device) without blocking on it.
 pub fn load_file_with_limit(path: &Path, limit: u64) -> Result<LoadedFile, LoadError> {
     let fail = |kind| LoadError {
         path: path.to_path_buf(),
         kind,
     };
-    let size = std::fs::metadata(path)
-        .map_err(|e| fail(LoadErrorKind::Io(e.to_string())))?
-        .len();
-    if size > limit {
-        return Err(fail(LoadErrorKind::TooLarge { size, limit }));
+    let io_fail = |e: std::io::Error| fail(LoadErrorKind::Io(IoProblemKind::from_io(&e)));
+    let metadata = std::fs::metadata(path).map_err(io_fail)?;
+    if !metadata.is_file() {
+        return Err(fail(LoadErrorKind::Io(IoProblemKind::not_regular(
+            &metadata,
+        ))));
     }
-    // Read no more than the limit, even from a file that grows after the check (or a device
-    // that claims a size of zero).
+    if metadata.len() > limit {
+        return Err(fail(LoadErrorKind::TooLarge {
+            size: metadata.len(),
+            limit,
+        }));
+    }
+    let file = open_without_blocking(path).map_err(io_fail)?;
+    // What was opened may not be what was looked at: check the open file itself.
+    let opened = file.metadata().map_err(io_fail)?;
+    if !opened.is_file() {
+        return Err(fail(LoadErrorKind::Io(IoProblemKind::not_regular(&opened))));
+    }
+    // Read no more than the limit, even from a file that grows after the check.
     let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|file| file.take(limit.saturating_add(1)).read_to_end(&mut bytes))
-        .map_err(|e| fail(LoadErrorKind::Io(e.to_string())))?;
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io_fail)?;
     let read = bytes.len() as u64;
     if read > limit {
         return Err(fail(LoadErrorKind::TooLarge { size: read, limit }));
@@ -198,6 +186,130 @@ pub fn load_file_with_limit(path: &Path, limit: u64) -> Result<LoadedFile, LoadE
     })
 }
 
+/// Opens for reading; on Unix without blocking, so that a FIFO swapped in after the
+/// metadata check cannot hang the program (the open file is then refused as not regular).
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// Whether `path` names a convention file: `.ron`, in any case (`.RON` from some systems).
+pub fn is_convention_file_name(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+}
+
+/// What went wrong reading or writing a file, with the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IoProblem {
+    pub path: PathBuf,
+    pub kind: IoProblemKind,
+}
+
+/// What went wrong with a file, as the user is told it (`crate::strings::io_problem`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IoProblemKind {
+    NotFound,
+    PermissionDenied,
+    IsADirectory,
+    /// A FIFO, a terminal, a device, a socket: never read, never written.
+    NotRegular(SpecialFile),
+    NoSpace,
+    ReadOnlyFileSystem,
+    /// The user has no write permission on the file.
+    ReadOnlyFile,
+    /// Anything else, with the system's text.
+    Other(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpecialFile {
+    Fifo,
+    Socket,
+    CharDevice,
+    BlockDevice,
+    Other,
+}
+
+impl IoProblemKind {
+    pub fn from_io(error: &std::io::Error) -> IoProblemKind {
+        use std::io::ErrorKind as K;
+        match error.kind() {
+            K::NotFound => IoProblemKind::NotFound,
+            K::PermissionDenied => IoProblemKind::PermissionDenied,
+            K::IsADirectory => IoProblemKind::IsADirectory,
+            K::StorageFull | K::QuotaExceeded => IoProblemKind::NoSpace,
+            K::ReadOnlyFilesystem => IoProblemKind::ReadOnlyFileSystem,
+            _ => IoProblemKind::Other(error.to_string()),
+        }
+    }
+
+    /// The problem with a file that exists but is not a regular file.
+    pub fn not_regular(metadata: &std::fs::Metadata) -> IoProblemKind {
+        if metadata.is_dir() {
+            return IoProblemKind::IsADirectory;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            let kind = metadata.file_type();
+            if kind.is_fifo() {
+                return IoProblemKind::NotRegular(SpecialFile::Fifo);
+            } else if kind.is_socket() {
+                return IoProblemKind::NotRegular(SpecialFile::Socket);
+            } else if kind.is_char_device() {
+                return IoProblemKind::NotRegular(SpecialFile::CharDevice);
+            } else if kind.is_block_device() {
+                return IoProblemKind::NotRegular(SpecialFile::BlockDevice);
+            }
+        }
+        IoProblemKind::NotRegular(SpecialFile::Other)
+    }
+
+    /// The closest `std::io::ErrorKind`, for callers that still deal in `std::io::Error`.
+    pub fn io_error_kind(&self) -> std::io::ErrorKind {
+        use std::io::ErrorKind as K;
+        match self {
+            IoProblemKind::NotFound => K::NotFound,
+            IoProblemKind::PermissionDenied | IoProblemKind::ReadOnlyFile => K::PermissionDenied,
+            IoProblemKind::IsADirectory => K::IsADirectory,
+            IoProblemKind::NotRegular(_) => K::InvalidInput,
+            IoProblemKind::NoSpace => K::StorageFull,
+            IoProblemKind::ReadOnlyFileSystem => K::ReadOnlyFilesystem,
+            IoProblemKind::Other(_) => K::Other,
+        }
+    }
+}
+
+impl IoProblem {
+    pub fn new(path: &Path, error: &std::io::Error) -> IoProblem {
+        IoProblem {
+            path: path.to_path_buf(),
+            kind: IoProblemKind::from_io(error),
+        }
+    }
+
+    /// The message, naming the file, in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        crate::strings::io_problem(lang, &self.path, &self.kind)
+    }
+}
+
+/// In French, the default language; [`IoProblem::describe`] for another.
+impl fmt::Display for IoProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::Fr))
+    }
+}
+
+impl std::error::Error for IoProblem {}
+
 /// What loading a set of paths gave: every file that parsed, every error, in path order.
 #[derive(Debug, Default)]
 pub struct LoadReport {
@@ -205,8 +317,9 @@ pub struct LoadReport {
     pub errors: Vec<LoadError>,
 }
 
-/// Loads files and directories (every `*.ron` directly inside, sorted by name).
-/// One bad file never stops the others.
+/// Loads files and directories (every `*.ron` directly inside, in any case, sorted by name).
+/// One bad file never stops the others; a path that is not a regular file or a directory is
+/// an error naming it.
 pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
     let mut report = LoadReport::default();
     let mut files = Vec::new();
@@ -216,7 +329,7 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
                 Ok(found) => files.extend(found),
                 Err(e) => report.errors.push(LoadError {
                     path: path.clone(),
-                    kind: LoadErrorKind::Io(e.to_string()),
+                    kind: LoadErrorKind::Io(IoProblemKind::from_io(&e)),
                 }),
             }
         } else {
@@ -236,7 +349,9 @@ fn ron_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        if path.is_file() && path.extension().is_some_and(|e| e == "ron") {
+        // Whatever is not a directory is taken, so that a FIFO or a device named `*.ron` is
+        // reported (by `load_file`) rather than silently skipped.
+        if is_convention_file_name(&path) && !path.is_dir() {
             found.push(path);
         }
     }

@@ -10,14 +10,15 @@ mod save;
 
 pub use bundled::{BUNDLED, default_paths, install_bundled};
 pub use disk::{OnDisk, on_disk, same_file};
-pub use format::{from_ron_str, to_ron_string};
+pub use format::{from_ron_str, has_comments, to_ron_string};
 pub use journal::{Claim, Journal, Pending};
 pub use load::{
-    DEFAULT_SIZE_LIMIT, LoadError, LoadErrorKind, LoadReport, LoadedFile, SIZE_LIMIT_VARIABLE,
-    content_hash, load_file, load_file_with_limit, load_paths, parse_size, set_size_limit,
-    size_limit, size_limit_from_env,
+    DEFAULT_SIZE_LIMIT, IoProblem, IoProblemKind, LoadError, LoadErrorKind, LoadReport, LoadedFile,
+    SIZE_LIMIT_VARIABLE, SpecialFile, content_hash, is_convention_file_name, load_file,
+    load_file_with_limit, load_paths, parse_size, set_size_limit, size_limit, size_limit_from_env,
 };
 pub use save::{
-    SaveError, backup_path, rename_durably, save_convention, save_copy, temporary_path,
-    would_lose_formatting, write_and_sync, write_atomically,
+    SaveError, SaveOutcome, SavePolicy, backup_path, rename_durably, resolve_links, save,
+    save_convention, save_copy, temporary_path, would_lose_formatting, write_and_sync,
+    write_atomically, write_through,
 };
