@@ -608,6 +608,8 @@ pub struct UiStrings {
     pub file_missing: fn(&str) -> String,
     pub paste_ignored: &'static str,
     pub dialog_remove_item: fn(&str) -> String,
+    pub dialog_missing: fn(&str) -> String,
+    pub dialog_read_only_file: fn(&str) -> String,
 }
 
 pub fn ui(lang: Lang) -> &'static UiStrings {
@@ -734,6 +736,18 @@ static UI_FR: UiStrings = UiStrings {
     dialog_remove_item: |what| {
         format!(
             "Supprimer {what} ? Les chiffres qu'il porte disparaissent (u les rétablit).\n\n[o] supprimer · Échap : garder"
+        )
+    },
+    dialog_missing: |path| {
+        format!(
+            "{}.\n\n[e] l'écrire de nouveau à cet endroit · [c] enregistrer une copie · Échap : annuler",
+            (storage(Lang::Fr).missing_on_disk)(path)
+        )
+    },
+    dialog_read_only_file: |path| {
+        format!(
+            "{}\n\n[o] écraser · Échap : annuler",
+            (storage(Lang::Fr).read_only_question)(path)
         )
     },
     search_title: "Rechercher",
@@ -918,6 +932,18 @@ static UI_EN: UiStrings = UiStrings {
     dialog_remove_item: |what| {
         format!(
             "Remove {what}? The figures it holds go with it (u brings them back).\n\n[y] remove · Esc: keep"
+        )
+    },
+    dialog_missing: |path| {
+        format!(
+            "{}.\n\n[w] write it again there · [c] save a copy · Esc: cancel",
+            (storage(Lang::En).missing_on_disk)(path)
+        )
+    },
+    dialog_read_only_file: |path| {
+        format!(
+            "{}\n\n[y] overwrite · Esc: cancel",
+            (storage(Lang::En).read_only_question)(path)
         )
     },
     search_title: "Search",

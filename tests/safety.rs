@@ -418,3 +418,55 @@ fn a_paste_with_nothing_to_type_into_changes_nothing() {
     assert!(!app.should_quit, "pasted q is not a key");
     assert!(app.status.is_some(), "the user is told");
 }
+
+#[test]
+fn a_file_deleted_on_disk_is_said_so_and_saving_asks_before_writing_it_again() {
+    let (_dir, path) = workspace();
+    let mut app = app_on(&path);
+    set_planned_total(&mut app, "1000000");
+    std::fs::remove_file(&path).unwrap();
+    app.file_changed(&path);
+    let (_, message) = app.status.clone().expect("the user is told");
+    assert!(message.contains("supprimé ou renommé"), "{message}");
+    app.update(Action::Save);
+    assert_eq!(app.dialog, Some(Dialog::Missing { document: 0 }));
+    assert!(!path.exists(), "nothing written before the answer");
+    app.handle_key(&key(KeyCode::Char('e')));
+    assert_eq!(app.dialog, None);
+    let saved = storage::load_file(&path).unwrap().convention;
+    let total = saved.axes[1].fiches[0]
+        .budget
+        .clone()
+        .unwrap()
+        .planned
+        .unwrap()
+        .total;
+    assert_eq!(total, Some(Value::Amount(1_000_000.into())));
+    assert!(!app.documents[0].is_modified());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_written_only_once_the_user_agrees() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, path) = workspace();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let mut app = app_on(&path);
+    set_planned_total(&mut app, "1000000");
+    app.update(Action::Save);
+    assert!(
+        matches!(app.dialog, Some(Dialog::ReadOnlyFile { document: 0, .. })),
+        "{:?}",
+        app.dialog
+    );
+    app.handle_key(&key(KeyCode::Esc));
+    assert_eq!(std::fs::read(&path).unwrap(), before, "Esc: untouched");
+    assert!(app.documents[0].is_modified());
+    app.update(Action::Save);
+    app.handle_key(&key(KeyCode::Char('o')));
+    assert_eq!(app.dialog, None);
+    assert_ne!(std::fs::read(&path).unwrap(), before);
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o444, "still read-only");
+}

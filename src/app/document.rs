@@ -11,7 +11,7 @@ use super::edit::{Change, EditTarget, Snapshot, TargetKey};
 use super::{App, FieldInput, Tab};
 use crate::model::Convention;
 use crate::rules::{Finding, Severity};
-use crate::storage::{self, Claim, Journal, OnDisk, Pending, SaveError};
+use crate::storage::{self, Claim, Journal, OnDisk, Pending, SaveOutcome};
 
 /// A loaded convention and its findings, kept current.
 #[derive(Debug, Clone)]
@@ -41,6 +41,15 @@ impl Document {
     }
 }
 
+/// What the user has agreed to for one save, answering a question about it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Consent {
+    /// Replace the file although it changed on disk, or was deleted, since it was loaded.
+    pub overwrite_changes: bool,
+    /// Replace the file although the user has no write permission on it.
+    pub overwrite_read_only: bool,
+}
+
 /// Questions that stop everything else until answered. When one arrives while another is
 /// open it waits its turn ([`App::ask`]): no question is ever lost.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +60,10 @@ pub enum Dialog {
     FormatLoss { document: usize },
     /// The file changed on disk since it was loaded: reload, overwrite or save a copy.
     Conflict { document: usize },
+    /// The file was deleted or renamed since it was loaded: write it again or save a copy.
+    Missing { document: usize },
+    /// The user has no write permission on the file: overwrite anyway or cancel.
+    ReadOnlyFile { document: usize, consent: Consent },
     /// Unsaved edits found from a session that did not end cleanly.
     Recover,
     /// These documents are open for editing in another revue session.
@@ -94,6 +107,10 @@ impl App {
             Dialog::Quit => text.dialog_quit.to_string(),
             Dialog::FormatLoss { document } => (text.dialog_format_loss)(&path_of(*document)),
             Dialog::Conflict { document } => (text.dialog_conflict)(&path_of(*document)),
+            Dialog::Missing { document } => (text.dialog_missing)(&path_of(*document)),
+            Dialog::ReadOnlyFile { document, .. } => {
+                (text.dialog_read_only_file)(&path_of(*document))
+            }
             Dialog::Recover => {
                 let paths: Vec<String> = self
                     .recovery
@@ -293,7 +310,7 @@ impl App {
         }
         let mut changes = doc.undo.drain(depth..);
         let first = changes.next().expect("more than one change");
-        let last = changes.last().expect("more than one change");
+        let last = changes.next_back().expect("more than one change");
         doc.undo.push(Change {
             before: first.before,
             after: last.after,
@@ -339,13 +356,16 @@ impl App {
 
     /// Ctrl-S: saves the convention shown.
     pub fn save_current(&mut self) {
-        self.save(self.current, false);
+        self.save(self.current, Consent::default());
     }
 
-    /// Saves one document. Asks first when the file would be reformatted, refuses to
-    /// overwrite a change made on disk. Returns whether it was saved.
-    pub fn save(&mut self, document: usize, overwrite: bool) -> bool {
+    /// Saves one document through [`storage::save`], which reads the disk once and says what
+    /// stands in the way: a change made on disk, a deleted file, comments the canonical form
+    /// would drop, a read-only file. Each becomes a question; `consent` carries the answers
+    /// already given. Returns whether it was saved.
+    pub fn save(&mut self, document: usize, consent: Consent) -> bool {
         let text = self.text();
+        let lang = self.lang;
         let Some(doc) = self.documents.get_mut(document) else {
             return false;
         };
@@ -353,47 +373,41 @@ impl App {
             self.status = Some((Some(Severity::Warning), (text.read_only)(&doc.shown_path())));
             return false;
         }
-        if !doc.is_modified() && !overwrite {
+        if !doc.is_modified() && !consent.overwrite_changes {
             self.status = Some((None, text.nothing_to_save.to_string()));
             return true;
         }
-        if !doc.format_checked {
-            if let Ok(on_disk) = std::fs::read_to_string(&doc.path)
-                && let Ok(parsed) = storage::from_ron_str(&on_disk)
-                && storage::would_lose_formatting(&on_disk, &parsed)
-            {
-                self.ask(Dialog::FormatLoss { document });
-                return false;
-            }
-            doc.format_checked = true;
-        }
-        let expected = if overwrite {
-            match storage::on_disk(&doc.path) {
-                OnDisk::Hash(hash) => Some(hash),
-                OnDisk::Missing | OnDisk::Unreadable(_) => None,
-            }
-        } else {
-            doc.loaded_hash
+        let policy = storage::SavePolicy {
+            loaded_hash: doc.loaded_hash,
+            overwrite_changes: consent.overwrite_changes,
+            accept_format_loss: doc.format_checked,
+            overwrite_read_only: consent.overwrite_read_only,
         };
-        match storage::save_convention(&doc.path, &doc.convention, expected) {
-            Ok(hash) => {
+        let dialog = match storage::save(&doc.path, &doc.convention, policy) {
+            Ok(SaveOutcome::Saved { hash }) => {
                 doc.loaded_hash = Some(hash);
                 doc.saved_at = Some(doc.undo.len());
+                doc.format_checked = true;
                 if let Some(journal) = &self.journal {
                     journal.clear(&doc.path);
                 }
                 self.status = Some((None, (text.saved)(&doc.shown_path())));
-                true
+                return true;
             }
-            Err(SaveError::Conflict { .. }) => {
-                self.ask(Dialog::Conflict { document });
-                false
+            Ok(SaveOutcome::Conflict { .. }) => Dialog::Conflict { document },
+            Ok(SaveOutcome::Missing) => Dialog::Missing { document },
+            Ok(SaveOutcome::FormatLoss) => Dialog::FormatLoss { document },
+            Ok(SaveOutcome::ReadOnly) => Dialog::ReadOnlyFile { document, consent },
+            Err(problem) => {
+                self.status = Some((
+                    Some(Severity::Error),
+                    (text.save_failed)(&crate::text::sanitize_line(&problem.describe(lang))),
+                ));
+                return false;
             }
-            Err(SaveError::Io(e)) => {
-                self.status = Some((Some(Severity::Error), (text.save_failed)(&e.to_string())));
-                false
-            }
-        }
+        };
+        self.ask(dialog);
+        false
     }
 
     /// `q`: quits, or asks first when edits are unsaved.
@@ -422,7 +436,7 @@ impl App {
                     .filter(|&d| self.documents[d].is_modified())
                     .collect();
                 for document in modified {
-                    if !self.save(document, false) {
+                    if !self.save(document, Consent::default()) {
                         return; // A question is now open for that file.
                     }
                 }
@@ -444,7 +458,7 @@ impl App {
                 let document = *document;
                 self.close_dialog();
                 self.documents[document].format_checked = true;
-                self.save(document, false);
+                self.save(document, Consent::default());
                 return;
             }
             (Dialog::Conflict { document }, 'r') => {
@@ -453,13 +467,27 @@ impl App {
                 self.reload(document);
                 return;
             }
-            (Dialog::Conflict { document }, 'o' | 'e') => {
+            (Dialog::Conflict { document } | Dialog::Missing { document }, 'o' | 'e' | 'w') => {
                 let document = *document;
                 self.close_dialog();
-                self.save(document, true);
+                let consent = Consent {
+                    overwrite_changes: true,
+                    ..Consent::default()
+                };
+                self.save(document, consent);
                 return;
             }
-            (Dialog::Conflict { document }, 'c') => {
+            (Dialog::ReadOnlyFile { document, consent }, 'o' | 'y') => {
+                let (document, consent) = (*document, *consent);
+                self.close_dialog();
+                let consent = Consent {
+                    overwrite_read_only: true,
+                    ..consent
+                };
+                self.save(document, consent);
+                return;
+            }
+            (Dialog::Conflict { document } | Dialog::Missing { document }, 'c') => {
                 let doc = &self.documents[*document];
                 let text = self.text();
                 self.status = Some(match storage::save_copy(&doc.path, &doc.convention) {
@@ -467,7 +495,10 @@ impl App {
                         None,
                         (text.saved)(&crate::text::sanitize_line(&copy.display().to_string())),
                     ),
-                    Err(e) => (Some(Severity::Error), (text.save_failed)(&e.to_string())),
+                    Err(e) => (
+                        Some(Severity::Error),
+                        (text.save_failed)(&crate::text::sanitize_line(&e.to_string())),
+                    ),
                 });
                 true
             }
@@ -523,7 +554,14 @@ impl App {
                 true
             }
             (Dialog::RemoveItem { .. }, '\u{1b}' | 'n') => true,
-            (Dialog::Quit | Dialog::FormatLoss { .. } | Dialog::Conflict { .. }, '\u{1b}') => true,
+            (
+                Dialog::Quit
+                | Dialog::FormatLoss { .. }
+                | Dialog::Conflict { .. }
+                | Dialog::Missing { .. }
+                | Dialog::ReadOnlyFile { .. },
+                '\u{1b}',
+            ) => true,
             _ => false,
         };
         if answered {

@@ -19,7 +19,7 @@ use ratatui::layout::{Position, Rect};
 use serde::{Deserialize, Serialize};
 
 pub use action::Action;
-pub use document::{Dialog, Document};
+pub use document::{Consent, Dialog, Document};
 pub use editor::{Editor, FieldInput};
 pub use keymap::{Key, Keymap};
 pub use search::Palette;
