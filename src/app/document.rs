@@ -308,9 +308,9 @@ impl App {
         if doc.undo.len() <= depth + 1 {
             return;
         }
-        let mut changes = doc.undo.drain(depth..);
-        let first = changes.next().expect("more than one change");
-        let last = changes.next_back().expect("more than one change");
+        let mut changes: Vec<Change> = doc.undo.drain(depth..).collect();
+        let last = changes.pop().expect("more than one change");
+        let first = changes.swap_remove(0);
         doc.undo.push(Change {
             before: first.before,
             after: last.after,
