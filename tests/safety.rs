@@ -470,3 +470,21 @@ fn a_read_only_file_is_written_only_once_the_user_agrees() {
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o444, "still read-only");
 }
+
+#[test]
+fn search_results_open_during_a_reload_still_lead_to_their_fiche() {
+    let (_dir, path) = workspace();
+    let mut app = app_on(&path);
+    app.update(Action::Search);
+    type_text(&mut app, "boost emploi");
+    assert!(!app.palette.as_ref().unwrap().hits.is_empty());
+    change_on_disk(&path, |c| {
+        c.axes[0].fiches.remove(0);
+    });
+    app.file_changed(&path);
+    app.handle_key(&key(KeyCode::Enter));
+    assert_eq!(app.tab, Tab::Fiches);
+    let selected = app.selected_row(Tab::Fiches).expect("a fiche selected");
+    let shown = revue::app::views::fiche_refs(&app.documents[0].convention)[selected];
+    assert_eq!(shown.get(&app.documents[0].convention).id, "3-2");
+}

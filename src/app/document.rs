@@ -219,6 +219,11 @@ impl App {
             }
         }
         self.retarget_editor(document);
+        // Results name entries of the index, which the change renumbered: search again.
+        if let Some(palette) = &mut self.palette {
+            palette.narrowing = None;
+            self.search_typed();
+        }
         self.clamp_selections();
     }
 
