@@ -906,3 +906,149 @@ static UI_EN: UiStrings = UiStrings {
         }
     },
 };
+
+// Issue 12 ("Every figure on screen is the document's figure, whole, and adds up"): figures,
+// their sums and markers, column scrolling, the convention overview, true counts.
+
+/// Texts about figures: how they are marked, what a sum leaves out, the summary's totals.
+pub struct FigureStrings {
+    pub summary_planned_other: &'static str,
+    pub summary_planned_stated: &'static str,
+    pub summary_planned_computed: &'static str,
+    pub summary_engaged: &'static str,
+    pub summary_executed: &'static str,
+    pub summary_remaining: &'static str,
+    /// What a sum leaves out, as printed.
+    pub excluded: fn(&[String]) -> String,
+    pub other_funders: &'static str,
+    /// Axes tab columns after the label: planned total, engaged, executed, remaining.
+    pub axes_figure_columns: [&'static str; 4],
+    pub axes_grand_total: &'static str,
+    /// `◂ 2 colonnes`, `3 colonnes ▸`: columns off screen on each side.
+    pub columns_left: fn(usize) -> String,
+    pub columns_right: fn(usize) -> String,
+    /// The `?` help's explanation of the markers.
+    pub legend: [&'static str; 5],
+    pub overview: &'static str,
+    pub overview_stated: &'static str,
+    pub overview_fiches: &'static str,
+    pub state_support: &'static str,
+    pub anomalies_this_convention: &'static str,
+    pub anomalies_all: &'static str,
+    pub anomalies_scope_hint: &'static str,
+    pub other_place: &'static str,
+    pub table_full_header: &'static str,
+}
+
+pub fn figures(lang: Lang) -> &'static FigureStrings {
+    match lang {
+        Lang::Fr => &FIGURES_FR,
+        Lang::En => &FIGURES_EN,
+    }
+}
+
+static FIGURES_FR: FigureStrings = FigureStrings {
+    summary_planned_other: "Prévu autres financeurs",
+    summary_planned_stated: "  dont totaux indiqués",
+    summary_planned_computed: "  parts additionnées",
+    summary_engaged: "Engagé",
+    summary_executed: "Exécuté",
+    summary_remaining: "Solde",
+    excluded: |texts| {
+        if texts.len() == 1 {
+            format!("1 montant non chiffré exclu : {}", texts[0])
+        } else {
+            format!(
+                "{} montants non chiffrés exclus : {}",
+                texts.len(),
+                texts.join(" ; ")
+            )
+        }
+    },
+    other_funders: "Autres financeurs",
+    axes_figure_columns: ["Prévu", "Engagé", "Exécuté", "Solde"],
+    axes_grand_total: "Total des axes",
+    columns_left: |n| {
+        if n == 1 {
+            "◂ 1 colonne".to_string()
+        } else {
+            format!("◂ {n} colonnes")
+        }
+    },
+    columns_right: |n| {
+        if n == 1 {
+            "1 colonne ▸".to_string()
+        } else {
+            format!("{n} colonnes ▸")
+        }
+    },
+    legend: [
+        "Chiffres",
+        "1 234     montant indiqué par le document",
+        "=1 234    montant calculé (non indiqué) : total = État + Département + autres, exécuté = lignes",
+        "1 234*    somme partielle : un montant écrit en texte est exclu (voir la ligne du bas)",
+        "✗ / !     erreur / avertissement sur ce chiffre · ◂ ▸ colonnes cachées : ←/→",
+    ],
+    overview: "Convention",
+    overview_stated: "indiqué",
+    overview_fiches: "fiches",
+    state_support: "Soutien de l'État",
+    anomalies_this_convention: "cette convention",
+    anomalies_all: "toutes les conventions",
+    anomalies_scope_hint: "←/→ : cette convention / toutes",
+    other_place: "Entrée : l'autre endroit du montant",
+    table_full_header: "colonne",
+};
+
+static FIGURES_EN: FigureStrings = FigureStrings {
+    summary_planned_other: "Planned other funders",
+    summary_planned_stated: "  of which stated totals",
+    summary_planned_computed: "  shares added up",
+    summary_engaged: "Committed",
+    summary_executed: "Executed",
+    summary_remaining: "Remaining",
+    excluded: |texts| {
+        if texts.len() == 1 {
+            format!("1 figure not in numbers left out: {}", texts[0])
+        } else {
+            format!(
+                "{} figures not in numbers left out: {}",
+                texts.len(),
+                texts.join("; ")
+            )
+        }
+    },
+    other_funders: "Other funders",
+    axes_figure_columns: ["Planned", "Committed", "Executed", "Remaining"],
+    axes_grand_total: "All axes",
+    columns_left: |n| {
+        if n == 1 {
+            "◂ 1 column".to_string()
+        } else {
+            format!("◂ {n} columns")
+        }
+    },
+    columns_right: |n| {
+        if n == 1 {
+            "1 column ▸".to_string()
+        } else {
+            format!("{n} columns ▸")
+        }
+    },
+    legend: [
+        "Figures",
+        "1 234     amount stated by the document",
+        "=1 234    computed amount (not stated): total = State + Département + others, executed = lines",
+        "1 234*    partial sum: an amount written as text is left out (see the bottom line)",
+        "✗ / !     error / warning on this figure · ◂ ▸ hidden columns: ←/→",
+    ],
+    overview: "Convention",
+    overview_stated: "stated",
+    overview_fiches: "fiches",
+    state_support: "State support",
+    anomalies_this_convention: "this convention",
+    anomalies_all: "all conventions",
+    anomalies_scope_hint: "←/→: this convention / all",
+    other_place: "Enter: the amount's other place",
+    table_full_header: "column",
+};
