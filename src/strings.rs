@@ -938,6 +938,7 @@ pub struct FigureStrings {
     pub anomalies_scope_hint: &'static str,
     pub other_place: &'static str,
     pub table_full_header: &'static str,
+    pub axe: &'static str,
 }
 
 pub fn figures(lang: Lang) -> &'static FigureStrings {
@@ -998,6 +999,7 @@ static FIGURES_FR: FigureStrings = FigureStrings {
     anomalies_scope_hint: "←/→ : cette convention / toutes",
     other_place: "Entrée : l'autre endroit du montant",
     table_full_header: "colonne",
+    axe: "Axe",
 };
 
 static FIGURES_EN: FigureStrings = FigureStrings {
@@ -1051,4 +1053,5 @@ static FIGURES_EN: FigureStrings = FigureStrings {
     anomalies_scope_hint: "←/→: this convention / all",
     other_place: "Enter: the amount's other place",
     table_full_header: "column",
+    axe: "Axe",
 };

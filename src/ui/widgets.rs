@@ -4,7 +4,6 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph};
-use rust_decimal::Decimal;
 
 use super::Theme;
 use crate::model::{Value, format_amount_fr};
@@ -39,37 +38,6 @@ pub fn value_text(value: &Value) -> String {
         Value::Duration(d, unit) => format!("{} {}", format_amount_fr(*d), clean(unit)),
         Value::Text(t) => clean(t),
     }
-}
-
-/// A right-aligned figure, styled and marked by severity.
-pub fn figure_cell(
-    value: Option<&Value>,
-    severity: Option<Severity>,
-    theme: &Theme,
-) -> Cell<'static> {
-    let text = value.map(value_text).unwrap_or_default();
-    marked_cell(text, severity, theme)
-}
-
-pub fn decimal_cell(
-    value: Option<Decimal>,
-    severity: Option<Severity>,
-    theme: &Theme,
-) -> Cell<'static> {
-    marked_cell(
-        value.map(format_amount_fr).unwrap_or_default(),
-        severity,
-        theme,
-    )
-}
-
-fn marked_cell(text: String, severity: Option<Severity>, theme: &Theme) -> Cell<'static> {
-    let text = match severity {
-        Some(_) => format!("{} {text}", marker(severity)),
-        None => text,
-    };
-    Cell::from(Text::from(Line::from(text).alignment(Alignment::Right)))
-        .style(theme.severity(severity))
 }
 
 pub fn header_cell(text: &str, right: bool) -> Cell<'static> {

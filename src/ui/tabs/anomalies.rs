@@ -50,12 +50,21 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         AnomalySort::Convention => text.sort_names[1],
         AnomalySort::Fiche => text.sort_names[2],
     };
+    let f = crate::strings::figures(app.lang);
+    let scope = if app.anomalies_all {
+        f.anomalies_all.to_string()
+    } else {
+        app.document()
+            .map(|d| short_name(&d.convention))
+            .unwrap_or_default()
+    };
     let title = format!(
-        " {} ({}) — {} : {sort}{} ",
+        " {} ({}) — {scope} — {} : {sort}{} · {} ",
         text.tab_names[4],
         order.len(),
         text.sort_label,
-        crate::ui::widgets::filter_suffix(app, Tab::Anomalies)
+        crate::ui::widgets::filter_suffix(app, Tab::Anomalies),
+        f.anomalies_scope_hint
     );
     let table = Table::new(
         rows,
