@@ -56,6 +56,10 @@ pub fn help(frame: &mut Frame, app: &App, theme: &Theme) {
         (entries.into_iter().map(Line::from).collect(), 60)
     };
     let mut lines = lines;
+    // How figures are marked, where every screen can see it (issue 12).
+    for legend in crate::strings::figures(app.lang).legend {
+        lines.push(Line::styled(legend, theme.header));
+    }
     lines.push(Line::styled(text.help_close, theme.muted));
     let area = centered(screen, width, lines.len() as u16 + 2);
     frame.render_widget(Clear, area);
