@@ -939,6 +939,7 @@ pub struct FigureStrings {
     pub other_place: &'static str,
     pub table_full_header: &'static str,
     pub axe: &'static str,
+    pub cited_elsewhere: &'static str,
 }
 
 pub fn figures(lang: Lang) -> &'static FigureStrings {
@@ -997,6 +998,7 @@ static FIGURES_FR: FigureStrings = FigureStrings {
     other_place: "Entrée : l'autre endroit du montant",
     table_full_header: "colonne",
     axe: "Axe",
+    cited_elsewhere: "Montants cités ailleurs dans le document",
 };
 
 static FIGURES_EN: FigureStrings = FigureStrings {
@@ -1048,4 +1050,5 @@ static FIGURES_EN: FigureStrings = FigureStrings {
     other_place: "Enter: the amount's other place",
     table_full_header: "column",
     axe: "Axe",
+    cited_elsewhere: "Amounts stated elsewhere in the document",
 };

@@ -11,6 +11,8 @@ use crate::rules::figures::{Figure, Sum};
 pub const TEXT_FIGURE_WIDTH: usize = 24;
 /// The label column never gets narrower than this while other columns are shown.
 pub const LABEL_MIN_WIDTH: u16 = 16;
+/// A header may widen its column up to this; a longer one is elided.
+pub const HEADER_WIDTH: usize = 18;
 /// Space between columns, as ratatui's table draws it.
 pub const COLUMN_SPACING: u16 = 1;
 
@@ -124,6 +126,7 @@ impl GridCell {
         figure: Option<Decimal>,
     ) -> GridCell {
         let text = match severity {
+            Some(s) if body.is_empty() => marker(s).to_string(),
             Some(s) => format!("{} {body}", marker(s)),
             None => body,
         };
@@ -217,7 +220,8 @@ impl Grid {
         }
     }
 
-    /// Each column's natural width: its widest cell or its header.
+    /// Each column's natural width: its widest cell, or its header when that is not much
+    /// wider (a long header is elided and given whole in the detail line).
     pub fn widths(&self) -> Vec<u16> {
         self.columns
             .iter()
@@ -227,8 +231,11 @@ impl Grid {
                     .rows
                     .iter()
                     .filter_map(|r| r.cells.get(i))
-                    .map(|c| width(&c.text));
-                cells.chain([width(&column.header)]).max().unwrap_or(0) as u16
+                    .map(|c| width(&c.text))
+                    .max()
+                    .unwrap_or(0);
+                let header = width(&column.header).min(cells.max(HEADER_WIDTH));
+                cells.max(header) as u16
             })
             .collect()
     }
@@ -269,6 +276,14 @@ impl Grid {
         if count == 0 && scrollable > 0 {
             count = 1;
             used = widths[fixed + first] + COLUMN_SPACING;
+        }
+        let mut widths = widths;
+        // Wider than the whole room: only a header or words can be, and both are elided.
+        if let Some(w) = widths.get_mut(fixed + first)
+            && *w + COLUMN_SPACING > room.saturating_sub(fixed_room)
+        {
+            *w = room.saturating_sub(fixed_room + COLUMN_SPACING + 1).max(1);
+            used = *w + COLUMN_SPACING;
         }
         let label = room.saturating_sub(fixed_room + used).max(1);
         let mut columns = Vec::new();

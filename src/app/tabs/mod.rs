@@ -96,6 +96,9 @@ pub enum Focus {
     Claim(usize),
     /// One of the fiche's budget tables.
     Table(usize),
+    Reallocation(usize),
+    /// A figure the document states about the fiche elsewhere (index into `statements`).
+    Statement(usize),
 }
 
 impl Place {
@@ -116,7 +119,10 @@ pub fn home_of(c: &Convention, finding: &Finding) -> Option<Place> {
         Some((position, views::fiche_refs(c)[position]))
     };
     if let Some((_, field)) = cell_of_fiche(c, finding)
-        && !matches!(finding.anchor, Anchor::Table { .. })
+        && !matches!(
+            finding.anchor,
+            Anchor::Table { .. } | Anchor::Statement { .. } | Anchor::Reallocation { .. }
+        )
     {
         let (_, fiche) = fiche_ref(finding.fiche()?)?;
         return Some(Place::Budget {
@@ -129,9 +135,9 @@ pub fn home_of(c: &Convention, finding: &Finding) -> Option<Place> {
         Anchor::StateSupport => Place::Overview(OverviewItem::StateSupport),
         Anchor::Claim { fiche: None, index } => Place::Overview(OverviewItem::Claim(*index)),
         Anchor::Statement { index } => match &c.statements.get(*index)?.scope {
-            StatementScope::Fiche(id) => Place::Budget {
-                fiche: fiche_ref(id)?.1,
-                field: None,
+            StatementScope::Fiche(id) => Place::Fiche {
+                position: fiche_ref(id)?.0,
+                focus: Some(Focus::Statement(*index)),
             },
             _ => Place::Overview(OverviewItem::Statement(*index)),
         },
@@ -154,9 +160,9 @@ pub fn home_of(c: &Convention, finding: &Finding) -> Option<Place> {
             fiche: fiche_ref(fiche)?.1,
             field: Some(*field),
         },
-        Anchor::Reallocation { fiche, .. } => Place::Budget {
-            fiche: fiche_ref(fiche)?.1,
-            field: Some(BudgetField::Remaining),
+        Anchor::Reallocation { fiche, index } => Place::Fiche {
+            position: fiche_ref(fiche)?.0,
+            focus: Some(Focus::Reallocation(*index)),
         },
         Anchor::Indicator { fiche, index } => Place::Indicator(IndicatorRef {
             fiche: match fiche {
@@ -178,7 +184,10 @@ pub fn home_of(c: &Convention, finding: &Finding) -> Option<Place> {
 /// The second place of a finding that compares two places (a summary table's row and the
 /// fiche): the fiche's figure.
 pub fn other_place_of(c: &Convention, finding: &Finding) -> Option<Place> {
-    if !matches!(finding.anchor, Anchor::Table { .. }) {
+    if !matches!(
+        finding.anchor,
+        Anchor::Table { .. } | Anchor::Statement { .. }
+    ) {
         return None;
     }
     let (id, field) = cell_of_fiche(c, finding)?;

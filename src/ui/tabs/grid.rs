@@ -65,6 +65,11 @@ pub fn draw(
                 };
                 let drawn = if cell.kind == CellKind::Label {
                     Cell::from(elide(&cell.text, width as usize))
+                } else if cell.kind == CellKind::Text {
+                    // Words in a figure column: elided, never cut, if the screen is narrower.
+                    Cell::from(Text::from(
+                        Line::from(elide(&cell.text, width as usize)).alignment(Alignment::Right),
+                    ))
                 } else {
                     // Figures fit their column by construction: the column is as wide as
                     // the widest of them.

@@ -1,0 +1,418 @@
+//! Issue 12 on ratatui's TestBackend, over every bundled convention at 80×24, 120×35 and
+//! 200×60: every figure drawn is whole and is a figure of the model or a sum the app
+//! computes; every subtotal is the sum of its rows and agrees with `revue summary`; every
+//! finding's jump shows its stated figure with its marker.
+
+use std::path::{Path, PathBuf};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use revue::app::tabs::grid::{CellKind, Grid};
+use revue::app::views::{self, AxesRow, BudgetRow};
+use revue::app::{Action, App, Keymap, Tab};
+use revue::model::{BudgetField, Value, format_amount_fr};
+use revue::rules::figures;
+use revue::rules::{Config, Severity};
+use revue::storage;
+use revue::strings::Lang;
+use revue::ui::{self, Theme};
+use rust_decimal::Decimal;
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 35), (200, 60)];
+
+fn data() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+fn app(width: u16, height: u16) -> App {
+    let rules = Config {
+        current_year: 2026,
+        ..Config::default()
+    };
+    let mut app = App::new(
+        storage::load_paths(&[data()]),
+        Keymap::default(),
+        Lang::Fr,
+        rules,
+    );
+    app.resize(width, height);
+    app
+}
+
+fn buffer(app: &App) -> Buffer {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+    terminal
+        .draw(|frame| ui::draw(frame, app, &Theme::default()))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn lines(buffer: &Buffer) -> Vec<String> {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buffer[(x, y)].symbol().replace('\u{a0}', " "))
+                .collect()
+        })
+        .collect()
+}
+
+/// The text drawn from column `x` over `width` cells of row `y`.
+fn drawn(buffer: &Buffer, x: u16, y: u16, width: u16) -> String {
+    let mut out = String::new();
+    let mut column = x;
+    while column < x + width {
+        let symbol = buffer[(column, y)].symbol();
+        out.push_str(symbol);
+        column += (revue::app::unicode_width(symbol) as u16).max(1);
+    }
+    out.replace('\u{a0}', " ")
+}
+
+/// Every figure cell on screen is drawn whole, in its column.
+fn assert_figures_whole(app: &App, tab: Tab, grid: &Grid, what: &str) {
+    let buffer = buffer(app);
+    let window = app.grid_window(tab, grid);
+    let body = revue::app::layout::areas(app.screen).body;
+    let rows = revue::app::layout::table_rows(body);
+    let scroll = match tab {
+        Tab::Axes => app.view.axes,
+        Tab::Budgets => app.view.budgets,
+        _ => app.view.indicators,
+    };
+    // The table shows from its offset, moved to keep the selection in view.
+    let mut offset = scroll.offset;
+    if scroll.selected >= offset + rows.height as usize {
+        offset = scroll.selected + 1 - rows.height as usize;
+    }
+    let used: u16 = window.columns.iter().map(|(_, w)| w + 1).sum::<u16>() + 1;
+    assert!(
+        used <= rows.width,
+        "{what}: columns {:?} need {used} of {}",
+        window.columns,
+        rows.width
+    );
+    let mut x = rows.x + 2;
+    for &(column, width) in &window.columns {
+        for (line, row) in grid
+            .rows
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(rows.height as usize)
+        {
+            let cell = &row.cells[column];
+            if !cell.is_figure() || cell.text.is_empty() {
+                continue;
+            }
+            let y = rows.y + (line - offset) as u16;
+            let shown = drawn(&buffer, x, y, width);
+            assert_eq!(
+                shown.trim(),
+                cell.text.replace('\u{a0}', " "),
+                "{what}: a figure cut in column {column} row {line}:\n{}",
+                lines(&buffer).join("\n")
+            );
+        }
+        x += width + 1;
+    }
+}
+
+fn amount(text: &str) -> Option<Decimal> {
+    text.trim_start_matches(['✗', '!', ' ', '='])
+        .trim_end_matches('*')
+        .replace(['\u{a0}', ' '], "")
+        .replace(',', ".")
+        .parse()
+        .ok()
+}
+
+/// Every column of every table tab at every size, scrolled through: no figure is cut.
+#[test]
+fn every_figure_on_screen_is_whole() {
+    for (width, height) in SIZES {
+        let mut app = app(width, height);
+        for document in 0..app.documents.len() {
+            app.show_convention(document);
+            let tables = app.documents[document].convention.tables.len();
+            for (tab, view) in [(Tab::Axes, 0), (Tab::Indicators, 0)]
+                .into_iter()
+                .chain((0..=tables).map(|v| (Tab::Budgets, v)))
+            {
+                app.update(Action::GoTo(tab));
+                app.view.budget_view = view;
+                let grid = app.grid(tab);
+                let columns = grid.columns.len();
+                for first in 0..columns {
+                    app.view.columns[tab.index()] = first;
+                    for _ in 0..3 {
+                        assert_figures_whole(
+                            &app,
+                            tab,
+                            &grid,
+                            &format!("{width}×{height} document {document} {tab:?} view {view}"),
+                        );
+                        app.update(Action::PageDown);
+                    }
+                    app.update(Action::Home);
+                }
+                app.view.columns[tab.index()] = 0;
+            }
+            app.view.budget_view = 0;
+        }
+    }
+}
+
+/// A figure of the fiche as the model holds it (stated or computed), or words.
+fn fiche_figure(app: &App, fiche: views::FicheRef, field: BudgetField) -> Option<figures::Figure> {
+    let c = &app.document().unwrap().convention;
+    fiche
+        .get(c)
+        .budget
+        .as_ref()
+        .and_then(|b| figures::fiche_figure(b, field))
+}
+
+/// Budgets: each fiche cell is the model's figure; each axe row is the sum of the fiche
+/// rows under it and the last row the sum of them all, and that agrees with `summary`.
+#[test]
+fn budget_cells_are_the_models_figures_and_subtotals_add_up() {
+    let mut app = app(200, 60);
+    for document in 0..app.documents.len() {
+        app.show_convention(document);
+        app.update(Action::GoTo(Tab::Budgets));
+        let c = app.document().unwrap().convention.clone();
+        let fields = revue::app::tabs::budgets::fields(&c);
+        let grid = app.grid(Tab::Budgets);
+        let rows = views::budget_rows(&c);
+        assert_eq!(rows.len(), grid.rows.len());
+        let mut all_sums = vec![Decimal::ZERO; fields.len()];
+        for (row, shown) in rows.iter().zip(&grid.rows) {
+            for (i, field) in fields.iter().enumerate() {
+                let cell = &shown.cells[i + 1];
+                match row {
+                    BudgetRow::Fiche(f) => {
+                        let model = fiche_figure(&app, *f, *field);
+                        assert_eq!(cell.figure, model.as_ref().and_then(|m| m.amount()));
+                        let kind = match model {
+                            Some(figures::Figure::Stated(_)) => CellKind::Stated,
+                            Some(figures::Figure::Computed(_)) => CellKind::Computed,
+                            Some(figures::Figure::Text(_)) => CellKind::Text,
+                            None => CellKind::Empty,
+                        };
+                        assert_eq!(cell.kind, kind, "{:?}", cell);
+                        if let Some(figure) = cell.figure {
+                            assert_eq!(amount(&cell.text), Some(figure), "{}", cell.text);
+                            all_sums[i] += figure;
+                        }
+                    }
+                    BudgetRow::Axe(_) | BudgetRow::GrandTotal => {}
+                }
+            }
+        }
+        // Subtotals, in a second pass: each axe row against the fiches under it.
+        let mut current: Option<usize> = None;
+        let mut sums = vec![Decimal::ZERO; fields.len()];
+        let check = |at: usize, sums: &[Decimal]| {
+            for (i, sum) in sums.iter().enumerate() {
+                let cell = &grid.rows[at].cells[i + 1];
+                assert_eq!(cell.figure.unwrap_or_default(), *sum, "row {at} column {i}");
+                if let Some(f) = cell.figure {
+                    assert_eq!(amount(&cell.text), Some(f));
+                }
+            }
+        };
+        for (at, row) in rows.iter().enumerate() {
+            match row {
+                BudgetRow::Axe(_) => {
+                    if let Some(axe) = current {
+                        check(axe, &sums);
+                    }
+                    current = Some(at);
+                    sums = vec![Decimal::ZERO; fields.len()];
+                }
+                BudgetRow::Fiche(_) => {
+                    for (i, sum) in sums.iter_mut().enumerate() {
+                        *sum += grid.rows[at].cells[i + 1].figure.unwrap_or_default();
+                    }
+                }
+                BudgetRow::GrandTotal => {
+                    if let Some(axe) = current {
+                        check(axe, &sums);
+                    }
+                    check(at, &all_sums);
+                }
+            }
+        }
+        // The same totals as `revue summary`.
+        let summary = revue::cli::summarise(Path::new("x"), &c, Lang::Fr);
+        let total = grid.rows.last().unwrap();
+        let column = |field| {
+            fields
+                .iter()
+                .position(|f| *f == field)
+                .map(|i| &total.cells[i + 1])
+        };
+        for (field, expected) in [
+            (BudgetField::PlannedEtat, Some(summary.planned_etat)),
+            (
+                BudgetField::PlannedDepartement,
+                Some(summary.planned_departement),
+            ),
+            (BudgetField::PlannedOther, summary.planned_other),
+            (BudgetField::PlannedTotal, Some(summary.planned_total)),
+            (BudgetField::Engaged, summary.engaged),
+            (BudgetField::Executed, summary.executed),
+            (BudgetField::Remaining, summary.remaining),
+        ] {
+            if let Some(cell) = column(field) {
+                assert_eq!(
+                    cell.figure.unwrap_or_default(),
+                    expected.unwrap_or_default(),
+                    "{field:?}"
+                );
+            }
+        }
+        // And the Axes tab's total of every axe.
+        app.update(Action::GoTo(Tab::Axes));
+        let axes = app.grid(Tab::Axes);
+        let axes_fields = revue::app::tabs::axes::fields(&c);
+        let axes_total = axes.rows.last().unwrap();
+        for (i, field) in axes_fields.iter().enumerate() {
+            assert_eq!(
+                axes_total.cells[i + 1].figure,
+                column(*field).and_then(|c| c.figure)
+            );
+        }
+        let axe_rows: Vec<usize> = views::axes_rows(&c, &Default::default())
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r, AxesRow::Axe(_)))
+            .map(|(i, _)| i)
+            .collect();
+        for at in axe_rows {
+            assert_eq!(axes.rows[at].style, revue::app::tabs::grid::RowStyle::Total);
+        }
+    }
+}
+
+/// Enter on each finding of `check` shows its stated figure on screen, with the marker of
+/// its severity on the same line.
+#[test]
+fn every_finding_jumps_to_its_stated_figure_marked() {
+    for (width, height) in SIZES {
+        let mut app = app(width, height);
+        let mut missed = Vec::new();
+        for document in 0..app.documents.len() {
+            for finding in 0..app.documents[document].findings.len() {
+                let f = app.documents[document].findings[finding].clone();
+                app.jump_to(document, finding);
+                let screen = lines(&buffer(&app));
+                let marker = match f.severity {
+                    Severity::Error => "✗",
+                    Severity::Warning => "!",
+                };
+                let stated: Option<String> =
+                    f.stated.as_deref().map(|s| match s.parse::<Decimal>() {
+                        Ok(d) => format_amount_fr(d).replace('\u{a0}', " "),
+                        Err(_) => s.chars().take(10).collect(),
+                    });
+                // The body and its title, not the footer that repeats the message.
+                let body = &screen[..screen.len() - 3];
+                let found = body.iter().any(|line| {
+                    line.contains(marker)
+                        && stated.as_ref().is_none_or(|s| line.contains(s.as_str()))
+                });
+                if !found {
+                    missed.push(format!(
+                        "{width}×{height} {} [{}] {} — stated {stated:?}\n{}",
+                        f.rule.id(),
+                        f.location,
+                        f.message,
+                        screen.join("\n")
+                    ));
+                }
+                app.update(Action::Back);
+            }
+        }
+        assert!(
+            missed.is_empty(),
+            "{} missed:\n{}",
+            missed.len(),
+            missed.join("\n\n")
+        );
+    }
+}
+
+/// Tab counts: the findings each tab shows for the convention shown, every finding counted
+/// in exactly one of the first four tabs; the Anomalies tab lists the current convention's.
+#[test]
+fn counts_are_the_findings_each_tab_shows() {
+    let mut app = app(120, 35);
+    for document in 0..app.documents.len() {
+        app.show_convention(document);
+        let findings = &app.documents[document].findings;
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        let warnings = findings.len() - errors;
+        let (e, w) = [Tab::Axes, Tab::Fiches, Tab::Budgets, Tab::Indicators]
+            .iter()
+            .map(|t| app.tab_counts(*t))
+            .fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
+        assert_eq!((e, w), (errors, warnings), "document {document}");
+        assert_eq!(app.tab_counts(Tab::Anomalies), (errors, warnings));
+        assert_eq!(app.anomaly_rows().len(), findings.len());
+    }
+    app.update(Action::GoTo(Tab::Anomalies));
+    app.update(Action::Right);
+    let all: usize = app.documents.iter().map(|d| d.findings.len()).sum();
+    assert_eq!(app.anomaly_rows().len(), all, "→ shows every convention's");
+    app.update(Action::Left);
+    assert_eq!(
+        app.anomaly_rows().len(),
+        app.document().unwrap().findings.len()
+    );
+}
+
+/// At 80×24 every tab keeps the ids (and the Indicateurs tab the year under review).
+#[test]
+fn ids_and_the_year_under_review_stay_at_80_by_24() {
+    let mut app = app(80, 24);
+    app.update(Action::GoTo(Tab::Indicators));
+    let screen = lines(&buffer(&app)).join("\n");
+    assert!(screen.contains("2019"), "{screen}");
+    app.update(Action::GoTo(Tab::Budgets));
+    let screen = lines(&buffer(&app)).join("\n");
+    for id in ["1-1 ", "1-2 ", "2-1 "] {
+        assert!(screen.contains(id), "{id}\n{screen}");
+    }
+    assert!(screen.contains("colonne"), "more columns said:\n{screen}");
+}
+
+/// A text figure in a column is shown and left out of its subtotal, which says so.
+#[test]
+fn a_subtotal_leaving_out_words_is_marked_and_explained() {
+    let mut app = app(200, 60);
+    app.update(Action::GoTo(Tab::Budgets));
+    let grid = app.grid(Tab::Budgets);
+    let partial = grid
+        .rows
+        .iter()
+        .position(|r| r.cells.iter().any(|c| c.kind == CellKind::PartialSum))
+        .expect("CD13's \"Oui.\" is left out of axe 3's executed");
+    assert!(grid.rows[partial].note.as_deref().unwrap().contains("Oui."));
+    for _ in 0..partial {
+        app.update(Action::Down);
+    }
+    let screen = lines(&buffer(&app)).join("\n");
+    assert!(
+        screen.contains("1 montant non chiffré exclu : Oui."),
+        "{screen}"
+    );
+    let _ = Value::Text(String::new());
+}
