@@ -416,3 +416,49 @@ fn a_subtotal_leaving_out_words_is_marked_and_explained() {
     );
     let _ = Value::Text(String::new());
 }
+
+/// After the fiches moved under it (an edit, an undo, a reload), a selection stays on its
+/// fiche, found by id; a tab switch keeps the selected fiche (issue 19, item 6).
+#[test]
+fn selections_follow_their_fiche() {
+    let mut app = app(120, 35);
+    app.update(Action::GoTo(Tab::Fiches));
+    for _ in 0..5 {
+        app.update(Action::Down);
+    }
+    let id = |app: &App| {
+        let c = &app.document().unwrap().convention;
+        views::fiche_refs(c)[app.selected_row(Tab::Fiches).unwrap()]
+            .get(c)
+            .id
+            .clone()
+    };
+    let before = id(&app);
+    let copy = app.documents[0].convention.axes[0].fiches[0].clone();
+    app.documents[0].convention.axes[0].fiches.insert(
+        0,
+        revue::model::Fiche {
+            id: "0-0".into(),
+            ..copy
+        },
+    );
+    app.retarget_selections();
+    assert_eq!(id(&app), before);
+    // The Budgets and Axes tabs open on the same fiche.
+    for tab in [Tab::Budgets, Tab::Axes, Tab::Fiches] {
+        app.update(Action::GoTo(tab));
+        let c = &app.document().unwrap().convention;
+        let shown = match tab {
+            Tab::Budgets => match views::budget_rows(c)[app.selected_row(tab).unwrap()] {
+                BudgetRow::Fiche(f) => f.get(c).id.clone(),
+                other => panic!("{other:?}"),
+            },
+            Tab::Axes => match views::axes_rows(c, &app.view.collapsed)[app.view.axes.selected] {
+                AxesRow::Fiche(f) => f.get(c).id.clone(),
+                other => panic!("{other:?}"),
+            },
+            _ => id(&app),
+        };
+        assert_eq!(shown, before, "{tab:?}");
+    }
+}

@@ -396,15 +396,7 @@ impl App {
 
     /// After the rows changed under them, selections stay within their lists.
     fn clamp_selections(&mut self) {
-        let saved = self.tab;
-        for tab in Tab::ALL {
-            self.tab = tab;
-            let (len, height) = self.list_len_and_height();
-            let scroll = self.scroll_mut();
-            let selected = scroll.selected;
-            scroll.select(selected, len, height);
-        }
-        self.tab = saved;
+        self.retarget_selections();
     }
 
     pub fn undo(&mut self) {

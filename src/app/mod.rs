@@ -357,7 +357,6 @@ impl App {
         if let Some(action) = self.keymap.action(key) {
             self.update(action);
         }
-        self.remember_selections();
     }
 
     pub fn handle_mouse(&mut self, mouse: &MouseEvent) {
@@ -434,6 +433,11 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        self.carry_out(action);
+        self.remember_selections();
+    }
+
+    fn carry_out(&mut self, action: Action) {
         self.status = None;
         if action != Action::Enter {
             self.other_place = None;

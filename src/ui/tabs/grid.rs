@@ -11,17 +11,22 @@ use crate::app::{App, Scroll, Tab};
 use crate::ui::Theme;
 use crate::ui::widgets::{block, marker};
 
-/// ` Budgets (€) ◂ 2 colonnes · 3 colonnes ▸ `: the title, with what is off screen.
-pub fn title(app: &App, base: &str, window: &Window) -> String {
+/// ` ◂ 2 colonnes · 3 colonnes ▸ `: the columns off screen, for the bottom border (where a
+/// long title cannot hide it); empty when every column shows.
+pub fn hidden_columns(app: &App, window: &Window) -> String {
     let f = crate::strings::figures(app.lang);
-    let mut parts = vec![base.to_string()];
+    let mut parts = Vec::new();
     if window.hidden_left > 0 {
         parts.push((f.columns_left)(window.hidden_left));
     }
     if window.hidden_right > 0 {
         parts.push((f.columns_right)(window.hidden_right));
     }
-    format!(" {} ", parts.join(" · "))
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" {} ", parts.join(" · "))
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -89,11 +94,14 @@ pub fn draw(
     let widths: Vec<Constraint> = std::iter::once(Constraint::Length(1))
         .chain(window.columns.iter().map(|&(_, w)| Constraint::Length(w)))
         .collect();
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(theme.header))
-        .block(block(self::title(app, title, &window), theme))
-        .column_spacing(crate::app::tabs::grid::COLUMN_SPACING)
-        .row_highlight_style(theme.selection);
+    let table =
+        Table::new(rows, widths)
+            .header(Row::new(header).style(theme.header))
+            .block(block(format!(" {title} "), theme).title_bottom(
+                Line::styled(hidden_columns(app, &window), theme.title).right_aligned(),
+            ))
+            .column_spacing(crate::app::tabs::grid::COLUMN_SPACING)
+            .row_highlight_style(theme.selection);
     let mut state = TableState::default()
         .with_offset(scroll.offset)
         .with_selected(Some(scroll.selected));
