@@ -940,6 +940,7 @@ pub struct FigureStrings {
     pub table_full_header: &'static str,
     pub axe: &'static str,
     pub cited_elsewhere: &'static str,
+    pub document_total: &'static str,
 }
 
 pub fn figures(lang: Lang) -> &'static FigureStrings {
@@ -999,6 +1000,7 @@ static FIGURES_FR: FigureStrings = FigureStrings {
     table_full_header: "colonne",
     axe: "Axe",
     cited_elsewhere: "Montants cités ailleurs dans le document",
+    document_total: "document entier",
 };
 
 static FIGURES_EN: FigureStrings = FigureStrings {
@@ -1051,4 +1053,5 @@ static FIGURES_EN: FigureStrings = FigureStrings {
     table_full_header: "column",
     axe: "Axe",
     cited_elsewhere: "Amounts stated elsewhere in the document",
+    document_total: "whole document",
 };

@@ -462,3 +462,18 @@ fn selections_follow_their_fiche() {
         assert_eq!(shown, before, "{tab:?}");
     }
 }
+
+/// A filtered document table still shows the document's TOTAL, and says it is that
+/// (issue 19, item 10).
+#[test]
+fn a_filtered_table_says_its_total_is_the_documents() {
+    let mut app = app(200, 60);
+    app.update(Action::GoTo(Tab::Budgets));
+    app.update(Action::Right);
+    app.filters[Tab::Budgets.index()] = "3-2".to_string();
+    let screen = lines(&buffer(&app)).join("\n");
+    assert!(
+        screen.contains("TOTAL (document entier)"),
+        "{screen}"
+    );
+}

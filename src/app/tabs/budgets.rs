@@ -203,8 +203,15 @@ pub fn table_grid(app: &App, table_index: usize) -> Grid {
                 let value = row.cells.get(i).and_then(Option::as_ref);
                 let severity = cell_severity(index, total, i);
                 if i == label_column {
-                    let mut cell =
-                        GridCell::label(value.map(super::grid::value_text).unwrap_or_default());
+                    let mut label = value.map(super::grid::value_text).unwrap_or_default();
+                    // Under a filter, the TOTAL row is still the document's, not the rows'.
+                    if total && !app.filters[Tab::Budgets.index()].is_empty() {
+                        label = format!(
+                            "{label} ({})",
+                            crate::strings::figures(app.lang).document_total
+                        );
+                    }
+                    let mut cell = GridCell::label(label);
                     cell.severity = severity;
                     cells.push(cell);
                 } else {

@@ -87,6 +87,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     detail_lines(frame, theme, detail, summary);
 }
 
+/// A figure as the detail shows it, the euro sign held to its figure.
+fn figure_text(value: &Value) -> String {
+    match value {
+        Value::Amount(d) => format!("{}\u{a0}€", format_amount_fr(*d)),
+        other => value_text(other),
+    }
+}
+
 /// A finding's stated figure as the document writes it (amounts the French way).
 fn stated_text(finding: &crate::rules::Finding) -> String {
     let stated = finding.stated.as_deref().unwrap_or_default();
@@ -239,7 +247,7 @@ pub fn fiche_lines(
                 (None, _) => format!("{} {}", t.reallocated_to, clean(&r.to)),
             };
             match severity {
-                Some(severity) => out.marked(severity, &r.amount.display_fr(), &to),
+                Some(severity) => out.marked(severity, &figure_text(&r.amount), &to),
                 None => out.figure(&to, &r.amount, None),
             }
         }
@@ -297,7 +305,7 @@ pub fn fiche_lines(
                 })
             );
             match severity {
-                Some(severity) => out.marked(severity, &statement.value.display_fr(), &label),
+                Some(severity) => out.marked(severity, &figure_text(&statement.value), &label),
                 None => out.figure(&label, &statement.value, None),
             }
         }
@@ -379,7 +387,7 @@ pub fn fiche_lines(
                 // The stated figure the finding contests first, marked.
                 Some(severity) => out.marked(
                     severity,
-                    &claim.stated.display_fr(),
+                    &figure_text(&claim.stated),
                     &format!("« {} »", clean(&claim.text)),
                 ),
                 None => out
@@ -459,7 +467,8 @@ impl Lines<'_> {
 
     fn figure(&mut self, label: &str, value: &Value, severity: Option<crate::rules::Severity>) {
         let shown = match value {
-            Value::Amount(d) => format!("{} €", format_amount_fr(*d)),
+            // A no-break space: the euro sign never wraps away from its figure.
+            Value::Amount(d) => format!("{}\u{a0}€", format_amount_fr(*d)),
             other => value_text(other),
         };
         let style = self.theme.severity(severity);
