@@ -472,8 +472,5 @@ fn a_filtered_table_says_its_total_is_the_documents() {
     app.update(Action::Right);
     app.filters[Tab::Budgets.index()] = "3-2".to_string();
     let screen = lines(&buffer(&app)).join("\n");
-    assert!(
-        screen.contains("TOTAL (document entier)"),
-        "{screen}"
-    );
+    assert!(screen.contains("TOTAL (document entier)"), "{screen}");
 }

@@ -95,12 +95,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
             .unwrap_or_default()
     };
     let title = format!(
-        " {} ({}) — {scope} — {} : {sort}{} · {} ",
-        text.tab_names[4],
-        order.len(),
-        text.sort_label,
-        crate::ui::widgets::filter_suffix(app, Tab::Anomalies),
-        f.anomalies_scope_hint
+        " {} ",
+        crate::app::tabs::grid::elide(
+            &format!(
+                "{} ({}) — {scope} — {} : {sort}{}",
+                text.tab_names[4],
+                order.len(),
+                text.sort_label,
+                crate::ui::widgets::filter_suffix(app, Tab::Anomalies),
+            ),
+            body.width.saturating_sub(4) as usize
+        )
     );
     let table = Table::new(
         rows,
@@ -113,7 +118,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         ],
     )
     .header(header)
-    .block(block(title, theme))
+    .block(block(title, theme).title_bottom(Line::styled(
+        format!(" {} ", f.anomalies_scope_hint),
+        theme.muted,
+    )))
     .row_highlight_style(theme.selection);
     let mut state = TableState::default()
         .with_offset(0)

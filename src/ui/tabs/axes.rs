@@ -23,6 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         &grid,
         Tab::Axes,
         &format!("{} (€)", text.tab_names[0]),
+        "",
         app.view.axes,
     );
 

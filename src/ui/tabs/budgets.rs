@@ -25,23 +25,28 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     }
 }
 
+/// `[2/3] (€) Annexe A…`: which view, its unit, its name (elided last if it is long).
 fn view_title(app: &App, doc: &Document, name: &str, unit: &str) -> String {
     let views = doc.convention.tables.len() + 1;
-    let hint = if views > 1 {
-        format!(" · {}", app.text().budget_views_hint)
-    } else {
-        String::new()
-    };
     let unit = if unit.is_empty() {
         String::new()
     } else {
         format!(" ({unit})")
     };
     format!(
-        "{name} [{}/{views}]{unit}{}{hint}",
+        "[{}/{views}]{unit} {name}{}",
         app.view.budget_view + 1,
         crate::ui::widgets::filter_suffix(app, Tab::Budgets)
     )
+}
+
+/// The keys that move between views, when there are several.
+fn views_hint(app: &App, doc: &Document) -> &'static str {
+    if doc.convention.tables.is_empty() {
+        ""
+    } else {
+        app.text().budget_views_hint
+    }
 }
 
 fn fiche_budgets(
@@ -63,6 +68,7 @@ fn fiche_budgets(
         &grid,
         Tab::Budgets,
         &view_title(app, doc, text.budget_view_fiches, "€"),
+        views_hint(app, doc),
         app.view.budgets,
     );
 
@@ -144,6 +150,7 @@ fn summary_table(
         &grid,
         Tab::Budgets,
         &view_title(app, doc, &clean(&table.title), &unit),
+        views_hint(app, doc),
         app.view.budgets,
     );
 

@@ -38,6 +38,7 @@ pub fn draw(
     grid: &Grid,
     tab: Tab,
     title: &str,
+    hint: &str,
     scroll: Scroll,
 ) {
     let window = app.grid_window(tab, grid);
@@ -94,14 +95,25 @@ pub fn draw(
     let widths: Vec<Constraint> = std::iter::once(Constraint::Length(1))
         .chain(window.columns.iter().map(|&(_, w)| Constraint::Length(w)))
         .collect();
-    let table =
-        Table::new(rows, widths)
-            .header(Row::new(header).style(theme.header))
-            .block(block(format!(" {title} "), theme).title_bottom(
-                Line::styled(hidden_columns(app, &window), theme.title).right_aligned(),
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.header))
+        .block(
+            block(
+                format!(" {} ", elide(title, area.width.saturating_sub(4) as usize)),
+                theme,
+            )
+            .title_bottom(Line::styled(
+                if hint.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {hint} ")
+                },
+                theme.muted,
             ))
-            .column_spacing(crate::app::tabs::grid::COLUMN_SPACING)
-            .row_highlight_style(theme.selection);
+            .title_bottom(Line::styled(hidden_columns(app, &window), theme.title).right_aligned()),
+        )
+        .column_spacing(crate::app::tabs::grid::COLUMN_SPACING)
+        .row_highlight_style(theme.selection);
     let mut state = TableState::default()
         .with_offset(scroll.offset)
         .with_selected(Some(scroll.selected));

@@ -34,6 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
             model.len(),
             crate::ui::widgets::filter_suffix(app, Tab::Indicators)
         ),
+        "",
         app.view.indicators,
     );
 
