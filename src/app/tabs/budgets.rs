@@ -158,6 +158,19 @@ pub fn table_grid(app: &App, table_index: usize) -> Grid {
     let order: Vec<usize> = std::iter::once(label_column)
         .chain((0..table.columns.len()).filter(|&i| i != label_column))
         .collect();
+    // A text column right after the label (an indicator's name beside its number) stays on
+    // screen with it: the figures are read against it.
+    let text_column = |i: usize| {
+        let (mut text, mut figures) = (0, 0);
+        for value in table.rows.iter().filter_map(|r| r.cells.get(i)?.as_ref()) {
+            match value {
+                Value::Text(_) => text += 1,
+                _ => figures += 1,
+            }
+        }
+        text > figures && !matches!(table.columns[i].role, Some(ColumnRole::Budget(_)))
+    };
+    let fixed = 1 + usize::from(order.get(1).is_some_and(|&i| text_column(i)));
     let cell_severity = |row: Option<usize>, total: bool, column: usize| {
         worst(&doc.findings, |f| match &f.anchor {
             Anchor::Table {
@@ -179,7 +192,7 @@ pub fn table_grid(app: &App, table_index: usize) -> Grid {
         let column = &table.columns[i];
         columns.push(GridColumn {
             header: clean(&column.name),
-            figure: i != label_column,
+            figure: i != label_column && !text_column(i),
         });
         if matches!(column.role, Some(ColumnRole::Budget(_))) {
             columns.push(GridColumn {
@@ -244,7 +257,7 @@ pub fn table_grid(app: &App, table_index: usize) -> Grid {
         .collect();
     Grid {
         columns,
-        fixed: 1,
+        fixed,
         rows,
     }
 }

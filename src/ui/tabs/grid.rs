@@ -72,10 +72,14 @@ pub fn draw(
                 let drawn = if cell.kind == CellKind::Label {
                     Cell::from(elide(&cell.text, width as usize))
                 } else if cell.kind == CellKind::Text {
-                    // Words in a figure column: elided, never cut, if the screen is narrower.
-                    Cell::from(Text::from(
-                        Line::from(elide(&cell.text, width as usize)).alignment(Alignment::Right),
-                    ))
+                    // Words: elided, never cut, if the screen is narrower; aligned as their
+                    // column (left in a column of words, right among figures).
+                    let line = Line::from(elide(&cell.text, width as usize));
+                    Cell::from(Text::from(if grid.columns[i].figure {
+                        line.alignment(Alignment::Right)
+                    } else {
+                        line
+                    }))
                 } else {
                     // Figures fit their column by construction: the column is as wide as
                     // the widest of them.
