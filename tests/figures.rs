@@ -474,3 +474,80 @@ fn a_filtered_table_says_its_total_is_the_documents() {
     let screen = lines(&buffer(&app)).join("\n");
     assert!(screen.contains("TOTAL (document entier)"), "{screen}");
 }
+
+/// The cell a finding is about carries its marker, with the finding's severity.
+#[test]
+fn markers_sit_on_the_cell_with_its_severity() {
+    let mut app = app(200, 60);
+    let cell = |app: &mut App, document: usize, fiche: &str, field: BudgetField| {
+        app.show_convention(document);
+        app.update(Action::GoTo(Tab::Budgets));
+        app.view.budget_view = 0;
+        let c = app.document().unwrap().convention.clone();
+        let fields = revue::app::tabs::budgets::fields(&c);
+        let column = fields.iter().position(|f| *f == field).unwrap() + 1;
+        let row = views::budget_rows(&c)
+            .iter()
+            .position(|r| matches!(r, BudgetRow::Fiche(f) if f.get(&c).id == fiche))
+            .unwrap();
+        app.grid(Tab::Budgets).rows[row].cells[column].clone()
+    };
+    // CD13 3-1 executed "Oui." is a warning, not an error.
+    let oui = cell(&mut app, 0, "3-1", BudgetField::Executed);
+    assert_eq!(
+        (oui.severity, oui.text.as_str()),
+        (Some(Severity::Warning), "! Oui.")
+    );
+    // 3-3's remaining, stated otherwise in the financial table's observations.
+    let solde = cell(&mut app, 0, "3-3", BudgetField::Remaining);
+    assert_eq!(solde.severity, Some(Severity::Error));
+    // Seine-et-Marne FICHE 12: the detail lines contradict the Département share, not the
+    // (computed) total.
+    let departement = cell(&mut app, 2, "FICHE 12", BudgetField::PlannedDepartement);
+    assert_eq!(departement.severity, Some(Severity::Error));
+    let total = cell(&mut app, 2, "FICHE 12", BudgetField::PlannedTotal);
+    assert_eq!((total.severity, total.kind), (None, CellKind::Computed));
+    // Figures stated differently elsewhere (FICHE 5's total, FICHE 16's État share).
+    assert_eq!(
+        cell(&mut app, 2, "FICHE 5", BudgetField::PlannedTotal).severity,
+        Some(Severity::Error)
+    );
+    assert_eq!(
+        cell(&mut app, 2, "FICHE 16", BudgetField::PlannedEtat).severity,
+        Some(Severity::Error)
+    );
+}
+
+/// `summary` gives the totals the tabs show, and both planned totals where they differ.
+#[test]
+fn summary_states_both_planned_totals_where_they_differ() {
+    let report = storage::load_paths(&[data()]);
+    let summaries: Vec<_> = report
+        .files
+        .iter()
+        .map(|f| revue::cli::summarise(&f.path, &f.convention, Lang::Fr))
+        .collect();
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    let cd77 = &summaries[2];
+    assert_eq!(cd77.planned_total, d("10671230"));
+    assert_eq!(cd77.planned_total_stated, Some(d("7287805")));
+    assert_eq!(cd77.planned_total_computed, Some(d("10671230")));
+    assert_eq!(cd77.planned_other, Some(d("1105046.55")));
+    let cd13 = &summaries[0];
+    assert_eq!(cd13.planned_total, d("4868310"));
+    assert_eq!(
+        cd13.planned_total_stated, None,
+        "no difference, nothing added"
+    );
+    assert_eq!(cd13.engaged, Some(d("1682188")));
+    assert_eq!(cd13.executed, Some(d("1607976")));
+    assert_eq!(cd13.excluded, vec!["Oui.".to_string()]);
+    let json = serde_json::to_value(cd77).unwrap();
+    assert_eq!(json["planned_total_stated"], "7287805");
+    assert!(
+        serde_json::to_value(cd13)
+            .unwrap()
+            .get("planned_total_stated")
+            .is_none()
+    );
+}

@@ -694,8 +694,9 @@ impl App {
         self.return_to = Some(Tab::Anomalies);
         self.other_place = other.map(|other| (place, other));
         let message = match other {
+            // Before the message, which may be too long for the detail lines.
             Some(_) => format!(
-                "{message} · {}",
+                "{} · {message}",
                 crate::strings::figures(self.lang).other_place
             ),
             None => message,
