@@ -551,3 +551,22 @@ fn summary_states_both_planned_totals_where_they_differ() {
             .is_none()
     );
 }
+
+/// Each finding is counted in the tab Enter takes it to.
+#[test]
+fn a_finding_is_counted_where_enter_takes_it() {
+    let mut app = app(120, 35);
+    for document in 0..app.documents.len() {
+        for finding in 0..app.documents[document].findings.len() {
+            let f = app.documents[document].findings[finding].clone();
+            let c = app.documents[document].convention.clone();
+            app.jump_to(document, finding);
+            assert_eq!(
+                revue::app::tabs::home_tab(&c, &f),
+                Some(app.tab),
+                "{}",
+                f.location
+            );
+        }
+    }
+}

@@ -247,14 +247,25 @@ impl App {
     /// `3 Budgets 2✗1!`. When the bar would not fit the screen, inactive tabs take their
     /// short names, then only their numbers; the active tab keeps its full name.
     pub fn tab_title(&self, tab: Tab) -> String {
-        if tab == self.tab {
-            return self.full_tab_title(tab);
-        }
+        // Every tab's counts, once: each title's width depends on all of them.
+        let counts = Tab::ALL.map(|t| self.tab_counts(t));
         let text = self.text();
+        let full = |t: Tab| {
+            let (e, w) = counts[t.index()];
+            format!(
+                "{} {}{}",
+                t.index() + 1,
+                text.tab_names[t.index()],
+                counts_label(e, w)
+            )
+        };
+        if tab == self.tab {
+            return full(tab);
+        }
         let levels: [&dyn Fn(Tab) -> String; 3] = [
-            &|t| self.full_tab_title(t),
+            &full,
             &|t| {
-                let (e, w) = self.tab_counts(t);
+                let (e, w) = counts[t.index()];
                 format!(
                     "{} {}{}",
                     t.index() + 1,
@@ -263,20 +274,14 @@ impl App {
                 )
             },
             &|t| {
-                let (e, w) = self.tab_counts(t);
+                let (e, w) = counts[t.index()];
                 format!("{}{}", t.index() + 1, counts_label(e, w))
             },
         ];
         for level in &levels[..2] {
             let width: usize = Tab::ALL
                 .iter()
-                .map(|t| {
-                    if *t == self.tab {
-                        self.full_tab_title(*t)
-                    } else {
-                        level(*t)
-                    }
-                })
+                .map(|t| if *t == self.tab { full(*t) } else { level(*t) })
                 .map(|title| unicode_width(&title) + 3)
                 .sum();
             if width <= self.screen.width as usize {
@@ -284,16 +289,6 @@ impl App {
             }
         }
         levels[2](tab)
-    }
-
-    fn full_tab_title(&self, tab: Tab) -> String {
-        let name = self.text().tab_names[tab.index()];
-        let (errors, warnings) = self.tab_counts(tab);
-        format!(
-            "{} {name}{}",
-            tab.index() + 1,
-            counts_label(errors, warnings)
-        )
     }
 
     /// Which tab title is at column `x` of the tab bar (titles are drawn as ` title │`).

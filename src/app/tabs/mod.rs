@@ -181,6 +181,22 @@ pub fn home_of(c: &Convention, finding: &Finding) -> Option<Place> {
     })
 }
 
+/// The tab of [`home_of`]'s place, without finding the row (the tab titles ask at every
+/// frame, for every finding).
+pub fn home_tab(c: &Convention, finding: &Finding) -> Option<Tab> {
+    Some(match &finding.anchor {
+        Anchor::Convention | Anchor::StateSupport | Anchor::Claim { fiche: None, .. } => Tab::Axes,
+        Anchor::Statement { index } => match &c.statements.get(*index)?.scope {
+            StatementScope::Fiche(_) => Tab::Fiches,
+            _ => Tab::Axes,
+        },
+        Anchor::Fiche { .. } | Anchor::Claim { .. } | Anchor::Reallocation { .. } => Tab::Fiches,
+        Anchor::BudgetTable { .. } if cell_of_fiche(c, finding).is_none() => Tab::Fiches,
+        Anchor::Budget { .. } | Anchor::BudgetTable { .. } | Anchor::Table { .. } => Tab::Budgets,
+        Anchor::Indicator { .. } => Tab::Indicators,
+    })
+}
+
 /// The second place of a finding that compares two places (a summary table's row and the
 /// fiche): the fiche's figure.
 pub fn other_place_of(c: &Convention, finding: &Finding) -> Option<Place> {
@@ -210,19 +226,21 @@ impl App {
             })
         };
         if tab == Tab::Anomalies {
-            let rows = self.anomaly_rows();
-            return count(&mut rows.iter().map(|&(d, f)| &self.documents[d].findings[f]));
+            // Counted, not sorted: the titles are drawn at every frame.
+            return count(
+                &mut self
+                    .documents
+                    .iter()
+                    .enumerate()
+                    .filter(|(d, _)| self.anomalies_all || *d == self.current)
+                    .flat_map(|(_, doc)| doc.findings.iter()),
+            );
         }
         let Some(doc) = self.document() else {
             return (0, 0);
         };
         let c = &doc.convention;
-        count(
-            &mut doc
-                .findings
-                .iter()
-                .filter(|f| home_of(c, f).map_or(Tab::Anomalies, Place::tab) == tab),
-        )
+        count(&mut doc.findings.iter().filter(|f| home_tab(c, f) == Some(tab)))
     }
 
     /// The table the current tab shows, whole (the Fiches and Anomalies tabs have none).
