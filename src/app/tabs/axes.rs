@@ -8,7 +8,7 @@ use crate::rules::figures::{self, Figure, Sum};
 use crate::rules::{Anchor, Finding};
 
 use super::grid::{Grid, GridCell, GridColumn, GridRow, RowStyle, clean};
-use super::{Place, cell_of_fiche, home_of, worst};
+use super::worst;
 
 /// The figure columns: planned total always (the overview's stated figures go there), the
 /// others where some fiche fills them. Engaged and executed are never mixed.
@@ -31,6 +31,7 @@ pub fn grid(app: &App) -> Grid {
     };
     let c = &doc.convention;
     let fields = fields(c);
+    let marks = super::cell_marks(c, &doc.findings);
     let f = crate::strings::figures(app.lang);
     let sums = |fiches: &mut dyn Iterator<Item = &crate::model::Fiche>| -> Vec<Sum> {
         let budgets: Vec<&crate::model::Budget> =
@@ -79,10 +80,7 @@ pub fn grid(app: &App) -> Grid {
                     clean(&fiche.title)
                 ))];
                 for field in &fields {
-                    let severity = worst(&doc.findings, |finding| {
-                        cell_of_fiche(c, finding)
-                            .is_some_and(|(id, x)| id == fiche.id && x == *field)
-                    });
+                    let severity = marks.get(&(fiche.id.as_str(), *field)).copied();
                     let figure = fiche
                         .budget
                         .as_ref()
@@ -132,7 +130,22 @@ pub fn overview_findings<'a>(
 ) -> impl Iterator<Item = &'a Finding> + 'a {
     findings
         .iter()
-        .filter(move |f| home_of(c, f) == Some(Place::Overview(item)))
+        .filter(move |f| overview_item_of(c, f) == Some(item))
+}
+
+/// The overview line a finding belongs to, if any (as [`super::home_of`] says, without
+/// looking fiches up).
+pub fn overview_item_of(c: &Convention, finding: &Finding) -> Option<OverviewItem> {
+    match &finding.anchor {
+        Anchor::Convention => Some(OverviewItem::Convention),
+        Anchor::StateSupport => Some(OverviewItem::StateSupport),
+        Anchor::Claim { fiche: None, index } => Some(OverviewItem::Claim(*index)),
+        Anchor::Statement { index } => match c.statements.get(*index)?.scope {
+            StatementScope::Fiche(_) => None,
+            _ => Some(OverviewItem::Statement(*index)),
+        },
+        _ => None,
+    }
 }
 
 /// An overview line: what is stated, its stated figure in the first figure column, marked
@@ -206,12 +219,4 @@ fn overview_row(app: &App, item: OverviewItem, figure_columns: usize) -> GridRow
         style: RowStyle::Heading,
         note: None,
     }
-}
-
-/// Whether the overview line is what an anchor is about (for tests and the detail line).
-pub fn is_overview_anchor(anchor: &Anchor) -> bool {
-    matches!(
-        anchor,
-        Anchor::Convention | Anchor::StateSupport | Anchor::Claim { fiche: None, .. }
-    )
 }

@@ -48,6 +48,7 @@ pub fn fiche_grid(app: &App) -> Grid {
         .filter_map(|&i| all.get(i).copied())
         .collect();
     let fields = fields(c);
+    let marks = super::cell_marks(c, &doc.findings);
     let figure = |f: views::FicheRef, field| {
         f.get(c)
             .budget
@@ -96,10 +97,7 @@ pub fn fiche_grid(app: &App) -> Grid {
                     clean(&fiche.title)
                 ))];
                 for field in &fields {
-                    let severity = worst(&doc.findings, |finding| {
-                        cell_of_fiche(c, finding)
-                            .is_some_and(|(id, x)| id == fiche.id && x == *field)
-                    });
+                    let severity = marks.get(&(fiche.id.as_str(), *field)).copied();
                     cells.push(GridCell::figure(figure(f, *field).as_ref(), severity));
                 }
                 GridRow {

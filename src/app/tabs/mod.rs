@@ -66,6 +66,24 @@ pub fn cell_of_fiche<'a>(c: &Convention, finding: &'a Finding) -> Option<(&'a st
     Some((fiche, field))
 }
 
+/// The most serious finding about each fiche budget figure, by (fiche id, field): worked out
+/// once per frame, not once per cell.
+pub fn cell_marks<'a>(
+    c: &Convention,
+    findings: &'a [Finding],
+) -> std::collections::HashMap<(&'a str, BudgetField), Severity> {
+    let mut marks = std::collections::HashMap::new();
+    for finding in findings {
+        if let Some(cell) = cell_of_fiche(c, finding) {
+            marks
+                .entry(cell)
+                .and_modify(|s: &mut Severity| *s = (*s).min(finding.severity))
+                .or_insert(finding.severity);
+        }
+    }
+    marks
+}
+
 /// Where a finding's figures are shown, with the stated one marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Place {
