@@ -51,8 +51,12 @@ pub enum OverviewItem {
     Convention,
     /// The State's stated total support.
     StateSupport,
+    /// What the fiches add up to for the State's support: the figure it is compared with.
+    StateSupportFiches,
     /// A convention or axe statement (index into `statements`).
     Statement(usize),
+    /// What the fiches in a statement's scope add up to for its field.
+    StatementFiches(usize),
     /// Arithmetic stated outside the fiches (index into `claims`).
     Claim(usize),
 }
@@ -62,15 +66,14 @@ pub fn overview_items(convention: &Convention) -> Vec<OverviewItem> {
     let mut items = vec![OverviewItem::Convention];
     if convention.state_support.is_some() {
         items.push(OverviewItem::StateSupport);
+        items.push(OverviewItem::StateSupportFiches);
     }
-    items.extend(
-        convention
-            .statements
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| !matches!(s.scope, crate::model::StatementScope::Fiche(_)))
-            .map(|(i, _)| OverviewItem::Statement(i)),
-    );
+    for (i, s) in convention.statements.iter().enumerate() {
+        if !matches!(s.scope, crate::model::StatementScope::Fiche(_)) {
+            items.push(OverviewItem::Statement(i));
+            items.push(OverviewItem::StatementFiches(i));
+        }
+    }
     items.extend((0..convention.claims.len()).map(OverviewItem::Claim));
     items
 }

@@ -148,6 +148,64 @@ pub fn overview_item_of(c: &Convention, finding: &Finding) -> Option<OverviewIte
     }
 }
 
+/// Under a stated figure, what the fiches in its scope add up to for its field (computed,
+/// `=`), as the rule that compares them adds them up.
+fn fiches_row(app: &App, item: OverviewItem, figure_columns: usize) -> GridRow {
+    let doc = app.document().expect("a document is shown");
+    let c = &doc.convention;
+    let f = crate::strings::figures(app.lang);
+    let (field, axe) = match item {
+        OverviewItem::StateSupportFiches => (
+            c.state_support
+                .as_ref()
+                .map_or(BudgetField::PlannedEtat, |s| s.field),
+            None,
+        ),
+        OverviewItem::StatementFiches(index) => {
+            let s = &c.statements[index];
+            let axe = match &s.scope {
+                StatementScope::Axe(id) => Some(id.as_str()),
+                _ => None,
+            };
+            (s.field, axe)
+        }
+        _ => (BudgetField::PlannedTotal, None),
+    };
+    let figures: Vec<Option<Figure>> = c
+        .axes
+        .iter()
+        .filter(|a| axe.is_none_or(|id| a.id == id))
+        .flat_map(|a| a.fiches.iter())
+        .map(|fiche| {
+            fiche
+                .budget
+                .as_ref()
+                .and_then(|b| figures::fiche_figure(b, field))
+        })
+        .collect();
+    let sum = Sum::of(figures.iter().map(Option::as_ref));
+    let mut cell = GridCell::sum(&sum);
+    if let Some(amount) = sum.amount {
+        // A computed figure: marked as such, the `*` of a partial sum kept.
+        cell.text = format!("={}", cell.text);
+        cell.figure = Some(amount);
+    }
+    let mut cells = vec![GridCell::label(format!(
+        "    {} ({})",
+        f.overview_fiches,
+        crate::strings::field_name(app.lang, field)
+    ))];
+    cells.push(cell);
+    cells.extend((1..figure_columns).map(|_| GridCell::empty()));
+    let excluded: Vec<String> = sum.excluded.iter().map(|t| clean(t)).collect();
+    GridRow {
+        severity: None,
+        cells,
+        style: RowStyle::Normal,
+        note: (!excluded.is_empty()).then(|| (f.excluded)(&excluded)),
+    }
+}
+
 /// An overview line: what is stated, its stated figure in the first figure column, marked
 /// with the most serious finding about it.
 fn overview_row(app: &App, item: OverviewItem, figure_columns: usize) -> GridRow {
@@ -181,14 +239,7 @@ fn overview_row(app: &App, item: OverviewItem, figure_columns: usize) -> GridRow
         OverviewItem::Statement(index) => {
             let s = &c.statements[index];
             let scope = match &s.scope {
-                StatementScope::Axe(id) => format!(
-                    "{} {}",
-                    app.text().axes_columns[0]
-                        .split(' ')
-                        .next()
-                        .unwrap_or("Axe"),
-                    clean(id)
-                ),
+                StatementScope::Axe(id) => format!("{} {}", f.axe, clean(id)),
                 StatementScope::Convention => f.overview.to_string(),
                 StatementScope::Fiche(id) => clean(id),
             };
@@ -204,6 +255,9 @@ fn overview_row(app: &App, item: OverviewItem, figure_columns: usize) -> GridRow
         OverviewItem::Claim(index) => {
             let claim = &c.claims[index];
             (format!("  « {} »", clean(&claim.text)), Some(&claim.stated))
+        }
+        OverviewItem::StateSupportFiches | OverviewItem::StatementFiches(_) => {
+            return fiches_row(app, item, figure_columns);
         }
     };
     let mut cells = vec![GridCell::label(label)];
