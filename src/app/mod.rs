@@ -541,45 +541,15 @@ impl App {
     /// table and the Axes tab's fold; the Fiches detail sideways; the Anomalies tab's scope.
     fn left_right(&mut self, action: Action) {
         let right = action == Action::Right;
+        // Tables first scroll their columns; at the edge, the tab's own ←/→.
         if matches!(self.tab, Tab::Axes | Tab::Budgets | Tab::Indicators)
             && self.scroll_columns(right)
         {
             return;
         }
-        let Some(doc) = self.document() else { return };
         match self.tab {
-            Tab::Budgets => {
-                let views = doc.convention.tables.len() + 1;
-                self.view.budget_view = if right {
-                    (self.view.budget_view + 1) % views
-                } else {
-                    (self.view.budget_view + views - 1) % views
-                };
-                self.view.budgets = Scroll::default();
-                self.view.columns[Tab::Budgets.index()] = 0;
-            }
-            Tab::Axes => {
-                let rows = views::axes_rows(&doc.convention, &self.view.collapsed);
-                let axe = match rows.get(self.view.axes.selected) {
-                    Some(AxesRow::Axe(a)) => *a,
-                    Some(AxesRow::Fiche(f)) => f.axe,
-                    _ => return,
-                };
-                if right {
-                    self.view.collapsed.remove(&axe);
-                } else {
-                    self.view.collapsed.insert(axe);
-                    // The selection moves to the collapsed axe's own row.
-                    let rows = views::axes_rows(
-                        &self.documents[self.current].convention,
-                        &self.view.collapsed,
-                    );
-                    if let Some(at) = rows.iter().position(|r| *r == AxesRow::Axe(axe)) {
-                        let (len, height) = self.list_len_and_height();
-                        self.view.axes.select(at, len, height);
-                    }
-                }
-            }
+            Tab::Axes => tabs::axes::fold(self, right),
+            Tab::Budgets => tabs::budgets::next_view(self, right),
             Tab::Fiches => {
                 self.view.fiche_detail_scroll = if right {
                     self.view.fiche_detail_scroll.saturating_add(1)
@@ -606,55 +576,26 @@ impl App {
             return;
         }
         match self.tab {
-            Tab::Axes => {
-                let Some(doc) = self.document() else { return };
-                match views::axes_rows(&doc.convention, &self.view.collapsed)
-                    .get(self.view.axes.selected)
-                {
-                    Some(AxesRow::Axe(axe)) => {
-                        let axe = *axe;
-                        if !self.view.collapsed.remove(&axe) {
-                            self.view.collapsed.insert(axe);
-                        }
-                    }
-                    Some(AxesRow::Fiche(f)) => {
-                        let position = views::fiche_refs(&doc.convention)
-                            .iter()
-                            .position(|r| r == f);
-                        if let Some(position) = position {
-                            self.filters[Tab::Fiches.index()].clear();
-                            self.tab = Tab::Fiches;
-                            self.return_to = Some(Tab::Axes);
-                            self.select_in(Tab::Fiches, position);
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Tab::Budgets if self.view.budget_view == 0 => {
-                let Some(doc) = self.document() else { return };
-                let selected = self.selected_row(Tab::Budgets).unwrap_or(usize::MAX);
-                if let Some(BudgetRow::Fiche(f)) = views::budget_rows(&doc.convention).get(selected)
-                {
-                    if let Some(position) = views::fiche_refs(&doc.convention)
-                        .iter()
-                        .position(|r| r == f)
-                    {
-                        self.filters[Tab::Fiches.index()].clear();
-                        self.tab = Tab::Fiches;
-                        self.return_to = Some(Tab::Budgets);
-                        self.select_in(Tab::Fiches, position);
-                    }
-                }
-            }
-            Tab::Anomalies => {
-                let selected = self.selected_row(Tab::Anomalies).unwrap_or(usize::MAX);
-                if let Some(&(doc, finding)) = self.anomaly_rows().get(selected) {
-                    self.jump_to(doc, finding);
-                }
-            }
-            _ => {}
+            Tab::Axes => tabs::axes::enter(self),
+            Tab::Budgets => tabs::budgets::enter(self),
+            Tab::Anomalies => tabs::anomalies::enter(self),
+            Tab::Fiches | Tab::Indicators => {}
         }
+    }
+
+    /// Shows a fiche in the Fiches tab, Esc coming back to `from`.
+    pub(crate) fn open_fiche(&mut self, fiche: views::FicheRef, from: Tab) {
+        let Some(doc) = self.document() else { return };
+        let Some(position) = views::fiche_refs(&doc.convention)
+            .iter()
+            .position(|r| *r == fiche)
+        else {
+            return;
+        };
+        self.filters[Tab::Fiches.index()].clear();
+        self.tab = Tab::Fiches;
+        self.return_to = Some(from);
+        self.select_in(Tab::Fiches, position);
     }
 
     pub(crate) fn select_in(&mut self, tab: Tab, index: usize) {

@@ -37,3 +37,13 @@ impl App {
         }
     }
 }
+
+/// Enter jumps to the selected finding's place.
+pub(crate) fn enter(app: &mut App) {
+    let selected = app
+        .selected_row(crate::app::Tab::Anomalies)
+        .unwrap_or(usize::MAX);
+    if let Some(&(doc, finding)) = app.anomaly_rows().get(selected) {
+        app.jump_to(doc, finding);
+    }
+}

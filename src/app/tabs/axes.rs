@@ -274,3 +274,43 @@ fn overview_row(app: &App, item: OverviewItem, figure_columns: usize) -> GridRow
         note: None,
     }
 }
+
+/// Enter: an axe row folds or unfolds, a fiche row opens the fiche.
+pub(crate) fn enter(app: &mut App) {
+    let Some(doc) = app.document() else { return };
+    match views::axes_rows(&doc.convention, &app.view.collapsed).get(app.view.axes.selected) {
+        Some(AxesRow::Axe(axe)) => {
+            let axe = *axe;
+            if !app.view.collapsed.remove(&axe) {
+                app.view.collapsed.insert(axe);
+            }
+        }
+        Some(AxesRow::Fiche(f)) => {
+            let f = *f;
+            app.open_fiche(f, crate::app::Tab::Axes);
+        }
+        _ => {}
+    }
+}
+
+/// ← folds the selected axe (the selection moves to its row), → unfolds it.
+pub(crate) fn fold(app: &mut App, unfold: bool) {
+    let Some(doc) = app.document() else { return };
+    let rows = views::axes_rows(&doc.convention, &app.view.collapsed);
+    let axe = match rows.get(app.view.axes.selected) {
+        Some(AxesRow::Axe(a)) => *a,
+        Some(AxesRow::Fiche(f)) => f.axe,
+        _ => return,
+    };
+    if unfold {
+        app.view.collapsed.remove(&axe);
+        return;
+    }
+    app.view.collapsed.insert(axe);
+    let Some(doc) = app.document() else { return };
+    let rows = views::axes_rows(&doc.convention, &app.view.collapsed);
+    if let Some(at) = rows.iter().position(|r| *r == AxesRow::Axe(axe)) {
+        let (len, height) = app.list_len_and_height();
+        app.view.axes.select(at, len, height);
+    }
+}

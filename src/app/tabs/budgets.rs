@@ -294,3 +294,29 @@ pub fn table_unit(table: &crate::model::Table) -> String {
 pub fn shown_on_budget_row(c: &Convention, finding: &Finding) -> bool {
     cell_of_fiche(c, finding).is_some()
 }
+
+/// Enter on a fiche's budget opens the fiche.
+pub(crate) fn enter(app: &mut App) {
+    if app.view.budget_view != 0 {
+        return;
+    }
+    let Some(doc) = app.document() else { return };
+    let selected = app.selected_row(Tab::Budgets).unwrap_or(usize::MAX);
+    if let Some(BudgetRow::Fiche(f)) = views::budget_rows(&doc.convention).get(selected) {
+        let f = *f;
+        app.open_fiche(f, Tab::Budgets);
+    }
+}
+
+/// The next (or previous) view: the fiches' budgets, then each summary table.
+pub(crate) fn next_view(app: &mut App, next: bool) {
+    let Some(doc) = app.document() else { return };
+    let views = doc.convention.tables.len() + 1;
+    app.view.budget_view = if next {
+        (app.view.budget_view + 1) % views
+    } else {
+        (app.view.budget_view + views - 1) % views
+    };
+    app.view.budgets = crate::app::Scroll::default();
+    app.view.columns[Tab::Budgets.index()] = 0;
+}
