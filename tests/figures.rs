@@ -570,3 +570,19 @@ fn a_finding_is_counted_where_enter_takes_it() {
         }
     }
 }
+
+/// The fiche detail gives the Budgets tab's figure: a total the fiche does not state is
+/// shown computed, marked `=`.
+#[test]
+fn the_fiche_detail_shows_a_computed_total_as_computed() {
+    let mut app = app(200, 60);
+    app.show_convention(2);
+    app.update(Action::GoTo(Tab::Fiches));
+    let c = app.document().unwrap().convention.clone();
+    let position = views::fiche_position(&c, "FICHE 13").unwrap();
+    for _ in 0..position {
+        app.update(Action::Down);
+    }
+    let screen = lines(&buffer(&app)).join("\n");
+    assert!(screen.contains("prévu total : =175 000 €"), "{screen}");
+}

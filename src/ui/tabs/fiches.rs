@@ -14,6 +14,7 @@ use crate::model::{
 };
 use crate::rules::Anchor;
 use crate::rules::fiche_figure;
+use crate::rules::figures::{self, Figure};
 use crate::strings::{self, UiStrings, field_name};
 use crate::ui::Theme;
 use crate::ui::widgets::{block, clean, detail_lines, finding_line, marker, value_text};
@@ -207,26 +208,35 @@ pub fn fiche_lines(
         }
         let shares = budget.planned.iter().flat_map(|p| &p.others);
         let (planned, consumed) = crate::model::BudgetField::FICHE.split_at(3);
-        for &field in planned {
-            if let Some(value) = fiche_figure(budget, field) {
-                out.figure(
+        // The same figures as the Budgets tab: stated, or computed (`=`) from stated parts.
+        let shown = |out: &mut Lines, field| match figures::fiche_figure(budget, field) {
+            Some(Figure::Computed(amount)) => out.lines.push(Line::styled(
+                format!(
+                    "{} : ={}",
                     field_name(lang, field),
-                    value,
-                    budget_severity(doc, fiche, field),
-                );
+                    figure_text(&Value::Amount(amount))
+                ),
+                theme.muted,
+            )),
+            Some(_) => {
+                if let Some(value) = fiche_figure(budget, field) {
+                    out.figure(
+                        field_name(lang, field),
+                        value,
+                        budget_severity(doc, fiche, field),
+                    );
+                }
             }
+            None => {}
+        };
+        for &field in planned {
+            shown(&mut out, field);
         }
         for funder in shares {
             out.figure(&clean(&funder.name), &funder.amount, None);
         }
         for &field in consumed {
-            if let Some(value) = fiche_figure(budget, field) {
-                out.figure(
-                    field_name(lang, field),
-                    value,
-                    budget_severity(doc, fiche, field),
-                );
-            }
+            shown(&mut out, field);
         }
         for line in &budget.executed_lines {
             out.figure(&format!("  {}", clean(&line.name)), &line.amount, None);
