@@ -68,7 +68,7 @@ pub fn finding_line(severity: Severity, message: &str, theme: &Theme) -> Line<'s
             format!("{} ", marker(Some(severity))),
             theme.severity(Some(severity)),
         ),
-        Span::styled(clean(message), theme.severity(Some(severity))),
+        Span::styled(keep_together(&clean(message)), theme.severity(Some(severity))),
     ])
 }
 
@@ -100,4 +100,12 @@ pub fn filter_suffix(app: &crate::app::App, tab: crate::app::Tab) -> String {
     } else {
         format!(" — {} : {}", app.text().filter_label, clean(filter))
     }
+}
+
+/// No-break spaces where a wrap would part a figure from its unit or an `=` from what it
+/// equals (`650 000 €`, `… = 0`).
+pub fn keep_together(text: &str) -> String {
+    text.replace(" €", "\u{a0}€")
+        .replace(" %", "\u{a0}%")
+        .replace(" = ", "\u{a0}=\u{a0}")
 }
