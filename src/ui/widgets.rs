@@ -68,7 +68,10 @@ pub fn finding_line(severity: Severity, message: &str, theme: &Theme) -> Line<'s
             format!("{} ", marker(Some(severity))),
             theme.severity(Some(severity)),
         ),
-        Span::styled(keep_together(&clean(message)), theme.severity(Some(severity))),
+        Span::styled(
+            keep_together(&clean(message)),
+            theme.severity(Some(severity)),
+        ),
     ])
 }
 
