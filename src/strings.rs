@@ -763,7 +763,7 @@ static UI_FR: UiStrings = UiStrings {
     ],
     sort_names: ["sévérité", "convention", "fiche"],
     budget_view_fiches: "Budgets des fiches",
-    budget_views_hint: "←/→ : autres tableaux",
+    budget_views_hint: "←/→ : colonnes, autres tableaux",
     fiche_in_table: "fiche",
     target: "cible",
     baseline: "base",
@@ -801,8 +801,8 @@ static UI_FR: UiStrings = UiStrings {
             A::PageDown => "page suivante",
             A::Home => "début",
             A::End => "fin",
-            A::Left => "replier l'axe / tableau précédent",
-            A::Right => "déplier l'axe / tableau suivant",
+            A::Left => "colonnes à gauche, puis replier l'axe / tableau précédent",
+            A::Right => "colonnes à droite, puis déplier l'axe / tableau suivant",
             A::NextTab => "onglet suivant",
             A::PrevTab => "onglet précédent",
             A::GoTo(Tab::Axes) => "onglet Axes",
@@ -959,7 +959,7 @@ static UI_EN: UiStrings = UiStrings {
     ],
     sort_names: ["severity", "convention", "fiche"],
     budget_view_fiches: "Fiche budgets",
-    budget_views_hint: "←/→: other tables",
+    budget_views_hint: "←/→: columns, other tables",
     fiche_in_table: "fiche",
     target: "target",
     baseline: "baseline",
@@ -997,8 +997,8 @@ static UI_EN: UiStrings = UiStrings {
             A::PageDown => "next page",
             A::Home => "first",
             A::End => "last",
-            A::Left => "collapse axe / previous table",
-            A::Right => "expand axe / next table",
+            A::Left => "columns left, then collapse axe / previous table",
+            A::Right => "columns right, then expand axe / next table",
             A::NextTab => "next tab",
             A::PrevTab => "previous tab",
             A::GoTo(Tab::Axes) => "Axes tab",
@@ -1247,4 +1247,153 @@ static STORAGE_EN: StorageStrings = StorageStrings {
     },
     key_unknown: |file, key| format!("{file}: unknown key: “{key}”"),
     quit_kept: |file, key| format!("{file}: no key would quit any more; “{key}” still quits"),
+};
+
+// Issue 12 ("Every figure on screen is the document's figure, whole, and adds up"): figures,
+// their sums and markers, column scrolling, the convention overview, true counts.
+
+/// Texts about figures: how they are marked, what a sum leaves out, the summary's totals.
+pub struct FigureStrings {
+    pub summary_planned_other: &'static str,
+    pub summary_planned_stated: &'static str,
+    pub summary_planned_computed: &'static str,
+    pub summary_engaged: &'static str,
+    pub summary_executed: &'static str,
+    pub summary_remaining: &'static str,
+    /// What a sum leaves out, as printed.
+    pub excluded: fn(&[String]) -> String,
+    pub other_funders: &'static str,
+    /// Axes tab columns after the label: planned total, engaged, executed, remaining.
+    pub axes_figure_columns: [&'static str; 4],
+    pub axes_grand_total: &'static str,
+    /// `◂ 2 colonnes`, `3 colonnes ▸`: columns off screen on each side.
+    pub columns_left: fn(usize) -> String,
+    pub columns_right: fn(usize) -> String,
+    /// The `?` help's explanation of the markers.
+    pub legend: [&'static str; 2],
+    pub overview: &'static str,
+    pub overview_stated: &'static str,
+    pub overview_fiches: &'static str,
+    pub state_support: &'static str,
+    pub anomalies_this_convention: &'static str,
+    pub anomalies_all: &'static str,
+    pub anomalies_scope_hint: &'static str,
+    pub other_place: &'static str,
+    pub table_full_header: &'static str,
+    pub axe: &'static str,
+    pub cited_elsewhere: &'static str,
+    pub document_total: &'static str,
+}
+
+pub fn figures(lang: Lang) -> &'static FigureStrings {
+    match lang {
+        Lang::Fr => &FIGURES_FR,
+        Lang::En => &FIGURES_EN,
+    }
+}
+
+static FIGURES_FR: FigureStrings = FigureStrings {
+    summary_planned_other: "Prévu autres financeurs",
+    summary_planned_stated: "  dont totaux indiqués",
+    summary_planned_computed: "  parts additionnées",
+    summary_engaged: "Engagé",
+    summary_executed: "Exécuté",
+    summary_remaining: "Solde",
+    excluded: |texts| {
+        if texts.len() == 1 {
+            format!("1 montant non chiffré exclu : {}", texts[0])
+        } else {
+            format!(
+                "{} montants non chiffrés exclus : {}",
+                texts.len(),
+                texts.join(" ; ")
+            )
+        }
+    },
+    other_funders: "Autres financeurs",
+    axes_figure_columns: ["Prévu", "Engagé", "Exécuté", "Solde"],
+    axes_grand_total: "Total des axes",
+    columns_left: |n| {
+        if n == 1 {
+            "◂ 1 colonne".to_string()
+        } else {
+            format!("◂ {n} colonnes")
+        }
+    },
+    columns_right: |n| {
+        if n == 1 {
+            "1 colonne ▸".to_string()
+        } else {
+            format!("{n} colonnes ▸")
+        }
+    },
+    legend: [
+        "1 234 indiqué · =1 234 calculé (non indiqué) · 1 234* somme sans un texte",
+        "✗ erreur · ! avertissement, sur le chiffre · ◂ ▸ colonnes cachées : ←/→",
+    ],
+    overview: "Convention",
+    overview_stated: "indiqué",
+    overview_fiches: "total des fiches",
+    state_support: "Soutien de l'État",
+    anomalies_this_convention: "cette convention",
+    anomalies_all: "toutes les conventions",
+    anomalies_scope_hint: "←/→ : cette convention / toutes",
+    other_place: "Entrée : l'autre endroit du montant",
+    table_full_header: "colonne",
+    axe: "Axe",
+    cited_elsewhere: "Montants cités ailleurs dans le document",
+    document_total: "document entier",
+};
+
+static FIGURES_EN: FigureStrings = FigureStrings {
+    summary_planned_other: "Planned other funders",
+    summary_planned_stated: "  of which stated totals",
+    summary_planned_computed: "  shares added up",
+    summary_engaged: "Committed",
+    summary_executed: "Executed",
+    summary_remaining: "Remaining",
+    excluded: |texts| {
+        if texts.len() == 1 {
+            format!("1 figure not in numbers left out: {}", texts[0])
+        } else {
+            format!(
+                "{} figures not in numbers left out: {}",
+                texts.len(),
+                texts.join("; ")
+            )
+        }
+    },
+    other_funders: "Other funders",
+    axes_figure_columns: ["Planned", "Committed", "Executed", "Remaining"],
+    axes_grand_total: "All axes",
+    columns_left: |n| {
+        if n == 1 {
+            "◂ 1 column".to_string()
+        } else {
+            format!("◂ {n} columns")
+        }
+    },
+    columns_right: |n| {
+        if n == 1 {
+            "1 column ▸".to_string()
+        } else {
+            format!("{n} columns ▸")
+        }
+    },
+    legend: [
+        "1 234 stated · =1 234 computed (not stated) · 1 234* sum leaving out a text",
+        "✗ error · ! warning, on the figure · ◂ ▸ hidden columns: ←/→",
+    ],
+    overview: "Convention",
+    overview_stated: "stated",
+    overview_fiches: "the fiches add up to",
+    state_support: "State support",
+    anomalies_this_convention: "this convention",
+    anomalies_all: "all conventions",
+    anomalies_scope_hint: "←/→: this convention / all",
+    other_place: "Enter: the amount's other place",
+    table_full_header: "column",
+    axe: "Axe",
+    cited_elsewhere: "Amounts stated elsewhere in the document",
+    document_total: "whole document",
 };

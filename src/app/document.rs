@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::edit::{Change, EditTarget, Snapshot, TargetKey};
-use super::{App, FieldInput, Tab};
+use super::{App, FieldInput};
 use crate::model::Convention;
 use crate::rules::{Finding, Severity};
 use crate::storage::{self, Claim, Journal, OnDisk, Pending, SaveOutcome};
@@ -224,7 +224,7 @@ impl App {
             palette.narrowing = None;
             self.search_typed();
         }
-        self.clamp_selections();
+        self.retarget_selections();
     }
 
     /// The open editor follows its fiche or row by identity after the document changed
@@ -278,19 +278,6 @@ impl App {
             }
         }
         self.editor = Some(editor);
-    }
-
-    /// After the rows changed under them, selections stay within their lists.
-    fn clamp_selections(&mut self) {
-        let saved = self.tab;
-        for tab in Tab::ALL {
-            self.tab = tab;
-            let (len, height) = self.list_len_and_height();
-            let scroll = self.scroll_mut();
-            let selected = scroll.selected;
-            scroll.select(selected, len, height);
-        }
-        self.tab = saved;
     }
 
     /// Takes back every change made since the undo stack was `depth` deep, as if never made

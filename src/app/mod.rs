@@ -10,6 +10,7 @@ mod editor;
 mod keymap;
 pub mod layout;
 mod search;
+pub mod tabs;
 pub mod views;
 
 use std::collections::BTreeSet;
@@ -25,7 +26,7 @@ pub use keymap::{Key, Keymap};
 pub use search::Palette;
 
 use crate::model::Convention;
-use crate::rules::{self, Anchor, Finding, Severity};
+use crate::rules::{self, Severity};
 use crate::storage::LoadReport;
 use crate::strings::{self, Lang};
 use views::{AxesRow, BudgetRow};
@@ -113,6 +114,12 @@ pub struct ViewState {
     pub budget_view: usize,
     pub budgets: Scroll,
     pub indicators: Scroll,
+    /// Per tab, the first of the columns that scroll sideways shown.
+    pub columns: [usize; 5],
+    /// Per tab, what the selection is on, to keep it there when the rows change.
+    pub selected_keys: [Option<tabs::RowKey>; 5],
+    /// What the fiche detail scrolls to after a jump to a finding.
+    pub fiche_focus: Option<tabs::Focus>,
 }
 
 pub struct App {
@@ -124,9 +131,13 @@ pub struct App {
     pub view: ViewState,
     pub anomalies: Scroll,
     pub anomaly_sort: AnomalySort,
+    /// The Anomalies tab lists every convention's findings, not only the current one's.
+    pub anomalies_all: bool,
     pub overlay: Option<Overlay>,
     /// Where Esc returns after a jump from the Anomalies tab.
     pub return_to: Option<Tab>,
+    /// After a jump to a finding stated in two places: (shown, the other), for Enter.
+    pub other_place: Option<(tabs::Place, tabs::Place)>,
     /// A message for the detail line until the next action, with the severity it reports.
     pub status: Option<(Option<Severity>, String)>,
     pub should_quit: bool,
@@ -195,8 +206,10 @@ impl App {
             view: ViewState::default(),
             anomalies: Scroll::default(),
             anomaly_sort: AnomalySort::Severity,
+            anomalies_all: false,
             overlay: None,
             return_to: None,
+            other_place: None,
             status: None,
             should_quit: false,
             screen: Rect::new(0, 0, 80, 24),
@@ -214,36 +227,28 @@ impl App {
         strings::ui(self.lang)
     }
 
-    /// Errors and warnings shown on a tab's title.
-    pub fn tab_counts(&self, tab: Tab) -> (usize, usize) {
-        let count = |findings: &mut dyn Iterator<Item = &Finding>| {
-            findings.fold((0, 0), |(e, w), f| match f.severity {
-                Severity::Error => (e + 1, w),
-                Severity::Warning => (e, w + 1),
-            })
-        };
-        match tab {
-            Tab::Anomalies => count(&mut self.documents.iter().flat_map(|d| d.findings.iter())),
-            _ => {
-                let Some(doc) = self.document() else {
-                    return (0, 0);
-                };
-                count(&mut doc.findings.iter().filter(|f| shown_on(tab, f)))
-            }
-        }
-    }
-
     /// `3 Budgets 2✗1!`. When the bar would not fit the screen, inactive tabs take their
     /// short names, then only their numbers; the active tab keeps its full name.
     pub fn tab_title(&self, tab: Tab) -> String {
-        if tab == self.tab {
-            return self.full_tab_title(tab);
-        }
+        // Every tab's counts, once: each title's width depends on all of them.
+        let counts = Tab::ALL.map(|t| self.tab_counts(t));
         let text = self.text();
+        let full = |t: Tab| {
+            let (e, w) = counts[t.index()];
+            format!(
+                "{} {}{}",
+                t.index() + 1,
+                text.tab_names[t.index()],
+                counts_label(e, w)
+            )
+        };
+        if tab == self.tab {
+            return full(tab);
+        }
         let levels: [&dyn Fn(Tab) -> String; 3] = [
-            &|t| self.full_tab_title(t),
+            &full,
             &|t| {
-                let (e, w) = self.tab_counts(t);
+                let (e, w) = counts[t.index()];
                 format!(
                     "{} {}{}",
                     t.index() + 1,
@@ -252,20 +257,14 @@ impl App {
                 )
             },
             &|t| {
-                let (e, w) = self.tab_counts(t);
+                let (e, w) = counts[t.index()];
                 format!("{}{}", t.index() + 1, counts_label(e, w))
             },
         ];
         for level in &levels[..2] {
             let width: usize = Tab::ALL
                 .iter()
-                .map(|t| {
-                    if *t == self.tab {
-                        self.full_tab_title(*t)
-                    } else {
-                        level(*t)
-                    }
-                })
+                .map(|t| if *t == self.tab { full(*t) } else { level(*t) })
                 .map(|title| unicode_width(&title) + 3)
                 .sum();
             if width <= self.screen.width as usize {
@@ -273,16 +272,6 @@ impl App {
             }
         }
         levels[2](tab)
-    }
-
-    fn full_tab_title(&self, tab: Tab) -> String {
-        let name = self.text().tab_names[tab.index()];
-        let (errors, warnings) = self.tab_counts(tab);
-        format!(
-            "{} {name}{}",
-            tab.index() + 1,
-            counts_label(errors, warnings)
-        )
     }
 
     /// Which tab title is at column `x` of the tab bar (titles are drawn as ` title │`).
@@ -328,28 +317,6 @@ impl App {
             Tab::Indicators => &mut self.view.indicators,
             Tab::Anomalies => &mut self.anomalies,
         }
-    }
-
-    /// Findings of every document in the Anomalies tab's order: (document, finding).
-    pub fn anomaly_rows(&self) -> Vec<(usize, usize)> {
-        let mut rows: Vec<(usize, usize)> = self
-            .documents
-            .iter()
-            .enumerate()
-            .flat_map(|(d, doc)| (0..doc.findings.len()).map(move |f| (d, f)))
-            .collect();
-        let finding = |&(d, f): &(usize, usize)| &self.documents[d].findings[f];
-        match self.anomaly_sort {
-            AnomalySort::Severity => rows.sort_by_key(|r| (finding(r).severity, r.0)),
-            AnomalySort::Convention => rows.sort_by_key(|r| (r.0, finding(r).severity)),
-            // The key allocates: computed once per finding, not per comparison.
-            AnomalySort::Fiche => rows.sort_by_cached_key(|r| {
-                let f = finding(r);
-                let fiche = f.fiche().map(crate::model::normalise_fiche_id);
-                (r.0, fiche.is_none(), fiche, f.severity)
-            }),
-        }
-        rows
     }
 
     pub fn handle_key(&mut self, key: &KeyEvent) {
@@ -408,12 +375,14 @@ impl App {
                         scroll.select(index, len, height);
                         if self.tab == Tab::Fiches {
                             self.view.fiche_detail_scroll = 0;
+                            self.view.fiche_focus = None;
                         }
                     }
                 }
             }
             _ => {}
         }
+        self.remember_selections();
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {
@@ -425,13 +394,32 @@ impl App {
         scroll.select(selected, len, height);
     }
 
+    /// Shows another tab, its selection on the fiche selected in the tab left, if it has it.
     fn go_to(&mut self, tab: Tab) {
+        let key = self.selected_key(self.tab);
         self.tab = tab;
         self.return_to = None;
+        if let Some(position) = key.and_then(|key| self.row_of_key(tab, &key)) {
+            let (len, height) = self.list_len_and_height();
+            let moved = self.scroll_mut().selected != position;
+            self.scroll_mut().select(position, len, height);
+            if moved && tab == Tab::Fiches {
+                self.view.fiche_detail_scroll = 0;
+                self.view.fiche_focus = None;
+            }
+        }
     }
 
     pub fn update(&mut self, action: Action) {
+        self.carry_out(action);
+        self.remember_selections();
+    }
+
+    fn carry_out(&mut self, action: Action) {
         self.status = None;
+        if action != Action::Enter {
+            self.other_place = None;
+        }
         if let Some(overlay) = self.overlay {
             self.update_overlay(overlay, action);
             return;
@@ -476,6 +464,10 @@ impl App {
                 self.anomalies = Scroll::default();
             }
             Action::DetailUp if self.tab == Tab::Fiches => {
+                if self.view.fiche_detail_scroll == 0 {
+                    // Above the line a jump landed on: the fiche from its top.
+                    self.view.fiche_focus = None;
+                }
                 self.view.fiche_detail_scroll = self.view.fiche_detail_scroll.saturating_sub(5)
             }
             Action::DetailDown if self.tab == Tab::Fiches => {
@@ -489,6 +481,7 @@ impl App {
                 let moved = self.scroll_mut().apply(action, len, height);
                 if moved && tab == Tab::Fiches {
                     self.view.fiche_detail_scroll = 0;
+                    self.view.fiche_focus = None;
                 }
             }
         }
@@ -527,101 +520,65 @@ impl App {
         }
     }
 
+    /// ←/→: whole columns sideways on a table; at its edge, the Budgets tab's next or previous
+    /// table and the Axes tab's fold; the Fiches detail sideways; the Anomalies tab's scope.
     fn left_right(&mut self, action: Action) {
-        let Some(doc) = self.document() else { return };
+        let right = action == Action::Right;
+        // Tables first scroll their columns; at the edge, the tab's own ←/→.
+        if matches!(self.tab, Tab::Axes | Tab::Budgets | Tab::Indicators)
+            && self.scroll_columns(right)
+        {
+            return;
+        }
         match self.tab {
-            Tab::Budgets => {
-                let views = doc.convention.tables.len() + 1;
-                self.view.budget_view = match action {
-                    Action::Right => (self.view.budget_view + 1) % views,
-                    _ => (self.view.budget_view + views - 1) % views,
-                };
-                self.view.budgets = Scroll::default();
-            }
-            Tab::Axes => {
-                let rows = views::axes_rows(&doc.convention, &self.view.collapsed);
-                let axe = match rows.get(self.view.axes.selected) {
-                    Some(AxesRow::Axe(a)) => *a,
-                    Some(AxesRow::Fiche(f)) => f.axe,
-                    None => return,
-                };
-                if action == Action::Left {
-                    self.view.collapsed.insert(axe);
-                    // The selection moves to the collapsed axe's own row.
-                    let at = self.view.collapsed.range(..axe).count()
-                        + self.documents[self.current].convention.axes[..axe]
-                            .iter()
-                            .enumerate()
-                            .filter(|(i, _)| !self.view.collapsed.contains(i))
-                            .map(|(_, a)| a.fiches.len() + 1)
-                            .sum::<usize>();
-                    let (len, height) = self.list_len_and_height();
-                    self.view.axes.select(at, len, height);
-                } else {
-                    self.view.collapsed.remove(&axe);
-                }
-            }
+            Tab::Axes => tabs::axes::fold(self, right),
+            Tab::Budgets => tabs::budgets::next_view(self, right),
             Tab::Fiches => {
-                self.view.fiche_detail_scroll = match action {
-                    Action::Right => self.view.fiche_detail_scroll.saturating_add(1),
-                    _ => self.view.fiche_detail_scroll.saturating_sub(1),
+                self.view.fiche_detail_scroll = if right {
+                    self.view.fiche_detail_scroll.saturating_add(1)
+                } else {
+                    self.view.fiche_detail_scroll.saturating_sub(1)
                 }
             }
-            _ => {}
+            Tab::Anomalies => {
+                self.anomalies_all = right;
+                self.anomalies = Scroll::default();
+            }
+            Tab::Indicators => {}
         }
     }
 
     fn enter(&mut self) {
-        match self.tab {
-            Tab::Axes => {
-                let Some(doc) = self.document() else { return };
-                match views::axes_rows(&doc.convention, &self.view.collapsed)
-                    .get(self.view.axes.selected)
-                {
-                    Some(AxesRow::Axe(axe)) => {
-                        let axe = *axe;
-                        if !self.view.collapsed.remove(&axe) {
-                            self.view.collapsed.insert(axe);
-                        }
-                    }
-                    Some(AxesRow::Fiche(f)) => {
-                        let position = views::fiche_refs(&doc.convention)
-                            .iter()
-                            .position(|r| r == f);
-                        if let Some(position) = position {
-                            self.filters[Tab::Fiches.index()].clear();
-                            self.tab = Tab::Fiches;
-                            self.return_to = Some(Tab::Axes);
-                            self.select_in(Tab::Fiches, position);
-                        }
-                    }
-                    None => {}
-                }
-            }
-            Tab::Budgets if self.view.budget_view == 0 => {
-                let Some(doc) = self.document() else { return };
-                let selected = self.selected_row(Tab::Budgets).unwrap_or(usize::MAX);
-                if let Some(BudgetRow::Fiche(f)) = views::budget_rows(&doc.convention).get(selected)
-                {
-                    if let Some(position) = views::fiche_refs(&doc.convention)
-                        .iter()
-                        .position(|r| r == f)
-                    {
-                        self.filters[Tab::Fiches.index()].clear();
-                        self.tab = Tab::Fiches;
-                        self.return_to = Some(Tab::Budgets);
-                        self.select_in(Tab::Fiches, position);
-                    }
-                }
-            }
-            Tab::Anomalies => {
-                let selected = self.selected_row(Tab::Anomalies).unwrap_or(usize::MAX);
-                if let Some(&(doc, finding)) = self.anomaly_rows().get(selected) {
-                    self.jump_to(doc, finding);
-                }
-            }
-            _ => {}
+        // Right after a jump to a finding stated in two places: Enter shows the other one.
+        if let Some((here, there)) = self.other_place.take()
+            && here.tab() == self.tab
+        {
+            self.show_place(there);
+            self.other_place = Some((there, here));
+            self.return_to = Some(Tab::Anomalies);
+            return;
         }
+        match self.tab {
+            Tab::Axes => tabs::axes::enter(self),
+            Tab::Budgets => tabs::budgets::enter(self),
+            Tab::Anomalies => tabs::anomalies::enter(self),
+            Tab::Fiches | Tab::Indicators => {}
+        }
+    }
+
+    /// Shows a fiche in the Fiches tab, Esc coming back to `from`.
+    pub(crate) fn open_fiche(&mut self, fiche: views::FicheRef, from: Tab) {
+        let Some(doc) = self.document() else { return };
+        let Some(position) = views::fiche_refs(&doc.convention)
+            .iter()
+            .position(|r| *r == fiche)
+        else {
+            return;
+        };
+        self.filters[Tab::Fiches.index()].clear();
+        self.tab = Tab::Fiches;
+        self.return_to = Some(from);
+        self.select_in(Tab::Fiches, position);
     }
 
     pub(crate) fn select_in(&mut self, tab: Tab, index: usize) {
@@ -631,90 +588,113 @@ impl App {
         self.scroll_mut().select(index, len, height);
         if tab == Tab::Fiches {
             self.view.fiche_detail_scroll = 0;
+            self.view.fiche_focus = None;
         }
         self.tab = saved;
     }
 
-    /// Shows a finding's place: its convention, the tab that holds it, the row selected.
+    /// Shows a finding's place: its convention, the tab that holds it, the row selected and
+    /// the column of its stated figure on screen; the fiche detail scrolled to it.
     pub fn jump_to(&mut self, document: usize, finding: usize) {
         self.show_convention(document);
-        let Some((tab, budget_view, index, message)) = self.place_of(document, finding) else {
+        let Some(doc) = self.documents.get(document) else {
             return;
         };
-        self.filters[tab.index()].clear();
-        self.tab = tab;
+        let Some(f) = doc.findings.get(finding) else {
+            return;
+        };
+        let message = crate::text::sanitize_line(&f.message).into_owned();
+        let severity = f.severity;
+        let Some(place) = tabs::home_of(&doc.convention, f) else {
+            return;
+        };
+        let other = tabs::other_place_of(&doc.convention, f);
+        self.show_place(place);
         self.return_to = Some(Tab::Anomalies);
-        if tab == Tab::Budgets {
-            self.view.budget_view = budget_view;
-        }
-        if let Some(index) = index {
-            self.select_in(tab, index);
-        }
-        self.status = Some(message);
+        self.other_place = other.map(|other| (place, other));
+        let message = match other {
+            // Before the message, which may be too long for the detail lines.
+            Some(_) => format!(
+                "{} · {message}",
+                crate::strings::figures(self.lang).other_place
+            ),
+            None => message,
+        };
+        self.status = Some((Some(severity), message));
     }
 
-    /// The tab, budget view and row where a finding shows, and its message.
-    #[allow(clippy::type_complexity)]
-    fn place_of(
-        &self,
-        document: usize,
-        finding: usize,
-    ) -> Option<(Tab, usize, Option<usize>, (Option<Severity>, String))> {
-        let doc = self.documents.get(document)?;
-        let finding = doc.findings.get(finding)?;
+    /// Selects a place in its tab, its column on screen.
+    pub(crate) fn show_place(&mut self, place: tabs::Place) {
+        use tabs::Place;
+        let tab = place.tab();
+        self.filters[tab.index()].clear();
+        self.tab = tab;
+        let Some(doc) = self.document() else { return };
         let c = &doc.convention;
-        let budget_row =
-            |wanted: BudgetRow| views::budget_rows(c).iter().position(|r| *r == wanted);
-        let fiche_budget_row = |id: &str| {
-            let position = views::fiche_position(c, id)?;
-            budget_row(BudgetRow::Fiche(views::fiche_refs(c)[position]))
-        };
-        let (tab, budget_view, index) = match &finding.anchor {
-            Anchor::Fiche { position, .. } => (Tab::Fiches, 0, Some(*position)),
-            Anchor::Budget { fiche, .. }
-            | Anchor::Reallocation { fiche, .. }
-            | Anchor::BudgetTable { fiche, .. } => (Tab::Budgets, 0, fiche_budget_row(fiche)),
-            Anchor::Claim {
-                fiche: Some(fiche), ..
-            } => (Tab::Fiches, 0, views::fiche_position(c, fiche)),
-            Anchor::Indicator { fiche, index } => {
-                let wanted = views::IndicatorRef {
-                    fiche: fiche
-                        .as_deref()
-                        .and_then(|id| views::fiche_position(c, id))
-                        .map(|p| views::fiche_refs(c)[p]),
-                    index: *index,
-                };
-                (
-                    Tab::Indicators,
-                    0,
-                    views::indicator_rows(c).iter().position(|r| *r == wanted),
-                )
+        let mut budget_view = None;
+        let (row, column) = match place {
+            Place::Overview(item) => (
+                views::axes_rows(c, &self.view.collapsed)
+                    .iter()
+                    .position(|r| *r == AxesRow::Overview(item)),
+                None,
+            ),
+            Place::Fiche { position, .. } => (Some(position), None),
+            Place::Budget { fiche, field } => {
+                budget_view = Some(0);
+                let row = views::budget_rows(c)
+                    .iter()
+                    .position(|r| *r == BudgetRow::Fiche(fiche));
+                let column = field.and_then(|field| {
+                    tabs::budgets::fields(c)
+                        .iter()
+                        .position(|f| *f == field)
+                        .map(|i| i + 1)
+                });
+                (row, column)
             }
-            Anchor::Table { table, row, .. } => {
-                let rows = c.tables.get(*table).map_or(0, |t| t.rows.len());
-                (Tab::Budgets, table + 1, Some(row.unwrap_or(rows)))
-            }
-            Anchor::Statement { index } => match c.statements.get(*index).map(|s| &s.scope) {
-                Some(crate::model::StatementScope::Fiche(id)) => {
-                    (Tab::Budgets, 0, fiche_budget_row(id))
-                }
-                Some(crate::model::StatementScope::Axe(id)) => {
-                    let axe = c.axes.iter().position(|a| &a.id == id);
-                    (
-                        Tab::Budgets,
-                        0,
-                        axe.and_then(|a| budget_row(BudgetRow::Axe(a))),
+            Place::Table { table, row, column } => {
+                budget_view = Some(table + 1);
+                // Grid columns: the label first, then the others in order, each budget column
+                // followed by the fiche's own figure.
+                let grid_column = c.tables.get(table).and_then(|t| {
+                    let label = tabs::budgets::label_column(t);
+                    let column = column?;
+                    if column == label {
+                        return Some(0);
+                    }
+                    let before = (0..column).filter(|&i| i != label);
+                    Some(
+                        1 + before
+                            .map(|i| {
+                                1 + usize::from(matches!(
+                                    t.columns[i].role,
+                                    Some(crate::model::ColumnRole::Budget(_))
+                                ))
+                            })
+                            .sum::<usize>(),
                     )
-                }
-                _ => (Tab::Budgets, 0, budget_row(BudgetRow::GrandTotal)),
-            },
-            Anchor::StateSupport | Anchor::Convention | Anchor::Claim { fiche: None, .. } => {
-                (Tab::Budgets, 0, budget_row(BudgetRow::GrandTotal))
+                });
+                (Some(row), grid_column)
             }
+            Place::Indicator(wanted) => (
+                views::indicator_rows(c).iter().position(|r| *r == wanted),
+                None,
+            ),
         };
-        let message = crate::text::sanitize_line(&finding.message).into_owned();
-        Some((tab, budget_view, index, (Some(finding.severity), message)))
+        if let Some(view) = budget_view {
+            self.view.budget_view = view;
+        }
+        if let Some(row) = row {
+            self.select_in(tab, row);
+        }
+        self.view.columns[tab.index()] = 0;
+        if let Some(column) = column {
+            self.show_column(tab, column);
+        }
+        if let Place::Fiche { focus, .. } = place {
+            self.view.fiche_focus = focus;
+        }
     }
 }
 
@@ -731,20 +711,6 @@ fn counts_label(errors: usize, warnings: usize) -> String {
         label
     } else {
         format!(" {label}")
-    }
-}
-
-/// Whether a finding is about something the tab shows (for the counts on tab titles).
-pub fn shown_on(tab: Tab, finding: &Finding) -> bool {
-    let anchor = &finding.anchor;
-    match tab {
-        Tab::Axes | Tab::Fiches => finding.fiche().is_some(),
-        Tab::Budgets => !matches!(
-            anchor,
-            Anchor::Indicator { .. } | Anchor::Claim { .. } | Anchor::Fiche { .. }
-        ),
-        Tab::Indicators => matches!(anchor, Anchor::Indicator { .. }),
-        Tab::Anomalies => true,
     }
 }
 

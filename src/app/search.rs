@@ -294,8 +294,8 @@ impl App {
             Tab::Fiches => c.fiche_count(),
             Tab::Budgets => self.budget_view_len(),
             Tab::Indicators => views::indicator_rows(c).len(),
-            // Every finding of every document: counted, not sorted.
-            Tab::Anomalies => self.documents.iter().map(|d| d.findings.len()).sum(),
+            // The findings listed (this convention's, or all): counted, not sorted.
+            Tab::Anomalies => self.anomaly_count(),
         }
     }
 

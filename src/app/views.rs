@@ -2,10 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use rust_decimal::Decimal;
-
-use crate::model::{Convention, Fiche, Value};
-use crate::rules::{Anchor, Finding, Severity, planned_total};
+use crate::model::{Convention, Fiche};
+use crate::rules::{Anchor, Finding, Severity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FicheRef {
@@ -37,18 +35,61 @@ pub fn fiche_position(convention: &Convention, id: &str) -> Option<usize> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AxesRow {
+    /// The convention overview at the top: what the document states outside the fiches.
+    Overview(OverviewItem),
     Axe(usize),
     Fiche(FicheRef),
+    /// The total of every axe.
+    GrandTotal,
+}
+
+/// A line of the convention overview: figures stated for the convention or an axe, which the
+/// rules compare with the fiches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverviewItem {
+    /// The convention itself: its parties and period (findings about its dates).
+    Convention,
+    /// The State's stated total support.
+    StateSupport,
+    /// What the fiches add up to for the State's support: the figure it is compared with.
+    StateSupportFiches,
+    /// A convention or axe statement (index into `statements`).
+    Statement(usize),
+    /// What the fiches in a statement's scope add up to for its field.
+    StatementFiches(usize),
+    /// Arithmetic stated outside the fiches (index into `claims`).
+    Claim(usize),
+}
+
+/// The overview's lines: the convention, then what it states outside the fiches.
+pub fn overview_items(convention: &Convention) -> Vec<OverviewItem> {
+    let mut items = vec![OverviewItem::Convention];
+    if convention.state_support.is_some() {
+        items.push(OverviewItem::StateSupport);
+        items.push(OverviewItem::StateSupportFiches);
+    }
+    for (i, s) in convention.statements.iter().enumerate() {
+        if !matches!(s.scope, crate::model::StatementScope::Fiche(_)) {
+            items.push(OverviewItem::Statement(i));
+            items.push(OverviewItem::StatementFiches(i));
+        }
+    }
+    items.extend((0..convention.claims.len()).map(OverviewItem::Claim));
+    items
 }
 
 pub fn axes_rows(convention: &Convention, collapsed: &BTreeSet<usize>) -> Vec<AxesRow> {
-    let mut rows = Vec::new();
+    let mut rows: Vec<AxesRow> = overview_items(convention)
+        .into_iter()
+        .map(AxesRow::Overview)
+        .collect();
     for (axe, a) in convention.axes.iter().enumerate() {
         rows.push(AxesRow::Axe(axe));
         if !collapsed.contains(&axe) {
             rows.extend((0..a.fiches.len()).map(|fiche| AxesRow::Fiche(FicheRef { axe, fiche })));
         }
     }
+    rows.push(AxesRow::GrandTotal);
     rows
 }
 
@@ -106,90 +147,6 @@ pub fn indicator_years(convention: &Convention) -> Vec<i32> {
         .flat_map(|r| r.get(convention).values.iter().map(|v| v.year))
         .collect();
     years.into_iter().collect()
-}
-
-/// Budget figures added up over several fiches. `None` where no fiche states the figure;
-/// `text` counts figures written as text, which cannot be added.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Totals {
-    pub etat: Option<Decimal>,
-    pub departement: Option<Decimal>,
-    pub planned: Option<Decimal>,
-    pub engaged: Option<Decimal>,
-    pub executed: Option<Decimal>,
-    pub remaining: Option<Decimal>,
-    pub text: usize,
-}
-
-/// A total being added up: blank until a figure comes, and blank again for good once it is
-/// beyond what a decimal holds (only a hostile file gets there).
-#[derive(Clone, Copy, Default)]
-enum Running {
-    #[default]
-    Nothing,
-    Sum(Decimal),
-    TooLarge,
-}
-
-impl Running {
-    fn add(&mut self, amount: Decimal) {
-        *self = match *self {
-            Running::Nothing => Running::Sum(amount),
-            Running::Sum(sum) => sum
-                .checked_add(amount)
-                .map_or(Running::TooLarge, Running::Sum),
-            Running::TooLarge => Running::TooLarge,
-        };
-    }
-
-    fn total(self) -> Option<Decimal> {
-        match self {
-            Running::Sum(sum) => Some(sum),
-            Running::Nothing | Running::TooLarge => None,
-        }
-    }
-}
-
-impl Totals {
-    pub fn of<'a>(fiches: impl Iterator<Item = &'a Fiche>) -> Totals {
-        let [
-            mut etat,
-            mut departement,
-            mut planned_sum,
-            mut engaged,
-            mut executed,
-            mut remaining,
-        ] = [Running::default(); 6];
-        let mut text = 0;
-        let mut add = |slot: &mut Running, value: Option<&Value>| match value {
-            Some(Value::Amount(a)) => slot.add(*a),
-            Some(_) => text += 1,
-            None => {}
-        };
-        for budget in fiches.filter_map(|f| f.budget.as_ref()) {
-            let planned = budget.planned.as_ref();
-            add(&mut etat, planned.and_then(|p| p.etat.as_ref()));
-            add(
-                &mut departement,
-                planned.and_then(|p| p.departement.as_ref()),
-            );
-            if let Some(p) = planned_total(budget) {
-                planned_sum.add(p);
-            }
-            add(&mut engaged, budget.engaged.as_ref());
-            add(&mut executed, budget.executed.as_ref());
-            add(&mut remaining, budget.remaining.as_ref());
-        }
-        Totals {
-            etat: etat.total(),
-            departement: departement.total(),
-            planned: planned_sum.total(),
-            engaged: engaged.total(),
-            executed: executed.total(),
-            remaining: remaining.total(),
-            text,
-        }
-    }
 }
 
 /// The most serious finding among those whose anchor matches.

@@ -6,13 +6,15 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{Format, exit, report_load_errors};
-use crate::model::{Convention, Value, format_amount_fr};
+use crate::model::{Convention, format_amount_fr};
+use crate::rules::figures;
 use crate::storage;
 use crate::strings::{self, Lang};
 use crate::text::sanitize_line;
 
-/// Figures summed from the fiches' own stated planned budgets; text sanitised (JSON and CSV
-/// escape only some control characters).
+/// Each convention's totals, by the same definition as the Axes and Budgets tabs
+/// ([`crate::rules::figures`]): a fiche's stated figure, else the one computed from its stated
+/// parts. Text sanitised (JSON and CSV escape only some control characters).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Summary {
     pub file: String,
@@ -22,18 +24,61 @@ pub struct Summary {
     pub fiches: usize,
     pub planned_etat: Decimal,
     pub planned_departement: Decimal,
+    /// Other funders (FSE, CAF...), where a fiche has any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planned_other: Option<Decimal>,
+    /// The Budgets tab's "Prévu" total: stated totals, and computed ones where none is stated.
     pub planned_total: Decimal,
-    /// Planned figures written as text, which cannot be summed.
+    /// The fiches' stated planned totals only, when that differs from the shares' sum.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planned_total_stated: Option<Decimal>,
+    /// État + Département + other funders over the fiches, when that differs from the
+    /// stated totals' sum.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planned_total_computed: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub engaged: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub executed: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remaining: Option<Decimal>,
+    /// Figures written as text, which cannot be summed, as printed.
     #[serde(skip)]
-    pub unreadable: usize,
-    /// Planned figures so large that the sum would be beyond what a decimal holds.
+    pub excluded: Vec<String>,
+    /// Sums beyond what a decimal holds.
     #[serde(skip)]
     pub too_large: usize,
 }
 
 pub fn summarise(path: &Path, convention: &Convention, lang: Lang) -> Summary {
     let clean = |text: &str| sanitize_line(text).into_owned();
-    let mut summary = Summary {
+    let budgets: Vec<&crate::model::Budget> = convention
+        .fiches()
+        .filter_map(|f| f.budget.as_ref())
+        .collect();
+    let sums = figures::column_sums(budgets.iter().copied());
+    let planned = figures::planned_totals(budgets.iter().copied());
+    let [
+        etat,
+        departement,
+        other,
+        total,
+        engaged,
+        executed,
+        remaining,
+    ] = &sums;
+    let differ = planned.stated != planned.from_shares;
+    let mut excluded = Vec::new();
+    // Each excluded figure once: the planned shares' words also make up their total's words.
+    for sum in [etat, departement, other, engaged, executed, remaining] {
+        excluded.extend(sum.excluded.iter().map(|t| clean(t)));
+    }
+    for text in &total.excluded {
+        if !excluded.contains(&clean(text)) && !text.contains(" + ") {
+            excluded.push(clean(text));
+        }
+    }
+    Summary {
         file: clean(&path.display().to_string()),
         title: clean(&convention.title),
         territory: clean(&format!(
@@ -42,32 +87,57 @@ pub fn summarise(path: &Path, convention: &Convention, lang: Lang) -> Summary {
         )),
         kind: strings::kind_name(lang, convention.kind).to_string(),
         fiches: convention.fiche_count(),
-        planned_etat: Decimal::ZERO,
-        planned_departement: Decimal::ZERO,
-        planned_total: Decimal::ZERO,
-        unreadable: 0,
-        too_large: 0,
-    };
-    let planned = convention
-        .fiches()
-        .filter_map(|f| f.budget.as_ref()?.planned.as_ref());
-    for planned in planned {
-        for (value, sum) in [
-            (&planned.etat, &mut summary.planned_etat),
-            (&planned.departement, &mut summary.planned_departement),
-            (&planned.total, &mut summary.planned_total),
-        ] {
-            match value {
-                Some(Value::Amount(amount)) => match sum.checked_add(*amount) {
-                    Some(more) => *sum = more,
-                    None => summary.too_large += 1,
-                },
-                Some(_) => summary.unreadable += 1,
-                None => {}
-            }
-        }
+        planned_etat: etat.amount.unwrap_or_default(),
+        planned_departement: departement.amount.unwrap_or_default(),
+        planned_other: other.amount,
+        planned_total: total.amount.unwrap_or_default(),
+        planned_total_stated: planned.stated.filter(|_| differ),
+        planned_total_computed: planned.from_shares.filter(|_| differ),
+        engaged: engaged.amount,
+        executed: executed.amount,
+        remaining: remaining.amount,
+        excluded,
+        too_large: sums.iter().filter(|s| s.too_large).count(),
     }
-    summary
+}
+
+const CSV_COLUMNS: [&str; 14] = [
+    "file",
+    "title",
+    "territory",
+    "kind",
+    "fiches",
+    "planned_etat",
+    "planned_departement",
+    "planned_other",
+    "planned_total",
+    "planned_total_stated",
+    "planned_total_computed",
+    "engaged",
+    "executed",
+    "remaining",
+];
+
+impl Summary {
+    fn csv_record(&self) -> [String; 14] {
+        let optional = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+        [
+            self.file.clone(),
+            self.title.clone(),
+            self.territory.clone(),
+            self.kind.clone(),
+            self.fiches.to_string(),
+            self.planned_etat.to_string(),
+            self.planned_departement.to_string(),
+            optional(self.planned_other),
+            self.planned_total.to_string(),
+            optional(self.planned_total_stated),
+            optional(self.planned_total_computed),
+            optional(self.engaged),
+            optional(self.executed),
+            optional(self.remaining),
+        ]
+    }
 }
 
 #[derive(Serialize)]
@@ -91,9 +161,11 @@ pub(super) fn run(paths: &[PathBuf], format: Format, lang: Lang) -> anyhow::Resu
             println!("{json}");
         }
         Format::Csv => {
+            // Every column on every line (a figure one convention lacks is an empty cell).
             let mut out = csv::Writer::from_writer(std::io::stdout());
+            out.write_record(CSV_COLUMNS)?;
             for summary in &summaries {
-                out.serialize(summary)?;
+                out.write_record(summary.csv_record())?;
             }
             out.flush()?;
         }
@@ -111,6 +183,7 @@ pub(super) fn run(paths: &[PathBuf], format: Format, lang: Lang) -> anyhow::Resu
 
 fn print_text(summaries: &[Summary], lang: Lang) {
     let s = strings::cli(lang);
+    let f = strings::figures(lang);
     for (index, summary) in summaries.iter().enumerate() {
         if index > 0 {
             println!();
@@ -118,18 +191,33 @@ fn print_text(summaries: &[Summary], lang: Lang) {
         println!("{}", sanitize_line(&summary.title));
         println!("  {}", sanitize_line(&summary.file));
         let euros = |d: Decimal| format!("{} €", format_amount_fr(d));
-        for (label, value) in [
+        let mut lines = vec![
             (s.territory, sanitize_line(&summary.territory).into_owned()),
             (s.kind, summary.kind.clone()),
             (s.fiches, summary.fiches.to_string()),
             (s.planned_etat, euros(summary.planned_etat)),
             (s.planned_departement, euros(summary.planned_departement)),
-            (s.planned_total, euros(summary.planned_total)),
-        ] {
-            println!("  {label:<20} {value:>16}");
+        ];
+        let optional =
+            |label: &'static str, value: Option<Decimal>| value.map(|v| (label, euros(v)));
+        lines.extend(optional(f.summary_planned_other, summary.planned_other));
+        lines.push((s.planned_total, euros(summary.planned_total)));
+        lines.extend(optional(
+            f.summary_planned_stated,
+            summary.planned_total_stated,
+        ));
+        lines.extend(optional(
+            f.summary_planned_computed,
+            summary.planned_total_computed,
+        ));
+        lines.extend(optional(f.summary_engaged, summary.engaged));
+        lines.extend(optional(f.summary_executed, summary.executed));
+        lines.extend(optional(f.summary_remaining, summary.remaining));
+        for (label, value) in lines {
+            println!("  {label:<26} {value:>16}");
         }
-        if summary.unreadable > 0 {
-            println!("  ({})", (s.unreadable_not_counted)(summary.unreadable));
+        if !summary.excluded.is_empty() {
+            println!("  ({})", (f.excluded)(&summary.excluded));
         }
         if summary.too_large > 0 {
             println!("  ({})", (s.too_large_not_counted)(summary.too_large));

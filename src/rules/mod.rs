@@ -8,6 +8,7 @@ mod claims;
 mod cofinancing;
 mod consistency;
 mod execution;
+pub mod figures;
 mod indicators;
 mod reallocations;
 mod same_figure;

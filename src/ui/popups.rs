@@ -56,6 +56,10 @@ pub fn help(frame: &mut Frame, app: &App, theme: &Theme) {
         (entries.into_iter().map(Line::from).collect(), 60)
     };
     let mut lines = lines;
+    // How figures are marked, where every screen can see it (issue 12).
+    for legend in crate::strings::figures(app.lang).legend {
+        lines.push(Line::styled(legend, theme.header));
+    }
     lines.push(Line::styled(text.help_close, theme.muted));
     let area = centered(screen, width, lines.len() as u16 + 2);
     frame.render_widget(Clear, area);
@@ -75,9 +79,14 @@ pub fn conventions(frame: &mut Frame, app: &App, theme: &Theme, selected: usize)
         .map(|d| {
             let c = &d.convention;
             let marker = if d.is_modified() { "● " } else { "" };
+            // Elided with …, never cut: the picker is 76 wide, 14 of them for the period.
+            let elide = crate::app::tabs::grid::elide;
             Row::new(vec![
-                format!("{} {}", clean(&c.territory.number), clean(&c.period)),
-                format!("{marker}{}", clean(&c.title)),
+                elide(
+                    &format!("{} {}", clean(&c.territory.number), clean(&c.period)),
+                    14,
+                ),
+                elide(&format!("{marker}{}", clean(&c.title)), 76 - 2 - 14 - 1),
             ])
         })
         .collect();

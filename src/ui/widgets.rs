@@ -4,7 +4,6 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph};
-use rust_decimal::Decimal;
 
 use super::Theme;
 use crate::model::{Value, format_amount_fr};
@@ -41,37 +40,6 @@ pub fn value_text(value: &Value) -> String {
     }
 }
 
-/// A right-aligned figure, styled and marked by severity.
-pub fn figure_cell(
-    value: Option<&Value>,
-    severity: Option<Severity>,
-    theme: &Theme,
-) -> Cell<'static> {
-    let text = value.map(value_text).unwrap_or_default();
-    marked_cell(text, severity, theme)
-}
-
-pub fn decimal_cell(
-    value: Option<Decimal>,
-    severity: Option<Severity>,
-    theme: &Theme,
-) -> Cell<'static> {
-    marked_cell(
-        value.map(format_amount_fr).unwrap_or_default(),
-        severity,
-        theme,
-    )
-}
-
-fn marked_cell(text: String, severity: Option<Severity>, theme: &Theme) -> Cell<'static> {
-    let text = match severity {
-        Some(_) => format!("{} {text}", marker(severity)),
-        None => text,
-    };
-    Cell::from(Text::from(Line::from(text).alignment(Alignment::Right)))
-        .style(theme.severity(severity))
-}
-
 pub fn header_cell(text: &str, right: bool) -> Cell<'static> {
     let line = Line::from(text.to_string());
     Cell::from(Text::from(if right {
@@ -100,7 +68,10 @@ pub fn finding_line(severity: Severity, message: &str, theme: &Theme) -> Line<'s
             format!("{} ", marker(Some(severity))),
             theme.severity(Some(severity)),
         ),
-        Span::styled(clean(message), theme.severity(Some(severity))),
+        Span::styled(
+            keep_together(&clean(message)),
+            theme.severity(Some(severity)),
+        ),
     ])
 }
 
@@ -132,4 +103,12 @@ pub fn filter_suffix(app: &crate::app::App, tab: crate::app::Tab) -> String {
     } else {
         format!(" — {} : {}", app.text().filter_label, clean(filter))
     }
+}
+
+/// No-break spaces where a wrap would part a figure from its unit or an `=` from what it
+/// equals (`650 000 €`, `… = 0`).
+pub fn keep_together(text: &str) -> String {
+    text.replace(" €", "\u{a0}€")
+        .replace(" %", "\u{a0}%")
+        .replace(" = ", "\u{a0}=\u{a0}")
 }

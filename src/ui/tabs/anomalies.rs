@@ -27,18 +27,54 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         first = selected.min(last) + 1 - height;
     }
     let shown = &order[first.min(order.len())..(first + height).min(order.len())];
+    // Each column as wide as what it holds on screen (within reason), elided past that.
+    let widest = |texts: &mut dyn Iterator<Item = String>, header: &str, cap: usize| {
+        texts
+            .map(|t| crate::app::unicode_width(&t))
+            .chain([crate::app::unicode_width(header)])
+            .max()
+            .unwrap_or(0)
+            .min(cap) as u16
+    };
+    let convention_width = widest(
+        &mut shown
+            .iter()
+            .map(|&(d, _)| short_name(&app.documents[d].convention)),
+        text.anomaly_columns[1],
+        14,
+    );
+    let fiche_width = widest(
+        &mut shown.iter().map(|&(d, f)| {
+            app.documents[d].findings[f]
+                .fiche()
+                .map(clean)
+                .unwrap_or_default()
+        }),
+        text.anomaly_columns[2],
+        12,
+    );
+    let message_width =
+        body.width
+            .saturating_sub(2 + 4 + convention_width + fiche_width + 13 + 4) as usize;
     let rows: Vec<Row> = shown
         .iter()
         .map(|&(d, f)| {
             let doc = &app.documents[d];
             let finding = &doc.findings[f];
             let severity = Some(finding.severity);
+            let elide = crate::app::tabs::grid::elide;
             Row::new(vec![
                 Cell::from(marker(severity)).style(theme.severity(severity)),
-                Cell::from(short_name(&doc.convention)),
-                Cell::from(finding.fiche().map(clean).unwrap_or_default()),
+                Cell::from(elide(
+                    &short_name(&doc.convention),
+                    convention_width as usize,
+                )),
+                Cell::from(elide(
+                    &finding.fiche().map(clean).unwrap_or_default(),
+                    fiche_width as usize,
+                )),
                 Cell::from(finding.rule.id()),
-                Cell::from(clean(&finding.message)),
+                Cell::from(elide(&clean(&finding.message), message_width)),
             ])
             .style(theme.severity(severity))
         })
@@ -50,25 +86,42 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         AnomalySort::Convention => text.sort_names[1],
         AnomalySort::Fiche => text.sort_names[2],
     };
+    let f = crate::strings::figures(app.lang);
+    let scope = if app.anomalies_all {
+        f.anomalies_all.to_string()
+    } else {
+        app.document()
+            .map(|d| short_name(&d.convention))
+            .unwrap_or_default()
+    };
     let title = format!(
-        " {} ({}) — {} : {sort}{} ",
-        text.tab_names[4],
-        order.len(),
-        text.sort_label,
-        crate::ui::widgets::filter_suffix(app, Tab::Anomalies)
+        " {} ",
+        crate::app::tabs::grid::elide(
+            &format!(
+                "{} ({}) — {scope} — {} : {sort}{}",
+                text.tab_names[4],
+                order.len(),
+                text.sort_label,
+                crate::ui::widgets::filter_suffix(app, Tab::Anomalies),
+            ),
+            body.width.saturating_sub(4) as usize
+        )
     );
     let table = Table::new(
         rows,
         [
             Constraint::Length(4),
-            Constraint::Length(8),
-            Constraint::Length(9),
+            Constraint::Length(convention_width),
+            Constraint::Length(fiche_width),
             Constraint::Length(13),
             Constraint::Fill(1),
         ],
     )
     .header(header)
-    .block(block(title, theme))
+    .block(block(title, theme).title_bottom(Line::styled(
+        format!(" {} ", f.anomalies_scope_hint),
+        theme.muted,
+    )))
     .row_highlight_style(theme.selection);
     let mut state = TableState::default()
         .with_offset(0)

@@ -7,11 +7,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
+use crate::app::tabs::{self, Focus};
 use crate::app::{App, Document, Tab, layout, views};
 use crate::model::{
     Block as TextBlock, Fiche, Source, Table as DataTable, Value, format_amount_fr,
 };
+use crate::rules::Anchor;
 use crate::rules::fiche_figure;
+use crate::rules::figures::{self, Figure};
 use crate::strings::{self, UiStrings, field_name};
 use crate::ui::Theme;
 use crate::ui::widgets::{block, clean, detail_lines, finding_line, marker, value_text};
@@ -62,11 +65,20 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     let Some(fiche) = refs.get(app.view.fiches.selected).map(|r| r.get(c)) else {
         return;
     };
-    let lines = fiche_lines(app, doc, fiche, theme);
+    let (lines, focus) = fiche_lines(app, doc, fiche, theme);
+    // After a jump to a finding, the detail starts just above the line it is about.
+    let top = focus.map_or(0, |line| {
+        let width = layout::inner(detail_area).width.max(1) as usize;
+        let rows: usize = lines[..line].iter().map(|l| wrapped_rows(l, width)).sum();
+        rows.saturating_sub(1)
+    });
+    let scroll = u16::try_from(top)
+        .unwrap_or(u16::MAX)
+        .saturating_add(app.view.fiche_detail_scroll);
     let paragraph = Paragraph::new(lines)
         .block(block(format!(" {} ", clean(&fiche.id)), theme))
         .wrap(Wrap { trim: false })
-        .scroll((app.view.fiche_detail_scroll, 0));
+        .scroll((scroll, 0));
     frame.render_widget(paragraph, detail_area);
 
     let summary: Vec<Line> = views::fiche_findings(&doc.findings, &fiche.id)
@@ -76,8 +88,57 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     detail_lines(frame, theme, detail, summary);
 }
 
-/// The whole fiche as text lines, section by section, every file text sanitised.
-pub fn fiche_lines(app: &App, doc: &Document, fiche: &Fiche, theme: &Theme) -> Vec<Line<'static>> {
+/// A figure as the detail shows it, the euro sign held to its figure.
+fn figure_text(value: &Value) -> String {
+    match value {
+        Value::Amount(d) => format!("{}\u{a0}€", format_amount_fr(*d)),
+        other => value_text(other),
+    }
+}
+
+/// A finding's stated figure as the document writes it (amounts the French way).
+fn stated_text(finding: &crate::rules::Finding) -> String {
+    let stated = finding.stated.as_deref().unwrap_or_default();
+    match stated.parse::<rust_decimal::Decimal>() {
+        Ok(d) => format_amount_fr(d),
+        Err(_) => clean(stated),
+    }
+}
+
+/// How many rows a line takes once wrapped at word boundaries to `width` (as the detail
+/// paragraph wraps it).
+fn wrapped_rows(line: &Line, width: usize) -> usize {
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let mut rows = 1;
+    let mut used = 0;
+    for word in text.split(' ') {
+        let w = crate::app::unicode_width(word);
+        let need = if used == 0 { w } else { used + 1 + w };
+        if need <= width {
+            used = need;
+        } else {
+            rows += 1;
+            used = w.min(width);
+            // A word longer than the row is broken over several.
+            rows += w.saturating_sub(1) / width;
+            if w > width {
+                used = w % width;
+            }
+        }
+    }
+    rows
+}
+
+/// The whole fiche as text lines, section by section, every file text sanitised; with the
+/// line the view's focus (a jump to a finding) is on.
+pub fn fiche_lines(
+    app: &App,
+    doc: &Document,
+    fiche: &Fiche,
+    theme: &Theme,
+) -> (Vec<Line<'static>>, Option<usize>) {
+    let mut focus_line = None;
+    let focus = app.view.fiche_focus;
     let t = app.text();
     let lang = app.lang;
     let mut out = Lines {
@@ -147,31 +208,47 @@ pub fn fiche_lines(app: &App, doc: &Document, fiche: &Fiche, theme: &Theme) -> V
         }
         let shares = budget.planned.iter().flat_map(|p| &p.others);
         let (planned, consumed) = crate::model::BudgetField::FICHE.split_at(3);
-        for &field in planned {
-            if let Some(value) = fiche_figure(budget, field) {
-                out.figure(
+        // The same figures as the Budgets tab: stated, or computed (`=`) from stated parts.
+        let shown = |out: &mut Lines, field| match figures::fiche_figure(budget, field) {
+            Some(Figure::Computed(amount)) => out.lines.push(Line::styled(
+                format!(
+                    "{} : ={}",
                     field_name(lang, field),
-                    value,
-                    budget_severity(doc, fiche, field),
-                );
+                    figure_text(&Value::Amount(amount))
+                ),
+                theme.muted,
+            )),
+            Some(_) => {
+                if let Some(value) = fiche_figure(budget, field) {
+                    out.figure(
+                        field_name(lang, field),
+                        value,
+                        budget_severity(doc, fiche, field),
+                    );
+                }
             }
+            None => {}
+        };
+        for &field in planned {
+            shown(&mut out, field);
         }
         for funder in shares {
             out.figure(&clean(&funder.name), &funder.amount, None);
         }
         for &field in consumed {
-            if let Some(value) = fiche_figure(budget, field) {
-                out.figure(
-                    field_name(lang, field),
-                    value,
-                    budget_severity(doc, fiche, field),
-                );
-            }
+            shown(&mut out, field);
         }
         for line in &budget.executed_lines {
             out.figure(&format!("  {}", clean(&line.name)), &line.amount, None);
         }
-        for r in &budget.reallocations {
+        for (index, r) in budget.reallocations.iter().enumerate() {
+            if focus == Some(Focus::Reallocation(index)) {
+                focus_line = Some(out.lines.len());
+            }
+            let severity = tabs::worst(
+                &doc.findings,
+                |f| matches!(&f.anchor, Anchor::Reallocation { fiche: id, index: i } if *id == fiche.id && *i == index),
+            );
             let to = match (&r.to_fiche, r.to.is_empty()) {
                 (Some(id), true) => format!("{} {}", t.reallocated_to, clean(id)),
                 (Some(id), false) => {
@@ -179,13 +256,69 @@ pub fn fiche_lines(app: &App, doc: &Document, fiche: &Fiche, theme: &Theme) -> V
                 }
                 (None, _) => format!("{} {}", t.reallocated_to, clean(&r.to)),
             };
-            out.figure(&to, &r.amount, None);
+            match severity {
+                Some(severity) => out.marked(severity, &figure_text(&r.amount), &to),
+                None => out.figure(&to, &r.amount, None),
+            }
         }
-        for table in &budget.tables {
-            out.table(table, t);
+        for (index, table) in budget.tables.iter().enumerate() {
+            // Findings about the table itself (its TOTAL row, its columns), not the fiche's
+            // figure it adds up to, which is marked on that figure.
+            let about_table: Vec<_> = doc
+                .findings
+                .iter()
+                .filter(|f| {
+                    matches!(&f.anchor, Anchor::BudgetTable { fiche: id, table, .. } if *id == fiche.id && *table == index)
+                        && tabs::cell_of_fiche(&doc.convention, f).is_none()
+                })
+                .collect();
+            let severity = about_table.iter().map(|f| f.severity).min();
+            out.table(table, t, severity);
+            if focus == Some(Focus::Table(index)) {
+                focus_line = Some(out.lines.len());
+            }
+            // Each contested figure of the table, stated, marked, and where it is.
+            for finding in about_table {
+                let place: Vec<&str> = finding.location.rsplit(" › ").take(2).collect();
+                let place: Vec<&str> = place.into_iter().rev().collect();
+                out.marked(
+                    finding.severity,
+                    &stated_text(finding),
+                    &clean(&place.join(" › ")),
+                );
+            }
         }
         out.text(&budget.text);
         out.source(&budget.source, t);
+    }
+    let cited: Vec<(usize, &crate::model::Statement)> = doc
+        .convention
+        .statements
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| matches!(&s.scope, crate::model::StatementScope::Fiche(id) if crate::model::normalise_fiche_id(id) == crate::model::normalise_fiche_id(&fiche.id)))
+        .collect();
+    if !cited.is_empty() {
+        out.heading(crate::strings::figures(lang).cited_elsewhere);
+        for (index, statement) in cited {
+            if focus == Some(Focus::Statement(index)) {
+                focus_line = Some(out.lines.len());
+            }
+            let severity = tabs::worst(&doc.findings, |f| f.anchor == Anchor::Statement { index });
+            let label = format!(
+                "{} · {}",
+                field_name(lang, statement.field),
+                clean(if statement.text.is_empty() {
+                    &fiche.id
+                } else {
+                    &statement.text
+                })
+            );
+            match severity {
+                Some(severity) => out.marked(severity, &figure_text(&statement.value), &label),
+                None => out.figure(&label, &statement.value, None),
+            }
+        }
     }
     if !fiche.indicators.is_empty() {
         out.heading(t.section_indicators);
@@ -252,9 +385,25 @@ pub fn fiche_lines(app: &App, doc: &Document, fiche: &Fiche, theme: &Theme) -> V
     }
     if !fiche.claims.is_empty() {
         out.heading(t.section_claims);
-        for claim in &fiche.claims {
-            out.lines
-                .push(Line::from(format!("• {}", clean(&claim.text))));
+        for (index, claim) in fiche.claims.iter().enumerate() {
+            if focus == Some(Focus::Claim(index)) {
+                focus_line = Some(out.lines.len());
+            }
+            let severity = tabs::worst(
+                &doc.findings,
+                |f| matches!(&f.anchor, Anchor::Claim { fiche: Some(id), index: i } if *id == fiche.id && *i == index),
+            );
+            match severity {
+                // The stated figure the finding contests first, marked.
+                Some(severity) => out.marked(
+                    severity,
+                    &figure_text(&claim.stated),
+                    &format!("« {} »", clean(&claim.text)),
+                ),
+                None => out
+                    .lines
+                    .push(Line::from(format!("• {}", clean(&claim.text)))),
+            }
         }
     }
     for section in &fiche.sections {
@@ -266,18 +415,19 @@ pub fn fiche_lines(app: &App, doc: &Document, fiche: &Fiche, theme: &Theme) -> V
         out.lines.push(Line::from(""));
         out.source(&fiche.source, t);
     }
-    out.lines
+    (out.lines, focus_line)
 }
 
+/// The most serious finding about one of the fiche's budget figures, wherever it was found
+/// (the fiche itself, a summary table's row, a figure stated elsewhere).
 fn budget_severity(
     doc: &Document,
     fiche: &Fiche,
     field: crate::model::BudgetField,
 ) -> Option<crate::rules::Severity> {
-    views::worst(
-        &doc.findings,
-        |a| matches!(a, crate::rules::Anchor::Budget { fiche: f, field: x } if *f == fiche.id && *x == field),
-    )
+    tabs::worst(&doc.findings, |f| {
+        tabs::cell_of_fiche(&doc.convention, f).is_some_and(|(id, x)| id == fiche.id && x == field)
+    })
 }
 
 struct Lines<'t> {
@@ -316,9 +466,19 @@ impl Lines<'_> {
         self.text(&block.text);
     }
 
+    /// A contested figure, marked, before what it is: `✗ 136 977 € ← solde · « … »`.
+    fn marked(&mut self, severity: crate::rules::Severity, stated: &str, what: &str) {
+        let style = self.theme.severity(Some(severity));
+        self.lines.push(Line::from(vec![
+            Span::styled(format!("{} {stated}", marker(Some(severity))), style),
+            Span::raw(format!(" ← {what}")),
+        ]));
+    }
+
     fn figure(&mut self, label: &str, value: &Value, severity: Option<crate::rules::Severity>) {
         let shown = match value {
-            Value::Amount(d) => format!("{} €", format_amount_fr(*d)),
+            // A no-break space: the euro sign never wraps away from its figure.
+            Value::Amount(d) => format!("{}\u{a0}€", format_amount_fr(*d)),
             other => value_text(other),
         };
         let style = self.theme.severity(severity);
@@ -332,24 +492,50 @@ impl Lines<'_> {
         ]));
     }
 
-    fn table(&mut self, table: &DataTable, t: &UiStrings) {
-        self.lines.push(Line::styled(
+    fn table(
+        &mut self,
+        table: &DataTable,
+        t: &UiStrings,
+        severity: Option<crate::rules::Severity>,
+    ) {
+        let mut title = vec![Span::styled(
             format!("▸ {}", clean(&table.title)),
             self.theme.header,
-        ));
+        )];
+        if severity.is_some() {
+            title.insert(
+                0,
+                Span::styled(
+                    format!("{} ", marker(severity)),
+                    self.theme.severity(severity),
+                ),
+            );
+        }
+        self.lines.push(Line::from(title));
         let names: Vec<String> = table.columns.iter().map(|c| clean(&c.name)).collect();
         self.lines.push(Line::styled(
             format!("  {}", names.join(" | ")),
             self.theme.muted,
         ));
-        for row in table.rows.iter().chain(table.total.iter()) {
+        for (index, row) in table.rows.iter().chain(table.total.iter()).enumerate() {
             let cells: Vec<String> = row
                 .cells
                 .iter()
                 .map(|c| c.as_ref().map(value_text).unwrap_or_default())
                 .collect();
-            self.lines
-                .push(Line::from(format!("  {}", cells.join(" | "))));
+            let line = format!("  {}", cells.join(" | "));
+            // The TOTAL row holds the stated figures a table finding contests.
+            if index == table.rows.len() && severity.is_some() {
+                self.lines.push(Line::from(vec![
+                    Span::styled(
+                        format!("{} ", marker(severity)),
+                        self.theme.severity(severity),
+                    ),
+                    Span::styled(line, self.theme.severity(severity)),
+                ]));
+            } else {
+                self.lines.push(Line::from(line));
+            }
         }
         if !table.note.is_empty() {
             self.text(&table.note);

@@ -1,19 +1,14 @@
-//! Indicateurs tab: indicator × year matrix with baseline, results and targets.
+//! Indicateurs tab: indicator × year, laid out by [`crate::app::tabs::indicators`]: the
+//! year under review stays on screen, the baseline and other years scroll sideways.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Cell, Row, Table, TableState};
 
 use crate::app::{App, Tab, views};
-use crate::model::Measure;
 use crate::rules::Anchor;
 use crate::ui::Theme;
-use crate::ui::widgets::{
-    block, clean, detail_lines, finding_line, header_cell, marker, value_text,
-};
-
-const YEAR_WIDTH: u16 = 14;
+use crate::ui::widgets::{clean, detail_lines, finding_line, value_text};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rect) {
     let Some(doc) = app.document() else { return };
@@ -23,113 +18,32 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     let model: Vec<views::IndicatorRef> = app
         .visible_rows(Tab::Indicators)
         .iter()
-        .map(|&i| all[i])
+        .filter_map(|&i| all.get(i).copied())
         .collect();
-    let all_years = views::indicator_years(c);
-    // As many year columns as fit beside fiche, name (at least 20) and baseline.
-    let room = body.width.saturating_sub(2 + 2 + 8 + 20 + YEAR_WIDTH) / (YEAR_WIDTH + 1);
-    let years: Vec<i32> = all_years
-        .iter()
-        .rev()
-        .take(room as usize)
-        .rev()
-        .copied()
-        .collect();
-    let anchor_of = |r: &views::IndicatorRef| Anchor::Indicator {
-        fiche: r.fiche.map(|f| f.get(c).id.clone()),
-        index: r.index,
-    };
-    let rows: Vec<Row> = model
-        .iter()
-        .map(|r| {
-            let indicator = r.get(c);
-            let anchor = anchor_of(r);
-            let worst = views::worst(&doc.findings, |a| *a == anchor);
-            let fiche = r
-                .fiche
-                .map(|f| clean(&f.get(c).id))
-                .unwrap_or_else(|| text.convention_level.to_string());
-            let mut cells = vec![
-                Cell::from(marker(worst)).style(theme.severity(worst)),
-                Cell::from(fiche),
-                Cell::from(clean(&indicator.name)),
-                Cell::from(
-                    indicator
-                        .baseline
-                        .as_ref()
-                        .map(value_text)
-                        .unwrap_or_default(),
-                ),
-            ];
-            for year in &years {
-                let of = |m| {
-                    indicator
-                        .values
-                        .iter()
-                        .find(|v| v.year == *year && v.measure == m)
-                };
-                let result = of(Measure::Result);
-                let target = of(Measure::Target).and_then(|v| v.value.as_ref());
-                let mut shown = match result {
-                    Some(v) => v
-                        .value
-                        .as_ref()
-                        .map(value_text)
-                        .unwrap_or_else(|| "—".to_string()),
-                    None => String::new(),
-                };
-                if let Some(target) = target {
-                    if !shown.is_empty() {
-                        shown.push(' ');
-                    }
-                    shown.push_str(&format!("({} {})", text.target, value_text(target)));
-                }
-                // An empty result for a year the document should cover is what the rule flags.
-                let missing = result.is_some_and(|v| v.value.is_none()) && worst.is_some();
-                let style = if missing {
-                    theme.severity(worst)
-                } else {
-                    ratatui::style::Style::default()
-                };
-                cells.push(Cell::from(shown).style(style));
-            }
-            Row::new(cells)
-        })
-        .collect();
-    let mut header = vec![header_cell("", false)];
-    header.extend(
-        text.indicator_fixed_columns
-            .iter()
-            .map(|c| header_cell(c, false)),
+    let grid = app.grid(Tab::Indicators);
+    super::grid::draw(
+        frame,
+        app,
+        theme,
+        body,
+        &grid,
+        Tab::Indicators,
+        &format!(
+            "{} ({}){}",
+            text.tab_names[3],
+            model.len(),
+            crate::ui::widgets::filter_suffix(app, Tab::Indicators)
+        ),
+        "",
+        app.view.indicators,
     );
-    header.extend(years.iter().map(|y| header_cell(&y.to_string(), false)));
-    let mut widths = vec![
-        Constraint::Length(1),
-        Constraint::Length(8),
-        Constraint::Fill(1),
-        Constraint::Length(YEAR_WIDTH),
-    ];
-    widths.extend(years.iter().map(|_| Constraint::Length(YEAR_WIDTH)));
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(theme.header))
-        .block(block(
-            format!(
-                " {} ({}){} ",
-                text.tab_names[3],
-                model.len(),
-                crate::ui::widgets::filter_suffix(app, Tab::Indicators)
-            ),
-            theme,
-        ))
-        .row_highlight_style(theme.selection);
-    let mut state = TableState::default()
-        .with_offset(app.view.indicators.offset)
-        .with_selected(Some(app.view.indicators.selected));
-    frame.render_stateful_widget(table, body, &mut state);
 
     let lines: Vec<Line> = match model.get(app.view.indicators.selected) {
         Some(r) => {
-            let anchor = anchor_of(r);
+            let anchor = Anchor::Indicator {
+                fiche: r.fiche.map(|f| f.get(c).id.clone()),
+                index: r.index,
+            };
             let indicator = r.get(c);
             let mut lines: Vec<Line> = doc
                 .findings

@@ -1,0 +1,322 @@
+//! Budgets tab: the fiches' budgets with axe subtotals and the total of the fiches (view 0),
+//! then each of the document's own summary tables, every column reachable.
+
+use crate::app::views::{self, BudgetRow};
+use crate::app::{App, Tab};
+use crate::model::{BudgetField, ColumnRole, Convention, Value};
+use crate::rules::figures::{self, Figure, Sum};
+use crate::rules::{Anchor, Finding, Severity, counterpart_value};
+
+use super::grid::{Grid, GridCell, GridColumn, GridRow, RowStyle, clean, elide};
+use super::{cell_of_fiche, worst};
+
+/// The budget fields shown as columns: those some fiche fills (no "engagé" in a plan).
+pub fn fields(c: &Convention) -> Vec<BudgetField> {
+    figures::COLUMNS
+        .into_iter()
+        .filter(|field| {
+            c.fiches()
+                .filter_map(|f| f.budget.as_ref())
+                .any(|b| figures::fiche_figure(b, *field).is_some())
+        })
+        .collect()
+}
+
+pub fn field_header(app: &App, field: BudgetField) -> &'static str {
+    let text = app.text();
+    match field {
+        BudgetField::PlannedEtat => text.budget_columns[1],
+        BudgetField::PlannedDepartement => text.budget_columns[2],
+        BudgetField::PlannedOther => crate::strings::figures(app.lang).other_funders,
+        BudgetField::PlannedTotal => text.budget_columns[3],
+        BudgetField::Engaged => text.budget_columns[4],
+        BudgetField::Executed => text.budget_columns[5],
+        BudgetField::Remaining => text.budget_columns[6],
+    }
+}
+
+/// The fiches' budgets: one row per visible row of the tab, subtotals over the fiches shown.
+pub fn fiche_grid(app: &App) -> Grid {
+    let Some(doc) = app.document() else {
+        return Grid::empty();
+    };
+    let c = &doc.convention;
+    let all = views::budget_rows(c);
+    let shown: Vec<BudgetRow> = app
+        .visible_rows(Tab::Budgets)
+        .iter()
+        .filter_map(|&i| all.get(i).copied())
+        .collect();
+    let fields = fields(c);
+    let marks = super::cell_marks(c, &doc.findings);
+    let figure = |f: views::FicheRef, field| {
+        f.get(c)
+            .budget
+            .as_ref()
+            .and_then(|b| figures::fiche_figure(b, field))
+    };
+    // The fiches a subtotal stands for are those shown under it.
+    let shown_fiches = |axe: Option<usize>| -> Vec<views::FicheRef> {
+        shown
+            .iter()
+            .filter_map(|r| match r {
+                BudgetRow::Fiche(f) if axe.is_none_or(|a| a == f.axe) => Some(*f),
+                _ => None,
+            })
+            .collect()
+    };
+    let total_row = |label: String, fiches: Vec<views::FicheRef>| {
+        let sums: Vec<Sum> = fields
+            .iter()
+            .map(|field| {
+                let figures: Vec<Option<Figure>> =
+                    fiches.iter().map(|f| figure(*f, *field)).collect();
+                Sum::of(figures.iter().map(Option::as_ref))
+            })
+            .collect();
+        sum_row(app, label, &sums)
+    };
+    let mut rows = Vec::new();
+    for row in &shown {
+        rows.push(match *row {
+            BudgetRow::Axe(axe) => {
+                let a = &c.axes[axe];
+                total_row(
+                    format!("{} — {}", clean(&a.id), clean(&a.title)),
+                    shown_fiches(Some(axe)),
+                )
+            }
+            BudgetRow::GrandTotal => {
+                total_row(app.text().grand_total.to_string(), shown_fiches(None))
+            }
+            BudgetRow::Fiche(f) => {
+                let fiche = f.get(c);
+                let mut cells = vec![GridCell::label(format!(
+                    "  {} {}",
+                    clean(&fiche.id),
+                    clean(&fiche.title)
+                ))];
+                for field in &fields {
+                    let severity = marks.get(&(fiche.id.as_str(), *field)).copied();
+                    cells.push(GridCell::figure(figure(f, *field).as_ref(), severity));
+                }
+                GridRow {
+                    severity: cells.iter().filter_map(|c| c.severity).min(),
+                    cells,
+                    style: RowStyle::Normal,
+                    note: None,
+                }
+            }
+        });
+    }
+    let mut columns = vec![GridColumn {
+        header: app.text().budget_columns[0].to_string(),
+        figure: false,
+    }];
+    columns.extend(fields.iter().map(|f| GridColumn {
+        header: field_header(app, *f).to_string(),
+        figure: true,
+    }));
+    Grid {
+        columns,
+        fixed: 1,
+        rows,
+    }
+}
+
+/// A subtotal row: each column's sum, `*` and a note where it leaves a figure out.
+pub fn sum_row(app: &App, label: String, sums: &[Sum]) -> GridRow {
+    let mut cells = vec![GridCell::label(label)];
+    cells.extend(sums.iter().map(GridCell::sum));
+    let excluded: Vec<String> = sums
+        .iter()
+        .flat_map(|s| s.excluded.iter().map(|t| clean(t)))
+        .collect();
+    GridRow {
+        severity: None,
+        cells,
+        style: RowStyle::Total,
+        note: (!excluded.is_empty())
+            .then(|| (crate::strings::figures(app.lang).excluded)(&excluded)),
+    }
+}
+
+/// A document summary table as printed, every column, and beside each budget column what
+/// the linked fiche itself states.
+pub fn table_grid(app: &App, table_index: usize) -> Grid {
+    let Some(doc) = app.document() else {
+        return Grid::empty();
+    };
+    let c = &doc.convention;
+    let Some(table) = c.tables.get(table_index) else {
+        return Grid::empty();
+    };
+    let text = app.text();
+    let label_column = label_column(table);
+    let order: Vec<usize> = std::iter::once(label_column)
+        .chain((0..table.columns.len()).filter(|&i| i != label_column))
+        .collect();
+    // A text column right after the label (an indicator's name beside its number) stays on
+    // screen with it: the figures are read against it.
+    let text_column = |i: usize| {
+        let (mut text, mut figures) = (0, 0);
+        for value in table.rows.iter().filter_map(|r| r.cells.get(i)?.as_ref()) {
+            match value {
+                Value::Text(_) => text += 1,
+                _ => figures += 1,
+            }
+        }
+        text > figures && !matches!(table.columns[i].role, Some(ColumnRole::Budget(_)))
+    };
+    let fixed = 1 + usize::from(order.get(1).is_some_and(|&i| text_column(i)));
+    let cell_severity = |row: Option<usize>, total: bool, column: usize| {
+        worst(&doc.findings, |f| match &f.anchor {
+            Anchor::Table {
+                table: t,
+                row: r,
+                total_row,
+                column: col,
+            } => {
+                *t == table_index
+                    && *r == row
+                    && *total_row == total
+                    && col.is_none_or(|x| x == column)
+            }
+            _ => false,
+        })
+    };
+    let mut columns = Vec::new();
+    for &i in &order {
+        let column = &table.columns[i];
+        columns.push(GridColumn {
+            header: clean(&column.name),
+            figure: i != label_column && !text_column(i),
+        });
+        if matches!(column.role, Some(ColumnRole::Budget(_))) {
+            columns.push(GridColumn {
+                header: format!("{} ({})", text.fiche_in_table, clean(&column.name)),
+                figure: true,
+            });
+        }
+    }
+    let rows = app
+        .visible_rows(Tab::Budgets)
+        .into_iter()
+        .filter_map(|i| match table.rows.get(i) {
+            Some(row) => Some((Some(i), row)),
+            None => table.total.as_ref().map(|total| (None, total)),
+        })
+        .map(|(index, row)| {
+            let total = index.is_none();
+            let fiche = row.fiche.as_deref().and_then(|id| c.find_fiche(id));
+            let mut cells = Vec::new();
+            for &i in &order {
+                let value = row.cells.get(i).and_then(Option::as_ref);
+                let severity = cell_severity(index, total, i);
+                if i == label_column {
+                    let mut label = value.map(super::grid::value_text).unwrap_or_default();
+                    // Under a filter, the TOTAL row is still the document's, not the rows'.
+                    if total && !app.filters[Tab::Budgets.index()].is_empty() {
+                        label = format!(
+                            "{label} ({})",
+                            crate::strings::figures(app.lang).document_total
+                        );
+                    }
+                    let mut cell = GridCell::label(label);
+                    cell.severity = severity;
+                    cells.push(cell);
+                } else {
+                    cells.push(GridCell::value(value, severity));
+                }
+                if let Some(ColumnRole::Budget(field)) = table.columns[i].role {
+                    let own = fiche
+                        .and_then(|f| f.budget.as_ref())
+                        .and_then(|b| counterpart_value(b, field))
+                        .map(|(_, value)| value);
+                    let differs =
+                        matches!((own, value), (Some(a), Some(b)) if a.amount() != b.amount());
+                    cells.push(GridCell::value(own, differs.then_some(Severity::Error)));
+                }
+            }
+            let severity = (0..table.columns.len())
+                .filter_map(|col| cell_severity(index, total, col))
+                .min();
+            GridRow {
+                severity,
+                cells,
+                style: if total || row.heading {
+                    RowStyle::Total
+                } else {
+                    RowStyle::Normal
+                },
+                note: None,
+            }
+        })
+        .collect();
+    Grid {
+        columns,
+        fixed,
+        rows,
+    }
+}
+
+pub fn label_column(table: &crate::model::Table) -> usize {
+    table
+        .columns
+        .iter()
+        .position(|col| col.role == Some(ColumnRole::Label))
+        .unwrap_or(0)
+}
+
+/// The unit of a table's figures, from its cells: `€`, `%`, a duration's unit, or none.
+pub fn table_unit(table: &crate::model::Table) -> String {
+    let mut units: Vec<String> = Vec::new();
+    for value in table
+        .rows
+        .iter()
+        .chain(table.total.iter())
+        .flat_map(|r| r.cells.iter().flatten())
+    {
+        let unit = match value {
+            Value::Amount(_) => "€".to_string(),
+            Value::Percent(_) => "%".to_string(),
+            Value::Duration(_, unit) => elide(&clean(unit), 12),
+            Value::Number(_) | Value::Text(_) => continue,
+        };
+        if !units.contains(&unit) {
+            units.push(unit);
+        }
+    }
+    units.join(", ")
+}
+
+/// A finding about the fiche's budget row (not its indicators or prose).
+pub fn shown_on_budget_row(c: &Convention, finding: &Finding) -> bool {
+    cell_of_fiche(c, finding).is_some()
+}
+
+/// Enter on a fiche's budget opens the fiche.
+pub(crate) fn enter(app: &mut App) {
+    if app.view.budget_view != 0 {
+        return;
+    }
+    let Some(doc) = app.document() else { return };
+    let selected = app.selected_row(Tab::Budgets).unwrap_or(usize::MAX);
+    if let Some(BudgetRow::Fiche(f)) = views::budget_rows(&doc.convention).get(selected) {
+        let f = *f;
+        app.open_fiche(f, Tab::Budgets);
+    }
+}
+
+/// The next (or previous) view: the fiches' budgets, then each summary table.
+pub(crate) fn next_view(app: &mut App, next: bool) {
+    let Some(doc) = app.document() else { return };
+    let views = doc.convention.tables.len() + 1;
+    app.view.budget_view = if next {
+        (app.view.budget_view + 1) % views
+    } else {
+        (app.view.budget_view + views - 1) % views
+    };
+    app.view.budgets = crate::app::Scroll::default();
+    app.view.columns[Tab::Budgets.index()] = 0;
+}

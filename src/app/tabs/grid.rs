@@ -1,0 +1,374 @@
+//! A table as a tab shows it: every cell's text whole, each column as wide as its widest
+//! cell, and which columns fit the screen. The tabs build it; `ui` draws it as it is.
+
+use rust_decimal::Decimal;
+
+use crate::model::format_amount_fr;
+use crate::rules::Severity;
+use crate::rules::figures::{Figure, Sum};
+
+/// Text figures (words in a figure column) longer than this are elided with `…`.
+pub const TEXT_FIGURE_WIDTH: usize = 24;
+/// The label column never gets narrower than this while other columns are shown.
+pub const LABEL_MIN_WIDTH: u16 = 16;
+/// A header may widen its column up to this; a longer one is elided.
+pub const HEADER_WIDTH: usize = 18;
+/// Space between columns, as ratatui's table draws it.
+pub const COLUMN_SPACING: u16 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellKind {
+    /// Left-aligned text (labels, ids); elided with `…` to fit.
+    Label,
+    /// A figure as the document states it.
+    Stated,
+    /// A figure the app computed where the document states none.
+    Computed,
+    /// A sum of the rows shown.
+    Sum,
+    /// A sum that leaves out a figure of its column (written as words).
+    PartialSum,
+    /// Words in a figure column: shown as printed, never added.
+    Text,
+    Empty,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridCell {
+    /// As drawn, markers included.
+    pub text: String,
+    pub kind: CellKind,
+    pub severity: Option<Severity>,
+    /// The number the cell shows, for figure cells.
+    pub figure: Option<Decimal>,
+}
+
+impl GridCell {
+    pub fn empty() -> GridCell {
+        GridCell {
+            text: String::new(),
+            kind: CellKind::Empty,
+            severity: None,
+            figure: None,
+        }
+    }
+
+    pub fn label(text: String) -> GridCell {
+        GridCell {
+            text,
+            kind: CellKind::Label,
+            severity: None,
+            figure: None,
+        }
+    }
+
+    /// A figure of a fiche or a table: stated, computed (`=` before it) or words.
+    pub fn figure(figure: Option<&Figure>, severity: Option<Severity>) -> GridCell {
+        let (body, kind, amount) = match figure {
+            None => (String::new(), CellKind::Empty, None),
+            Some(Figure::Stated(d)) => (format_amount_fr(*d), CellKind::Stated, Some(*d)),
+            Some(Figure::Computed(d)) => (
+                format!("={}", format_amount_fr(*d)),
+                CellKind::Computed,
+                Some(*d),
+            ),
+            Some(Figure::Text(t)) => (
+                elide(&crate::text::sanitize_line(t), TEXT_FIGURE_WIDTH),
+                CellKind::Text,
+                None,
+            ),
+        };
+        GridCell::marked(body, kind, severity, amount)
+    }
+
+    /// A value of a document table, as printed (amounts without €, the title says it).
+    pub fn value(value: Option<&crate::model::Value>, severity: Option<Severity>) -> GridCell {
+        use crate::model::Value;
+        match value {
+            None => GridCell::marked(String::new(), CellKind::Empty, severity, None),
+            Some(Value::Text(t)) => GridCell::marked(
+                elide(&crate::text::sanitize_line(t), TEXT_FIGURE_WIDTH),
+                CellKind::Text,
+                severity,
+                None,
+            ),
+            Some(v) => GridCell::marked(value_text(v), CellKind::Stated, severity, v.number()),
+        }
+    }
+
+    /// A sum of the rows shown; `*` after it when it leaves out a figure.
+    pub fn sum(sum: &Sum) -> GridCell {
+        let Some(amount) = sum.amount else {
+            let kind = if sum.is_partial() {
+                CellKind::PartialSum
+            } else {
+                CellKind::Empty
+            };
+            let text = if sum.is_partial() { "*" } else { "" };
+            return GridCell::marked(text.to_string(), kind, None, None);
+        };
+        if sum.is_partial() {
+            GridCell::marked(
+                format!("{}*", format_amount_fr(amount)),
+                CellKind::PartialSum,
+                None,
+                Some(amount),
+            )
+        } else {
+            GridCell::marked(format_amount_fr(amount), CellKind::Sum, None, Some(amount))
+        }
+    }
+
+    fn marked(
+        body: String,
+        kind: CellKind,
+        severity: Option<Severity>,
+        figure: Option<Decimal>,
+    ) -> GridCell {
+        let text = match severity {
+            Some(s) if body.is_empty() => marker(s).to_string(),
+            Some(s) => format!("{} {body}", marker(s)),
+            None => body,
+        };
+        GridCell {
+            text,
+            kind,
+            severity,
+            figure,
+        }
+    }
+
+    pub fn is_figure(&self) -> bool {
+        !matches!(self.kind, CellKind::Label)
+    }
+}
+
+pub fn marker(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "✗",
+        Severity::Warning => "!",
+    }
+}
+
+/// A value as a table cell shows it: amounts without the euro sign (the title says it).
+pub fn value_text(value: &crate::model::Value) -> String {
+    use crate::model::Value;
+    match value {
+        Value::Amount(d) | Value::Number(d) => format_amount_fr(*d),
+        Value::Percent(d) => format!("{} %", format_amount_fr(*d)),
+        Value::Duration(d, unit) => format!(
+            "{} {}",
+            format_amount_fr(*d),
+            crate::text::sanitize_line(unit)
+        ),
+        Value::Text(t) => crate::text::sanitize_line(t).into_owned(),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowStyle {
+    Normal,
+    /// A subtotal or a total.
+    Total,
+    /// A heading line of a document table, or the convention overview.
+    Heading,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridRow {
+    /// The most serious finding shown on the row.
+    pub severity: Option<Severity>,
+    pub cells: Vec<GridCell>,
+    pub style: RowStyle,
+    /// A line for the detail area when the row is selected (what a sum leaves out).
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridColumn {
+    pub header: String,
+    /// Figures are right-aligned and never cut; labels take the room left and are elided.
+    pub figure: bool,
+}
+
+/// A tab's table: columns `0..fixed` always shown (the first is the label, which takes the
+/// room left), the others scroll sideways as whole columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grid {
+    pub columns: Vec<GridColumn>,
+    pub fixed: usize,
+    pub rows: Vec<GridRow>,
+}
+
+/// Which columns are on screen, and how wide each is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Window {
+    /// (column, width) in drawing order; the label's width is what is left.
+    pub columns: Vec<(usize, u16)>,
+    pub hidden_left: usize,
+    pub hidden_right: usize,
+    /// The first scrollable column shown, after clamping.
+    pub first: usize,
+}
+
+impl Grid {
+    pub fn empty() -> Grid {
+        Grid {
+            columns: Vec::new(),
+            fixed: 0,
+            rows: Vec::new(),
+        }
+    }
+
+    /// Each column's natural width: its widest cell, or its header when that is not much
+    /// wider (a long header is elided and given whole in the detail line).
+    pub fn widths(&self) -> Vec<u16> {
+        self.columns
+            .iter()
+            .enumerate()
+            .map(|(i, column)| {
+                let cells = self
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.cells.get(i))
+                    .map(|c| width(&c.text))
+                    .max()
+                    .unwrap_or(0);
+                let header = width(&column.header).min(cells.max(HEADER_WIDTH));
+                cells.max(header) as u16
+            })
+            .collect()
+    }
+
+    /// The columns that fit in `room` columns of screen (the row marker excluded), scrolled
+    /// so that scrollable column `first` comes first, or as far as the last one allows.
+    pub fn window(&self, room: u16, first: usize) -> Window {
+        let widths = self.widths();
+        let fixed = self.fixed.min(self.columns.len());
+        let scrollable = self.columns.len() - fixed;
+        // The fixed columns after the label keep their width; the label keeps its minimum.
+        let fixed_room: u16 = widths[1.min(fixed)..fixed]
+            .iter()
+            .map(|w| w + COLUMN_SPACING)
+            .sum();
+        let label_min = widths.first().copied().unwrap_or(0).min(LABEL_MIN_WIDTH);
+        let room_for_scroll = room.saturating_sub(fixed_room + label_min);
+        let fits_from = |start: usize| {
+            let mut used = 0u16;
+            let mut count = 0;
+            for w in &widths[fixed + start..] {
+                let need = w + COLUMN_SPACING;
+                if used + need > room_for_scroll {
+                    break;
+                }
+                used += need;
+                count += 1;
+            }
+            (count, used)
+        };
+        // Scrolling stops once the last column is on screen.
+        let mut first = first.min(scrollable.saturating_sub(1));
+        while first > 0 && fits_from(first - 1).0 == scrollable - (first - 1) {
+            first -= 1;
+        }
+        let (mut count, mut used) = fits_from(first);
+        // A column wider than all the room is still shown, alone: the label gives way.
+        if count == 0 && scrollable > 0 {
+            count = 1;
+            used = widths[fixed + first] + COLUMN_SPACING;
+        }
+        let mut widths = widths;
+        // Wider than the whole room: only a header or words can be, and both are elided.
+        if let Some(w) = widths.get_mut(fixed + first)
+            && *w + COLUMN_SPACING > room.saturating_sub(fixed_room)
+        {
+            *w = room.saturating_sub(fixed_room + COLUMN_SPACING + 1).max(1);
+            used = *w + COLUMN_SPACING;
+        }
+        let label = room.saturating_sub(fixed_room + used).max(1);
+        let mut columns = Vec::new();
+        if fixed > 0 {
+            columns.push((0, label));
+        }
+        columns.extend((1..fixed).map(|i| (i, widths[i])));
+        columns.extend((fixed + first..fixed + first + count).map(|i| (i, widths[i])));
+        Window {
+            columns,
+            hidden_left: first,
+            hidden_right: scrollable.saturating_sub(first + count),
+            first,
+        }
+    }
+}
+
+/// Text from a file, safe and short enough to draw on one line.
+pub fn clean(text: &str) -> String {
+    let text = crate::text::shorten(text, crate::text::DISPLAY_LIMIT);
+    crate::text::sanitize_line(&text).into_owned()
+}
+
+pub fn width(text: &str) -> usize {
+    crate::app::unicode_width(text)
+}
+
+/// `text` shortened to `max` display columns with `…` when it is longer.
+pub fn elide(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid(widths: &[usize]) -> Grid {
+        Grid {
+            columns: widths
+                .iter()
+                .map(|w| GridColumn {
+                    header: "x".repeat(*w),
+                    figure: true,
+                })
+                .collect(),
+            fixed: 1,
+            rows: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn columns_that_do_not_fit_scroll_whole() {
+        let g = grid(&[30, 10, 10, 10, 10]);
+        let w = g.window(16 + 22, 0);
+        assert_eq!(w.columns, vec![(0, 16), (1, 10), (2, 10)]);
+        assert_eq!((w.hidden_left, w.hidden_right), (0, 2));
+        let w = g.window(38, 5);
+        assert_eq!(w.first, 2, "scrolling stops when the last column shows");
+        assert_eq!((w.hidden_left, w.hidden_right), (2, 0));
+    }
+
+    #[test]
+    fn a_wide_screen_shows_everything_and_gives_the_rest_to_the_label() {
+        let w = grid(&[30, 10, 10]).window(100, 0);
+        assert_eq!(w.columns, vec![(0, 78), (1, 10), (2, 10)]);
+        assert_eq!((w.hidden_left, w.hidden_right), (0, 0));
+    }
+
+    #[test]
+    fn elision_says_so() {
+        assert_eq!(elide("abcdef", 4), "abc…");
+        assert_eq!(elide("abc", 4), "abc");
+    }
+}

@@ -1,0 +1,416 @@
+//! One module per tab, each answering for its tab: its rows and columns (as a [`grid::Grid`]),
+//! where each finding shows, and the counts on its title. `ui::tabs` only draws what these
+//! say, so the screen, the counts and the jumps from the Anomalies tab agree.
+
+pub mod anomalies;
+pub mod axes;
+pub mod budgets;
+pub mod grid;
+pub mod indicators;
+
+use crate::model::{BudgetField, Convention, StatementScope};
+use crate::rules::figures;
+use crate::rules::{Anchor, Finding, Severity};
+
+use super::views::{self, AxesRow, BudgetRow, FicheRef, IndicatorRef, OverviewItem};
+use super::{App, Tab, layout};
+
+/// The most serious of the findings that match.
+pub fn worst<'a>(
+    findings: impl IntoIterator<Item = &'a Finding>,
+    matches: impl Fn(&Finding) -> bool,
+) -> Option<Severity> {
+    findings
+        .into_iter()
+        .filter(|f| matches(f))
+        .map(|f| f.severity)
+        .min()
+}
+
+/// The fiche budget figure a finding is about, if it is about one: (fiche id, field).
+pub fn cell_of_fiche<'a>(c: &Convention, finding: &'a Finding) -> Option<(&'a str, BudgetField)> {
+    let fiche = finding.fiche()?;
+    let field = match &finding.anchor {
+        Anchor::Budget { field, .. } => *field,
+        Anchor::Reallocation { .. } => BudgetField::Remaining,
+        // Detail lines that do not add up to the fiche's figure: the figure is the fiche's.
+        Anchor::BudgetTable {
+            table, row: None, ..
+        } => {
+            let budget = c.find_fiche(fiche)?.budget.as_ref()?;
+            let field = budget.tables.get(*table)?.sums_to?;
+            let own = figures::fiche_figure(budget, field)?.amount()?;
+            let stated: rust_decimal::Decimal = finding.stated.as_deref()?.parse().ok()?;
+            (own == stated).then_some(field)?
+        }
+        Anchor::Statement { index } => c.statements.get(*index)?.field,
+        // A summary table's row that disagrees with the fiche: the fiche's own figure.
+        Anchor::Table {
+            table,
+            row: Some(row),
+            column: Some(column),
+            ..
+        } if finding.rule == crate::rules::Rule::SameFigure => {
+            let table = c.tables.get(*table)?;
+            let crate::model::ColumnRole::Budget(field) = table.columns.get(*column)?.role? else {
+                return None;
+            };
+            let budget = c
+                .find_fiche(table.rows.get(*row)?.fiche.as_deref()?)?
+                .budget
+                .as_ref()?;
+            crate::rules::counterpart_value(budget, field)?.0
+        }
+        _ => return None,
+    };
+    Some((fiche, field))
+}
+
+/// The most serious finding about each fiche budget figure, by (fiche id, field): worked out
+/// once per frame, not once per cell.
+pub fn cell_marks<'a>(
+    c: &Convention,
+    findings: &'a [Finding],
+) -> std::collections::HashMap<(&'a str, BudgetField), Severity> {
+    let mut marks = std::collections::HashMap::new();
+    for finding in findings {
+        if let Some(cell) = cell_of_fiche(c, finding) {
+            marks
+                .entry(cell)
+                .and_modify(|s: &mut Severity| *s = (*s).min(finding.severity))
+                .or_insert(finding.severity);
+        }
+    }
+    marks
+}
+
+/// Where a finding's figures are shown, with the stated one marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// A line of the convention overview, at the top of the Axes tab.
+    Overview(OverviewItem),
+    /// A fiche in the Fiches tab, its detail scrolled to what the finding is about.
+    Fiche {
+        position: usize,
+        focus: Option<Focus>,
+    },
+    /// A fiche's budget figure, in the Budgets tab.
+    Budget {
+        fiche: FicheRef,
+        field: Option<BudgetField>,
+    },
+    /// A cell of a document summary table: row index (`rows.len()` for its TOTAL).
+    Table {
+        table: usize,
+        row: usize,
+        column: Option<usize>,
+    },
+    Indicator(IndicatorRef),
+}
+
+/// What the detail of a fiche scrolls to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Claim(usize),
+    /// One of the fiche's budget tables.
+    Table(usize),
+    Reallocation(usize),
+    /// A figure the document states about the fiche elsewhere (index into `statements`).
+    Statement(usize),
+}
+
+impl Place {
+    pub fn tab(self) -> Tab {
+        match self {
+            Place::Overview(_) => Tab::Axes,
+            Place::Fiche { .. } => Tab::Fiches,
+            Place::Budget { .. } | Place::Table { .. } => Tab::Budgets,
+            Place::Indicator(_) => Tab::Indicators,
+        }
+    }
+}
+
+/// The one place a finding belongs to (where it is counted and where Enter goes).
+pub fn home_of(c: &Convention, finding: &Finding) -> Option<Place> {
+    let fiche_ref = |id: &str| {
+        let position = views::fiche_position(c, id)?;
+        Some((position, views::fiche_refs(c)[position]))
+    };
+    if let Some((_, field)) = cell_of_fiche(c, finding)
+        && !matches!(
+            finding.anchor,
+            Anchor::Table { .. } | Anchor::Statement { .. } | Anchor::Reallocation { .. }
+        )
+    {
+        let (_, fiche) = fiche_ref(finding.fiche()?)?;
+        return Some(Place::Budget {
+            fiche,
+            field: Some(field),
+        });
+    }
+    Some(match &finding.anchor {
+        Anchor::Convention => Place::Overview(OverviewItem::Convention),
+        Anchor::StateSupport => Place::Overview(OverviewItem::StateSupport),
+        Anchor::Claim { fiche: None, index } => Place::Overview(OverviewItem::Claim(*index)),
+        Anchor::Statement { index } => match &c.statements.get(*index)?.scope {
+            StatementScope::Fiche(id) => Place::Fiche {
+                position: fiche_ref(id)?.0,
+                focus: Some(Focus::Statement(*index)),
+            },
+            _ => Place::Overview(OverviewItem::Statement(*index)),
+        },
+        Anchor::Fiche { position, .. } => Place::Fiche {
+            position: *position,
+            focus: None,
+        },
+        Anchor::Claim {
+            fiche: Some(id),
+            index,
+        } => Place::Fiche {
+            position: fiche_ref(id)?.0,
+            focus: Some(Focus::Claim(*index)),
+        },
+        Anchor::BudgetTable { fiche, table, .. } => Place::Fiche {
+            position: fiche_ref(fiche)?.0,
+            focus: Some(Focus::Table(*table)),
+        },
+        Anchor::Budget { fiche, field } => Place::Budget {
+            fiche: fiche_ref(fiche)?.1,
+            field: Some(*field),
+        },
+        Anchor::Reallocation { fiche, index } => Place::Fiche {
+            position: fiche_ref(fiche)?.0,
+            focus: Some(Focus::Reallocation(*index)),
+        },
+        Anchor::Indicator { fiche, index } => Place::Indicator(IndicatorRef {
+            fiche: match fiche {
+                Some(id) => Some(fiche_ref(id)?.1),
+                None => None,
+            },
+            index: *index,
+        }),
+        Anchor::Table {
+            table, row, column, ..
+        } => Place::Table {
+            table: *table,
+            row: row.unwrap_or_else(|| c.tables.get(*table).map_or(0, |t| t.rows.len())),
+            column: *column,
+        },
+    })
+}
+
+/// The tab of [`home_of`]'s place, without finding the row (the tab titles ask at every
+/// frame, for every finding).
+pub fn home_tab(c: &Convention, finding: &Finding) -> Option<Tab> {
+    Some(match &finding.anchor {
+        Anchor::Convention | Anchor::StateSupport | Anchor::Claim { fiche: None, .. } => Tab::Axes,
+        Anchor::Statement { index } => match &c.statements.get(*index)?.scope {
+            StatementScope::Fiche(_) => Tab::Fiches,
+            _ => Tab::Axes,
+        },
+        Anchor::Fiche { .. } | Anchor::Claim { .. } | Anchor::Reallocation { .. } => Tab::Fiches,
+        Anchor::BudgetTable { .. } if cell_of_fiche(c, finding).is_none() => Tab::Fiches,
+        Anchor::Budget { .. } | Anchor::BudgetTable { .. } | Anchor::Table { .. } => Tab::Budgets,
+        Anchor::Indicator { .. } => Tab::Indicators,
+    })
+}
+
+/// The second place of a finding that compares two places (a summary table's row and the
+/// fiche): the fiche's figure.
+pub fn other_place_of(c: &Convention, finding: &Finding) -> Option<Place> {
+    if !matches!(
+        finding.anchor,
+        Anchor::Table { .. } | Anchor::Statement { .. }
+    ) {
+        return None;
+    }
+    let (id, field) = cell_of_fiche(c, finding)?;
+    let position = views::fiche_position(c, id)?;
+    Some(Place::Budget {
+        fiche: views::fiche_refs(c)[position],
+        field: Some(field),
+    })
+}
+
+impl App {
+    /// Errors and warnings on a tab's title: the findings that tab shows for the convention
+    /// shown (each finding counted in the one tab it belongs to); the Anomalies tab counts
+    /// its own list.
+    pub fn tab_counts(&self, tab: Tab) -> (usize, usize) {
+        let count = |findings: &mut dyn Iterator<Item = &Finding>| {
+            findings.fold((0, 0), |(e, w), f| match f.severity {
+                Severity::Error => (e + 1, w),
+                Severity::Warning => (e, w + 1),
+            })
+        };
+        if tab == Tab::Anomalies {
+            // Counted, not sorted: the titles are drawn at every frame.
+            return count(
+                &mut self
+                    .documents
+                    .iter()
+                    .enumerate()
+                    .filter(|(d, _)| self.anomalies_all || *d == self.current)
+                    .flat_map(|(_, doc)| doc.findings.iter()),
+            );
+        }
+        let Some(doc) = self.document() else {
+            return (0, 0);
+        };
+        let c = &doc.convention;
+        count(&mut doc.findings.iter().filter(|f| home_tab(c, f) == Some(tab)))
+    }
+
+    /// The table the current tab shows, whole (the Fiches and Anomalies tabs have none).
+    pub fn grid(&self, tab: Tab) -> grid::Grid {
+        match tab {
+            Tab::Axes => axes::grid(self),
+            Tab::Budgets if self.view.budget_view == 0 => budgets::fiche_grid(self),
+            Tab::Budgets => budgets::table_grid(self, self.view.budget_view - 1),
+            Tab::Indicators => indicators::grid(self),
+            Tab::Fiches | Tab::Anomalies => grid::Grid::empty(),
+        }
+    }
+
+    /// The columns of `grid` on screen for `tab`, beside the row marker.
+    pub fn grid_window(&self, tab: Tab, grid: &grid::Grid) -> grid::Window {
+        let body = layout::areas(self.screen).body;
+        // Border on each side, the row marker and its spacing.
+        let room = layout::inner(body)
+            .width
+            .saturating_sub(1 + grid::COLUMN_SPACING);
+        grid.window(room, self.view.columns[tab.index()])
+    }
+
+    /// ←/→ on a table: whole columns sideways. `false` when already at that edge.
+    pub(crate) fn scroll_columns(&mut self, right: bool) -> bool {
+        let tab = self.tab;
+        let grid = self.grid(tab);
+        let window = self.grid_window(tab, &grid);
+        let first = &mut self.view.columns[tab.index()];
+        *first = window.first;
+        if right && window.hidden_right > 0 {
+            *first += 1;
+            true
+        } else if !right && window.hidden_left > 0 {
+            *first -= 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Scrolls the current tab's columns so that grid column `column` is on screen.
+    pub(crate) fn show_column(&mut self, tab: Tab, column: usize) {
+        let grid = self.grid(tab);
+        let fixed = grid.fixed;
+        self.view.columns[tab.index()] = 0;
+        let window = self.grid_window(tab, &grid);
+        if column >= fixed && !window.columns.iter().any(|(c, _)| *c == column) {
+            self.view.columns[tab.index()] = column - fixed;
+        }
+    }
+
+    /// After the documents changed (edit, undo, reload): each tab's selection stays on the
+    /// fiche (or indicator) it was on, found by id, when it still exists; otherwise it stays
+    /// within its list.
+    pub fn retarget_selections(&mut self) {
+        let saved = self.tab;
+        let remembered = self.view.selected_keys.clone();
+        for tab in Tab::ALL {
+            self.tab = tab;
+            let (len, height) = self.list_len_and_height();
+            let position = remembered[tab.index()]
+                .as_ref()
+                .and_then(|key| self.row_of_key(tab, key));
+            let scroll = self.scroll_mut();
+            let selected = position.unwrap_or(scroll.selected);
+            scroll.select(selected, len, height);
+        }
+        self.tab = saved;
+        self.remember_selections();
+    }
+
+    /// Notes what each tab's selection is on, for [`App::retarget_selections`].
+    pub(crate) fn remember_selections(&mut self) {
+        let keys = Tab::ALL.map(|tab| self.selected_key(tab));
+        self.view.selected_keys = keys;
+    }
+
+    /// What a tab's selected row is about, independently of its position.
+    pub(crate) fn selected_key(&self, tab: Tab) -> Option<RowKey> {
+        let doc = self.document()?;
+        let c = &doc.convention;
+        let id = |f: FicheRef| RowKey::Fiche(f.get(c).id.clone());
+        match tab {
+            Tab::Axes => {
+                match views::axes_rows(c, &self.view.collapsed).get(self.view.axes.selected)? {
+                    AxesRow::Fiche(f) => Some(id(*f)),
+                    _ => None,
+                }
+            }
+            Tab::Fiches => Some(id(*views::fiche_refs(c).get(self.selected_row(tab)?)?)),
+            Tab::Budgets if self.view.budget_view == 0 => {
+                match views::budget_rows(c).get(self.selected_row(tab)?)? {
+                    BudgetRow::Fiche(f) => Some(id(*f)),
+                    _ => None,
+                }
+            }
+            Tab::Indicators => {
+                let r = *views::indicator_rows(c).get(self.selected_row(tab)?)?;
+                Some(RowKey::Indicator(
+                    r.fiche.map(|f| f.get(c).id.clone()),
+                    r.index,
+                ))
+            }
+            Tab::Budgets | Tab::Anomalies => None,
+        }
+    }
+
+    /// The visible row of `tab` that `key` is about (an indicator key falls back to its
+    /// fiche's first indicator; a fiche key finds the fiche's first indicator).
+    pub(crate) fn row_of_key(&self, tab: Tab, key: &RowKey) -> Option<usize> {
+        let doc = self.document()?;
+        let c = &doc.convention;
+        let fiche_id = match key {
+            RowKey::Fiche(id) => Some(id),
+            RowKey::Indicator(id, _) => id.as_ref(),
+        };
+        let is_fiche = |f: &FicheRef| fiche_id.is_some_and(|id| f.get(c).id == *id);
+        let visible = self.visible_rows(tab);
+        let find = |full: Option<usize>| visible.iter().position(|&i| Some(i) == full);
+        match tab {
+            Tab::Axes => views::axes_rows(c, &self.view.collapsed)
+                .iter()
+                .position(|r| matches!(r, AxesRow::Fiche(f) if is_fiche(f))),
+            Tab::Fiches => find(views::fiche_refs(c).iter().position(is_fiche)),
+            Tab::Budgets if self.view.budget_view == 0 => find(
+                views::budget_rows(c)
+                    .iter()
+                    .position(|r| matches!(r, BudgetRow::Fiche(f) if is_fiche(f))),
+            ),
+            Tab::Indicators => {
+                let rows = views::indicator_rows(c);
+                let exact = match key {
+                    RowKey::Indicator(_, index) => rows
+                        .iter()
+                        .position(|r| r.fiche.as_ref().is_some_and(is_fiche) && r.index == *index),
+                    RowKey::Fiche(_) => None,
+                };
+                find(exact.or_else(|| {
+                    rows.iter()
+                        .position(|r| r.fiche.as_ref().is_some_and(is_fiche))
+                }))
+            }
+            Tab::Budgets | Tab::Anomalies => None,
+        }
+    }
+}
+
+/// What a selected row is about, to find it again after the rows changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowKey {
+    Fiche(String),
+    /// An indicator: its fiche (none for the convention's own) and its index there.
+    Indicator(Option<String>, usize),
+}
