@@ -180,8 +180,6 @@ pub struct RuleStrings {
     pub claim_mismatch: fn(&str, &str, &str) -> String,
     /// gap, number of rounded parts
     pub rounded_parts: fn(&str, usize) -> String,
-    /// stated result, its actual percentage, base, rate as printed
-    pub rounded_percentage: fn(&str, &str, &str, &str) -> String,
     /// sum of the fiches' State shares, stated support
     pub state_support_mismatch: fn(&str, &str) -> String,
     /// scope (axe or convention), field, sum of fiches, stated
@@ -220,6 +218,17 @@ pub struct RuleStrings {
     pub result_to_come: fn(&str, i32) -> String,
     pub convention_scope: &'static str,
     pub axe_scope: fn(&str) -> String,
+    // Issue 14: audit power on documents revue has never seen.
+    /// field, the amount as stored, its likely reading
+    pub amount_beyond_cents: fn(&str, &str, &str) -> String,
+    /// field, the amount as stored
+    pub amount_beyond_cents_unread: fn(&str, &str) -> String,
+    /// planned total as written, État + Département (+ others)
+    pub planned_text_read_as_shares: fn(&str, &str) -> String,
+    /// planned total as written, its likely reading
+    pub planned_text_read_as_likely: fn(&str, &str) -> String,
+    /// indicator, year, the text given as its result
+    pub indicator_text_value: fn(&str, i32, &str) -> String,
 }
 
 pub fn rules(lang: Lang) -> &'static RuleStrings {
@@ -275,9 +284,6 @@ static RULES_FR: RuleStrings = RuleStrings {
     },
     rounded_parts: |gap, parts| {
         format!("(écart de {gap}, dans la marge d'arrondi de {parts} valeurs arrondies)")
-    },
-    rounded_percentage: |stated, actual, base, rate| {
-        format!("({stated} font {actual} % de {base} : le taux de {rate} % est arrondi)")
     },
     state_support_mismatch: |sum, stated| {
         format!(
@@ -349,6 +355,30 @@ static RULES_FR: RuleStrings = RuleStrings {
     result_to_come: |name, year| format!("« {name} » : un résultat pour {year}, année à venir"),
     convention_scope: "la convention",
     axe_scope: |axe| format!("l'axe {axe}"),
+    // Issue 14: audit power on documents revue has never seen.
+    amount_beyond_cents: |field, amount, likely| {
+        format!(
+            "{} : {amount}, plus de deux décimales pour des euros (lecture probable : {likely}, un séparateur de milliers recopié)",
+            capitalise(field)
+        )
+    },
+    amount_beyond_cents_unread: |field, amount| {
+        format!(
+            "{} : {amount}, plus de deux décimales pour des euros",
+            capitalise(field)
+        )
+    },
+    planned_text_read_as_shares: |raw, sum| {
+        format!("(prévu total écrit « {raw} » : mesuré sur État + Département = {sum})")
+    },
+    planned_text_read_as_likely: |raw, likely| {
+        format!("(prévu total écrit « {raw} » : mesuré sur sa lecture probable, {likely})")
+    },
+    indicator_text_value: |name, year, text| {
+        format!(
+            "« {name} » : pas de résultat chiffré pour {year}, année écoulée (le document indique « {text} »)"
+        )
+    },
 };
 
 static RULES_EN: RuleStrings = RuleStrings {
@@ -395,9 +425,6 @@ static RULES_EN: RuleStrings = RuleStrings {
     },
     rounded_parts: |gap, parts| {
         format!("(gap of {gap}, within the rounding of {parts} rounded values)")
-    },
-    rounded_percentage: |stated, actual, base, rate| {
-        format!("({stated} is {actual} % of {base}: the rate of {rate} % is rounded)")
     },
     state_support_mismatch: |sum, stated| {
         format!(
@@ -463,6 +490,30 @@ static RULES_EN: RuleStrings = RuleStrings {
     result_to_come: |name, year| format!("“{name}”: a result for {year}, a year still to come"),
     convention_scope: "the convention",
     axe_scope: |axe| format!("axe {axe}"),
+    // Issue 14: audit power on documents revue has never seen.
+    amount_beyond_cents: |field, amount, likely| {
+        format!(
+            "{}: {amount}, more than two decimals for euros (likely reading: {likely}, a thousands separator copied)",
+            capitalise(field)
+        )
+    },
+    amount_beyond_cents_unread: |field, amount| {
+        format!(
+            "{}: {amount}, more than two decimals for euros",
+            capitalise(field)
+        )
+    },
+    planned_text_read_as_shares: |raw, sum| {
+        format!("(planned total written “{raw}”: measured against État + Département = {sum})")
+    },
+    planned_text_read_as_likely: |raw, likely| {
+        format!("(planned total written “{raw}”: measured against its likely reading, {likely})")
+    },
+    indicator_text_value: |name, year, text| {
+        format!(
+            "“{name}”: no figure for {year}, a year that has passed (the document says “{text}”)"
+        )
+    },
 };
 
 /// Labels of the `check` report.

@@ -87,6 +87,7 @@ pub struct Claim {
     /// The sentence as printed.
     pub text: String,
     pub operation: Operation,
+    #[serde(with = "super::amount::stored::list")]
     pub operands: Vec<Decimal>,
     pub stated: Value,
     /// The text gives the rate as a rounded description of the figures ("463 000 € soit

@@ -13,7 +13,10 @@ mod source;
 mod table;
 mod value;
 
-pub use amount::{AmountParseError, checked_sum, format_amount_fr, parse_amount};
+pub use amount::{
+    AmountParseError, EURO_DECIMALS, StoredFigureError, checked_sum, euro_likely_reading,
+    format_amount_fr, parse_amount, parse_euro_amount, parse_stored, stored,
+};
 pub use budget::{Budget, Claim, Funder, Operation, Planned, Reallocation};
 pub use convention::{
     Axe, Convention, ConventionKind, Document, FORMAT_VERSION, Section, SectionKind, Statement,

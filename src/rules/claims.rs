@@ -39,6 +39,11 @@ fn check_claim(
     if cx.gap(computed, stated).is_none() {
         return;
     }
+    // "463 000 € soit 49 % de 950 000 €": the amount is the figure, the rate a rounded
+    // description of it that holds at the precision it is printed with. Nothing to review.
+    if rounded_rate_holds(claim, stated) {
+        return;
+    }
     let show = |d| match claim.stated {
         Value::Amount(_) => eur(d),
         _ => format_amount_fr(d),
@@ -87,38 +92,28 @@ fn check_claim(
         {
             finding.severity = super::Severity::Warning;
         }
-        if let Some(actual) = rounded_rate(claim, stated) {
-            // "463 000 € soit 49 % de 950 000 €": the amount is the figure, the rate a rounded
-            // description of it. Both hold; the reviewer sees how far the rate was rounded.
-            let (base, rate) = (claim.operands[0], claim.operands[1]);
-            finding = finding.downgraded(&(cx.text.rounded_percentage)(
-                &show(stated),
-                &format_amount_fr(actual),
-                &show(base),
-                &format_amount_fr(rate),
-            ));
-        }
         finding
     }));
 }
 
-/// For a percentage claim whose rate the text gives as approximate: the result's actual rate
-/// (to two decimals) when the printed rate is that rate rounded to the precision it is printed
-/// with (± one unit of its last digit, since documents round up, down and to the nearest);
-/// `None` otherwise.
-fn rounded_rate(claim: &Claim, stated: Decimal) -> Option<Decimal> {
+/// For a percentage claim whose rate the text gives as approximate: whether the printed rate
+/// is the result's actual rate rounded to the precision it is printed with (± one unit of its
+/// last digit, since documents round up, down and to the nearest).
+fn rounded_rate_holds(claim: &Claim, stated: Decimal) -> bool {
     if claim.operation != Operation::Percentage || !claim.approximate {
-        return None;
+        return false;
     }
     let [base, rate] = claim.operands[..] else {
-        return None;
+        return false;
     };
     if base.is_zero() {
-        return None;
+        return false;
     }
     let actual = stated
-        .checked_mul(Decimal::ONE_HUNDRED)?
-        .checked_div(base)?;
-    let unit = last_digit(rate)?;
-    (actual.checked_sub(rate)?.abs() < unit).then(|| actual.round_dp(2))
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|s| s.checked_div(base));
+    let (Some(actual), Some(unit)) = (actual, last_digit(rate)) else {
+        return false;
+    };
+    actual.checked_sub(rate).is_some_and(|gap| gap.abs() < unit)
 }
