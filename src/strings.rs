@@ -229,6 +229,41 @@ pub struct RuleStrings {
     pub planned_text_read_as_likely: fn(&str, &str) -> String,
     /// indicator, year, the text given as its result
     pub indicator_text_value: fn(&str, i32, &str) -> String,
+    /// column, TOTAL row figure, number of fiches, their sum
+    pub summary_total_against_fiches: fn(&str, &str, usize, &str) -> String,
+    pub uncertain_relation: &'static str,
+    /// what, its figure, where, the statement's figure
+    pub same_quantity: fn(&str, &str, &str, &str) -> String,
+    /// what, its figure, where, the bound as described
+    pub figure_outside_bound: fn(&str, &str, &str, &str) -> String,
+    pub at_least: fn(&str) -> String,
+    pub more_than: fn(&str) -> String,
+    pub at_most: fn(&str) -> String,
+    pub less_than: fn(&str) -> String,
+    pub between: fn(&str, &str) -> String,
+    /// what the statement is about, its scope
+    pub unknown_subject: fn(&str, &str) -> String,
+    /// column, sum of the section's lines, subtotal
+    pub subtotal_lines: fn(&str, &str, &str) -> String,
+    /// column, sum of the subtotals, TOTAL row
+    pub total_against_subtotals: fn(&str, &str, &str) -> String,
+    /// number of lines, table, their sum, field, the fiche's figure
+    pub parts_of_figure: fn(usize, &str, &str, &str, &str) -> String,
+    /// sum of the executed shares, executed total
+    pub executed_by_funder_sum: fn(&str, &str) -> String,
+    /// formula, computed, the bound as described
+    pub claim_outside_bound: fn(&str, &str, &str) -> String,
+    /// the fiche or axe named
+    pub scope_does_not_exist: fn(&str) -> String,
+    /// fiche id
+    pub row_fiche_does_not_exist: fn(&str) -> String,
+    /// cells, columns
+    pub ragged_row: fn(usize, usize) -> String,
+    /// the first fiche with it
+    pub copied_description: fn(&str) -> String,
+    pub copied_budget: fn(&str) -> String,
+    /// État spent, Département spent
+    pub etat_above_departement_spent: fn(&str, &str) -> String,
 }
 
 pub fn rules(lang: Lang) -> &'static RuleStrings {
@@ -379,6 +414,69 @@ static RULES_FR: RuleStrings = RuleStrings {
             "« {name} » : pas de résultat chiffré pour {year}, année écoulée (le document indique « {text} »)"
         )
     },
+    summary_total_against_fiches: |column, total, count, sum| {
+        format!(
+            "La ligne TOTAL indique {total} (« {column} »), mais les {count} fiches de ses lignes totalisent {sum}"
+        )
+    },
+    uncertain_relation: "(relation supposée par le relecteur, que le document n'établit pas)",
+    same_quantity: |what, figure, place, stated| {
+        format!(
+            "{} : {figure} ({place}), mais {stated} ici",
+            capitalise(what)
+        )
+    },
+    figure_outside_bound: |what, figure, place, bound| {
+        format!(
+            "{} : {figure} ({place}), hors de « {bound} » annoncé ici",
+            capitalise(what)
+        )
+    },
+    at_least: |x| format!("au moins {x}"),
+    more_than: |x| format!("plus de {x}"),
+    at_most: |x| format!("au plus {x}"),
+    less_than: |x| format!("moins de {x}"),
+    between: |low, high| format!("entre {low} et {high}"),
+    unknown_subject: |subject, scope| {
+        format!("Un montant cité porte sur {subject} de {scope}, qui n'existe pas")
+    },
+    subtotal_lines: |column, sum, stated| {
+        format!(
+            "Les lignes de la section totalisent {sum} (« {column} »), mais son sous-total indique {stated}"
+        )
+    },
+    total_against_subtotals: |column, sum, stated| {
+        format!("Les sous-totaux font {sum} (« {column} »), mais la ligne TOTAL indique {stated}")
+    },
+    parts_of_figure: |count, table, sum, field, stated| {
+        format!(
+            "Les {count} lignes de « {table} » comptées en {field} font {sum}, mais la fiche indique {stated}"
+        )
+    },
+    executed_by_funder_sum: |sum, total| {
+        format!("Les parts exécutées par financeur font {sum}, mais l'exécuté indiqué est {total}")
+    },
+    claim_outside_bound: |formula, computed, bound| {
+        format!("{formula} = {computed}, hors de « {bound} » annoncé par le texte")
+    },
+    scope_does_not_exist: |missing| {
+        format!("Ce montant cité porte sur {missing}, qui n'existe pas dans ce document")
+    },
+    row_fiche_does_not_exist: |id| {
+        format!("Cette ligne décrit la fiche {id}, qui n'existe pas dans ce document")
+    },
+    ragged_row: |cells, columns| {
+        format!("Ligne de {cells} cellules dans un tableau de {columns} colonnes")
+    },
+    copied_description: |first| {
+        format!("Même description que la fiche {first} : un copier-coller ?")
+    },
+    copied_budget: |first| format!("Même budget que la fiche {first} : un copier-coller ?"),
+    etat_above_departement_spent: |etat, dep| {
+        format!(
+            "Exécuté par l'État ({etat}) supérieur à l'exécuté par le Département ({dep}) : cofinancement non assuré sur la dépense"
+        )
+    },
 };
 
 static RULES_EN: RuleStrings = RuleStrings {
@@ -512,6 +610,63 @@ static RULES_EN: RuleStrings = RuleStrings {
     indicator_text_value: |name, year, text| {
         format!(
             "“{name}”: no figure for {year}, a year that has passed (the document says “{text}”)"
+        )
+    },
+    summary_total_against_fiches: |column, total, count, sum| {
+        format!(
+            "The TOTAL row says {total} (“{column}”), but the {count} fiches of its rows add up to {sum}"
+        )
+    },
+    uncertain_relation: "(a relation the reviewer assumes, which the document does not establish)",
+    same_quantity: |what, figure, place, stated| {
+        format!(
+            "{}: {figure} ({place}), but {stated} here",
+            capitalise(what)
+        )
+    },
+    figure_outside_bound: |what, figure, place, bound| {
+        format!(
+            "{}: {figure} ({place}), outside the “{bound}” stated here",
+            capitalise(what)
+        )
+    },
+    at_least: |x| format!("at least {x}"),
+    more_than: |x| format!("more than {x}"),
+    at_most: |x| format!("at most {x}"),
+    less_than: |x| format!("less than {x}"),
+    between: |low, high| format!("between {low} and {high}"),
+    unknown_subject: |subject, scope| {
+        format!("A stated figure is about {subject} of {scope}, which does not exist")
+    },
+    subtotal_lines: |column, sum, stated| {
+        format!("The section's lines add up to {sum} (“{column}”), but its subtotal says {stated}")
+    },
+    total_against_subtotals: |column, sum, stated| {
+        format!("The subtotals make {sum} (“{column}”), but the TOTAL row says {stated}")
+    },
+    parts_of_figure: |count, table, sum, field, stated| {
+        format!(
+            "The {count} lines of “{table}” counted as {field} make {sum}, but the fiche states {stated}"
+        )
+    },
+    executed_by_funder_sum: |sum, total| {
+        format!("Executed shares by funder make {sum}, but the stated executed total is {total}")
+    },
+    claim_outside_bound: |formula, computed, bound| {
+        format!("{formula} = {computed}, outside the “{bound}” the text states")
+    },
+    scope_does_not_exist: |missing| {
+        format!("This stated figure is about {missing}, which this document does not have")
+    },
+    row_fiche_does_not_exist: |id| {
+        format!("This row describes fiche {id}, which this document does not have")
+    },
+    ragged_row: |cells, columns| format!("Row of {cells} cells in a table of {columns} columns"),
+    copied_description: |first| format!("Same description as fiche {first}: a copy-paste?"),
+    copied_budget: |first| format!("Same budget as fiche {first}: a copy-paste?"),
+    etat_above_departement_spent: |etat, dep| {
+        format!(
+            "State spent ({etat}) above the Département's ({dep}): co-financing not matched on spending"
         )
     },
 };

@@ -1,7 +1,10 @@
-//! Rule "calcul": arithmetic stated in the prose that does not hold.
+//! Rule "calcul": arithmetic stated in the prose that does not hold: sums, differences,
+//! products, percentages, growth rates, percentage-point differences and ratios, stated
+//! exactly or as a bound or range ("plus de 75 %", "entre 15 et 20").
 
-use super::{Anchor, Context, Finding, Rule, eur, last_digit};
-use rust_decimal::Decimal;
+use super::same_figure::describe_bound;
+use super::{Anchor, Context, Finding, Rule, Severity, eur, last_digit};
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::model::{Claim, Operation, Value, format_amount_fr};
 
@@ -36,6 +39,13 @@ fn check_claim(
     let Some(computed) = claim.operation.apply(&claim.operands) else {
         return;
     };
+    if let Some(bound) = claim.bound {
+        if !bound.holds(stated, computed) {
+            let finding = outside_bound(cx, claim, anchor, location, computed, stated, bound);
+            out.push(cx.as_uncertain(finding, claim.uncertain));
+        }
+        return;
+    }
     if cx.gap(computed, stated).is_none() {
         return;
     }
@@ -48,7 +58,59 @@ fn check_claim(
         Value::Amount(_) => eur(d),
         _ => format_amount_fr(d),
     };
-    let formula = match claim.operation {
+    let formula = formula(claim);
+    let location = format!("{location} « {} »", claim.text);
+    let euros = matches!(claim.stated, Value::Amount(_));
+    let compare = if euros {
+        Context::mismatch
+    } else {
+        Context::mismatch_quantity
+    };
+    let finding = compare(
+        cx,
+        Rule::Claim,
+        anchor,
+        location,
+        (cx.text.claim_mismatch)(&formula, &show(shown(claim, computed)), &show(stated)),
+        computed,
+        stated,
+    );
+    out.extend(finding.map(|mut finding| {
+        // A quantity stated as the rounded result ("1 058" for 1 058,4; "1,7" for 1,74) holds,
+        // but deserves a look: the gap is under one unit of the last digit printed.
+        if !euros
+            && let (Some(gap), Some(unit)) = (stated.checked_sub(computed), last_digit(stated))
+            && gap.abs() < unit
+        {
+            finding.severity = super::Severity::Warning;
+        }
+        cx.as_uncertain(finding, claim.uncertain)
+    }));
+}
+
+/// A computed figure as shown: a growth rate or a ratio can have many decimals.
+fn shown(claim: &Claim, computed: Decimal) -> Decimal {
+    match claim.operation {
+        Operation::GrowthRate | Operation::Ratio => computed
+            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+            .normalize(),
+        _ => computed,
+    }
+}
+
+/// The claim's arithmetic, written out (`9,8 × 27 × 4`, `(30 − 24) ÷ 24`).
+fn formula(claim: &Claim) -> String {
+    let operand = |i: usize| {
+        claim
+            .operands
+            .get(i)
+            .map_or_else(String::new, |d| format_amount_fr(*d))
+    };
+    match claim.operation {
+        Operation::GrowthRate => {
+            format!("({} − {}) ÷ {} × 100", operand(1), operand(0), operand(0))
+        }
+        Operation::PointDifference => format!("{} − {}", operand(1), operand(0)),
         Operation::Percentage => format!(
             "{} % × {}",
             claim
@@ -66,41 +128,57 @@ fn check_claim(
             .map(|d| format_amount_fr(*d))
             .collect::<Vec<_>>()
             .join(&format!(" {} ", op.symbol())),
-    };
-    let location = format!("{location} « {} »", claim.text);
-    let euros = matches!(claim.stated, Value::Amount(_));
-    let compare = if euros {
-        Context::mismatch
-    } else {
-        Context::mismatch_quantity
-    };
-    let finding = compare(
-        cx,
-        Rule::Claim,
-        anchor,
-        location,
-        (cx.text.claim_mismatch)(&formula, &show(computed), &show(stated)),
-        computed,
-        stated,
-    );
-    out.extend(finding.map(|mut finding| {
-        // A quantity stated as the rounded result ("1 058" for 1 058,4; "1,7" for 1,74) holds,
-        // but deserves a look: the gap is under one unit of the last digit printed.
-        if !euros
-            && let (Some(gap), Some(unit)) = (stated.checked_sub(computed), last_digit(stated))
-            && gap.abs() < unit
-        {
-            finding.severity = super::Severity::Warning;
-        }
-        finding
-    }));
+    }
 }
 
-/// For a percentage claim whose rate the text gives as approximate: whether the printed rate
-/// is the result's actual rate rounded to the precision it is printed with (± one unit of its
+/// A claim whose result falls outside the bound or range the text gives.
+fn outside_bound(
+    cx: &Context,
+    claim: &Claim,
+    anchor: Anchor,
+    location: String,
+    computed: Decimal,
+    stated: Decimal,
+    bound: crate::model::Bound,
+) -> Finding {
+    let euros = matches!(claim.stated, Value::Amount(_));
+    let show = |d: Decimal| if euros { eur(d) } else { format_amount_fr(d) };
+    Finding {
+        fiche: None,
+        rule: Rule::Claim,
+        severity: Severity::Error,
+        anchor,
+        location: format!("{location} « {} »", claim.text),
+        message: (cx.text.claim_outside_bound)(
+            &formula(claim),
+            &show(shown(claim, computed)),
+            &describe_bound(cx, bound, &show(stated), show),
+        ),
+        expected: Some(computed),
+        stated: Some(stated.to_string()),
+    }
+}
+
+/// For a claim whose rate the text gives as approximate: whether the printed rate is the actual
+/// rate rounded to the precision it is printed with (± one unit of its
 /// last digit, since documents round up, down and to the nearest).
 fn rounded_rate_holds(claim: &Claim, stated: Decimal) -> bool {
-    if claim.operation != Operation::Percentage || !claim.approximate {
+    if !claim.approximate {
+        return false;
+    }
+    if matches!(
+        claim.operation,
+        Operation::GrowthRate | Operation::PointDifference | Operation::Ratio
+    ) {
+        // The stated figure is itself the rate: it holds when it is the computed one rounded
+        // to the digits it is printed with.
+        let computed = claim.operation.apply(&claim.operands);
+        return computed
+            .zip(last_digit(stated))
+            .and_then(|(c, unit)| Some((stated.checked_sub(c)?.abs(), unit)))
+            .is_some_and(|(gap, unit)| gap < unit);
+    }
+    if claim.operation != Operation::Percentage {
         return false;
     }
     let [base, rate] = claim.operands[..] else {

@@ -266,6 +266,16 @@ impl<'a> Context<'a> {
 }
 
 impl Context<'_> {
+    /// A finding from a relation the reviewer believes but the document does not prove
+    /// becomes a warning that says so.
+    pub fn as_uncertain(&self, finding: Finding, uncertain: bool) -> Finding {
+        if uncertain && finding.severity == Severity::Error {
+            finding.downgraded(self.text.uncertain_relation)
+        } else {
+            finding
+        }
+    }
+
     /// `Some(gap)` when `stated` differs from `expected` by more than the tolerance.
     pub fn gap(&self, expected: Decimal, stated: Decimal) -> Option<Decimal> {
         // A gap too large for a decimal is larger than any tolerance.
