@@ -54,10 +54,7 @@ fn check_claim(
     if rounded_rate_holds(claim, stated) {
         return;
     }
-    let show = |d| match claim.stated {
-        Value::Amount(_) => eur(d),
-        _ => format_amount_fr(d),
-    };
+    let show = |d| show_as(&claim.stated, d);
     let formula = formula(claim);
     let location = format!("{location} « {} »", claim.text);
     let euros = matches!(claim.stated, Value::Amount(_));
@@ -86,6 +83,15 @@ fn check_claim(
         }
         cx.as_uncertain(finding, claim.uncertain)
     }));
+}
+
+/// A figure written as the stated one is: euros, a percentage or a plain number.
+fn show_as(stated: &Value, figure: Decimal) -> String {
+    match stated {
+        Value::Amount(_) => eur(figure),
+        Value::Percent(_) => format!("{} %", format_amount_fr(figure)),
+        _ => format_amount_fr(figure),
+    }
 }
 
 /// A computed figure as shown: a growth rate or a ratio can have many decimals.
@@ -141,8 +147,7 @@ fn outside_bound(
     stated: Decimal,
     bound: crate::model::Bound,
 ) -> Finding {
-    let euros = matches!(claim.stated, Value::Amount(_));
-    let show = |d: Decimal| if euros { eur(d) } else { format_amount_fr(d) };
+    let show = |d| show_as(&claim.stated, d);
     Finding {
         fiche: None,
         rule: Rule::Claim,

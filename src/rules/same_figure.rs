@@ -11,8 +11,8 @@ use rust_decimal::Decimal;
 use super::tables::{body_rows, cell};
 use super::{Anchor, Context, Finding, Rule, Severity, counterpart, eur};
 use crate::model::{
-    Bound, ColumnRole, Measure, Statement, StatementScope, Subject, Value, format_amount_fr,
-    normalise_fiche_id,
+    Bound, ColumnRole, Fiche, Measure, Source, Statement, StatementScope, Subject, Value,
+    format_amount_fr, normalise_fiche_id,
 };
 use crate::strings::field_name;
 
@@ -76,7 +76,11 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         } else {
             format!("« {} »", statement.source.section)
         };
-        let location = format!("{} › {}", cx.text.statement, place);
+        // Where the statement is, with its lines: a reviewer opens the source there.
+        let location = match statement.source.describe() {
+            here if here.is_empty() => format!("{} › {}", cx.text.statement, place),
+            here => format!("{} › {here}", cx.text.statement),
+        };
         let finding = match &statement.about {
             None => budget_statement(cx, index, statement, &place, location),
             Some(Subject::Quantity(key)) => match first_of_quantity.entry(key) {
@@ -95,12 +99,12 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 }
             },
             Some(subject) => {
-                let Some((what, figure)) = subject_figure(cx, statement, subject) else {
+                let Some((what, figure, there)) = subject_figure(cx, statement, subject) else {
                     out.push(unknown_subject(cx, index, statement, location));
                     continue;
                 };
                 let Some(figure) = figure else { continue };
-                compare(cx, index, statement, location, &what, figure, &place)
+                compare(cx, index, statement, location, &what, figure, &there)
             }
         };
         out.extend(finding.map(|f| cx.as_uncertain(f, statement.uncertain)));
@@ -136,13 +140,14 @@ fn budget_statement(
     )
 }
 
-/// The figure a statement's subject designates, with a name for it: `None` when the subject
-/// names nothing that exists (a finding), `Some((name, None))` when it exists without a figure.
+/// The figure a statement's subject designates, with a name for it and where the document
+/// gives it: `None` when the subject names nothing that exists (a finding), a `None` figure
+/// when it exists without one.
 fn subject_figure<'a>(
     cx: &Context<'a>,
     statement: &Statement,
     subject: &'a Subject,
-) -> Option<(String, Option<&'a Value>)> {
+) -> Option<(String, Option<&'a Value>, String)> {
     let fiche = match &statement.scope {
         StatementScope::Fiche(id) => Some(cx.find_fiche(id)?),
         _ => None,
@@ -160,16 +165,20 @@ fn subject_figure<'a>(
                 .iter()
                 .find(|v| v.measure == Measure::Result && v.year == *year)
                 .and_then(|v| v.value.as_ref());
-            Some((format!("{} « {name} » ({year})", cx.text.indicator), value))
+            Some((
+                format!("{} « {name} » ({year})", cx.text.indicator),
+                value,
+                where_(cx, &indicator.source, fiche),
+            ))
         }
         Subject::ExecutedLine(name) => {
-            let line = fiche?
-                .budget
-                .as_ref()?
-                .executed_lines
-                .iter()
-                .find(|l| same(&l.name, name))?;
-            Some((format!("« {name} »"), Some(&line.amount)))
+            let budget = fiche?.budget.as_ref()?;
+            let line = budget.executed_lines.iter().find(|l| same(&l.name, name))?;
+            Some((
+                format!("« {name} »"),
+                Some(&line.amount),
+                where_(cx, &budget.source, fiche),
+            ))
         }
         Subject::Cell { table, row, column } => {
             let found = cx.convention.tables.iter().find(|t| t.id == *table)?;
@@ -185,9 +194,19 @@ fn subject_figure<'a>(
             Some((
                 format!("{} « {} » › {row} › {column}", cx.text.table, found.title),
                 cell(line, column_index),
+                where_(cx, &found.source, None),
             ))
         }
-        Subject::Quantity(key) => Some((key.clone(), None)),
+        Subject::Quantity(key) => Some((key.clone(), None, String::new())),
+    }
+}
+
+/// Where a figure is, for a message: its source, else its fiche.
+fn where_(cx: &Context, source: &Source, fiche: Option<&Fiche>) -> String {
+    match (source.describe(), fiche) {
+        (described, _) if !described.is_empty() => described,
+        (_, Some(fiche)) => format!("{} {}", cx.text.fiche, fiche.id),
+        _ => cx.text.convention_scope.to_string(),
     }
 }
 
