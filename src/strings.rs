@@ -264,6 +264,10 @@ pub struct RuleStrings {
     pub copied_budget: fn(&str) -> String,
     /// État spent, Département spent
     pub etat_above_departement_spent: fn(&str, &str) -> String,
+    /// the document's date as written, the deadline as written, its sentence
+    pub after_deadline: fn(&str, &str, &str) -> String,
+    /// indicator, year, end of the period, the document's date as written
+    pub result_before_period_end: fn(&str, i32, &str, &str) -> String,
 }
 
 pub fn rules(lang: Lang) -> &'static RuleStrings {
@@ -477,6 +481,14 @@ static RULES_FR: RuleStrings = RuleStrings {
             "Exécuté par l'État ({etat}) supérieur à l'exécuté par le Département ({dep}) : cofinancement non assuré sur la dépense"
         )
     },
+    after_deadline: |dated, due, text| {
+        format!("Document daté « {dated} », après l'échéance du {due} qu'il indique (« {text} »)")
+    },
+    result_before_period_end: |name, year, end, dated| {
+        format!(
+            "« {name} » : un résultat pour {year}, période qui s'achève le {end}, dans un document daté « {dated} »"
+        )
+    },
 };
 
 static RULES_EN: RuleStrings = RuleStrings {
@@ -667,6 +679,14 @@ static RULES_EN: RuleStrings = RuleStrings {
     etat_above_departement_spent: |etat, dep| {
         format!(
             "State spent ({etat}) above the Département's ({dep}): co-financing not matched on spending"
+        )
+    },
+    after_deadline: |dated, due, text| {
+        format!("Document dated “{dated}”, after the deadline of {due} it states (“{text}”)")
+    },
+    result_before_period_end: |name, year, end, dated| {
+        format!(
+            "“{name}”: a result for {year}, a period ending on {end}, in a document dated “{dated}”"
         )
     },
 };

@@ -258,6 +258,26 @@ mod cd13_2019 {
         assert!(finding.location.contains("l. 1209"), "{}", finding.location);
     }
 
+    /// Issue 14, item 14. Line 1197: the report went to the "Commission permanente du 14 avr
+    /// 2020"; every result it gives is for 2019, a year that had ended. Nothing to report.
+    #[test]
+    fn the_report_is_dated_after_the_year_it_reports_on() {
+        let c = data("cd13-2019-rapport-execution.ron");
+        assert_eq!(
+            revue::model::days_in(&c.signed),
+            [revue::model::Day {
+                year: 2020,
+                month: 4,
+                day: 14
+            }]
+        );
+        let coherence: Vec<Finding> = all()
+            .into_iter()
+            .filter(|f| f.rule == Rule::Consistency)
+            .collect();
+        assert!(coherence.is_empty(), "{coherence:#?}");
+    }
+
     /// Every error is one of the discrepancies above: nothing the document does not say.
     #[test]
     fn every_error_is_a_discrepancy_of_the_document() {

@@ -237,6 +237,12 @@ fn claim() -> BoxedStrategy<Claim> {
         .boxed()
 }
 
+fn deadline() -> BoxedStrategy<Deadline> {
+    (text(), text(), source())
+        .prop_map(|(due, text, source)| Deadline { due, text, source })
+        .boxed()
+}
+
 fn bound() -> BoxedStrategy<Bound> {
     prop_oneof![
         Just(Bound::AtLeast),
@@ -582,7 +588,7 @@ fn convention() -> BoxedStrategy<Convention> {
         text(),
         option::of(any::<(i32, i32)>()),
         vec(text(), 0..3),
-        text(),
+        (text(), text(), vec(deadline(), 0..2)),
         option::of(statement()),
         (text(), text(), text()).prop_map(|(title, file, reference)| Document {
             title,
@@ -601,7 +607,17 @@ fn convention() -> BoxedStrategy<Convention> {
     (heading, body)
         .prop_map(
             |(
-                (title, kind, territory, period, years, parties, signed, state_support, document),
+                (
+                    title,
+                    kind,
+                    territory,
+                    period,
+                    years,
+                    parties,
+                    (signed, transmitted, deadlines),
+                    state_support,
+                    document,
+                ),
                 (sections, axes, tables, statements, claims, indicators),
             )| Convention {
                 version: FORMAT_VERSION,
@@ -612,6 +628,8 @@ fn convention() -> BoxedStrategy<Convention> {
                 years,
                 parties,
                 signed,
+                transmitted,
+                deadlines,
                 state_support,
                 document,
                 sections,

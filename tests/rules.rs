@@ -1459,3 +1459,77 @@ fn a_table_row_with_fewer_cells_than_columns_is_a_coherence_error() {
     let c = convention("", &table(r#"Text("x"), Amount("1")"#));
     assert!(findings(&c, Rule::Consistency).is_empty());
 }
+
+// Issue 14, item 14: deadlines and dates
+
+fn dated(kind: &str, dates: &str, values: &str) -> Convention {
+    let text = format!(
+        r#"(
+    version: 1,
+    title: "Rapport",
+    kind: {kind},
+    territory: (name: "Test", number: "00"),
+    years: (2019, 2020),
+    {dates}
+    document: (title: "test"),
+    axes: [(id: "1", title: "Axe 1", fiches: [(id: "1", title: "F", indicators: [(name: "Familles", values: [{values}])])])],
+)"#
+    );
+    from_ron_str(&text).unwrap_or_else(|e| panic!("{e:?}\n{text}"))
+}
+
+#[test]
+fn a_report_transmitted_after_the_deadline_it_states_is_a_warning() {
+    let deadline =
+        r#"deadlines: [(due: "31 mars 2020", text: "transmis au plus tard le 31 mars 2020")],"#;
+    let late = dated(
+        "RapportExecution",
+        &format!(r#"transmitted: "Commission permanente du 14 avr 2020", {deadline}"#),
+        "",
+    );
+    let found = findings(&late, Rule::Consistency);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert!(
+        says(&found[0].message, "31 mars 2020"),
+        "{}",
+        found[0].message
+    );
+    let on_time = dated(
+        "RapportExecution",
+        &format!(r#"signed: "le 30/03/2020", {deadline}"#),
+        "",
+    );
+    assert!(findings(&on_time, Rule::Consistency).is_empty());
+}
+
+#[test]
+fn a_result_for_a_period_not_ended_at_the_report_date_is_a_warning() {
+    let signed = r#"signed: "Commission permanente du 14 avr 2020","#;
+    // 2020 had not ended on 14 April 2020; 2019 had, and so had the first quarter of 2020.
+    let report = dated(
+        "RapportExecution",
+        signed,
+        r#"(year: 2019, measure: Result, value: Number("90")), (year: 2020, measure: Result, value: Number("30"))"#,
+    );
+    let found = findings(&report, Rule::Consistency);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        says(&found[0].message, "31/12/2020"),
+        "{}",
+        found[0].message
+    );
+    let quarter = dated(
+        "RapportExecution",
+        signed,
+        r#"(year: 2020, measure: Result, value: Number("30"), note: "Du 01-01-2020 au 31-03-2020")"#,
+    );
+    assert!(findings(&quarter, Rule::Consistency).is_empty());
+    // A convention states where things stand when it is signed.
+    let convention = dated(
+        "Convention",
+        signed,
+        r#"(year: 2020, measure: Result, value: Number("30"))"#,
+    );
+    assert!(findings(&convention, Rule::Consistency).is_empty());
+}

@@ -1330,6 +1330,8 @@ fn convention(rng: &mut Rng, number: &str, name: &str, year: i32, index: usize) 
             format!("Le président du conseil départemental ({name})"),
         ],
         signed: format!("{} juin {}", rng.range(1, 28), year),
+        transmitted: String::new(),
+        deadlines: Vec::new(),
         state_support: Some(state_support),
         document: Document {
             title: "Synthèse, bilan des fiches actions et tableau financier des crédits utilisés"

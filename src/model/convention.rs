@@ -24,6 +24,13 @@ pub struct Convention {
     /// Signing or adoption date as written.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub signed: String,
+    /// When the document was dated or transmitted, as written (`transmis le 14 avril 2020`),
+    /// for the deadlines it states; the signing date stands in for it when left out.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub transmitted: String,
+    /// Deadlines the document states for itself ("transmis au plus tard le 31 mars 2020").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deadlines: Vec<Deadline>,
     /// The State's stated total support (e.g. article 2.2), where stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_support: Option<Statement>,
@@ -166,6 +173,18 @@ pub struct Statement {
     /// it (same quantity, different wording or scope): a gap is a warning, never an error.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub uncertain: bool,
+    /// The sentence as printed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Source::is_empty")]
+    pub source: Source,
+}
+
+/// A deadline the document states, its date as written (`31 mars 2020`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadline {
+    pub due: String,
     /// The sentence as printed.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,

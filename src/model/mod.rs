@@ -7,6 +7,7 @@
 mod amount;
 mod budget;
 mod convention;
+mod date;
 mod fiche;
 mod indicator;
 mod source;
@@ -19,9 +20,10 @@ pub use amount::{
 };
 pub use budget::{Bound, Budget, Claim, Funder, Operation, Planned, Reallocation};
 pub use convention::{
-    Axe, Convention, ConventionKind, Document, FORMAT_VERSION, Section, SectionKind, Statement,
-    StatementScope, Subject, Territory, normalise_fiche_id,
+    Axe, Convention, ConventionKind, Deadline, Document, FORMAT_VERSION, Section, SectionKind,
+    Statement, StatementScope, Subject, Territory, normalise_fiche_id,
 };
+pub use date::{Day, days_in};
 pub use fiche::{Assessment, Block, Fiche, FicheStatus, Partners, Scope};
 pub use indicator::{Indicator, IndicatorValue, Measure};
 pub use source::Source;

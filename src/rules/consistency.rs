@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use super::tables::TablePlace;
 use super::{Anchor, Context, Finding, Rule, Severity, eur};
 use crate::model::{
-    BudgetField, ConventionKind, Indicator, Measure, StatementScope, Value, normalise_fiche_id,
+    BudgetField, ConventionKind, Day, Indicator, Measure, StatementScope, Value, days_in,
+    normalise_fiche_id,
 };
 use crate::strings::field_name;
 
@@ -17,9 +18,97 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     duplicate_ids(cx, out);
     negative_figures(cx, out);
     dates_to_come(cx, out);
+    deadlines(cx, out);
     dangling_references(cx, out);
     ragged_rows(cx, out);
     copies(cx, out);
+}
+
+/// The document's own date: when it was transmitted, else signed or adopted.
+fn document_day<'a>(cx: &Context<'a>) -> Option<(Day, &'a str)> {
+    let convention = cx.convention;
+    [&convention.transmitted, &convention.signed]
+        .into_iter()
+        .find_map(|written| Some((*days_in(written).last()?, written.as_str())))
+}
+
+/// A document dated or transmitted after a deadline it states; in a report, a result given
+/// for a period that had not ended at the report's date (a partial figure presented as the
+/// year's).
+fn deadlines(cx: &Context, out: &mut Vec<Finding>) {
+    let convention = cx.convention;
+    let Some((dated, written)) = document_day(cx) else {
+        return;
+    };
+    for deadline in &convention.deadlines {
+        let Some(due) = days_in(&deadline.due).last().copied() else {
+            continue;
+        };
+        if dated > due {
+            out.push(finding(
+                Severity::Warning,
+                Anchor::Convention,
+                cx.text.convention_scope.to_string(),
+                (cx.text.after_deadline)(written, &deadline.due, &deadline.text),
+            ));
+        }
+    }
+    // A convention or a programme states where things stand when it is signed; a report
+    // states results, and one for a period still running is a partial figure.
+    if convention.kind != ConventionKind::RapportExecution {
+        return;
+    }
+    let now = cx.config.current_year;
+    let mut unfinished = |indicator: &Indicator, place: &dyn Fn() -> (Anchor, String)| {
+        for value in &indicator.values {
+            // A year still to come is reported by `dates_to_come`.
+            if value.measure != Measure::Result || value.value.is_none() || value.year > now {
+                continue;
+            }
+            let ends = days_in(&value.note)
+                .last()
+                .copied()
+                .unwrap_or(Day::end_of_year(value.year));
+            if dated < ends {
+                let (anchor, location) = place();
+                out.push(finding(
+                    Severity::Warning,
+                    anchor,
+                    location,
+                    (cx.text.result_before_period_end)(
+                        &indicator.name,
+                        value.year,
+                        &ends.display_fr(),
+                        written,
+                    ),
+                ));
+            }
+        }
+    };
+    for fiche in convention.fiches() {
+        for (index, indicator) in fiche.indicators.iter().enumerate() {
+            unfinished(indicator, &|| {
+                (
+                    Anchor::Indicator {
+                        fiche: Some(fiche.id.clone()),
+                        index,
+                    },
+                    cx.fiche_place(
+                        fiche,
+                        &format!("{} « {} »", cx.text.indicator, indicator.name),
+                    ),
+                )
+            });
+        }
+    }
+    for (index, indicator) in convention.indicators.iter().enumerate() {
+        unfinished(indicator, &|| {
+            (
+                Anchor::Indicator { fiche: None, index },
+                format!("{} « {} »", cx.text.indicator, indicator.name),
+            )
+        });
+    }
 }
 
 /// A statement whose scope names a fiche or an axe the document does not have, a table row
