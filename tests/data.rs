@@ -258,6 +258,38 @@ mod cd13_2019 {
         assert!(finding.location.contains("l. 1209"), "{}", finding.location);
     }
 
+    /// The synthesis (lines 112, 130–134) and the fiches (lines 531, 734, 770, 858, 991, 1033,
+    /// 1095, 1118) give the same counts: 11 MDS connectées, 5 000, 1 058, 280, 76, 480 and 160
+    /// beneficiaries or posts. Transcribed as quantities stated twice; they agree.
+    #[test]
+    fn the_counts_the_synthesis_repeats_agree_with_the_fiches() {
+        let c = data("cd13-2019-rapport-execution.ron");
+        let quantities = c
+            .statements
+            .iter()
+            .filter(|s| matches!(s.about, Some(revue::model::Subject::Quantity(_))))
+            .count();
+        assert_eq!(quantities, 21);
+        let mut differing: Vec<&str> = all()
+            .iter()
+            .filter_map(|f| match f.anchor {
+                revue::rules::Anchor::Statement { index } => match &c.statements[index].about {
+                    Some(revue::model::Subject::Quantity(key)) => Some(key.as_str()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+        differing.sort();
+        assert_eq!(
+            differing,
+            [
+                "aide au poste engagée en 2019",
+                "lieux d'accueil parents-enfants recensés par la cartographie CAF / CD13"
+            ]
+        );
+    }
+
     /// Issue 14, item 14. Line 1197: the report went to the "Commission permanente du 14 avr
     /// 2020"; every result it gives is for 2019, a year that had ended. Nothing to report.
     #[test]
