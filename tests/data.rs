@@ -296,7 +296,7 @@ mod cd13_2019 {
     fn the_report_is_dated_after_the_year_it_reports_on() {
         let c = data("cd13-2019-rapport-execution.ron");
         assert_eq!(
-            revue::model::days_in(&c.signed),
+            revue::model::days_in(&c.transmitted),
             [revue::model::Day {
                 year: 2020,
                 month: 4,

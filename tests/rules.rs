@@ -1497,7 +1497,7 @@ fn a_report_transmitted_after_the_deadline_it_states_is_a_warning() {
     );
     let on_time = dated(
         "RapportExecution",
-        &format!(r#"signed: "le 30/03/2020", {deadline}"#),
+        &format!(r#"transmitted: "le 30/03/2020", {deadline}"#),
         "",
     );
     assert!(findings(&on_time, Rule::Consistency).is_empty());
@@ -1505,7 +1505,7 @@ fn a_report_transmitted_after_the_deadline_it_states_is_a_warning() {
 
 #[test]
 fn a_result_for_a_period_not_ended_at_the_report_date_is_a_warning() {
-    let signed = r#"signed: "Commission permanente du 14 avr 2020","#;
+    let signed = r#"transmitted: "Commission permanente du 14 avr 2020","#;
     // 2020 had not ended on 14 April 2020; 2019 had, and so had the first quarter of 2020.
     let report = dated(
         "RapportExecution",

@@ -24,8 +24,8 @@ pub struct Convention {
     /// Signing or adoption date as written.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub signed: String,
-    /// When the document was dated or transmitted, as written (`transmis le 14 avril 2020`),
-    /// for the deadlines it states; the signing date stands in for it when left out.
+    /// When the document was dated or transmitted, as written (`Commission permanente du 14
+    /// avr 2020`), for the deadlines it states and the periods its results cover.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub transmitted: String,
     /// Deadlines the document states for itself ("transmis au plus tard le 31 mars 2020").

@@ -24,12 +24,11 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     copies(cx, out);
 }
 
-/// The document's own date: when it was transmitted, else signed or adopted.
+/// The document's own date: when it was dated or transmitted. Not the signing date: a
+/// report's `signed` is often the date of the convention it reports on.
 fn document_day<'a>(cx: &Context<'a>) -> Option<(Day, &'a str)> {
-    let convention = cx.convention;
-    [&convention.transmitted, &convention.signed]
-        .into_iter()
-        .find_map(|written| Some((*days_in(written).last()?, written.as_str())))
+    let written = cx.convention.transmitted.as_str();
+    Some((*days_in(written).last()?, written))
 }
 
 /// A document dated or transmitted after a deadline it states; in a report, a result given
