@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::tables::{body_rows, cell};
+use super::tables::{body_rows, cell, table_name};
 use super::{Anchor, Context, Finding, Rule, counterpart, eur, fiche_figure, planned_total};
 use crate::model::{
     BudgetField, ColumnRole, Fiche, StatementScope, Table, TableKind, Value, checked_sum,
@@ -116,8 +116,10 @@ fn summary_total_against_fiches(cx: &Context, index: usize, table: &Table, out: 
                 column: Some(column_index),
             },
             format!(
-                "{} « {} » › {} › {}",
-                cx.text.table, table.title, cx.text.total_row, column.name
+                "{} › {} › {}",
+                table_name(cx, table),
+                cx.text.total_row,
+                column.name
             ),
             (cx.text.summary_total_against_fiches)(&column.name, &eur(stated), fiches, &eur(sum)),
             sum,

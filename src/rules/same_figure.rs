@@ -8,7 +8,7 @@ use std::collections::hash_map::Entry;
 
 use rust_decimal::Decimal;
 
-use super::tables::{body_rows, cell};
+use super::tables::{body_rows, cell, table_name};
 use super::{Anchor, Context, Finding, Rule, Severity, counterpart, eur};
 use crate::model::{
     Bound, ColumnRole, Fiche, Measure, Source, Statement, StatementScope, Subject, Value,
@@ -50,9 +50,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                         column: Some(column_index),
                     },
                     format!(
-                        "{} « {} » › {} « {} » › {}",
-                        cx.text.table,
-                        table.title,
+                        "{} › {} « {} » › {}",
+                        table_name(cx, table),
                         cx.text.row,
                         row.label(),
                         column.name

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::{Anchor, Context};
-use crate::model::{ColumnRole, Row, SubtotalOf, Table, Value, checked_sum};
+use crate::model::{ColumnRole, Row, Source, SubtotalOf, Table, Value, checked_sum};
 
 /// Which table, for anchors and locations: a convention summary table or a fiche's own.
 #[derive(Clone, Copy)]
@@ -42,7 +42,7 @@ impl TablePlace<'_> {
             parts.push(format!("{} {fiche}", t.fiche));
             parts.push(t.budget.to_string());
         }
-        parts.push(format!("{} « {} »", t.table, table.title));
+        parts.push(table_name(cx, table));
         if let Some(row) = row {
             parts.push(row.to_string());
         }
@@ -50,6 +50,23 @@ impl TablePlace<'_> {
             parts.push(column.to_string());
         }
         parts.join(" › ")
+    }
+}
+
+/// `tableau « title » (§ section, l. 456–483)`: the lines tell a reviewer where to look.
+pub fn table_name(cx: &Context, table: &Table) -> String {
+    match table.source.lines {
+        Some(_) => format!(
+            "{} « {} » ({})",
+            cx.text.table,
+            table.title,
+            Source {
+                section: String::new(),
+                ..table.source.clone()
+            }
+            .describe()
+        ),
+        None => format!("{} « {} »", cx.text.table, table.title),
     }
 }
 
