@@ -259,6 +259,7 @@ pub struct RuleStrings {
     pub row_fiche_does_not_exist: fn(&str) -> String,
     /// cells, columns
     pub ragged_row: fn(usize, usize) -> String,
+    pub statement_about_nothing: &'static str,
     /// the first fiche with it
     pub copied_description: fn(&str) -> String,
     pub copied_budget: fn(&str) -> String,
@@ -285,7 +286,7 @@ static RULES_FR: RuleStrings = RuleStrings {
     total_row: "ligne TOTAL",
     claim: "calcul",
     indicator: "indicateur",
-    statement: "montant cité",
+    statement: "chiffre cité",
     state_support: "soutien de l'État",
     reallocation: "réattribution",
     in_table: |title| format!("le tableau « {title} »"),
@@ -442,7 +443,7 @@ static RULES_FR: RuleStrings = RuleStrings {
     less_than: |x| format!("moins de {x}"),
     between: |low, high| format!("entre {low} et {high}"),
     unknown_subject: |subject, scope| {
-        format!("Un montant cité porte sur {subject} de {scope}, qui n'existe pas")
+        format!("Un chiffre cité porte sur {subject} de {scope}, qui n'existe pas")
     },
     subtotal_lines: |column, sum, stated| {
         format!(
@@ -464,7 +465,7 @@ static RULES_FR: RuleStrings = RuleStrings {
         format!("{formula} = {computed}, hors de « {bound} » annoncé par le texte")
     },
     scope_does_not_exist: |missing| {
-        format!("Ce montant cité porte sur {missing}, qui n'existe pas dans ce document")
+        format!("Ce chiffre cité porte sur {missing}, qui n'existe pas dans ce document")
     },
     row_fiche_does_not_exist: |id| {
         format!("Cette ligne décrit la fiche {id}, qui n'existe pas dans ce document")
@@ -472,6 +473,7 @@ static RULES_FR: RuleStrings = RuleStrings {
     ragged_row: |cells, columns| {
         format!("Ligne de {cells} cellules dans un tableau de {columns} colonnes")
     },
+    statement_about_nothing: "Ce chiffre cité ne dit ni de quel montant (field) ni de quoi (about) il s'agit : aucune règle ne peut le vérifier",
     copied_description: |first| {
         format!("Même description que la fiche {first} : un copier-coller ?")
     },
@@ -499,7 +501,7 @@ static RULES_EN: RuleStrings = RuleStrings {
     total_row: "TOTAL row",
     claim: "calculation",
     indicator: "indicator",
-    statement: "stated amount",
+    statement: "stated figure",
     state_support: "State support",
     reallocation: "reallocation",
     in_table: |title| format!("the table “{title}”"),
@@ -674,6 +676,7 @@ static RULES_EN: RuleStrings = RuleStrings {
         format!("This row describes fiche {id}, which this document does not have")
     },
     ragged_row: |cells, columns| format!("Row of {cells} cells in a table of {columns} columns"),
+    statement_about_nothing: "This stated figure says neither which amount (field) nor what (about) it is: no rule can check it",
     copied_description: |first| format!("Same description as fiche {first}: a copy-paste?"),
     copied_budget: |first| format!("Same budget as fiche {first}: a copy-paste?"),
     etat_above_departement_spent: |etat, dep| {

@@ -1441,6 +1441,18 @@ fn a_statement_about_a_fiche_that_does_not_exist_is_a_coherence_error() {
 }
 
 #[test]
+fn a_statement_about_nothing_is_a_coherence_error() {
+    let c = convention(
+        &maraude("90"),
+        r#"statements: [(scope: Fiche("1-2"), value: Number("1"), text: "un chiffre")],"#,
+    );
+    let found = findings(&c, Rule::Consistency);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity, Severity::Error);
+    assert!(says(&found[0].message, "about"), "{}", found[0].message);
+}
+
+#[test]
 fn a_table_row_with_fewer_cells_than_columns_is_a_coherence_error() {
     let table = |cells: &str| {
         format!(

@@ -115,6 +115,14 @@ fn deadlines(cx: &Context, out: &mut Vec<Finding>) {
 fn dangling_references(cx: &Context, out: &mut Vec<Finding>) {
     let convention = cx.convention;
     for (index, statement) in convention.statements.iter().enumerate() {
+        if statement.field.is_none() && statement.about.is_none() {
+            out.push(finding(
+                Severity::Error,
+                Anchor::Statement { index },
+                format!("{} « {} »", cx.text.statement, statement.text),
+                cx.text.statement_about_nothing.to_string(),
+            ));
+        }
         let missing = match &statement.scope {
             StatementScope::Fiche(id) if cx.find_fiche(id).is_none() => {
                 format!("{} {id}", cx.text.fiche)
