@@ -383,6 +383,21 @@ mod cd13_pdi_2024_2026 {
 
     /// Line 387: the "Autre" row prints its share as "0, %" — kept as text and reported.
     #[test]
+    fn declarations_of_income_against_their_table() {
+        // Line 378: "plus de 15 000 bénéficiaires (21,2 %)" — the table's TOTAL (line 388) has
+        // 15 135 and 21,2 %: both hold. "dont plus de 12 200 des revenus professionnels" — the
+        // table's "Revenus professionnels" row (line 382) has 8 342; 12 200 is three rows
+        // together (8 342 + 2 932 + 947 = 12 221), so the relation is marked uncertain: a
+        // warning.
+        let all = findings(&pdi());
+        let same: Vec<&Finding> = all.iter().filter(|f| f.rule == Rule::SameFigure).collect();
+        assert_eq!(same.len(), 1, "{same:#?}");
+        assert_eq!(same[0].severity, Severity::Warning);
+        assert_eq!(same[0].expected, Some(dec("8342")));
+        assert_eq!(same[0].stated.as_deref(), Some("12200"));
+    }
+
+    #[test]
     fn more_than_29_000_interviews_hold() {
         // Line 984: 17 145 + 12 376 = 29 521, "soit plus de 29 000 entretiens" (a bound).
         let all = findings(&pdi());
