@@ -1422,6 +1422,12 @@ fn a_statement_about_a_fiche_that_does_not_exist_is_a_coherence_error() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].severity, Severity::Error);
     assert!(says(&found[0].message, "fiche 9-9"), "{}", found[0].message);
+    // Reported once, whatever the statement is about.
+    let c = convention(
+        &maraude("90"),
+        r#"statements: [(scope: Fiche("9-9"), about: Quantity("x"), value: Number("1")), (scope: Fiche("9-9"), about: ExecutedLine("y"), value: Number("1"))],"#,
+    );
+    assert_eq!(findings(&c, Rule::Consistency).len(), 2);
     let c = convention(
         &maraude("90"),
         r#"statements: [(scope: Fiche("1-2"), about: Indicator(name: "Nombre inconnu", year: 2019), value: Number("1"))],"#,

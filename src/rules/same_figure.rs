@@ -98,6 +98,12 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 }
             },
             Some(subject) => {
+                // A scope naming a fiche that does not exist is reported once, by "coherence".
+                if let StatementScope::Fiche(id) = &statement.scope
+                    && cx.find_fiche(id).is_none()
+                {
+                    continue;
+                }
                 let Some((what, figure, there)) = subject_figure(cx, statement, subject) else {
                     out.push(unknown_subject(cx, index, statement, location));
                     continue;
