@@ -45,6 +45,35 @@ pub fn scope_name(lang: Lang, scope: Scope) -> &'static str {
     }
 }
 
+/// What a statement's figure is: a budget figure of its scope, or what it is about.
+pub fn statement_figure_name(lang: Lang, statement: &crate::model::Statement) -> String {
+    use crate::model::Subject;
+    if let Some(field) = statement.field {
+        return field_name(lang, field).to_string();
+    }
+    let clean = |t: &str| crate::text::sanitize_line(t).into_owned();
+    match (&statement.about, lang) {
+        (Some(Subject::Indicator { name, year }), Lang::Fr) => {
+            format!("indicateur « {} » ({year})", clean(name))
+        }
+        (Some(Subject::Indicator { name, year }), Lang::En) => {
+            format!("indicator \u{201c}{}\u{201d} ({year})", clean(name))
+        }
+        (Some(Subject::ExecutedLine(line)), Lang::Fr) => {
+            format!("ligne exécutée « {} »", clean(line))
+        }
+        (Some(Subject::ExecutedLine(line)), Lang::En) => {
+            format!("executed line \u{201c}{}\u{201d}", clean(line))
+        }
+        (Some(Subject::Cell { table, row, column }), _) => {
+            format!("{} · {} · {}", clean(table), clean(row), clean(column))
+        }
+        (Some(Subject::Quantity(name)), _) => clean(name),
+        (None, Lang::Fr) => "chiffre".to_string(),
+        (None, Lang::En) => "figure".to_string(),
+    }
+}
+
 /// Labels of the command-line reports.
 pub struct CliStrings {
     pub territory: &'static str,
@@ -180,8 +209,6 @@ pub struct RuleStrings {
     pub claim_mismatch: fn(&str, &str, &str) -> String,
     /// gap, number of rounded parts
     pub rounded_parts: fn(&str, usize) -> String,
-    /// stated result, its actual percentage, base, rate as printed
-    pub rounded_percentage: fn(&str, &str, &str, &str) -> String,
     /// sum of the fiches' State shares, stated support
     pub state_support_mismatch: fn(&str, &str) -> String,
     /// scope (axe or convention), field, sum of fiches, stated
@@ -220,6 +247,57 @@ pub struct RuleStrings {
     pub result_to_come: fn(&str, i32) -> String,
     pub convention_scope: &'static str,
     pub axe_scope: fn(&str) -> String,
+    // Issue 14: audit power on documents revue has never seen.
+    /// field, the amount as stored, its likely reading
+    pub amount_beyond_cents: fn(&str, &str, &str) -> String,
+    /// field, the amount as stored
+    pub amount_beyond_cents_unread: fn(&str, &str) -> String,
+    /// planned total as written, État + Département (+ others)
+    pub planned_text_read_as_shares: fn(&str, &str) -> String,
+    /// planned total as written, its likely reading
+    pub planned_text_read_as_likely: fn(&str, &str) -> String,
+    /// indicator, year, the text given as its result
+    pub indicator_text_value: fn(&str, i32, &str) -> String,
+    /// column, TOTAL row figure, number of fiches, their sum
+    pub summary_total_against_fiches: fn(&str, &str, usize, &str) -> String,
+    pub uncertain_relation: &'static str,
+    /// what, its figure, where, the statement's figure
+    pub same_quantity: fn(&str, &str, &str, &str) -> String,
+    /// what, its figure, where, the bound as described
+    pub figure_outside_bound: fn(&str, &str, &str, &str) -> String,
+    pub at_least: fn(&str) -> String,
+    pub more_than: fn(&str) -> String,
+    pub at_most: fn(&str) -> String,
+    pub less_than: fn(&str) -> String,
+    pub between: fn(&str, &str) -> String,
+    /// what the statement is about, its scope
+    pub unknown_subject: fn(&str, &str) -> String,
+    /// column, sum of the section's lines, subtotal
+    pub subtotal_lines: fn(&str, &str, &str) -> String,
+    /// column, sum of the subtotals, TOTAL row
+    pub total_against_subtotals: fn(&str, &str, &str) -> String,
+    /// number of lines, table, their sum, field, the fiche's figure
+    pub parts_of_figure: fn(usize, &str, &str, &str, &str) -> String,
+    /// sum of the executed shares, executed total
+    pub executed_by_funder_sum: fn(&str, &str) -> String,
+    /// formula, computed, the bound as described
+    pub claim_outside_bound: fn(&str, &str, &str) -> String,
+    /// the fiche or axe named
+    pub scope_does_not_exist: fn(&str) -> String,
+    /// fiche id
+    pub row_fiche_does_not_exist: fn(&str) -> String,
+    /// cells, columns
+    pub ragged_row: fn(usize, usize) -> String,
+    pub statement_about_nothing: &'static str,
+    /// the first fiche with it
+    pub copied_description: fn(&str) -> String,
+    pub copied_budget: fn(&str) -> String,
+    /// État spent, Département spent
+    pub etat_above_departement_spent: fn(&str, &str) -> String,
+    /// the document's date as written, the deadline as written, its sentence
+    pub after_deadline: fn(&str, &str, &str) -> String,
+    /// indicator, year, end of the period, the document's date as written
+    pub result_before_period_end: fn(&str, i32, &str, &str) -> String,
 }
 
 pub fn rules(lang: Lang) -> &'static RuleStrings {
@@ -237,7 +315,7 @@ static RULES_FR: RuleStrings = RuleStrings {
     total_row: "ligne TOTAL",
     claim: "calcul",
     indicator: "indicateur",
-    statement: "montant cité",
+    statement: "chiffre cité",
     state_support: "soutien de l'État",
     reallocation: "réattribution",
     in_table: |title| format!("le tableau « {title} »"),
@@ -275,9 +353,6 @@ static RULES_FR: RuleStrings = RuleStrings {
     },
     rounded_parts: |gap, parts| {
         format!("(écart de {gap}, dans la marge d'arrondi de {parts} valeurs arrondies)")
-    },
-    rounded_percentage: |stated, actual, base, rate| {
-        format!("({stated} font {actual} % de {base} : le taux de {rate} % est arrondi)")
     },
     state_support_mismatch: |sum, stated| {
         format!(
@@ -349,6 +424,102 @@ static RULES_FR: RuleStrings = RuleStrings {
     result_to_come: |name, year| format!("« {name} » : un résultat pour {year}, année à venir"),
     convention_scope: "la convention",
     axe_scope: |axe| format!("l'axe {axe}"),
+    // Issue 14: audit power on documents revue has never seen.
+    amount_beyond_cents: |field, amount, likely| {
+        format!(
+            "{} : {amount}, plus de deux décimales pour des euros (lecture probable : {likely}, un séparateur de milliers recopié)",
+            capitalise(field)
+        )
+    },
+    amount_beyond_cents_unread: |field, amount| {
+        format!(
+            "{} : {amount}, plus de deux décimales pour des euros",
+            capitalise(field)
+        )
+    },
+    planned_text_read_as_shares: |raw, sum| {
+        format!("(prévu total écrit « {raw} » : mesuré sur État + Département = {sum})")
+    },
+    planned_text_read_as_likely: |raw, likely| {
+        format!("(prévu total écrit « {raw} » : mesuré sur sa lecture probable, {likely})")
+    },
+    indicator_text_value: |name, year, text| {
+        format!(
+            "« {name} » : pas de résultat chiffré pour {year}, année écoulée (le document indique « {text} »)"
+        )
+    },
+    summary_total_against_fiches: |column, total, count, sum| {
+        format!(
+            "La ligne TOTAL indique {total} (« {column} »), mais les {count} fiches de ses lignes totalisent {sum}"
+        )
+    },
+    uncertain_relation: "(relation supposée par le relecteur, que le document n'établit pas)",
+    same_quantity: |what, figure, place, stated| {
+        format!(
+            "{} : {figure} ({place}), mais {stated} ici",
+            capitalise(what)
+        )
+    },
+    figure_outside_bound: |what, figure, place, bound| {
+        format!(
+            "{} : {figure} ({place}), hors de « {bound} » annoncé ici",
+            capitalise(what)
+        )
+    },
+    at_least: |x| format!("au moins {x}"),
+    more_than: |x| format!("plus de {x}"),
+    at_most: |x| format!("au plus {x}"),
+    less_than: |x| format!("moins de {x}"),
+    between: |low, high| format!("entre {low} et {high}"),
+    unknown_subject: |subject, scope| {
+        format!("Un chiffre cité porte sur {subject} de {scope}, qui n'existe pas")
+    },
+    subtotal_lines: |column, sum, stated| {
+        format!(
+            "Les lignes de la section totalisent {sum} (« {column} »), mais son sous-total indique {stated}"
+        )
+    },
+    total_against_subtotals: |column, sum, stated| {
+        format!("Les sous-totaux font {sum} (« {column} »), mais la ligne TOTAL indique {stated}")
+    },
+    parts_of_figure: |count, table, sum, field, stated| {
+        format!(
+            "Les {count} lignes de « {table} » comptées en {field} font {sum}, mais la fiche indique {stated}"
+        )
+    },
+    executed_by_funder_sum: |sum, total| {
+        format!("Les parts exécutées par financeur font {sum}, mais l'exécuté indiqué est {total}")
+    },
+    claim_outside_bound: |formula, computed, bound| {
+        format!("{formula} = {computed}, hors de « {bound} » annoncé par le texte")
+    },
+    scope_does_not_exist: |missing| {
+        format!("Ce chiffre cité porte sur {missing}, qui n'existe pas dans ce document")
+    },
+    row_fiche_does_not_exist: |id| {
+        format!("Cette ligne décrit la fiche {id}, qui n'existe pas dans ce document")
+    },
+    ragged_row: |cells, columns| {
+        format!("Ligne de {cells} cellules dans un tableau de {columns} colonnes")
+    },
+    statement_about_nothing: "Ce chiffre cité ne dit ni de quel montant (field) ni de quoi (about) il s'agit : aucune règle ne peut le vérifier",
+    copied_description: |first| {
+        format!("Même description que la fiche {first} : un copier-coller ?")
+    },
+    copied_budget: |first| format!("Même budget que la fiche {first} : un copier-coller ?"),
+    etat_above_departement_spent: |etat, dep| {
+        format!(
+            "Exécuté par l'État ({etat}) supérieur à l'exécuté par le Département ({dep}) : cofinancement non assuré sur la dépense"
+        )
+    },
+    after_deadline: |dated, due, text| {
+        format!("Document daté « {dated} », après l'échéance du {due} qu'il indique (« {text} »)")
+    },
+    result_before_period_end: |name, year, end, dated| {
+        format!(
+            "« {name} » : un résultat pour {year}, période qui s'achève le {end}, dans un document daté « {dated} »"
+        )
+    },
 };
 
 static RULES_EN: RuleStrings = RuleStrings {
@@ -359,7 +530,7 @@ static RULES_EN: RuleStrings = RuleStrings {
     total_row: "TOTAL row",
     claim: "calculation",
     indicator: "indicator",
-    statement: "stated amount",
+    statement: "stated figure",
     state_support: "State support",
     reallocation: "reallocation",
     in_table: |title| format!("the table “{title}”"),
@@ -395,9 +566,6 @@ static RULES_EN: RuleStrings = RuleStrings {
     },
     rounded_parts: |gap, parts| {
         format!("(gap of {gap}, within the rounding of {parts} rounded values)")
-    },
-    rounded_percentage: |stated, actual, base, rate| {
-        format!("({stated} is {actual} % of {base}: the rate of {rate} % is rounded)")
     },
     state_support_mismatch: |sum, stated| {
         format!(
@@ -463,6 +631,96 @@ static RULES_EN: RuleStrings = RuleStrings {
     result_to_come: |name, year| format!("“{name}”: a result for {year}, a year still to come"),
     convention_scope: "the convention",
     axe_scope: |axe| format!("axe {axe}"),
+    // Issue 14: audit power on documents revue has never seen.
+    amount_beyond_cents: |field, amount, likely| {
+        format!(
+            "{}: {amount}, more than two decimals for euros (likely reading: {likely}, a thousands separator copied)",
+            capitalise(field)
+        )
+    },
+    amount_beyond_cents_unread: |field, amount| {
+        format!(
+            "{}: {amount}, more than two decimals for euros",
+            capitalise(field)
+        )
+    },
+    planned_text_read_as_shares: |raw, sum| {
+        format!("(planned total written “{raw}”: measured against État + Département = {sum})")
+    },
+    planned_text_read_as_likely: |raw, likely| {
+        format!("(planned total written “{raw}”: measured against its likely reading, {likely})")
+    },
+    indicator_text_value: |name, year, text| {
+        format!(
+            "“{name}”: no figure for {year}, a year that has passed (the document says “{text}”)"
+        )
+    },
+    summary_total_against_fiches: |column, total, count, sum| {
+        format!(
+            "The TOTAL row says {total} (“{column}”), but the {count} fiches of its rows add up to {sum}"
+        )
+    },
+    uncertain_relation: "(a relation the reviewer assumes, which the document does not establish)",
+    same_quantity: |what, figure, place, stated| {
+        format!(
+            "{}: {figure} ({place}), but {stated} here",
+            capitalise(what)
+        )
+    },
+    figure_outside_bound: |what, figure, place, bound| {
+        format!(
+            "{}: {figure} ({place}), outside the “{bound}” stated here",
+            capitalise(what)
+        )
+    },
+    at_least: |x| format!("at least {x}"),
+    more_than: |x| format!("more than {x}"),
+    at_most: |x| format!("at most {x}"),
+    less_than: |x| format!("less than {x}"),
+    between: |low, high| format!("between {low} and {high}"),
+    unknown_subject: |subject, scope| {
+        format!("A stated figure is about {subject} of {scope}, which does not exist")
+    },
+    subtotal_lines: |column, sum, stated| {
+        format!("The section's lines add up to {sum} (“{column}”), but its subtotal says {stated}")
+    },
+    total_against_subtotals: |column, sum, stated| {
+        format!("The subtotals make {sum} (“{column}”), but the TOTAL row says {stated}")
+    },
+    parts_of_figure: |count, table, sum, field, stated| {
+        format!(
+            "The {count} lines of “{table}” counted as {field} make {sum}, but the fiche states {stated}"
+        )
+    },
+    executed_by_funder_sum: |sum, total| {
+        format!("Executed shares by funder make {sum}, but the stated executed total is {total}")
+    },
+    claim_outside_bound: |formula, computed, bound| {
+        format!("{formula} = {computed}, outside the “{bound}” the text states")
+    },
+    scope_does_not_exist: |missing| {
+        format!("This stated figure is about {missing}, which this document does not have")
+    },
+    row_fiche_does_not_exist: |id| {
+        format!("This row describes fiche {id}, which this document does not have")
+    },
+    ragged_row: |cells, columns| format!("Row of {cells} cells in a table of {columns} columns"),
+    statement_about_nothing: "This stated figure says neither which amount (field) nor what (about) it is: no rule can check it",
+    copied_description: |first| format!("Same description as fiche {first}: a copy-paste?"),
+    copied_budget: |first| format!("Same budget as fiche {first}: a copy-paste?"),
+    etat_above_departement_spent: |etat, dep| {
+        format!(
+            "State spent ({etat}) above the Département's ({dep}): co-financing not matched on spending"
+        )
+    },
+    after_deadline: |dated, due, text| {
+        format!("Document dated “{dated}”, after the deadline of {due} it states (“{text}”)")
+    },
+    result_before_period_end: |name, year, end, dated| {
+        format!(
+            "“{name}”: a result for {year}, a period ending on {end}, in a document dated “{dated}”"
+        )
+    },
 };
 
 /// Labels of the `check` report.

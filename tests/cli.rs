@@ -59,7 +59,7 @@ fn check_exits_1_on_errors_and_reports_every_finding() {
     assert!(text.contains("[meme-montant]"), "{text}");
     assert!(
         text.trim_end()
-            .ends_with("2 erreurs, 1 avertissement dans 1 convention"),
+            .ends_with("3 erreurs, 1 avertissement dans 1 convention"),
         "{text}"
     );
     // Errors come before warnings.
@@ -93,7 +93,7 @@ fn check_json_is_an_array_of_findings_with_the_documented_fields() {
     assert_eq!(output.status.code(), Some(1));
     let findings: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
     let findings = findings.as_array().expect("an array");
-    assert_eq!(findings.len(), 3);
+    assert_eq!(findings.len(), 4);
     for finding in findings {
         for field in [
             "severity",
@@ -143,7 +143,7 @@ fn check_csv_has_the_same_columns() {
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 3);
+    assert_eq!(rows.len(), 4);
 }
 
 #[test]
@@ -175,7 +175,7 @@ fn check_speaks_english_on_request() {
     assert!(text.contains("Stated remaining 350 000 €"), "{text}");
     assert!(
         text.trim_end()
-            .ends_with("2 errors, 1 warning in 1 convention"),
+            .ends_with("3 errors, 1 warning in 1 convention"),
         "{text}"
     );
 }

@@ -65,20 +65,22 @@ mod cd13_2019 {
     }
 
     /// Lines 1183–1213: the columns sum exactly to the TOTAL row (5 218 310, 3 790 164,
-    /// 1 428 146) and every row's remaining is planned − engaged: nothing to report there.
+    /// 1 428 146) and every row's remaining is planned − engaged: no sum or solde to report
+    /// there (the TOTAL against the fiches is another matter, below).
     #[test]
     fn the_financial_table_holds_and_no_rule_says_otherwise() {
         let all = all();
         let table_sums: Vec<&Finding> = all
             .iter()
             .filter(|f| {
-                matches!(
-                    f.anchor,
-                    revue::rules::Anchor::Table {
-                        total_row: true,
-                        ..
-                    }
-                )
+                f.rule == Rule::Sum
+                    && matches!(
+                        f.anchor,
+                        revue::rules::Anchor::Table {
+                            total_row: true,
+                            ..
+                        }
+                    )
             })
             .collect();
         assert!(table_sums.is_empty(), "{table_sums:#?}");
@@ -192,6 +194,149 @@ mod cd13_2019 {
     fn co_financing_is_matched_everywhere() {
         assert!(!all().iter().any(|f| f.rule == Rule::CoFinancing));
     }
+
+    /// Issue 14, item 7. Lines 1183–1213: the TOTAL row's planned column (5 218 310 €, line
+    /// 1213) is the sum of the rows, but the fiches themselves plan 4 868 310 €: fiche 3-2
+    /// plans 650 000 € (lines 790–804) where its row says 1 000 000 €. Engaged and remaining
+    /// hold against the fiches.
+    #[test]
+    fn the_financial_table_total_differs_from_the_fiches() {
+        let all = all();
+        let finding = has(&all, Rule::Aggregate, None, "4868310", "5218310");
+        assert_eq!(finding.severity, Severity::Error);
+        assert!(matches!(
+            finding.anchor,
+            revue::rules::Anchor::Table {
+                total_row: true,
+                ..
+            }
+        ));
+        let totals = all
+            .iter()
+            .filter(|f| {
+                f.rule == Rule::Aggregate && matches!(f.anchor, revue::rules::Anchor::Table { .. })
+            })
+            .count();
+        assert_eq!(totals, 1, "{all:#?}");
+    }
+
+    /// Issue 14, item 5. Line 68 (synthesis): "90 familles ont été rencontrées" between 1 and
+    /// 31 December 2019; line 276, fiche 1-2's indicator: 200 families at 31/12/19.
+    #[test]
+    fn the_synthesis_count_of_families_differs_from_the_maraude_indicator() {
+        let finding = has(&all(), Rule::SameFigure, Some("1-2"), "200", "90");
+        assert_eq!(finding.severity, Severity::Error);
+        assert!(finding.location.contains("l. 68"), "{}", finding.location);
+        assert!(finding.message.contains("l. 276"), "{}", finding.message);
+    }
+
+    /// Issue 14, item 5. Line 87 (synthesis): the CAF / CD13 mapping counts "93 lieux
+    /// d'accueil"; line 369, fiche 1-4: "94 LAEP/LAPE". The "8 films" of both places (lines 86
+    /// and 368) agree.
+    #[test]
+    fn the_parent_child_places_are_counted_twice_differently() {
+        let all = all();
+        let finding = has(&all, Rule::SameFigure, Some("1-4"), "93", "94");
+        assert_eq!(finding.severity, Severity::Error);
+        assert!(finding.message.contains("l. 87"), "{}", finding.message);
+        assert!(finding.location.contains("l. 369"), "{}", finding.location);
+        assert_eq!(
+            all.iter()
+                .filter(|f| f.rule == Rule::SameFigure && f.fiche() == Some("1-4"))
+                .count(),
+            1
+        );
+    }
+
+    /// Issue 14, item 6. Line 968, fiche 3-4: "263 001 € au titre de l'aide au poste"; line
+    /// 1209, the financial table's observations: "Aide aux postes : 260000 euros".
+    #[test]
+    fn the_job_subsidy_is_stated_twice_differently() {
+        let finding = has(&all(), Rule::SameFigure, Some("3-4"), "263001", "260000");
+        assert_eq!(finding.severity, Severity::Error);
+        assert!(finding.message.contains("l. 968"), "{}", finding.message);
+        assert!(finding.location.contains("l. 1209"), "{}", finding.location);
+    }
+
+    /// The synthesis (lines 112, 130–134) and the fiches (lines 531, 734, 770, 858, 991, 1033,
+    /// 1095, 1118) give the same counts: 11 MDS connectées, 5 000, 1 058, 280, 76, 480 and 160
+    /// beneficiaries or posts. Transcribed as quantities stated twice; they agree.
+    #[test]
+    fn the_counts_the_synthesis_repeats_agree_with_the_fiches() {
+        let c = data("cd13-2019-rapport-execution.ron");
+        let quantities = c
+            .statements
+            .iter()
+            .filter(|s| matches!(s.about, Some(revue::model::Subject::Quantity(_))))
+            .count();
+        assert_eq!(quantities, 21);
+        let mut differing: Vec<&str> = all()
+            .iter()
+            .filter_map(|f| match f.anchor {
+                revue::rules::Anchor::Statement { index } => match &c.statements[index].about {
+                    Some(revue::model::Subject::Quantity(key)) => Some(key.as_str()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+        differing.sort();
+        assert_eq!(
+            differing,
+            [
+                "aide au poste engagée en 2019",
+                "lieux d'accueil parents-enfants recensés par la cartographie CAF / CD13"
+            ]
+        );
+    }
+
+    /// Issue 14, item 14. Line 1197: the report went to the "Commission permanente du 14 avr
+    /// 2020"; every result it gives is for 2019, a year that had ended. Nothing to report.
+    #[test]
+    fn the_report_is_dated_after_the_year_it_reports_on() {
+        let c = data("cd13-2019-rapport-execution.ron");
+        assert_eq!(
+            revue::model::days_in(&c.transmitted),
+            [revue::model::Day {
+                year: 2020,
+                month: 4,
+                day: 14
+            }]
+        );
+        let coherence: Vec<Finding> = all()
+            .into_iter()
+            .filter(|f| f.rule == Rule::Consistency)
+            .collect();
+        assert!(coherence.is_empty(), "{coherence:#?}");
+    }
+
+    /// Every error is one of the discrepancies above: nothing the document does not say.
+    #[test]
+    fn every_error_is_a_discrepancy_of_the_document() {
+        let mut errors: Vec<(Rule, Option<String>, String)> = all()
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| (f.rule, f.fiche.clone(), f.stated.unwrap_or_default()))
+            .collect();
+        errors.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        let fiche = |id: &str| Some(id.to_string());
+        let mut expected = vec![
+            (Rule::Aggregate, None, "3500000".to_string()),
+            (Rule::Aggregate, None, "5218310".to_string()),
+            (Rule::Remaining, fiche("3-2"), "350000".to_string()),
+            (Rule::SameFigure, fiche("3-2"), "1000000".to_string()),
+            (Rule::SameFigure, fiche("3-3"), "136977".to_string()),
+            (Rule::Claim, fiche("3-4"), "414000".to_string()),
+            (Rule::SameFigure, fiche("3-4"), "260000".to_string()),
+            (Rule::Claim, fiche("3-5"), "525000".to_string()),
+            (Rule::Claim, fiche("3-6"), "1345560".to_string()),
+            (Rule::Claim, fiche("3-6"), "671923".to_string()),
+            (Rule::SameFigure, fiche("1-2"), "90".to_string()),
+            (Rule::SameFigure, fiche("1-4"), "94".to_string()),
+        ];
+        expected.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        assert_eq!(errors, expected);
+    }
 }
 
 mod cd13_pdi_2024_2026 {
@@ -237,6 +382,39 @@ mod cd13_pdi_2024_2026 {
     }
 
     /// Line 387: the "Autre" row prints its share as "0, %" — kept as text and reported.
+    #[test]
+    fn declarations_of_income_against_their_table() {
+        // Line 378: "plus de 15 000 bénéficiaires (21,2 %)" — the table's TOTAL (line 388) has
+        // 15 135 and 21,2 %: both hold. "dont plus de 12 200 des revenus professionnels" — the
+        // table's "Revenus professionnels" row (line 382) has 8 342; 12 200 is three rows
+        // together (8 342 + 2 932 + 947 = 12 221), so the relation is marked uncertain: a
+        // warning.
+        let all = findings(&pdi());
+        let same: Vec<&Finding> = all.iter().filter(|f| f.rule == Rule::SameFigure).collect();
+        assert_eq!(same.len(), 1, "{same:#?}");
+        assert_eq!(same[0].severity, Severity::Warning);
+        assert_eq!(same[0].expected, Some(dec("8342")));
+        assert_eq!(same[0].stated.as_deref(), Some("12200"));
+    }
+
+    #[test]
+    fn more_than_29_000_interviews_hold() {
+        // Line 984: 17 145 + 12 376 = 29 521, "soit plus de 29 000 entretiens" (a bound).
+        let all = findings(&pdi());
+        let claims: Vec<&Finding> = all
+            .iter()
+            .filter(|f| f.rule == Rule::Claim && f.location.contains("29 000"))
+            .collect();
+        assert!(claims.is_empty(), "{claims:#?}");
+        let c = pdi();
+        let claim = c
+            .claims
+            .iter()
+            .find(|c| c.text.contains("29 000"))
+            .expect("transcribed");
+        assert_eq!(claim.bound, Some(revue::model::Bound::MoreThan));
+    }
+
     #[test]
     fn the_malformed_percentage_is_reported() {
         let all = findings(&pdi());
@@ -316,17 +494,37 @@ mod cd77_2022 {
         assert_eq!(finding.severity, Severity::Error);
     }
 
-    /// KPMG quote, lines 460–467: step 1's subtotal says 17 490,00 € TTC, its lines make
-    /// 17 190,00 € (= 1,2 × its own 14 325,00 € HT).
+    /// KPMG quote, lines 460–467: step 1's subtotal (a section subtotal printed above its
+    /// lines) says 17 490,00 € TTC, its lines make 17 190,00 € (= 1,2 × its own 14 325,00 €
+    /// HT).
     #[test]
     fn fiche_3_kpmg_step_1_subtotal() {
-        let finding = has(&all(), Rule::Claim, Some("FICHE 3"), "17190", "17490");
+        let finding = has(&all(), Rule::Sum, Some("FICHE 3"), "17190", "17490");
         assert_eq!(finding.severity, Severity::Error);
+        assert!(
+            finding.message.contains("sous-total"),
+            "{}",
+            finding.message
+        );
+    }
+
+    /// KPMG quote, lines 460, 468, 477 and 483 (issue 14, item 8): the section subtotals TTC
+    /// make 17 490 + 23 820 + 17 340 = 58 650,00 €, the "Total MISSION" row says 58 350,00 €
+    /// (the sum of the lines: the gap is step 1's subtotal).
+    #[test]
+    fn fiche_3_kpmg_total_against_its_section_subtotals() {
+        let finding = has(&all(), Rule::Sum, Some("FICHE 3"), "58650", "58350");
+        assert_eq!(finding.severity, Severity::Error);
+        assert!(
+            finding.message.contains("sous-totaux"),
+            "{}",
+            finding.message
+        );
     }
 
     /// KPMG quote, line 483: the "Total MISSION" row gives 18,00 days of DIRECTEUR DE MISSION
-    /// and 18,50 of REFERENT TECHNIQUE; the lines make 10,00 and 16,50 (as do the step
-    /// subtotals, lines 460, 468, 477: 4 + 3 + 3 and 5,5 + 7 + 4). Not a rounding: errors.
+    /// and 18,50 of REFERENT TECHNIQUE; the step subtotals (lines 460, 468, 477) make
+    /// 4 + 3 + 3 = 10,00 and 5,5 + 7 + 4 = 16,50, as do the lines. Not a rounding: errors.
     #[test]
     fn fiche_3_kpmg_total_row_days_by_role() {
         let all = all();
@@ -336,9 +534,9 @@ mod cd77_2022 {
         assert_eq!(referent.severity, Severity::Error);
     }
 
-    /// Line 483: the other columns of "Total MISSION" hold — 53,50 days, 10,5 on site,
-    /// 48 625,00 € HT, 58 350,00 € TTC, CONSULTANT 27,00 — and 58 350 + 3 500 (line 487) is
-    /// the stated project cost of 61 850 € (line 489).
+    /// Line 483: the other columns of "Total MISSION" hold against the subtotals — 53,50 days,
+    /// 10,5 on site, 48 625,00 € HT, CONSULTANT 27,00 — every other subtotal holds against its
+    /// lines, and 58 350 + 3 500 (line 487) is the stated project cost of 61 850 € (line 489).
     #[test]
     fn fiche_3_figures_that_hold_raise_nothing() {
         let all = all();
@@ -348,13 +546,12 @@ mod cd77_2022 {
             .filter_map(|f| f.stated.clone())
             .collect();
         sums.sort();
-        assert_eq!(sums, ["18.00", "18.50"], "{all:#?}");
+        assert_eq!(sums, ["17490.00", "18.00", "18.50", "58350.00"], "{all:#?}");
         let claims: Vec<&Finding> = all
             .iter()
             .filter(|f| f.rule == Rule::Claim && f.fiche() == Some("FICHE 3"))
             .collect();
-        assert_eq!(claims.len(), 1, "{claims:#?}");
-        assert_eq!(claims[0].stated.as_deref(), Some("17490.00"));
+        assert!(claims.is_empty(), "{claims:#?}");
     }
 
     /// Line 672: the FSE "correspondra à 40% du montant total du dispositif", i.e. 40 % of
@@ -425,38 +622,53 @@ mod cd77_2022 {
 
     /// Lines 1249–1251: the 2022-2023 shares are printed 49 %, 41 %, 10 % — those of
     /// 2023-2024, where they are exact — while 463 000, 397 000 and 90 000 of 950 000 are
-    /// 48,74 %, 41,79 % and 9,47 %. Rounded descriptions ("soit"), not rates: warnings.
+    /// 48,74 %, 41,79 % and 9,47 %. Rounded descriptions ("soit") that hold to the whole
+    /// percent they are printed with: nothing a reviewer wants to see (issue 14, bug 3).
     #[test]
-    fn fiche_8_shares_of_2022_2023_are_rounded() {
+    fn fiche_8_shares_of_2022_2023_are_rounded_and_silent() {
         let all = all();
-        for (expected, stated) in [
-            ("465500", "463000"),
-            ("389500", "397000"),
-            ("95000", "90000"),
-        ] {
-            let finding = has(&all, Rule::Claim, Some("FICHE 8"), expected, stated);
-            assert_eq!(finding.severity, Severity::Warning, "{finding:#?}");
-        }
-        assert_eq!(
-            all.iter()
-                .filter(|f| f.rule == Rule::Claim && f.fiche() == Some("FICHE 8"))
-                .count(),
-            3,
-            "{all:#?}"
-        );
+        let claims: Vec<&Finding> = all
+            .iter()
+            .filter(|f| f.rule == Rule::Claim && f.fiche() == Some("FICHE 8"))
+            .collect();
+        assert!(claims.is_empty(), "{claims:#?}");
     }
 
-    /// Lines 1256–1265: the CALPAE detail (775 000 + 200 000 = 975 000) is the calendar year
-    /// 2023 of the resources table: 475 000 (React-EU) + 100 000 (CD) + 200 000 (FSE+) +
-    /// 200 000 (Etat CALPAE). Nothing to report there.
+    /// Lines 1256–1265 (issue 14, items 9 and 12): the resource plan by half-year gives the
+    /// Département ("CD") and FSE + lines 100 000 + 200 000 + 200 000 + 300 000 = 800 000 €
+    /// (lines 1257–1259), the "Part départementale (dont FSE)" is 775 000 € (line 1263); the
+    /// "Part Etat" (200 000 €, line 1264) is the plan's Etat CALPAE line. Another reading (the
+    /// calendar year 2023, React-EU included) makes 775 000: the relation is marked uncertain,
+    /// so the gap is a warning that says so, and fiche 8 has no error.
     #[test]
-    fn fiche_8_calpae_detail_holds() {
+    fn fiche_8_resource_plan_against_the_calpae_detail() {
         let all = all();
+        let finding = has(&all, Rule::Sum, Some("FICHE 8"), "800000", "775000");
+        assert_eq!(finding.severity, Severity::Warning);
+        assert!(finding.message.contains("supposée"), "{}", finding.message);
         let errors: Vec<&Finding> = all
             .iter()
             .filter(|f| f.fiche() == Some("FICHE 8") && f.severity == Severity::Error)
             .collect();
         assert!(errors.is_empty(), "{errors:#?}");
+    }
+
+    /// Lines 599–603 (issue 14, items 11 and 12): "44,05 (AAVE) + 17% 56,21" — from 44,05 to
+    /// 56,21 is +27,6 %; 56,21 is (44,05 + 4 COS ITI) × 1,17. The row's relation is the
+    /// reviewer's reading: a warning.
+    #[test]
+    fn fiche_4_etp_growth_rate() {
+        let all = all();
+        let finding = all
+            .iter()
+            .find(|f| {
+                f.rule == Rule::Claim
+                    && f.fiche() == Some("FICHE 4")
+                    && f.stated.as_deref() == Some("17")
+            })
+            .unwrap_or_else(|| panic!("{all:#?}"));
+        assert_eq!(finding.severity, Severity::Warning);
+        assert!(finding.message.contains("27,6 %"), "{}", finding.message);
     }
 
     /// Line 1555: "le budget valorisé … est de 1 575 000€" (35 % of 4,5 M€), line 1557: "En
@@ -552,7 +764,8 @@ mod cd77_2022 {
             (Rule::Claim, fiche("2"), "1684636".to_string()),
             (Rule::Sum, fiche("3"), "18.00".to_string()),
             (Rule::Sum, fiche("3"), "18.50".to_string()),
-            (Rule::Claim, fiche("3"), "17490.00".to_string()),
+            (Rule::Sum, fiche("3"), "17490.00".to_string()),
+            (Rule::Sum, fiche("3"), "58350.00".to_string()),
             (Rule::Claim, fiche("4"), "966550.55".to_string()),
             (Rule::SameFigure, fiche("5"), "446810.31".to_string()),
             (Rule::Claim, fiche("5"), "249".to_string()),

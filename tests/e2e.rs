@@ -124,14 +124,16 @@ fn visits_every_tab_opens_help_and_quits_cleanly() {
     t.send("4");
     t.wait_for("Nombre de jeunes accompagnés");
     t.send("5");
-    let anomalies = t.wait_for("Anomalies (3)");
+    let anomalies = t.wait_for("Anomalies (4)");
     assert!(anomalies.contains("Solde indiqué 350 000 €"), "{anomalies}");
-    // Enter on the first finding (3-2's remaining credit) shows it in the Budgets tab.
+    // Enter on the second finding (3-2's remaining credit, after the table's TOTAL against the
+    // fiches) shows it in the Budgets tab.
+    t.send("j");
     t.send("\r");
     let jumped = t.wait_for("Budgets des fiches");
     assert!(jumped.contains("✗ Solde indiqué 350 000 €"), "{jumped}");
     t.send("\u{1b}");
-    t.wait_for("Anomalies (3)");
+    t.wait_for("Anomalies (4)");
     t.send("?");
     t.wait_for("Aide — touches");
     t.send("\u{1b}");
@@ -193,7 +195,7 @@ fn edit_a_budget_figure_see_the_anomalies_change_save_and_quit() {
     .convention;
     std::fs::write(&path, revue::storage::to_ron_string(&fixture)).unwrap();
     let mut t = Terminal::start_with_state(&[path.to_str().unwrap()], dir.path());
-    t.wait_for("5 Anomalies 2✗1!");
+    t.wait_for("5 Anomalies 3✗1!");
     t.send("3");
     t.wait_for("Budgets des fiches");
     t.send("jjjj");

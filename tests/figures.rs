@@ -586,3 +586,28 @@ fn the_fiche_detail_shows_a_computed_total_as_computed() {
     let screen = lines(&buffer(&app)).join("\n");
     assert!(screen.contains("prévu total : =175 000 €"), "{screen}");
 }
+
+/// The footer shows a finding's whole message, figures included, at every size: the lines
+/// above the message give way first, and a message that cannot fit says so with `…`.
+#[test]
+fn the_footer_shows_the_whole_message_or_says_it_is_cut() {
+    let squash = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (width, height) in SIZES {
+        let mut app = app(width, height);
+        let mut cut = Vec::new();
+        for document in 0..app.documents.len() {
+            for finding in 0..app.documents[document].findings.len() {
+                let message = app.documents[document].findings[finding].message.clone();
+                app.jump_to(document, finding);
+                let screen = lines(&buffer(&app));
+                let footer = squash(&screen[screen.len() - 3..screen.len() - 1].join(" "));
+                let whole = squash(&revue::text::sanitize_line(&message).replace('\u{a0}', " "));
+                if !footer.contains(&whole) && !footer.ends_with('…') {
+                    cut.push(format!("{width}×{height}: {whole}\n  shown: {footer}"));
+                }
+                app.update(Action::Back);
+            }
+        }
+        assert!(cut.is_empty(), "{} cut:\n{}", cut.len(), cut.join("\n"));
+    }
+}

@@ -213,34 +213,75 @@ fn claim() -> BoxedStrategy<Claim> {
             Just(Operation::Difference),
             Just(Operation::Product),
             Just(Operation::Percentage),
+            Just(Operation::GrowthRate),
+            Just(Operation::PointDifference),
+            Just(Operation::Ratio),
         ],
         vec(decimal(), 0..3),
         value(),
-        any::<bool>(),
+        (any::<bool>(), option::of(bound()), any::<bool>()),
         source(),
     )
         .prop_map(
-            |(text, operation, operands, stated, approximate, source)| Claim {
+            |(text, operation, operands, stated, (approximate, bound, uncertain), source)| Claim {
                 text,
                 operation,
                 operands,
                 stated,
                 approximate,
+                bound,
+                uncertain,
                 source,
             },
         )
         .boxed()
 }
 
+fn deadline() -> BoxedStrategy<Deadline> {
+    (text(), text(), source())
+        .prop_map(|(due, text, source)| Deadline { due, text, source })
+        .boxed()
+}
+
+fn bound() -> BoxedStrategy<Bound> {
+    prop_oneof![
+        Just(Bound::AtLeast),
+        Just(Bound::MoreThan),
+        Just(Bound::AtMost),
+        Just(Bound::LessThan),
+        decimal().prop_map(Bound::UpTo),
+    ]
+    .boxed()
+}
+
+fn subject() -> BoxedStrategy<Subject> {
+    prop_oneof![
+        (text(), any::<i32>()).prop_map(|(name, year)| Subject::Indicator { name, year }),
+        text().prop_map(Subject::ExecutedLine),
+        (text(), text(), text()).prop_map(|(table, row, column)| Subject::Cell {
+            table,
+            row,
+            column
+        }),
+        text().prop_map(Subject::Quantity),
+    ]
+    .boxed()
+}
+
 fn row() -> BoxedStrategy<Row> {
+    let subtotal = prop_oneof![Just(SubtotalOf::Below), Just(SubtotalOf::Above)];
     (
         option::of(text()),
         any::<bool>(),
+        option::of(subtotal),
+        option::of(budget_field()),
         vec(option::of(value()), 0..4),
     )
-        .prop_map(|(fiche, heading, cells)| Row {
+        .prop_map(|(fiche, heading, subtotal, part_of, cells)| Row {
             fiche,
             heading,
+            subtotal,
+            part_of,
             cells,
         })
         .boxed()
@@ -272,11 +313,12 @@ fn table() -> BoxedStrategy<Table> {
         vec(row(), 0..3),
         option::of(row()),
         option::of(budget_field()),
+        any::<bool>(),
         text(),
         source(),
     )
         .prop_map(
-            |(id, title, kind, columns, rows, total, sums_to, note, source)| Table {
+            |(id, title, kind, columns, rows, total, sums_to, uncertain, note, source)| Table {
                 id,
                 title,
                 kind,
@@ -284,6 +326,7 @@ fn table() -> BoxedStrategy<Table> {
                 rows,
                 total,
                 sums_to,
+                uncertain,
                 note,
                 source,
             },
@@ -338,7 +381,8 @@ fn budget() -> BoxedStrategy<Budget> {
             departement,
             others,
             total,
-        });
+        })
+        .boxed();
     let reallocation = (value(), option::of(text()), text(), source()).prop_map(
         |(amount, to_fiche, to, source)| Reallocation {
             amount,
@@ -349,10 +393,11 @@ fn budget() -> BoxedStrategy<Budget> {
     );
     (
         option::of(text()),
-        option::of(planned),
+        option::of(planned.clone()),
         option::of(value()),
         vec(funder(), 0..2),
         option::of(value()),
+        option::of(planned),
         option::of(value()),
         vec(reallocation, 0..2),
         vec(table(), 0..2),
@@ -366,6 +411,7 @@ fn budget() -> BoxedStrategy<Budget> {
                 engaged,
                 executed_lines,
                 executed,
+                executed_by_funder,
                 remaining,
                 reallocations,
                 tables,
@@ -377,6 +423,7 @@ fn budget() -> BoxedStrategy<Budget> {
                 engaged,
                 executed_lines,
                 executed,
+                executed_by_funder,
                 remaining,
                 reallocations,
                 tables,
@@ -494,14 +541,27 @@ fn statement() -> BoxedStrategy<Statement> {
         text().prop_map(StatementScope::Axe),
         text().prop_map(StatementScope::Fiche),
     ];
-    (scope, budget_field(), value(), text(), source())
-        .prop_map(|(scope, field, value, text, source)| Statement {
-            scope,
-            field,
-            value,
-            text,
-            source,
-        })
+    (
+        scope,
+        option::of(budget_field()),
+        option::of(subject()),
+        value(),
+        (option::of(bound()), any::<bool>()),
+        text(),
+        source(),
+    )
+        .prop_map(
+            |(scope, field, about, value, (bound, uncertain), text, source)| Statement {
+                scope,
+                field,
+                about,
+                value,
+                bound,
+                uncertain,
+                text,
+                source,
+            },
+        )
         .boxed()
 }
 
@@ -528,7 +588,7 @@ fn convention() -> BoxedStrategy<Convention> {
         text(),
         option::of(any::<(i32, i32)>()),
         vec(text(), 0..3),
-        text(),
+        (text(), text(), vec(deadline(), 0..2)),
         option::of(statement()),
         (text(), text(), text()).prop_map(|(title, file, reference)| Document {
             title,
@@ -547,7 +607,17 @@ fn convention() -> BoxedStrategy<Convention> {
     (heading, body)
         .prop_map(
             |(
-                (title, kind, territory, period, years, parties, signed, state_support, document),
+                (
+                    title,
+                    kind,
+                    territory,
+                    period,
+                    years,
+                    parties,
+                    (signed, transmitted, deadlines),
+                    state_support,
+                    document,
+                ),
                 (sections, axes, tables, statements, claims, indicators),
             )| Convention {
                 version: FORMAT_VERSION,
@@ -558,6 +628,8 @@ fn convention() -> BoxedStrategy<Convention> {
                 years,
                 parties,
                 signed,
+                transmitted,
+                deadlines,
                 state_support,
                 document,
                 sections,

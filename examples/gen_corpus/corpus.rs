@@ -852,6 +852,8 @@ fn claim(rng: &mut Rng, lines: &mut Lines, etat: Decimal) -> Claim {
             operands: vec![first, second],
             stated: amount(stated),
             approximate: false,
+            bound: None,
+            uncertain: false,
             source: lines.block("5) Budget a)", 60),
         }
     } else {
@@ -868,6 +870,8 @@ fn claim(rng: &mut Rng, lines: &mut Lines, etat: Decimal) -> Claim {
             operands: vec![cost, count],
             stated: amount(stated),
             approximate: false,
+            bound: None,
+            uncertain: false,
             source: lines.block("5) Budget b)", 60),
         }
     }
@@ -898,6 +902,8 @@ fn valorisation(rng: &mut Rng, total: Decimal) -> Table {
         rows.push(Row {
             fiche: None,
             heading: false,
+            subtotal: None,
+            part_of: None,
             cells: vec![
                 Some(Value::Text(format!(
                     "{} ({} ETP)",
@@ -928,6 +934,7 @@ fn valorisation(rng: &mut Rng, total: Decimal) -> Table {
         rows,
         total: None,
         sums_to: Some(BudgetField::PlannedTotal),
+        uncertain: false,
         note: String::new(),
         source: Source::default(),
     }
@@ -957,6 +964,8 @@ fn charges_recettes(rng: &mut Rng, total: Decimal) -> (Table, Table) {
             rows.push(Row {
                 fiche: None,
                 heading: false,
+                subtotal: None,
+                part_of: None,
                 cells: vec![Some(Value::Text((*label).into())), Some(amount(part))],
             });
         }
@@ -969,9 +978,12 @@ fn charges_recettes(rng: &mut Rng, total: Decimal) -> (Table, Table) {
             total: Some(Row {
                 fiche: None,
                 heading: false,
+                subtotal: None,
+                part_of: None,
                 cells: vec![Some(Value::Text("TOTAL".into())), Some(amount(total))],
             }),
             sums_to: None,
+            uncertain: false,
             note: String::new(),
             source: Source::default(),
         }
@@ -1018,6 +1030,8 @@ fn summary_table(rng: &mut Rng, axes: &[Axe], lines: &mut Lines) -> Table {
         rows.push(Row {
             fiche: None,
             heading: true,
+            subtotal: None,
+            part_of: None,
             cells: vec![
                 Some(Value::Text(format!("AXE {}", axe.id))),
                 None,
@@ -1057,6 +1071,8 @@ fn summary_table(rng: &mut Rng, axes: &[Axe], lines: &mut Lines) -> Table {
             rows.push(Row {
                 fiche: Some(table_link(rng, &fiche.id)),
                 heading: false,
+                subtotal: None,
+                part_of: None,
                 cells,
             });
         }
@@ -1069,6 +1085,8 @@ fn summary_table(rng: &mut Rng, axes: &[Axe], lines: &mut Lines) -> Table {
     let total = Row {
         fiche: None,
         heading: false,
+        subtotal: None,
+        part_of: None,
         cells: vec![
             Some(Value::Text("TOTAL".into())),
             Some(amount(sums[0])),
@@ -1093,6 +1111,7 @@ fn summary_table(rng: &mut Rng, axes: &[Axe], lines: &mut Lines) -> Table {
         rows,
         total: Some(total),
         sums_to: None,
+        uncertain: false,
         note: String::new(),
         source,
     }
@@ -1235,7 +1254,10 @@ fn convention(rng: &mut Rng, number: &str, name: &str, year: i32, index: usize) 
     }
     let state_support = Statement {
         scope: StatementScope::Convention,
-        field: BudgetField::PlannedEtat,
+        field: Some(BudgetField::PlannedEtat),
+        about: None,
+        bound: None,
+        uncertain: false,
         value: amount(support),
         text: format!(
             "L'État s'engage à verser au Département la somme de {} au titre de l'année {year}.",
@@ -1256,7 +1278,10 @@ fn convention(rng: &mut Rng, number: &str, name: &str, year: i32, index: usize) 
         }
         statements.push(Statement {
             scope: StatementScope::Axe(axe.id.clone()),
-            field: BudgetField::PlannedTotal,
+            field: Some(BudgetField::PlannedTotal),
+            about: None,
+            bound: None,
+            uncertain: false,
             value: amount(sum),
             text: format!("Total de l'axe {} : {}", axe.id, written(sum)),
             source: lines.block("Synthèse de l'exécution", 90),
@@ -1273,7 +1298,10 @@ fn convention(rng: &mut Rng, number: &str, name: &str, year: i32, index: usize) 
         };
         statements.push(Statement {
             scope: StatementScope::Fiche(fiche.id.clone()),
-            field: BudgetField::PlannedTotal,
+            field: Some(BudgetField::PlannedTotal),
+            about: None,
+            bound: None,
+            uncertain: false,
             value: amount(stated),
             text: format!(
                 "La fiche {} mobilise {} en {year}.",
@@ -1302,6 +1330,8 @@ fn convention(rng: &mut Rng, number: &str, name: &str, year: i32, index: usize) 
             format!("Le président du conseil départemental ({name})"),
         ],
         signed: format!("{} juin {}", rng.range(1, 28), year),
+        transmitted: String::new(),
+        deadlines: Vec::new(),
         state_support: Some(state_support),
         document: Document {
             title: "Synthèse, bilan des fiches actions et tableau financier des crédits utilisés"

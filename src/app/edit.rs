@@ -389,7 +389,7 @@ pub fn parse_amount_input(text: &str) -> Result<Option<Value>, Refused> {
     if text.is_empty() {
         return Ok(None);
     }
-    parse_amount(text)
+    crate::model::parse_euro_amount(text)
         .map(|d| Some(Value::Amount(d)))
         .map_err(|e| Refused(e.to_string()))
 }

@@ -71,7 +71,10 @@ pub fn overview_items(convention: &Convention) -> Vec<OverviewItem> {
     for (i, s) in convention.statements.iter().enumerate() {
         if !matches!(s.scope, crate::model::StatementScope::Fiche(_)) {
             items.push(OverviewItem::Statement(i));
-            items.push(OverviewItem::StatementFiches(i));
+            // What the fiches add up to, for a statement about a budget figure only.
+            if s.field.is_some() {
+                items.push(OverviewItem::StatementFiches(i));
+            }
         }
     }
     items.extend((0..convention.claims.len()).map(OverviewItem::Claim));

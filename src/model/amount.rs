@@ -1,4 +1,22 @@
 //! Reading and writing amounts the way French documents print them.
+//!
+//! # The amount grammar
+//!
+//! One grammar, followed by the loader, the editor and the rules:
+//!
+//! 1. **Stored form** (a RON file: `Amount("1207650.75")`, `Number("9.8")`, claim operands):
+//!    `-?[0-9]+(\.[0-9]+)?`, the dot being the decimal mark, and no more digits than a
+//!    decimal holds exactly (28 significant digits, 29 below 7.9 × 10²⁸). A figure beyond that
+//!    is refused at load ([`parse_stored`]), never rounded.
+//! 2. **Printed or typed form** (the documents, the editor): see [`parse_amount`]. Space,
+//!    no-break space and dot group thousands by three; the comma is the decimal mark, or a lone
+//!    dot followed by one, two or more than three digits. A figure with more digits than a
+//!    decimal holds is refused, never rounded.
+//! 3. **Euros** have at most two decimals (cents). Typed, `130.254` is 130 254 (rule 2) and
+//!    `1234,567` is refused with its likely reading 1 234 567 ([`parse_euro_amount`]); stored,
+//!    `Amount("130.254")` is kept as the file states it (it is evidence) and the rules report it
+//!    with the same likely reading ([`euro_likely_reading`]): three decimals are almost always a
+//!    thousands separator copied from the document.
 
 use std::str::FromStr;
 
@@ -57,7 +75,102 @@ pub fn parse_amount(input: &str) -> Result<Decimal, AmountParseError> {
     } else {
         canonical
     };
-    Decimal::from_str(&signed).map_err(|_| fail(None))
+    // `from_str` rounds a figure with more digits than a decimal holds; this refuses it.
+    Decimal::from_str_exact(&signed).map_err(|_| fail(None))
+}
+
+/// Decimals a euro amount may have: cents.
+pub const EURO_DECIMALS: u32 = 2;
+
+/// A euro amount as printed or typed: [`parse_amount`], refusing more than two decimals
+/// (`1234,567` → refused, likely 1 234 567). The editor's grammar for euros.
+pub fn parse_euro_amount(input: &str) -> Result<Decimal, AmountParseError> {
+    let amount = parse_amount(input)?;
+    if amount.scale() > EURO_DECIMALS {
+        return Err(AmountParseError {
+            input: input.to_string(),
+            likely: euro_likely_reading(amount),
+        });
+    }
+    Ok(amount)
+}
+
+/// What a euro amount with more than two decimals most likely means: with exactly three, the
+/// dot or comma was a thousands separator (`130.254` → 130 254); otherwise there is no likely
+/// reading. `None` also for an amount that has at most two decimals.
+pub fn euro_likely_reading(amount: Decimal) -> Option<Decimal> {
+    if amount.scale() != EURO_DECIMALS + 1 {
+        return None;
+    }
+    let mut whole = amount;
+    whole.set_scale(0).ok()?;
+    Some(whole)
+}
+
+/// Why a stored figure is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoredFigureError {
+    #[error(
+        "« {0} » is not a figure in the stored form (digits, an optional minus sign and dot decimal mark: \"1207650.75\")"
+    )]
+    Malformed(String),
+    #[error(
+        "« {0} » has more digits than a decimal holds exactly (28 significant digits): refused rather than rounded"
+    )]
+    TooPrecise(String),
+}
+
+/// A figure in the stored form (rule 1 of the grammar): exact, or refused.
+pub fn parse_stored(text: &str) -> Result<Decimal, StoredFigureError> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (integer, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let well_formed = !integer.is_empty()
+        && !fraction.is_empty()
+        && integer.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit());
+    if !well_formed {
+        return Err(StoredFigureError::Malformed(text.to_string()));
+    }
+    Decimal::from_str_exact(text).map_err(|_| StoredFigureError::TooPrecise(text.to_string()))
+}
+
+/// Serde for a stored figure: written as `Decimal` always was (its exact string), read with
+/// [`parse_stored`] so that a file can never be rounded on its way in.
+pub mod stored {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+        Serialize::serialize(value, serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        super::parse_stored(&text).map_err(serde::de::Error::custom)
+    }
+
+    /// The same for a list of figures (a claim's operands).
+    pub mod list {
+        use rust_decimal::Decimal;
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        pub fn serialize<S: Serializer>(
+            values: &[Decimal],
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            Serialize::serialize(values, serializer)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Vec<Decimal>, D::Error> {
+            #[derive(Deserialize)]
+            #[serde(transparent)]
+            struct Stored(#[serde(with = "super")] Decimal);
+            let list = Vec::<Stored>::deserialize(deserializer)?;
+            Ok(list.into_iter().map(|Stored(d)| d).collect())
+        }
+    }
 }
 
 /// Rewrites `1 207 650,75` to `1207650.75`, or `None` when the grouping is not regular.
@@ -211,6 +324,48 @@ mod tests {
         ] {
             assert!(parse_amount(input).is_err(), "{input} should be refused");
         }
+    }
+
+    #[test]
+    fn figures_a_decimal_cannot_hold_are_refused_not_rounded() {
+        // 30 significant digits: `Decimal::from_str` would round this to 28.
+        let too_precise = "1.23456789012345678901234567890";
+        assert!(parse_amount(too_precise).is_err());
+        assert!(parse_amount("123456789012345678901234567890").is_err());
+        assert!(matches!(
+            parse_stored(too_precise),
+            Err(StoredFigureError::TooPrecise(_))
+        ));
+        assert!(matches!(
+            parse_stored("0.00000000000000000000000000001"),
+            Err(StoredFigureError::TooPrecise(_))
+        ));
+        assert_eq!(
+            parse_stored("79228162514264337593543950335"),
+            Ok(Decimal::MAX)
+        );
+        assert_eq!(parse_stored("-12.50"), Ok(dec("-12.50")));
+        for malformed in ["", "1,5", "1e5", "1_000", " 1", ".5", "5.", "+1", "--1"] {
+            assert!(
+                matches!(
+                    parse_stored(malformed),
+                    Err(StoredFigureError::Malformed(_))
+                ),
+                "{malformed}"
+            );
+        }
+    }
+
+    #[test]
+    fn euros_have_at_most_two_decimals() {
+        assert_eq!(parse_euro_amount("130.254"), Ok(dec("130254")));
+        assert_eq!(parse_euro_amount("130,25 €"), Ok(dec("130.25")));
+        let refused = parse_euro_amount("1234,567").unwrap_err();
+        assert_eq!(refused.likely, Some(dec("1234567")));
+        assert_eq!(parse_euro_amount("1,2345").unwrap_err().likely, None);
+        assert_eq!(euro_likely_reading(dec("130.254")), Some(dec("130254")));
+        assert_eq!(euro_likely_reading(dec("130.25")), None);
+        assert_eq!(euro_likely_reading(dec("1.2345")), None);
     }
 
     #[test]

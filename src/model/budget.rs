@@ -21,6 +21,10 @@ pub struct Budget {
     /// Executed total as stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub executed: Option<Value>,
+    /// Executed figures by funder (État, Département, others), when the document gives them:
+    /// co-financing is then checked on what was spent, not only on what was planned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub executed_by_funder: Option<Planned>,
     /// Remaining credit (solde) as stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remaining: Option<Value>,
@@ -87,6 +91,7 @@ pub struct Claim {
     /// The sentence as printed.
     pub text: String,
     pub operation: Operation,
+    #[serde(with = "super::amount::stored::list")]
     pub operands: Vec<Decimal>,
     pub stated: Value,
     /// The text gives the rate as a rounded description of the figures ("463 000 € soit
@@ -95,8 +100,44 @@ pub struct Claim {
     /// precision is a warning, not an error.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub approximate: bool,
+    /// The stated figure is a bound or a range ("plus de 75 %", "au moins 200", "entre 15 et
+    /// 20"): the result must fall within it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<Bound>,
+    /// The reviewer believes the relation, the document does not prove it (same quantity,
+    /// different wording or scope): a gap is a warning that says so, never an error.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub uncertain: bool,
     #[serde(default, skip_serializing_if = "Source::is_empty")]
     pub source: Source,
+}
+
+/// How a stated figure bounds the true one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Bound {
+    /// "au moins 200": ≥ the stated figure.
+    AtLeast,
+    /// "plus de 75 %": > the stated figure.
+    MoreThan,
+    /// "au plus", "jusqu'à": ≤ the stated figure.
+    AtMost,
+    /// "moins de": < the stated figure.
+    LessThan,
+    /// "entre 15 et 20", "5 à 6 chantiers": from the stated figure to this one, both included.
+    UpTo(#[serde(with = "super::amount::stored")] Decimal),
+}
+
+impl Bound {
+    /// Whether `figure` falls within the bound set by `stated`.
+    pub fn holds(self, stated: Decimal, figure: Decimal) -> bool {
+        match self {
+            Bound::AtLeast => figure >= stated,
+            Bound::MoreThan => figure > stated,
+            Bound::AtMost => figure <= stated,
+            Bound::LessThan => figure < stated,
+            Bound::UpTo(upper) => stated <= figure && figure <= upper,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +150,13 @@ pub enum Operation {
     Product,
     /// `[base, rate]`: rate % of base.
     Percentage,
+    /// `[from, to]`: the growth from one to the other, in percent ("+20 % : 30 au lieu de
+    /// 24" is 25 %).
+    GrowthRate,
+    /// `[from, to]`: the change of a rate, in percentage points (`to − from`).
+    PointDifference,
+    /// `[a, b]`: a ÷ b ("doublé": the ratio of the new figure to the old is 2).
+    Ratio,
 }
 
 impl Operation {
@@ -124,6 +172,20 @@ impl Operation {
                 let rate = rest.first()?;
                 first.checked_mul(*rate)?.checked_div(Decimal::ONE_HUNDRED)
             }
+            Operation::GrowthRate => {
+                let [from, to] = operands else { return None };
+                to.checked_sub(*from)?
+                    .checked_mul(Decimal::ONE_HUNDRED)?
+                    .checked_div(*from)
+            }
+            Operation::PointDifference => {
+                let [from, to] = operands else { return None };
+                to.checked_sub(*from)
+            }
+            Operation::Ratio => {
+                let [a, b] = operands else { return None };
+                a.checked_div(*b)
+            }
         }
     }
 
@@ -133,6 +195,9 @@ impl Operation {
             Operation::Difference => "−",
             Operation::Product => "×",
             Operation::Percentage => "% de",
+            Operation::GrowthRate => "→",
+            Operation::PointDifference => "→",
+            Operation::Ratio => "÷",
         }
     }
 }

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{BudgetField, Claim, Fiche, Indicator, Source, Table, Value};
+use super::{Bound, BudgetField, Claim, Fiche, Indicator, Source, Table, Value};
 
 /// The version of the file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -24,6 +24,13 @@ pub struct Convention {
     /// Signing or adoption date as written.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub signed: String,
+    /// When the document was dated or transmitted, as written (`Commission permanente du 14
+    /// avr 2020`), for the deadlines it states and the periods its results cover.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub transmitted: String,
+    /// Deadlines the document states for itself ("transmis au plus tard le 31 mars 2020").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deadlines: Vec<Deadline>,
     /// The State's stated total support (e.g. article 2.2), where stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_support: Option<Statement>,
@@ -151,13 +158,58 @@ pub enum SectionKind {
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     pub scope: StatementScope,
-    pub field: BudgetField,
+    /// The budget figure stated, for a statement about money.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<BudgetField>,
+    /// What the figure is, when it is not one of the scope's budget figures: an indicator's
+    /// result, an executed line, a table cell, or a quantity also stated elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<Subject>,
     pub value: Value,
+    /// The value is a bound or a range ("plus de 75 %", "entre 15 et 20").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<Bound>,
+    /// The reviewer believes the statement is about that figure, the document does not prove
+    /// it (same quantity, different wording or scope): a gap is a warning, never an error.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub uncertain: bool,
     /// The sentence as printed.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
     #[serde(default, skip_serializing_if = "Source::is_empty")]
     pub source: Source,
+}
+
+/// A deadline the document states, its date as written (`31 mars 2020`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadline {
+    pub due: String,
+    /// The sentence as printed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Source::is_empty")]
+    pub source: Source,
+}
+
+/// What a statement's figure is about, beyond the scope's budget figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Subject {
+    /// An indicator's result for a year, by name: the scope fiche's indicator, or the
+    /// document's for a convention scope ("90 familles rencontrées" against the indicator's 200).
+    Indicator { name: String, year: i32 },
+    /// One executed line of the scope fiche, by name.
+    ExecutedLine(String),
+    /// One cell of a document table: its id, the row (the fiche it describes, or its label)
+    /// and the column's name.
+    Cell {
+        table: String,
+        row: String,
+        column: String,
+    },
+    /// A quantity named by the transcriber: every statement about it must agree (93 places
+    /// in the synthesis, 94 in fiche 1-4).
+    Quantity(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

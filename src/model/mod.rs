@@ -7,22 +7,27 @@
 mod amount;
 mod budget;
 mod convention;
+mod date;
 mod fiche;
 mod indicator;
 mod source;
 mod table;
 mod value;
 
-pub use amount::{AmountParseError, checked_sum, format_amount_fr, parse_amount};
-pub use budget::{Budget, Claim, Funder, Operation, Planned, Reallocation};
-pub use convention::{
-    Axe, Convention, ConventionKind, Document, FORMAT_VERSION, Section, SectionKind, Statement,
-    StatementScope, Territory, normalise_fiche_id,
+pub use amount::{
+    AmountParseError, EURO_DECIMALS, StoredFigureError, checked_sum, euro_likely_reading,
+    format_amount_fr, parse_amount, parse_euro_amount, parse_stored, stored,
 };
+pub use budget::{Bound, Budget, Claim, Funder, Operation, Planned, Reallocation};
+pub use convention::{
+    Axe, Convention, ConventionKind, Deadline, Document, FORMAT_VERSION, Section, SectionKind,
+    Statement, StatementScope, Subject, Territory, normalise_fiche_id,
+};
+pub use date::{Day, days_in};
 pub use fiche::{Assessment, Block, Fiche, FicheStatus, Partners, Scope};
 pub use indicator::{Indicator, IndicatorValue, Measure};
 pub use source::Source;
-pub use table::{Column, ColumnRole, Row, Table, TableKind};
+pub use table::{Column, ColumnRole, Row, SubtotalOf, Table, TableKind};
 pub use value::Value;
 
 /// Budget figures a statement, rule or table column can be about.

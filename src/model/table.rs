@@ -25,6 +25,10 @@ pub struct Table {
     /// (e.g. valued staff lines → the stated project cost), which a rule compares.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sums_to: Option<BudgetField>,
+    /// The relations given to this table's lines (`sums_to`, a row's `part_of`) are the
+    /// reviewer's reading, which the document does not state: a gap is a warning that says so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub uncertain: bool,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     #[serde(default, skip_serializing_if = "Source::is_empty")]
@@ -81,10 +85,33 @@ pub struct Row {
     /// A heading row (`AXE 1`): shown, never summed.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub heading: bool,
+    /// A section subtotal (`1 Réunion de cadrage … 17 490,00 €`): checked against the lines it
+    /// sums, never summed with them; the TOTAL row is then checked against the subtotals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtotal: Option<SubtotalOf>,
+    /// The fiche budget figure this line is a part of (a resource plan's "CD" and "FSE" lines,
+    /// period after period, are parts of the planned Département share): the lines that name
+    /// one figure must add up to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<BudgetField>,
     pub cells: Vec<Option<Value>>,
 }
 
+/// Which lines a subtotal row sums, as the document prints them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SubtotalOf {
+    /// The lines below it, up to the next subtotal or heading (a section's title row).
+    Below,
+    /// The lines above it, back to the previous subtotal or heading.
+    Above,
+}
+
 impl Row {
+    /// A line whose figures count in the column sums: not a heading, not a subtotal.
+    pub fn is_line(&self) -> bool {
+        !self.heading && self.subtotal.is_none()
+    }
+
     /// Cells of the columns that have `role`.
     pub fn cells_with_role<'a>(
         &'a self,

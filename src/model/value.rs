@@ -11,13 +11,13 @@ use super::amount::format_amount_fr;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Value {
     /// Euros.
-    Amount(Decimal),
+    Amount(#[serde(with = "super::amount::stored")] Decimal),
     /// A count or a plain quantity (ETP, days, places).
-    Number(Decimal),
+    Number(#[serde(with = "super::amount::stored")] Decimal),
     /// A percentage: `Percent("60")` is 60 %.
-    Percent(Decimal),
+    Percent(#[serde(with = "super::amount::stored")] Decimal),
     /// A quantity with its unit as written: `Duration("1", "mois")`.
-    Duration(Decimal, String),
+    Duration(#[serde(with = "super::amount::stored")] Decimal, String),
     /// Text where a figure could be expected, verbatim.
     Text(String),
 }

@@ -1,7 +1,10 @@
-//! Rule "calcul": arithmetic stated in the prose that does not hold.
+//! Rule "calcul": arithmetic stated in the prose that does not hold: sums, differences,
+//! products, percentages, growth rates, percentage-point differences and ratios, stated
+//! exactly or as a bound or range ("plus de 75 %", "entre 15 et 20").
 
-use super::{Anchor, Context, Finding, Rule, eur, last_digit};
-use rust_decimal::Decimal;
+use super::same_figure::describe_bound;
+use super::{Anchor, Context, Finding, Rule, Severity, eur, last_digit};
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::model::{Claim, Operation, Value, format_amount_fr};
 
@@ -36,14 +39,84 @@ fn check_claim(
     let Some(computed) = claim.operation.apply(&claim.operands) else {
         return;
     };
+    if let Some(bound) = claim.bound {
+        if !bound.holds(stated, computed) {
+            let finding = outside_bound(cx, claim, anchor, location, computed, stated, bound);
+            out.push(cx.as_uncertain(finding, claim.uncertain));
+        }
+        return;
+    }
     if cx.gap(computed, stated).is_none() {
         return;
     }
-    let show = |d| match claim.stated {
-        Value::Amount(_) => eur(d),
-        _ => format_amount_fr(d),
+    // "463 000 € soit 49 % de 950 000 €": the amount is the figure, the rate a rounded
+    // description of it that holds at the precision it is printed with. Nothing to review.
+    if rounded_rate_holds(claim, stated) {
+        return;
+    }
+    let show = |d| show_as(&claim.stated, d);
+    let formula = formula(claim);
+    let location = format!("{location} « {} »", claim.text);
+    let euros = matches!(claim.stated, Value::Amount(_));
+    let compare = if euros {
+        Context::mismatch
+    } else {
+        Context::mismatch_quantity
     };
-    let formula = match claim.operation {
+    let finding = compare(
+        cx,
+        Rule::Claim,
+        anchor,
+        location,
+        (cx.text.claim_mismatch)(&formula, &show(shown(claim, computed)), &show(stated)),
+        computed,
+        stated,
+    );
+    out.extend(finding.map(|mut finding| {
+        // A quantity stated as the rounded result ("1 058" for 1 058,4; "1,7" for 1,74) holds,
+        // but deserves a look: the gap is under one unit of the last digit printed.
+        if !euros
+            && let (Some(gap), Some(unit)) = (stated.checked_sub(computed), last_digit(stated))
+            && gap.abs() < unit
+        {
+            finding.severity = super::Severity::Warning;
+        }
+        cx.as_uncertain(finding, claim.uncertain)
+    }));
+}
+
+/// A figure written as the stated one is: euros, a percentage or a plain number.
+fn show_as(stated: &Value, figure: Decimal) -> String {
+    match stated {
+        Value::Amount(_) => eur(figure),
+        Value::Percent(_) => format!("{} %", format_amount_fr(figure)),
+        _ => format_amount_fr(figure),
+    }
+}
+
+/// A computed figure as shown: a growth rate or a ratio can have many decimals.
+fn shown(claim: &Claim, computed: Decimal) -> Decimal {
+    match claim.operation {
+        Operation::GrowthRate | Operation::Ratio => computed
+            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+            .normalize(),
+        _ => computed,
+    }
+}
+
+/// The claim's arithmetic, written out (`9,8 × 27 × 4`, `(30 − 24) ÷ 24`).
+fn formula(claim: &Claim) -> String {
+    let operand = |i: usize| {
+        claim
+            .operands
+            .get(i)
+            .map_or_else(String::new, |d| format_amount_fr(*d))
+    };
+    match claim.operation {
+        Operation::GrowthRate => {
+            format!("({} − {}) ÷ {} × 100", operand(1), operand(0), operand(0))
+        }
+        Operation::PointDifference => format!("{} − {}", operand(1), operand(0)),
         Operation::Percentage => format!(
             "{} % × {}",
             claim
@@ -61,64 +134,69 @@ fn check_claim(
             .map(|d| format_amount_fr(*d))
             .collect::<Vec<_>>()
             .join(&format!(" {} ", op.symbol())),
-    };
-    let location = format!("{location} « {} »", claim.text);
-    let euros = matches!(claim.stated, Value::Amount(_));
-    let compare = if euros {
-        Context::mismatch
-    } else {
-        Context::mismatch_quantity
-    };
-    let finding = compare(
-        cx,
-        Rule::Claim,
-        anchor,
-        location,
-        (cx.text.claim_mismatch)(&formula, &show(computed), &show(stated)),
-        computed,
-        stated,
-    );
-    out.extend(finding.map(|mut finding| {
-        // A quantity stated as the rounded result ("1 058" for 1 058,4; "1,7" for 1,74) holds,
-        // but deserves a look: the gap is under one unit of the last digit printed.
-        if !euros
-            && let (Some(gap), Some(unit)) = (stated.checked_sub(computed), last_digit(stated))
-            && gap.abs() < unit
-        {
-            finding.severity = super::Severity::Warning;
-        }
-        if let Some(actual) = rounded_rate(claim, stated) {
-            // "463 000 € soit 49 % de 950 000 €": the amount is the figure, the rate a rounded
-            // description of it. Both hold; the reviewer sees how far the rate was rounded.
-            let (base, rate) = (claim.operands[0], claim.operands[1]);
-            finding = finding.downgraded(&(cx.text.rounded_percentage)(
-                &show(stated),
-                &format_amount_fr(actual),
-                &show(base),
-                &format_amount_fr(rate),
-            ));
-        }
-        finding
-    }));
+    }
 }
 
-/// For a percentage claim whose rate the text gives as approximate: the result's actual rate
-/// (to two decimals) when the printed rate is that rate rounded to the precision it is printed
-/// with (± one unit of its last digit, since documents round up, down and to the nearest);
-/// `None` otherwise.
-fn rounded_rate(claim: &Claim, stated: Decimal) -> Option<Decimal> {
-    if claim.operation != Operation::Percentage || !claim.approximate {
-        return None;
+/// A claim whose result falls outside the bound or range the text gives.
+fn outside_bound(
+    cx: &Context,
+    claim: &Claim,
+    anchor: Anchor,
+    location: String,
+    computed: Decimal,
+    stated: Decimal,
+    bound: crate::model::Bound,
+) -> Finding {
+    let show = |d| show_as(&claim.stated, d);
+    Finding {
+        fiche: None,
+        rule: Rule::Claim,
+        severity: Severity::Error,
+        anchor,
+        location: format!("{location} « {} »", claim.text),
+        message: (cx.text.claim_outside_bound)(
+            &formula(claim),
+            &show(shown(claim, computed)),
+            &describe_bound(cx, bound, &show(stated), show),
+        ),
+        expected: Some(computed),
+        stated: Some(stated.to_string()),
+    }
+}
+
+/// For a claim whose rate the text gives as approximate: whether the printed rate is the actual
+/// rate rounded to the precision it is printed with (± one unit of its
+/// last digit, since documents round up, down and to the nearest).
+fn rounded_rate_holds(claim: &Claim, stated: Decimal) -> bool {
+    if !claim.approximate {
+        return false;
+    }
+    if matches!(
+        claim.operation,
+        Operation::GrowthRate | Operation::PointDifference | Operation::Ratio
+    ) {
+        // The stated figure is itself the rate: it holds when it is the computed one rounded
+        // to the digits it is printed with.
+        let computed = claim.operation.apply(&claim.operands);
+        return computed
+            .zip(last_digit(stated))
+            .and_then(|(c, unit)| Some((stated.checked_sub(c)?.abs(), unit)))
+            .is_some_and(|(gap, unit)| gap < unit);
+    }
+    if claim.operation != Operation::Percentage {
+        return false;
     }
     let [base, rate] = claim.operands[..] else {
-        return None;
+        return false;
     };
     if base.is_zero() {
-        return None;
+        return false;
     }
     let actual = stated
-        .checked_mul(Decimal::ONE_HUNDRED)?
-        .checked_div(base)?;
-    let unit = last_digit(rate)?;
-    (actual.checked_sub(rate)?.abs() < unit).then(|| actual.round_dp(2))
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|s| s.checked_div(base));
+    let (Some(actual), Some(unit)) = (actual, last_digit(rate)) else {
+        return false;
+    };
+    actual.checked_sub(rate).is_some_and(|gap| gap.abs() < unit)
 }

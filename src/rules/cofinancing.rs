@@ -1,35 +1,61 @@
 //! Rule "cofinancement": the State pays a share, the Département at least a matching one.
 
 use super::{Anchor, Context, Finding, Rule, Severity, eur};
-use crate::model::{BudgetField, Value};
+use crate::model::{BudgetField, Fiche, Planned, Value};
 use crate::strings::field_name;
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for fiche in cx.convention.fiches() {
-        let Some(planned) = fiche.budget.as_ref().and_then(|b| b.planned.as_ref()) else {
+        let Some(budget) = fiche.budget.as_ref() else {
             continue;
         };
-        let (Some(etat), Some(departement)) = (
-            planned.etat.as_ref().and_then(Value::amount),
-            planned.departement.as_ref().and_then(Value::amount),
-        ) else {
-            continue;
-        };
-        if etat > departement {
-            out.push(Finding {
-                fiche: None,
-                rule: Rule::CoFinancing,
-                severity: Severity::Warning,
-                anchor: Anchor::Budget {
-                    fiche: fiche.id.clone(),
-                    field: BudgetField::PlannedEtat,
-                },
-                location: cx
-                    .fiche_place(fiche, field_name(cx.config.lang, BudgetField::PlannedEtat)),
-                message: (cx.text.etat_above_departement)(&eur(etat), &eur(departement)),
-                expected: Some(departement),
-                stated: Some(etat.to_string()),
-            });
+        // What was spent, when the document gives it by funder, then what was planned.
+        let spent = budget
+            .executed_by_funder
+            .as_ref()
+            .map(|s| (s, BudgetField::Executed));
+        let planned = budget
+            .planned
+            .as_ref()
+            .map(|p| (p, BudgetField::PlannedEtat));
+        for (shares, field) in spent.into_iter().chain(planned) {
+            check_shares(cx, fiche, shares, field, out);
         }
+    }
+}
+
+fn check_shares(
+    cx: &Context,
+    fiche: &Fiche,
+    planned: &Planned,
+    field: BudgetField,
+    out: &mut Vec<Finding>,
+) {
+    let (Some(etat), Some(departement)) = (
+        planned.etat.as_ref().and_then(Value::amount),
+        planned.departement.as_ref().and_then(Value::amount),
+    ) else {
+        return;
+    };
+    if etat > departement {
+        let message = match field {
+            BudgetField::Executed => {
+                (cx.text.etat_above_departement_spent)(&eur(etat), &eur(departement))
+            }
+            _ => (cx.text.etat_above_departement)(&eur(etat), &eur(departement)),
+        };
+        out.push(Finding {
+            fiche: None,
+            rule: Rule::CoFinancing,
+            severity: Severity::Warning,
+            anchor: Anchor::Budget {
+                fiche: fiche.id.clone(),
+                field,
+            },
+            location: cx.fiche_place(fiche, field_name(cx.config.lang, field)),
+            message,
+            expected: Some(departement),
+            stated: Some(etat.to_string()),
+        });
     }
 }

@@ -3,7 +3,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{Anchor, Context, Finding, Rule, Severity, consumed, eur, planned_total};
-use crate::model::{BudgetField, format_amount_fr};
+use crate::model::{Budget, BudgetField, Value, checked_sum, format_amount_fr, parse_amount};
 use crate::strings::field_name;
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -12,9 +12,12 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let Some(budget) = &fiche.budget else {
             continue;
         };
-        let Some(planned) = planned_total(budget).filter(|p| *p > Decimal::ZERO) else {
+        let Some((planned, reading)) = planned_reading(cx, budget) else {
             continue;
         };
+        if planned <= Decimal::ZERO {
+            continue;
+        }
         let Some((field, used)) = consumed(budget, BudgetField::Executed) else {
             continue;
         };
@@ -42,6 +45,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         } else {
             continue;
         };
+        let message = match reading {
+            Some(note) => format!("{message} {note}"),
+            None => message,
+        };
         out.push(Finding {
             fiche: None,
             rule: Rule::Execution,
@@ -56,4 +63,37 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             stated: Some(used.to_string()),
         });
     }
+}
+
+/// The planned total execution is measured against, with a note saying how it was read when
+/// the document writes it as text (`"312.222.40 €"`): État + Département (+ others) when they
+/// are stated as amounts, else the text's likely reading. A total written as text must not
+/// hide an over- or under-spend.
+fn planned_reading(cx: &Context, budget: &Budget) -> Option<(Decimal, Option<String>)> {
+    let planned = budget.planned.as_ref();
+    let Some(Value::Text(raw)) = planned.and_then(|p| p.total.as_ref()) else {
+        return planned_total(budget).map(|total| (total, None));
+    };
+    let planned = planned?;
+    let shares: Vec<&Value> = [&planned.etat, &planned.departement]
+        .into_iter()
+        .flatten()
+        .chain(planned.others.iter().map(|f| &f.amount))
+        .collect();
+    if !shares.is_empty()
+        && let Some(sum) = checked_sum(shares.iter().map(|v| v.amount()))
+    {
+        return Some((
+            sum,
+            Some((cx.text.planned_text_read_as_shares)(raw, &eur(sum))),
+        ));
+    }
+    let likely = match parse_amount(raw) {
+        Ok(reading) => reading,
+        Err(error) => error.likely?,
+    };
+    Some((
+        likely,
+        Some((cx.text.planned_text_read_as_likely)(raw, &eur(likely))),
+    ))
 }

@@ -3,7 +3,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{Anchor, Context, Finding, Rule, Severity};
-use crate::model::{Indicator, Measure, format_amount_fr};
+use crate::model::{Indicator, Measure, Value, format_amount_fr};
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for fiche in cx.convention.fiches() {
@@ -74,6 +74,18 @@ fn check_indicator(
             continue;
         };
         let Some(result) = value.number() else {
+            // "NC", "non communiqué", "en cours", "Sans objet": no result, said in words. A
+            // text that gives a figure ("12 : 8 mineurs…") is a result written out.
+            if let Value::Text(text) = value
+                && !text.chars().any(|c| c.is_ascii_digit())
+                && has_passed(cx, entry.year)
+            {
+                out.push(warn(
+                    (cx.text.indicator_text_value)(&indicator.name, entry.year, text),
+                    None,
+                    Some(text.clone()),
+                ));
+            }
             continue;
         };
         let target = indicator

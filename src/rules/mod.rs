@@ -37,19 +37,22 @@ pub enum Severity {
 /// The rule families, with stable ids used in JSON and CSV.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum Rule {
-    /// A total that is not the sum of its parts (budget, detail lines, table column, charges/recettes).
+    /// A total that is not the sum of its parts (budget, detail lines, table column, section
+    /// subtotals, lines that are parts of a fiche figure, executed shares, charges/recettes).
     #[serde(rename = "somme")]
     Sum,
     /// Remaining ≠ planned − engaged (or executed).
     #[serde(rename = "solde")]
     Remaining,
-    /// The same figure stated differently in two places.
+    /// The same figure stated differently in two places (a budget figure, an indicator's
+    /// result, an executed line, a table cell, a named quantity), or outside a stated bound.
     #[serde(rename = "meme-montant")]
     SameFigure,
-    /// Stated arithmetic that does not hold.
+    /// Stated arithmetic that does not hold (sum, difference, product, percentage, growth rate,
+    /// percentage points, ratio; exact, bounded or a range).
     #[serde(rename = "calcul")]
     Claim,
-    /// Fiches vs a stated State support, axe total or grand total.
+    /// Fiches vs a stated State support, axe total, grand total or summary table TOTAL row.
     #[serde(rename = "agregat")]
     Aggregate,
     /// Reallocated credit that does not add up or is not received.
@@ -67,7 +70,8 @@ pub enum Rule {
     /// Indicator without a value for a passed year, or far from target.
     #[serde(rename = "indicateur")]
     Indicator,
-    /// What cannot be: two fiches with one id, a negative amount spent, a result to come.
+    /// What cannot be: two fiches with one id, a negative amount spent, a result to come, a
+    /// statement about what does not exist, a ragged table row, a missed deadline, a copy.
     #[serde(rename = "coherence")]
     Consistency,
 }
@@ -267,6 +271,16 @@ impl<'a> Context<'a> {
 }
 
 impl Context<'_> {
+    /// A finding from a relation the reviewer believes but the document does not prove
+    /// becomes a warning that says so.
+    pub fn as_uncertain(&self, finding: Finding, uncertain: bool) -> Finding {
+        if uncertain && finding.severity == Severity::Error {
+            finding.downgraded(self.text.uncertain_relation)
+        } else {
+            finding
+        }
+    }
+
     /// `Some(gap)` when `stated` differs from `expected` by more than the tolerance.
     pub fn gap(&self, expected: Decimal, stated: Decimal) -> Option<Decimal> {
         // A gap too large for a decimal is larger than any tolerance.

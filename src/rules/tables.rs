@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::{Anchor, Context};
-use crate::model::{ColumnRole, Row, Table, Value, checked_sum};
+use crate::model::{ColumnRole, Row, Source, SubtotalOf, Table, Value, checked_sum};
 
 /// Which table, for anchors and locations: a convention summary table or a fiche's own.
 #[derive(Clone, Copy)]
@@ -42,7 +42,7 @@ impl TablePlace<'_> {
             parts.push(format!("{} {fiche}", t.fiche));
             parts.push(t.budget.to_string());
         }
-        parts.push(format!("{} « {} »", t.table, table.title));
+        parts.push(table_name(cx, table));
         if let Some(row) = row {
             parts.push(row.to_string());
         }
@@ -50,6 +50,23 @@ impl TablePlace<'_> {
             parts.push(column.to_string());
         }
         parts.join(" › ")
+    }
+}
+
+/// `tableau « title » (§ section, l. 456–483)`: the lines tell a reviewer where to look.
+pub fn table_name(cx: &Context, table: &Table) -> String {
+    match table.source.lines {
+        Some(_) => format!(
+            "{} « {} » ({})",
+            cx.text.table,
+            table.title,
+            Source {
+                section: String::new(),
+                ..table.source.clone()
+            }
+            .describe()
+        ),
+        None => format!("{} « {} »", cx.text.table, table.title),
     }
 }
 
@@ -63,9 +80,34 @@ pub fn summed_columns(table: &Table) -> impl Iterator<Item = usize> + '_ {
         .map(|(i, _)| i)
 }
 
-/// Rows that count: not headings.
+/// Rows that count: not headings, not subtotals.
 pub fn body_rows(table: &Table) -> impl Iterator<Item = (usize, &Row)> {
-    table.rows.iter().enumerate().filter(|(_, r)| !r.heading)
+    table.rows.iter().enumerate().filter(|(_, r)| r.is_line())
+}
+
+/// Each subtotal row with the lines it sums (indices into `rows`).
+pub fn sections(table: &Table) -> Vec<(usize, Vec<usize>)> {
+    let rows = &table.rows;
+    let ends_section = |row: &Row| row.heading || row.subtotal.is_some();
+    rows.iter()
+        .enumerate()
+        .filter_map(|(index, row)| {
+            let lines: Vec<usize> = match row.subtotal? {
+                SubtotalOf::Below => (index + 1..rows.len())
+                    .take_while(|&i| !ends_section(&rows[i]))
+                    .collect(),
+                SubtotalOf::Above => {
+                    let mut lines: Vec<usize> = (0..index)
+                        .rev()
+                        .take_while(|&i| !ends_section(&rows[i]))
+                        .collect();
+                    lines.reverse();
+                    lines
+                }
+            };
+            Some((index, lines))
+        })
+        .collect()
 }
 
 pub fn cell(row: &Row, column: usize) -> Option<&Value> {

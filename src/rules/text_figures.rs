@@ -1,9 +1,13 @@
-//! Rule "montant-texte": a figure given as text where a number is expected, or a malformed
-//! amount, reported with the raw text and, when there is one, the likely reading.
+//! Rule "montant-texte": a figure given as text where a number is expected, a malformed
+//! amount, or a euro amount with more than two decimals (`Amount("130.254")`, almost always a
+//! thousands separator typed as printed), reported with the raw text and, when there is one,
+//! the likely reading (the grammar is in `model::amount`).
 
 use super::tables::TablePlace;
 use super::{Anchor, Context, Finding, Rule, Severity, eur};
-use crate::model::{BudgetField, ColumnRole, Table, Value, parse_amount};
+use crate::model::{
+    BudgetField, ColumnRole, EURO_DECIMALS, Table, Value, euro_likely_reading, parse_amount,
+};
 use crate::strings::field_name;
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -43,9 +47,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         for line in &budget.executed_lines {
             figures.push((BudgetField::Executed, &line.amount, &line.name));
         }
-        // Only text is reported: no place to describe for the figures that are numbers.
+        // Only what is reported needs a place described.
         for (field, value, label) in figures {
-            if value.text().is_none() {
+            if !is_reported(value) {
                 continue;
             }
             report(
@@ -98,6 +102,35 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             out,
         );
     }
+    let fiche_claims = cx.convention.fiches().flat_map(|fiche| {
+        fiche
+            .claims
+            .iter()
+            .enumerate()
+            .map(move |(index, claim)| (Some(fiche), index, claim))
+    });
+    let document_claims = cx.convention.claims.iter().enumerate();
+    let claims = fiche_claims.chain(document_claims.map(|(index, claim)| (None, index, claim)));
+    for (fiche, index, claim) in claims {
+        if !too_many_decimals(&claim.stated) {
+            continue;
+        }
+        let place = match fiche {
+            Some(fiche) => cx.fiche_place(fiche, cx.text.claim),
+            None => format!("{} › {}", cx.text.convention_scope, cx.text.claim),
+        };
+        report(
+            cx,
+            &claim.stated,
+            cx.text.claim,
+            Anchor::Claim {
+                fiche: fiche.map(|f| f.id.clone()),
+                index,
+            },
+            format!("{place} « {} »", claim.text),
+            out,
+        );
+    }
     for (index, statement) in cx.convention.statements.iter().enumerate() {
         let label = cx.text.statement;
         report(
@@ -128,7 +161,8 @@ fn table_cells(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Fin
     for (row_index, row) in rows {
         for (column_index, (column, cell)) in table.columns.iter().zip(&row.cells).enumerate() {
             let Some(value) = cell else { continue };
-            if !numeric(column.role) || value.text().is_none() {
+            let text_in_figures = numeric(column.role) && value.text().is_some();
+            if !text_in_figures && !too_many_decimals(value) {
                 continue;
             }
             let row_name = match row_index {
@@ -147,6 +181,15 @@ fn table_cells(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Fin
     }
 }
 
+/// A euro amount with more than cents.
+fn too_many_decimals(value: &Value) -> bool {
+    matches!(value, Value::Amount(d) if d.scale() > EURO_DECIMALS)
+}
+
+fn is_reported(value: &Value) -> bool {
+    value.text().is_some() || too_many_decimals(value)
+}
+
 fn report(
     cx: &Context,
     value: &Value,
@@ -155,6 +198,27 @@ fn report(
     location: String,
     out: &mut Vec<Finding>,
 ) {
+    if let Value::Amount(amount) = value
+        && too_many_decimals(value)
+    {
+        let likely = euro_likely_reading(*amount);
+        let shown = eur(*amount);
+        let message = match likely {
+            Some(reading) => (cx.text.amount_beyond_cents)(label, &shown, &eur(reading)),
+            None => (cx.text.amount_beyond_cents_unread)(label, &shown),
+        };
+        out.push(Finding {
+            fiche: None,
+            rule: Rule::TextFigure,
+            severity: Severity::Warning,
+            anchor,
+            location,
+            message,
+            expected: likely,
+            stated: Some(amount.to_string()),
+        });
+        return;
+    }
     let Value::Text(raw) = value else { return };
     let (message, likely) = match parse_amount(raw) {
         Ok(reading) => (

@@ -3,10 +3,10 @@
 use rust_decimal::Decimal;
 
 use super::tables::{
-    TablePlace, body_rows, cell, column_sum, line_amount, summed_columns, table_total,
+    TablePlace, body_rows, cell, column_sum, line_amount, sections, summed_columns, table_total,
 };
 use super::{Anchor, Context, Finding, Rule, eur, fiche_figure, last_digit};
-use crate::model::{Budget, BudgetField, Fiche, Table, TableKind, Value, checked_sum};
+use crate::model::{Budget, BudgetField, Fiche, Row, Table, TableKind, Value, checked_sum};
 use crate::strings::field_name;
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -23,8 +23,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             };
             column_totals(cx, table, place, out);
             detail_lines(cx, budget, table, place, out);
+            parts_of_figures(cx, budget, table, place, out);
         }
         charges_recettes(cx, fiche, budget, out);
+        executed_by_funder(cx, fiche, budget, out);
     }
     for (index, table) in cx.convention.tables.iter().enumerate() {
         column_totals(cx, table, TablePlace::Convention { index }, out);
@@ -112,16 +114,80 @@ fn executed_lines(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Vec<Fi
     ));
 }
 
-/// Each summed column against the TOTAL row.
+/// Each summed column against the TOTAL row; in a table with sections, each subtotal against
+/// its lines and the TOTAL row against the subtotals.
 fn column_totals(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Finding>) {
+    let sections = sections(table);
+    for (subtotal, lines) in &sections {
+        let row = &table.rows[*subtotal];
+        let sum_of_lines = |column| {
+            checked_sum(
+                lines
+                    .iter()
+                    .filter(|&&i| table.rows[i].is_line())
+                    .filter_map(|&i| cell(&table.rows[i], column))
+                    .map(Value::number),
+            )
+        };
+        let row_name = format!("{} « {} »", cx.text.row, row.label());
+        total_against(
+            cx,
+            table,
+            place,
+            (Some(*subtotal), false, &row_name),
+            row,
+            &sum_of_lines,
+            cx.text.subtotal_lines,
+            out,
+        );
+    }
     let Some(total_row) = &table.total else {
         return;
     };
+    let subtotals: Vec<&Row> = sections.iter().map(|(i, _)| &table.rows[*i]).collect();
+    let sum_of_subtotals = |column| {
+        checked_sum(
+            subtotals
+                .iter()
+                .filter_map(|row| cell(row, column))
+                .map(Value::number),
+        )
+    };
+    let sum_of_lines = |column| column_sum(table, column);
+    let (sum, describe): (&dyn Fn(usize) -> Option<Decimal>, _) = if subtotals.is_empty() {
+        (&sum_of_lines, cx.text.column_total)
+    } else {
+        (&sum_of_subtotals, cx.text.total_against_subtotals)
+    };
+    total_against(
+        cx,
+        table,
+        place,
+        (None, true, cx.text.total_row),
+        total_row,
+        sum,
+        describe,
+        out,
+    );
+}
+
+/// Each summed column of `stated_row` against `sum` of that column.
+#[allow(clippy::too_many_arguments)]
+fn total_against(
+    cx: &Context,
+    table: &Table,
+    place: TablePlace,
+    (row_index, total_row, row_name): (Option<usize>, bool, &str),
+    stated_row: &Row,
+    sum: &dyn Fn(usize) -> Option<Decimal>,
+    describe: fn(&str, &str, &str) -> String,
+    out: &mut Vec<Finding>,
+) {
     for column in summed_columns(table) {
-        let Some(stated) = cell(total_row, column).and_then(Value::number) else {
+        let Some(stated) = cell(stated_row, column).and_then(Value::number) else {
             continue;
         };
-        let Some(sum) = column_sum(table, column) else {
+        let Some(sum) = sum(column) else {
             continue;
         };
         if cx.gap(sum, stated).is_none() {
@@ -137,9 +203,9 @@ fn column_totals(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<F
         let finding = compare(
             cx,
             Rule::Sum,
-            place.anchor(None, true, Some(column)),
-            place.location(cx, table, Some(cx.text.total_row), Some(name)),
-            (cx.text.column_total)(
+            place.anchor(row_index, total_row, Some(column)),
+            place.location(cx, table, Some(row_name), Some(name)),
+            describe(
                 name,
                 &format_figure(sum, table, column),
                 &format_figure(stated, table, column),
@@ -269,5 +335,85 @@ fn charges_recettes(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Vec<
         (cx.text.charges_recettes)(&eur(charges_total), &eur(recettes_total)),
         recettes_total,
         charges_total,
+    ));
+}
+
+/// The lines a table gives as parts of one fiche figure (a resource plan's Département and FSE
+/// lines, period after period) against that figure.
+fn parts_of_figures(
+    cx: &Context,
+    budget: &Budget,
+    table: &Table,
+    place: TablePlace,
+    out: &mut Vec<Finding>,
+) {
+    let mut fields: Vec<BudgetField> = Vec::new();
+    for (_, row) in body_rows(table) {
+        if let Some(field) = row.part_of
+            && !fields.contains(&field)
+        {
+            fields.push(field);
+        }
+    }
+    for field in fields {
+        let Some(stated) = fiche_figure(budget, field).and_then(Value::amount) else {
+            continue;
+        };
+        let parts: Vec<Option<Decimal>> = body_rows(table)
+            .filter(|(_, row)| row.part_of == Some(field))
+            .map(|(_, row)| line_amount(table, row))
+            .collect();
+        let count = parts.len();
+        let Some(sum) = checked_sum(parts) else {
+            continue;
+        };
+        let field_label = field_name(cx.config.lang, field);
+        let finding = cx.mismatch(
+            Rule::Sum,
+            place.anchor(None, false, None),
+            place.location(cx, table, None, None),
+            (cx.text.parts_of_figure)(count, &table.title, &eur(sum), field_label, &eur(stated)),
+            sum,
+            stated,
+        );
+        out.extend(finding.map(|f| cx.as_uncertain(f, table.uncertain)));
+    }
+}
+
+/// Executed figures by funder against the executed total.
+fn executed_by_funder(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Vec<Finding>) {
+    let Some(split) = &budget.executed_by_funder else {
+        return;
+    };
+    let Some(total) = split
+        .total
+        .as_ref()
+        .or(budget.executed.as_ref())
+        .and_then(Value::amount)
+    else {
+        return;
+    };
+    let shares: Vec<&Value> = [&split.etat, &split.departement]
+        .into_iter()
+        .flatten()
+        .chain(split.others.iter().map(|f| &f.amount))
+        .collect();
+    if shares.len() < 2 {
+        return;
+    }
+    let Some(sum) = checked_sum(shares.iter().map(|v| v.amount())) else {
+        return;
+    };
+    let lang = cx.config.lang;
+    out.extend(cx.mismatch(
+        Rule::Sum,
+        Anchor::Budget {
+            fiche: fiche.id.clone(),
+            field: BudgetField::Executed,
+        },
+        cx.fiche_place(fiche, field_name(lang, BudgetField::Executed)),
+        (cx.text.executed_by_funder_sum)(&eur(sum), &eur(total)),
+        sum,
+        total,
     ));
 }

@@ -53,12 +53,75 @@ pub fn header_cell(text: &str, right: bool) -> Cell<'static> {
 pub fn detail_lines(frame: &mut Frame, theme: &Theme, area: Rect, lines: Vec<Line<'static>>) {
     // The status message may replace what the tab wrote here in the same frame.
     frame.render_widget(ratatui::widgets::Clear, area);
+    let lines = fit_lines(lines, area.width as usize, area.height as usize);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(ratatui::widgets::Wrap { trim: true })
             .style(theme.base),
         area,
     );
+}
+
+/// How many rows `line` takes once word-wrapped to `width` (as the paragraph wraps it: at
+/// spaces; a no-break space holds a figure together).
+fn wrapped_height(line: &Line, width: usize) -> usize {
+    if width == 0 {
+        return usize::MAX;
+    }
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let (mut rows, mut used) = (1, 0);
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let word_width = crate::app::unicode_width(word);
+        let needed = if used == 0 {
+            word_width
+        } else {
+            used + 1 + word_width
+        };
+        if needed <= width {
+            used = needed;
+        } else {
+            rows += 1 + word_width.saturating_sub(1) / width;
+            used = word_width % width;
+        }
+    }
+    rows
+}
+
+/// The detail lines that fit `height` rows: the last line (the message) matters most, so the
+/// lines before it (where it is) go first; a last line still too long ends with `…` rather
+/// than being cut without a sign.
+fn fit_lines(mut lines: Vec<Line<'static>>, width: usize, height: usize) -> Vec<Line<'static>> {
+    let total = |lines: &[Line]| {
+        lines
+            .iter()
+            .map(|l| wrapped_height(l, width))
+            .sum::<usize>()
+    };
+    while lines.len() > 1 && total(&lines) > height {
+        lines.remove(0);
+    }
+    if let Some(last) = lines.last_mut()
+        && wrapped_height(last, width) > height
+    {
+        let mut text = String::new();
+        let mut kept = Vec::new();
+        let room = (width * height).saturating_sub(width / 2 + 1);
+        for span in &last.spans {
+            let left = room.saturating_sub(crate::app::unicode_width(&text));
+            if left == 0 {
+                break;
+            }
+            let piece = truncate(&span.content, left);
+            text.push_str(&piece);
+            let cut = piece.ends_with('…') && !span.content.ends_with('…');
+            kept.push(Span::styled(piece, span.style));
+            if cut {
+                break;
+            }
+        }
+        *last = Line::from(kept);
+    }
+    lines
 }
 
 /// A finding's message as a detail line, styled by severity.

@@ -158,7 +158,8 @@ fn fiches_row(app: &App, item: OverviewItem, figure_columns: usize) -> GridRow {
         OverviewItem::StateSupportFiches => (
             c.state_support
                 .as_ref()
-                .map_or(BudgetField::PlannedEtat, |s| s.field),
+                .and_then(|s| s.field)
+                .unwrap_or(BudgetField::PlannedEtat),
             None,
         ),
         OverviewItem::StatementFiches(index) => {
@@ -167,7 +168,7 @@ fn fiches_row(app: &App, item: OverviewItem, figure_columns: usize) -> GridRow {
                 StatementScope::Axe(id) => Some(id.as_str()),
                 _ => None,
             };
-            (s.field, axe)
+            (s.field.unwrap_or(BudgetField::PlannedTotal), axe)
         }
         _ => (BudgetField::PlannedTotal, None),
     };
@@ -230,7 +231,7 @@ fn overview_row(app: &App, item: OverviewItem, figure_columns: usize) -> GridRow
                 format!(
                     "  {} ({}, {})",
                     f.state_support,
-                    field_name(s.map_or(BudgetField::PlannedEtat, |s| s.field)),
+                    field_name(s.and_then(|s| s.field).unwrap_or(BudgetField::PlannedEtat)),
                     f.overview_stated
                 ),
                 s.map(|s| &s.value),
@@ -246,7 +247,7 @@ fn overview_row(app: &App, item: OverviewItem, figure_columns: usize) -> GridRow
             (
                 format!(
                     "  {scope} : {} ({})",
-                    field_name(s.field),
+                    crate::strings::statement_figure_name(app.lang, s),
                     f.overview_stated
                 ),
                 Some(&s.value),

@@ -43,7 +43,7 @@ pub fn cell_of_fiche<'a>(c: &Convention, finding: &'a Finding) -> Option<(&'a st
             let stated: rust_decimal::Decimal = finding.stated.as_deref()?.parse().ok()?;
             (own == stated).then_some(field)?
         }
-        Anchor::Statement { index } => c.statements.get(*index)?.field,
+        Anchor::Statement { index } => c.statements.get(*index)?.field?,
         // A summary table's row that disagrees with the fiche: the fiche's own figure.
         Anchor::Table {
             table,

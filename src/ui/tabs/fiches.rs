@@ -307,7 +307,7 @@ pub fn fiche_lines(
             let severity = tabs::worst(&doc.findings, |f| f.anchor == Anchor::Statement { index });
             let label = format!(
                 "{} · {}",
-                field_name(lang, statement.field),
+                crate::strings::statement_figure_name(lang, statement),
                 clean(if statement.text.is_empty() {
                     &fiche.id
                 } else {
