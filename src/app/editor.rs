@@ -38,6 +38,13 @@ pub enum FieldInput {
     },
 }
 
+/// Where the editor opens: on a field, or on the first budget figure.
+#[derive(Debug, Clone, Copy)]
+enum Start {
+    Field(Field),
+    Budget,
+}
+
 impl Editor {
     /// What the user has typed in the open field, when it differs from what was there.
     pub fn typed_text(&self) -> Option<String> {
@@ -103,51 +110,22 @@ impl App {
 
     /// Opens the editor on what the current tab has selected.
     pub fn open_editor(&mut self) {
-        let Some(doc) = self.document() else { return };
-        let c = &doc.convention;
-        let fiche_at = |position: usize| views::fiche_refs(c).get(position).copied();
-        let target = match self.tab {
-            Tab::Fiches => self
-                .selected_row(Tab::Fiches)
-                .and_then(fiche_at)
-                .map(EditTarget::Fiche),
-            Tab::Axes => {
-                match views::axes_rows(c, &self.view.collapsed).get(self.view.axes.selected) {
-                    Some(views::AxesRow::Fiche(r)) => Some(EditTarget::Fiche(*r)),
-                    _ => None,
-                }
+        if self.tab == Tab::Anomalies {
+            // The finding's own convention, which the list may show among others.
+            if let Some(&(document, _)) = self
+                .selected_row(Tab::Anomalies)
+                .and_then(|i| self.anomaly_rows().get(i).copied())
+                .as_ref()
+            {
+                self.show_convention(document);
             }
-            Tab::Budgets if self.view.budget_view == 0 => {
-                match self
-                    .selected_row(Tab::Budgets)
-                    .and_then(|i| views::budget_rows(c).get(i).copied())
-                {
-                    Some(BudgetRow::Fiche(r)) => Some(EditTarget::Fiche(r)),
-                    _ => None,
-                }
-            }
-            Tab::Budgets => {
-                let table = self.view.budget_view - 1;
-                self.selected_row(Tab::Budgets)
-                    .filter(|row| *row < c.tables.get(table).map_or(0, |t| t.rows.len()))
-                    .map(|row| EditTarget::TableRow { table, row })
-            }
-            Tab::Indicators => {
-                let rows = views::indicator_rows(c);
-                self.selected_row(Tab::Indicators)
-                    .and_then(|i| rows.get(i))
-                    .and_then(|r| r.fiche)
-                    .map(EditTarget::Fiche)
-            }
-            Tab::Anomalies => None,
-        };
-        let Some(target) = target else {
+        }
+        let Some((target, start)) = self.edit_target() else {
             self.status = Some((None, self.text().nothing_to_edit.to_string()));
             return;
         };
-        if let Some(doc) = self.document()
-            && doc.read_only
-        {
+        let Some(doc) = self.document() else { return };
+        if doc.read_only {
             let path = crate::text::sanitize_line(&doc.path.display().to_string()).into_owned();
             self.status = Some((
                 Some(crate::rules::Severity::Warning),
@@ -157,7 +135,7 @@ impl App {
         }
         let mut editor = Editor {
             document: self.current,
-            key: TargetKey::of(c, target),
+            key: TargetKey::of(&doc.convention, target),
             target,
             fields: Vec::new(),
             scroll: Scroll::default(),
@@ -166,23 +144,86 @@ impl App {
             adding: None,
         };
         self.refresh_fields(&mut editor);
-        // Budgets and Indicators open on the figures they show.
-        let start = match self.tab {
-            Tab::Budgets => editor
-                .fields
-                .iter()
-                .position(|f| matches!(f, Field::Budget(_))),
-            Tab::Indicators => editor
-                .fields
-                .iter()
-                .position(|f| matches!(f, Field::IndicatorName(_))),
-            _ => None,
-        };
+        // Open on the figures the tab shows, or on the figure the finding is about.
+        let start = editor.fields.iter().position(|f| match start {
+            Some(Start::Field(wanted)) => *f == wanted,
+            Some(Start::Budget) => matches!(f, Field::Budget(_)),
+            None => false,
+        });
         if let Some(start) = start {
             let len = editor.fields.len();
             editor.scroll.select(start, len, self.editor_height());
         }
         self.editor = Some(editor);
+    }
+
+    /// What `e` edits in the current tab, and where the editor opens.
+    fn edit_target(&self) -> Option<(EditTarget, Option<Start>)> {
+        let c = &self.document()?.convention;
+        let fiche_at = |position: usize| views::fiche_refs(c).get(position).copied();
+        Some(match self.tab {
+            Tab::Fiches => (
+                EditTarget::Fiche(self.selected_row(Tab::Fiches).and_then(fiche_at)?),
+                None,
+            ),
+            Tab::Axes => {
+                match views::axes_rows(c, &self.view.collapsed).get(self.view.axes.selected) {
+                    Some(views::AxesRow::Fiche(r)) => (EditTarget::Fiche(*r), None),
+                    _ => return None,
+                }
+            }
+            Tab::Budgets if self.view.budget_view == 0 => {
+                match self
+                    .selected_row(Tab::Budgets)
+                    .and_then(|i| views::budget_rows(c).get(i).copied())
+                {
+                    Some(BudgetRow::Fiche(r)) => (EditTarget::Fiche(r), Some(Start::Budget)),
+                    _ => return None,
+                }
+            }
+            Tab::Budgets => {
+                let table = self.view.budget_view - 1;
+                let row = self
+                    .selected_row(Tab::Budgets)
+                    .filter(|row| *row < c.tables.get(table).map_or(0, |t| t.rows.len()))?;
+                (EditTarget::TableRow { table, row }, None)
+            }
+            Tab::Indicators => {
+                let rows = views::indicator_rows(c);
+                let row = rows.get(self.selected_row(Tab::Indicators)?)?;
+                (
+                    EditTarget::Fiche(row.fiche?),
+                    Some(Start::Field(Field::IndicatorName(row.index))),
+                )
+            }
+            Tab::Anomalies => {
+                let (_, finding) = *self
+                    .anomaly_rows()
+                    .get(self.selected_row(Tab::Anomalies)?)?;
+                let finding = self.document()?.findings.get(finding)?;
+                match super::tabs::home_of(c, finding)? {
+                    super::tabs::Place::Fiche { position, .. } => {
+                        (EditTarget::Fiche(fiche_at(position)?), None)
+                    }
+                    super::tabs::Place::Budget { fiche, field } => (
+                        EditTarget::Fiche(fiche),
+                        Some(field.map_or(Start::Budget, |f| Start::Field(Field::Budget(f)))),
+                    ),
+                    super::tabs::Place::Table { table, row, column } => {
+                        c.tables.get(table)?.rows.get(row)?;
+                        (
+                            EditTarget::TableRow { table, row },
+                            column.map(|c| Start::Field(Field::Cell(c))),
+                        )
+                    }
+                    super::tabs::Place::Indicator(r) => (
+                        EditTarget::Fiche(r.fiche?),
+                        Some(Start::Field(Field::IndicatorName(r.index))),
+                    ),
+                    super::tabs::Place::Overview(_) => return None,
+                }
+            }
+        })
     }
 
     pub fn editor_height(&self) -> usize {

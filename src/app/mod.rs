@@ -453,6 +453,8 @@ impl App {
             Action::Back => {
                 if let Some(tab) = self.return_to.take() {
                     self.tab = tab;
+                } else if !self.filters[self.tab.index()].is_empty() {
+                    self.clear_filter();
                 }
             }
             Action::CycleSort if self.tab == Tab::Anomalies => {
@@ -511,6 +513,14 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// Esc on a filtered list: the filter goes, the selected row stays selected.
+    pub(crate) fn clear_filter(&mut self) {
+        let kept = self.selected_row(self.tab);
+        self.filters[self.tab.index()].clear();
+        let (len, height) = self.list_len_and_height();
+        self.scroll_mut().select(kept.unwrap_or(0), len, height);
     }
 
     pub fn show_convention(&mut self, index: usize) {

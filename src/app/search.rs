@@ -167,7 +167,7 @@ impl App {
         match steer(key) {
             Steer::Close => {
                 self.filter_input = None;
-                self.filters[self.tab.index()].clear();
+                return self.clear_filter();
             }
             Steer::Accept => self.filter_input = None,
             Steer::Move(_) => {
