@@ -99,3 +99,114 @@ fn e_in_anomalies_opens_the_editor_on_the_findings_figure() {
         "on the figure the finding is about"
     );
 }
+
+fn screen(app: &App) -> Vec<String> {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+    terminal
+        .draw(|frame| revue::ui::draw(frame, app, &revue::ui::Theme::default()))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// The detail pane of the Fiches tab: the right half of the body, inside its border.
+fn detail_pane(screen: &[String]) -> Vec<String> {
+    screen[2..screen.len() - 4]
+        .iter()
+        .map(|line| {
+            let chars: Vec<char> = line.chars().collect();
+            let start = chars
+                .iter()
+                .position(|c| *c == '┌' || *c == '│')
+                .unwrap_or(0);
+            let second = chars[start + 1..]
+                .iter()
+                .position(|c| *c == '│' || *c == '┌')
+                .map_or(0, |p| start + 1 + p);
+            chars[second + 1..chars.len().saturating_sub(1)]
+                .iter()
+                .collect::<String>()
+        })
+        .collect()
+}
+
+#[test]
+fn the_fiche_detail_stops_at_its_end_and_jumps_between_sections() {
+    let mut app = app_on(&data().join("cd13-2019-rapport-execution.ron"));
+    app.resize(80, 24);
+    app.update(Action::GoTo(Tab::Fiches));
+    screen(&app);
+    for _ in 0..200 {
+        app.update(Action::DetailDown);
+        screen(&app);
+    }
+    let pane = detail_pane(&screen(&app));
+    let last = pane.last().unwrap();
+    assert!(
+        !pane.iter().all(|l| l.trim().is_empty()),
+        "not a blank pane"
+    );
+    assert!(
+        !last.trim().is_empty(),
+        "the end of the fiche fills the pane's last row: {pane:#?}"
+    );
+    // Back up: one step is one step, not two hundred.
+    let at_end = app.view.fiche_detail_scroll;
+    app.update(Action::DetailUp);
+    assert_eq!(app.view.fiche_detail_scroll, at_end.saturating_sub(5));
+    // From the top, `}` brings each section heading to the top of the pane.
+    app.update(Action::Home);
+    app.update(Action::Down);
+    app.update(Action::Up);
+    screen(&app);
+    let sections = app.view.fiche_detail_extent.borrow().sections.clone();
+    assert!(sections.len() >= 3, "{sections:?}");
+    app.update(Action::NextSection);
+    let first = detail_pane(&screen(&app))[0].trim().to_string();
+    assert!(!first.is_empty(), "a heading at the top");
+    app.update(Action::NextSection);
+    let second = detail_pane(&screen(&app))[0].trim().to_string();
+    assert_ne!(first, second);
+    app.update(Action::PrevSection);
+    assert_eq!(detail_pane(&screen(&app))[0].trim(), first);
+}
+
+#[test]
+fn a_click_on_a_tab_clears_the_last_message_and_waits_while_a_question_is_open() {
+    use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut app = app_on(&data().join("cd13-2019-rapport-execution.ron"));
+    app.jump_to(0, 0);
+    assert!(app.status.is_some());
+    let click = |column| MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row: 0,
+        modifiers: KeyModifiers::NONE,
+    };
+    let column = (0..app.screen.width)
+        .find(|&x| app.tab_at(x) == Some(Tab::Indicators))
+        .unwrap();
+    app.handle_mouse(&click(column));
+    assert_eq!(app.tab, Tab::Indicators);
+    assert_eq!(app.status, None, "no stale finding message");
+    app.update(Action::Edit);
+    assert!(app.editor.is_some());
+    let column = (0..app.screen.width)
+        .find(|&x| app.tab_at(x) == Some(Tab::Axes))
+        .unwrap();
+    app.handle_mouse(&click(column));
+    assert_eq!(
+        app.tab,
+        Tab::Indicators,
+        "the editor is open: the click waits"
+    );
+}

@@ -41,4 +41,7 @@ pub enum Action {
     /// Scroll the detail pane.
     DetailUp,
     DetailDown,
+    /// Jump the fiche detail to its next / previous section (Budget, Indicateurs, Bilan…).
+    NextSection,
+    PrevSection,
 }

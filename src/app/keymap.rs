@@ -208,6 +208,8 @@ impl Default for Keymap {
             ("ctrl-r", Redo),
             ("ctrl-u", DetailUp),
             ("ctrl-d", DetailDown),
+            ("}", NextSection),
+            ("{", PrevSection),
         ] {
             keymap.bind(Key::parse(key).expect("default keys parse"), action);
         }
@@ -268,6 +270,8 @@ fn action_order(action: Action) -> usize {
         Right,
         DetailUp,
         DetailDown,
+        NextSection,
+        PrevSection,
         NextTab,
         PrevTab,
         GoTo(Tab::Axes),

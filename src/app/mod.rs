@@ -103,6 +103,17 @@ pub enum Overlay {
     ConventionPicker { selected: usize },
 }
 
+/// The fiche detail as last drawn, in rows of its area.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DetailExtent {
+    /// The row shown at the top before any scrolling (after a jump: above its line).
+    pub top: u16,
+    /// The furthest the detail can scroll and still fill its area.
+    pub max_scroll: u16,
+    /// The row where each section heading is.
+    pub sections: Vec<u16>,
+}
+
 /// Per-convention view state, reset when the shown convention changes.
 #[derive(Debug, Clone, Default)]
 pub struct ViewState {
@@ -110,6 +121,10 @@ pub struct ViewState {
     pub collapsed: BTreeSet<usize>,
     pub fiches: Scroll,
     pub fiche_detail_scroll: u16,
+    /// What the last frame found of the fiche detail's length and sections (written while
+    /// drawing, as ratatui's list states are): scrolling stops at its end, and `{` / `}`
+    /// jump between its sections.
+    pub fiche_detail_extent: std::cell::RefCell<DetailExtent>,
     /// 0: the fiches' budgets; n: the convention's summary table n − 1.
     pub budget_view: usize,
     pub budgets: Scroll,
@@ -338,6 +353,19 @@ impl App {
     }
 
     pub fn handle_mouse(&mut self, mouse: &MouseEvent) {
+        // A question, the editor, the search or a filter being typed keep the screen as it
+        // is under them: the mouse waits until they are closed.
+        if self.dialog.is_some()
+            || self.editor.is_some()
+            || self.palette.is_some()
+            || self.filter_input.is_some()
+        {
+            return;
+        }
+        if let MouseEventKind::Down(_) = mouse.kind {
+            // As any key does: the message of the last action goes.
+            self.status = None;
+        }
         if self.overlay.is_some() {
             if let MouseEventKind::Down(_) = mouse.kind {
                 self.overlay = None;
@@ -472,8 +500,9 @@ impl App {
                 }
                 self.view.fiche_detail_scroll = self.view.fiche_detail_scroll.saturating_sub(5)
             }
-            Action::DetailDown if self.tab == Tab::Fiches => {
-                self.view.fiche_detail_scroll = self.view.fiche_detail_scroll.saturating_add(5)
+            Action::DetailDown if self.tab == Tab::Fiches => self.scroll_detail_by(5),
+            Action::NextSection | Action::PrevSection if self.tab == Tab::Fiches => {
+                self.jump_section(action == Action::NextSection)
             }
             Action::Enter => self.enter(),
             Action::Left | Action::Right => self.left_right(action),
@@ -515,6 +544,41 @@ impl App {
         }
     }
 
+    /// Scrolls the fiche detail down, no further than its end.
+    fn scroll_detail_by(&mut self, rows: u16) {
+        let extent = self.view.fiche_detail_extent.borrow();
+        let limit = extent.max_scroll.saturating_sub(extent.top);
+        let scroll = self
+            .view
+            .fiche_detail_scroll
+            .saturating_add(rows)
+            .min(limit);
+        drop(extent);
+        self.view.fiche_detail_scroll = scroll;
+    }
+
+    /// `}` / `{`: the fiche detail from its next or previous section heading.
+    fn jump_section(&mut self, forward: bool) {
+        let extent = self.view.fiche_detail_extent.borrow().clone();
+        let now = extent
+            .top
+            .saturating_add(self.view.fiche_detail_scroll)
+            .min(extent.max_scroll);
+        let target = if forward {
+            extent.sections.iter().copied().find(|&row| row > now)
+        } else {
+            extent.sections.iter().copied().rev().find(|&row| row < now)
+        };
+        let row = match target {
+            Some(row) => row.min(extent.max_scroll),
+            None if forward => return,
+            None => 0,
+        };
+        // From the top of the fiche, without the offset of a jump to a finding.
+        self.view.fiche_focus = None;
+        self.view.fiche_detail_scroll = row;
+    }
+
     /// Esc on a filtered list: the filter goes, the selected row stays selected.
     pub(crate) fn clear_filter(&mut self) {
         let kept = self.selected_row(self.tab);
@@ -543,12 +607,9 @@ impl App {
         match self.tab {
             Tab::Axes => tabs::axes::fold(self, right),
             Tab::Budgets => tabs::budgets::next_view(self, right),
+            Tab::Fiches if right => self.scroll_detail_by(1),
             Tab::Fiches => {
-                self.view.fiche_detail_scroll = if right {
-                    self.view.fiche_detail_scroll.saturating_add(1)
-                } else {
-                    self.view.fiche_detail_scroll.saturating_sub(1)
-                }
+                self.view.fiche_detail_scroll = self.view.fiche_detail_scroll.saturating_sub(1)
             }
             Tab::Anomalies => {
                 self.anomalies_all = right;

@@ -65,16 +65,32 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     let Some(fiche) = refs.get(app.view.fiches.selected).map(|r| r.get(c)) else {
         return;
     };
-    let (lines, focus) = fiche_lines(app, doc, fiche, theme);
+    let (lines, focus, headings) = fiche_lines(app, doc, fiche, theme);
+    // Where each line starts, in rows of the detail's width once wrapped.
+    let inner = layout::inner(detail_area);
+    let width = inner.width.max(1) as usize;
+    let mut starts = Vec::with_capacity(lines.len() + 1);
+    let mut row = 0usize;
+    for line in &lines {
+        starts.push(row);
+        row += wrapped_rows(line, width);
+    }
+    let rows = |at: usize| u16::try_from(at).unwrap_or(u16::MAX);
     // After a jump to a finding, the detail starts just above the line it is about.
-    let top = focus.map_or(0, |line| {
-        let width = layout::inner(detail_area).width.max(1) as usize;
-        let rows: usize = lines[..line].iter().map(|l| wrapped_rows(l, width)).sum();
-        rows.saturating_sub(1)
-    });
-    let scroll = u16::try_from(top)
-        .unwrap_or(u16::MAX)
-        .saturating_add(app.view.fiche_detail_scroll);
+    let top = focus.map_or(0, |line| starts[line].saturating_sub(1));
+    let max_scroll = rows(row.saturating_sub(inner.height as usize));
+    let extent = crate::app::DetailExtent {
+        top: rows(top).min(max_scroll),
+        max_scroll,
+        sections: headings.iter().map(|&line| rows(starts[line])).collect(),
+    };
+    let scroll = extent
+        .top
+        .saturating_add(app.view.fiche_detail_scroll)
+        .min(max_scroll);
+    if *app.view.fiche_detail_extent.borrow() != extent {
+        *app.view.fiche_detail_extent.borrow_mut() = extent;
+    }
     let paragraph = Paragraph::new(lines)
         .block(block(format!(" {} ", clean(&fiche.id)), theme))
         .wrap(Wrap { trim: false })
@@ -136,12 +152,13 @@ pub fn fiche_lines(
     doc: &Document,
     fiche: &Fiche,
     theme: &Theme,
-) -> (Vec<Line<'static>>, Option<usize>) {
+) -> (Vec<Line<'static>>, Option<usize>, Vec<usize>) {
     let mut focus_line = None;
     let focus = app.view.fiche_focus;
     let t = app.text();
     let lang = app.lang;
     let mut out = Lines {
+        headings: Vec::new(),
         lines: Vec::new(),
         theme,
     };
@@ -415,7 +432,7 @@ pub fn fiche_lines(
         out.lines.push(Line::from(""));
         out.source(&fiche.source, t);
     }
-    (out.lines, focus_line)
+    (out.lines, focus_line, out.headings)
 }
 
 /// The most serious finding about one of the fiche's budget figures, wherever it was found
@@ -432,12 +449,15 @@ fn budget_severity(
 
 struct Lines<'t> {
     lines: Vec<Line<'static>>,
+    /// The line of each section heading, for `{` / `}`.
+    headings: Vec<usize>,
     theme: &'t Theme,
 }
 
 impl Lines<'_> {
     fn heading(&mut self, title: &str) {
         self.lines.push(Line::from(""));
+        self.headings.push(self.lines.len());
         self.lines
             .push(Line::styled(title.to_string(), self.theme.header));
     }
