@@ -1083,8 +1083,8 @@ static UI_FR: UiStrings = UiStrings {
             A::Filter => "filtrer la liste",
             A::DetailUp => "remonter le détail",
             A::DetailDown => "descendre le détail",
-            A::NextSection => "section suivante de la fiche",
-            A::PrevSection => "section précédente de la fiche",
+            A::NextSection => "section suivante",
+            A::PrevSection => "section précédente",
         }
     },
 };
@@ -1281,8 +1281,8 @@ static UI_EN: UiStrings = UiStrings {
             A::Filter => "filter the list",
             A::DetailUp => "scroll detail up",
             A::DetailDown => "scroll detail down",
-            A::NextSection => "next section of the fiche",
-            A::PrevSection => "previous section of the fiche",
+            A::NextSection => "next section",
+            A::PrevSection => "previous section",
         }
     },
 };
