@@ -210,3 +210,48 @@ fn a_click_on_a_tab_clears_the_last_message_and_waits_while_a_question_is_open()
         "the editor is open: the click waits"
     );
 }
+
+#[test]
+fn a_long_description_is_edited_wrapped_with_its_start_in_view() {
+    let mut app = app_on(&data().join("cd13-2019-rapport-execution.ron"));
+    app.resize(80, 24);
+    app.update(Action::GoTo(Tab::Fiches));
+    app.update(Action::Edit);
+    let at = app
+        .editor
+        .as_ref()
+        .unwrap()
+        .fields
+        .iter()
+        .position(|f| *f == Field::Description);
+    for _ in 0..at.unwrap() {
+        app.handle_key(&key(KeyCode::Down));
+    }
+    app.handle_key(&key(KeyCode::Enter));
+    let text = app.documents[0].convention.axes[0].fiches[0]
+        .description
+        .as_ref()
+        .unwrap()
+        .text
+        .clone();
+    assert!(
+        text.lines().next().unwrap().chars().count() > 200,
+        "a long line"
+    );
+    let shown = screen(&app).join("\n");
+    let start: String = text.chars().take(25).collect();
+    let end: String = text
+        .trim_end()
+        .chars()
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    assert!(shown.contains(&start), "the start stays in view:\n{shown}");
+    assert!(
+        shown.contains(&end),
+        "and the end where the cursor is:\n{shown}"
+    );
+}

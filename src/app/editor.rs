@@ -301,6 +301,10 @@ impl App {
                 let mut area =
                     TextArea::from(text.split('\n').map(str::to_string).collect::<Vec<_>>());
                 area.set_cursor_line_style(ratatui::style::Style::default());
+                if kind == Kind::Multiline {
+                    // Wrapped, so that the start of a long paragraph stays in view.
+                    area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+                }
                 area.move_cursor(ratatui_textarea::CursorMove::Bottom);
                 area.move_cursor(ratatui_textarea::CursorMove::End);
                 FieldInput::Text {

@@ -304,18 +304,26 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
             ..
         })
     );
+    // A long text gets the room there is, leaving a few fields in view above it.
     let input_height = match &editor.input {
         Some(FieldInput::Text {
             multiline: true, ..
-        }) => 8,
+        }) => inner.height.saturating_sub(6).max(8),
         Some(FieldInput::Choice { .. }) => 5,
         Some(FieldInput::Text { .. }) => 3,
         None => 0,
     };
+    // An error is shown whole, over as many rows as it needs (three at most).
+    let error_height = editor.error.as_ref().map_or(0, |error| {
+        let width = inner.width.max(1) as usize;
+        (crate::app::unicode_width(error) + 2)
+            .div_ceil(width)
+            .clamp(1, 3) as u16
+    });
     let [list_area, input_area, error_area, hint_area] = Layout::vertical([
         Constraint::Min(1),
         Constraint::Length(input_height),
-        Constraint::Length(u16::from(editor.error.is_some())),
+        Constraint::Length(error_height),
         Constraint::Length(1),
     ])
     .areas(inner);
@@ -411,7 +419,9 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
     }
     if let Some(error) = &editor.error {
         frame.render_widget(
-            Paragraph::new(format!("✗ {}", clean(error))).style(theme.error),
+            Paragraph::new(format!("✗ {}", clean(error)))
+                .wrap(ratatui::widgets::Wrap { trim: false })
+                .style(theme.error),
             error_area,
         );
     }
