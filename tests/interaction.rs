@@ -238,17 +238,27 @@ fn a_long_description_is_edited_wrapped_with_its_start_in_view() {
         text.lines().next().unwrap().chars().count() > 200,
         "a long line"
     );
-    let shown = screen(&app).join("\n");
-    let start: String = text.chars().take(25).collect();
-    let end: String = text
-        .trim_end()
-        .chars()
-        .rev()
-        .take(8)
+    // To the start of the text.
+    for _ in 0..100 {
+        app.handle_key(&key(KeyCode::Up));
+    }
+    app.handle_key(&key(KeyCode::Home));
+    // The input box: from its titled top border to its bottom border.
+    let screen = screen(&app);
+    let top = screen
+        .iter()
+        .rposition(|l| l.contains("┌ Description"))
+        .expect("the input box");
+    let bottom = top + screen[top..].iter().position(|l| l.contains("└")).unwrap();
+    let shown: String = screen[top + 1..bottom]
+        .iter()
+        .map(|l| l.split('│').nth(3).unwrap_or_default().trim().to_string())
         .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+        .join(" ");
+    let start: String = text.chars().take(25).collect();
+    // Words from the middle of the first (long) line: on a wrapped row, not off to the right.
+    let first_line: Vec<&str> = text.lines().next().unwrap().split(' ').collect();
+    let end = first_line[first_line.len() / 2..first_line.len() / 2 + 3].join(" ");
     assert!(shown.contains(&start), "the start stays in view:\n{shown}");
     assert!(
         shown.contains(&end),
