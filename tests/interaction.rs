@@ -265,3 +265,22 @@ fn a_long_description_is_edited_wrapped_with_its_start_in_view() {
         "and the end where the cursor is:\n{shown}"
     );
 }
+
+#[test]
+fn the_table_row_editor_offers_only_what_works_there() {
+    let mut app = app_on(&data().join("cd13-2019-rapport-execution.ron"));
+    app.update(Action::GoTo(Tab::Budgets));
+    app.update(Action::Right); // The document's financial table.
+    app.update(Action::Down);
+    app.update(Action::Edit);
+    assert!(matches!(
+        app.editor.as_ref().map(|e| e.target),
+        Some(EditTarget::TableRow { .. })
+    ));
+    let shown = screen(&app).join("\n");
+    assert!(shown.contains("Entrée : modifier"), "{shown}");
+    assert!(
+        !shown.contains("a : ajouter") && !shown.contains("d : supprimer"),
+        "{shown}"
+    );
+}

@@ -426,6 +426,8 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
         );
     }
     let hint = match (typing, multiline) {
+        // Rows of a document table have no list to add to or remove from.
+        (false, _) if matches!(editor.target, EditTarget::TableRow { .. }) => text.editor_hint_row,
         (false, _) => text.editor_hint,
         (true, false) => text.editor_hint_typing,
         (true, true) => text.editor_hint_multiline,
