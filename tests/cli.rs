@@ -545,3 +545,11 @@ fn usage_errors_quote_arguments_sanitised() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn when_no_file_can_be_read_check_prints_no_clean_bill() {
+    let out = revue(&["check", "/nonexistent/x.ron"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("0 erreur"), "{stdout}");
+}

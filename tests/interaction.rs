@@ -284,3 +284,23 @@ fn the_table_row_editor_offers_only_what_works_there() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_journal_failure_shows_in_the_open_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cd13.ron");
+    std::fs::copy(data().join("cd13-2019-rapport-execution.ron"), &path).unwrap();
+    let mut app = app_on(&path);
+    // A journal under a file cannot be written.
+    let blocker = dir.path().join("not-a-directory");
+    std::fs::write(&blocker, "").unwrap();
+    app.start_session(revue::storage::Journal::at(blocker.join("journal")));
+    app.update(Action::GoTo(Tab::Fiches));
+    app.update(Action::Edit);
+    app.handle_key(&key(KeyCode::Enter)); // Title
+    type_text(&mut app, " bis");
+    app.handle_key(&key(KeyCode::Enter));
+    assert!(app.editor.is_some());
+    let shown = screen(&app).join("\n");
+    assert!(shown.contains("Journal de secours impossible"), "{shown}");
+}

@@ -49,6 +49,13 @@ pub fn load(path: Option<&Path>) -> Result<FileConfig, String> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FileConfig::default()),
         Err(e) => return Err(format!("{}: {e}", path.display())),
     };
+    // An empty file (just created, or every line commented out) says nothing: defaults.
+    if text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with("//")
+    }) {
+        return Ok(FileConfig::default());
+    }
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str(&text)
@@ -168,6 +175,16 @@ mod tests {
         let (keymap, problems) = keymap_of(r#"(keys: {"q": Search, "ctrl-c": Help, "x": Quit})"#);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(keymap.action(&ctrl_c), Some(Action::Help));
+    }
+
+    #[test]
+    fn an_empty_config_is_the_default_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.ron");
+        for text in ["", "\n  \n", "// lang: En,\n"] {
+            std::fs::write(&path, text).unwrap();
+            assert!(load(Some(&path)).is_ok(), "{text:?}");
+        }
     }
 
     #[test]

@@ -211,10 +211,10 @@ impl App {
                 journal.clear(&doc.path);
                 Ok(())
             };
-            if let Err(e) = result {
+            if let Err(problem) = result {
                 self.status = Some((
                     Some(Severity::Warning),
-                    (self.text().journal_failed)(&e.to_string()),
+                    (self.text().journal_failed)(&problem.describe(self.lang)),
                 ));
             }
         }

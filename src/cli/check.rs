@@ -128,5 +128,9 @@ fn print_report(results: &[(&LoadedFile, Vec<Finding>)], lang: Lang) {
             .count();
         println!();
     }
-    println!("{}", (s.totals)(errors, warnings, results.len()));
+    // When nothing could be read, "0 errors in 0 conventions" would read as a clean bill:
+    // the load errors on stderr say it all.
+    if !results.is_empty() {
+        println!("{}", (s.totals)(errors, warnings, results.len()));
+    }
 }

@@ -179,21 +179,25 @@ impl Journal {
             .collect()
     }
 
-    /// Records the unsaved state of `original`, in this instance's own entry.
+    /// Records the unsaved state of `original`, in this instance's own entry. A failure
+    /// names the journal's directory.
     pub fn record(
         &self,
         original: &Path,
         loaded_hash: u64,
         convention: &Convention,
-    ) -> std::io::Result<()> {
-        std::fs::create_dir_all(&self.dir)?;
+    ) -> Result<(), super::IoProblem> {
+        let problem = |e: std::io::Error| super::IoProblem::new(&self.dir, &e);
+        std::fs::create_dir_all(&self.dir).map_err(problem)?;
         let header = Header {
             original: absolute(original),
             loaded_hash,
         };
-        let header = ron::to_string(&header).map_err(std::io::Error::other)?;
+        let header = ron::to_string(&header)
+            .map_err(std::io::Error::other)
+            .map_err(problem)?;
         let text = format!("{header}{SEPARATOR}{}", to_ron_string(convention));
-        write_atomically(&self.entry_for(original), text.as_bytes())
+        write_atomically(&self.entry_for(original), text.as_bytes()).map_err(problem)
     }
 
     /// Forgets this instance's unsaved state of `original` (after a save or a discard).

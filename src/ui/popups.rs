@@ -313,8 +313,14 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
         Some(FieldInput::Text { .. }) => 3,
         None => 0,
     };
+    // The editor's own error, else a warning the app raised meanwhile (the journal could not
+    // be written…), which the editor would otherwise hide until it closes.
+    let error = editor.error.as_ref().or(match &app.status {
+        Some((Some(_), message)) => Some(message),
+        _ => None,
+    });
     // An error is shown whole, over as many rows as it needs (three at most).
-    let error_height = editor.error.as_ref().map_or(0, |error| {
+    let error_height = error.map_or(0, |error| {
         let width = inner.width.max(1) as usize;
         (crate::app::unicode_width(error) + 2)
             .div_ceil(width)
@@ -417,7 +423,7 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
         }
         None => {}
     }
-    if let Some(error) = &editor.error {
+    if let Some(error) = error {
         frame.render_widget(
             Paragraph::new(format!("✗ {}", clean(error)))
                 .wrap(ratatui::widgets::Wrap { trim: false })

@@ -109,7 +109,18 @@ impl Theme {
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
             .from_str(text)
             .map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))?;
-        let style = |spec: &StyleSpec| to_style(spec, no_color);
+        // An unknown colour is reported at the line and column where the theme names it.
+        let style = |spec: &StyleSpec| {
+            to_style(spec, no_color).map_err(|name| {
+                let quoted = format!("\"{name}\"");
+                let (line, column) = text
+                    .lines()
+                    .enumerate()
+                    .find_map(|(i, l)| l.find(&quoted).map(|c| (i + 1, c + 1)))
+                    .unwrap_or((1, 1));
+                format!("{line}:{column}: couleur inconnue « {name} »")
+            })
+        };
         Ok(Theme {
             name: file.name.clone(),
             base: style(&file.base)?,
@@ -136,9 +147,7 @@ impl Default for Theme {
 fn to_style(spec: &StyleSpec, no_color: bool) -> Result<Style, String> {
     let color = |c: &Option<String>| -> Result<Option<Color>, String> {
         match c {
-            Some(name) if !no_color => Color::from_str(name)
-                .map(Some)
-                .map_err(|_| format!("couleur inconnue « {name} »")),
+            Some(name) if !no_color => Color::from_str(name).map(Some).map_err(|_| name.clone()),
             _ => Ok(None),
         }
     };
@@ -166,6 +175,16 @@ fn to_style(spec: &StyleSpec, no_color: bool) -> Result<Style, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unknown_colour_is_reported_with_its_line() {
+        let text = BUNDLED[0].1.replacen("\"red\"", "\"rouge-vif\"", 1);
+        assert_ne!(text, BUNDLED[0].1, "the default theme names red");
+        let error = Theme::parse(&text, false).unwrap_err();
+        let line = text.lines().position(|l| l.contains("rouge-vif")).unwrap() + 1;
+        assert!(error.starts_with(&format!("{line}:")), "{error}");
+        assert!(error.contains("rouge-vif"), "{error}");
+    }
 
     #[test]
     fn every_bundled_theme_parses() {
