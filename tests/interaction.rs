@@ -304,3 +304,18 @@ fn a_journal_failure_shows_in_the_open_editor() {
     let shown = screen(&app).join("\n");
     assert!(shown.contains("Journal de secours impossible"), "{shown}");
 }
+
+#[test]
+fn the_picker_tells_two_files_of_one_convention_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini.ron");
+    std::fs::copy(fixture, dir.path().join("premier.ron")).unwrap();
+    std::fs::copy(fixture, dir.path().join("second.ron")).unwrap();
+    let mut app = app_on(dir.path());
+    app.update(Action::PickConvention);
+    let shown = screen(&app).join("\n");
+    assert!(
+        shown.contains("premier.ron") && shown.contains("second.ron"),
+        "{shown}"
+    );
+}

@@ -73,12 +73,32 @@ pub fn help(frame: &mut Frame, app: &App, theme: &Theme) {
 
 pub fn conventions(frame: &mut Frame, app: &App, theme: &Theme, selected: usize) {
     let text = app.text();
+    // Two files may hold the same convention (a copy, a draft): their lines then say which
+    // file is which.
+    let title_of = |d: &crate::app::Document| {
+        let c = &d.convention;
+        (
+            c.territory.number.clone(),
+            c.period.clone(),
+            c.title.clone(),
+        )
+    };
+    let mut seen = std::collections::HashMap::new();
+    for d in &app.documents {
+        *seen.entry(title_of(d)).or_insert(0) += 1;
+    }
     let rows: Vec<Row> = app
         .documents
         .iter()
         .map(|d| {
             let c = &d.convention;
             let marker = if d.is_modified() { "● " } else { "" };
+            let file = if seen[&title_of(d)] > 1 {
+                let name = d.path.file_name().unwrap_or_default().to_string_lossy();
+                crate::app::tabs::grid::elide(&format!(" — {}", clean(&name)), 40)
+            } else {
+                String::new()
+            };
             // Elided with …, never cut: the picker is 76 wide, 14 of them for the period.
             let elide = crate::app::tabs::grid::elide;
             Row::new(vec![
@@ -86,7 +106,14 @@ pub fn conventions(frame: &mut Frame, app: &App, theme: &Theme, selected: usize)
                     &format!("{} {}", clean(&c.territory.number), clean(&c.period)),
                     14,
                 ),
-                elide(&format!("{marker}{}", clean(&c.title)), 76 - 2 - 14 - 1),
+                // The file name is what tells two alike apart: it keeps its place at the end.
+                format!(
+                    "{}{file}",
+                    elide(
+                        &format!("{marker}{}", clean(&c.title)),
+                        (76 - 2 - 14 - 1usize).saturating_sub(crate::app::unicode_width(&file)),
+                    )
+                ),
             ])
         })
         .collect();
