@@ -44,10 +44,10 @@ pub fn load(path: Option<&Path>) -> Result<FileConfig, String> {
     let Some(path) = path else {
         return Ok(FileConfig::default());
     };
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FileConfig::default()),
-        Err(e) => return Err(format!("{}: {e}", path.display())),
+    let text = match crate::storage::read_optional_text(path) {
+        Ok(Some(text)) => text,
+        Ok(None) => return Ok(FileConfig::default()),
+        Err(problem) => return Err(problem.describe(Lang::default())),
     };
     // An empty file (just created, or every line commented out) says nothing: defaults.
     if text.lines().all(|l| {

@@ -587,7 +587,7 @@ impl App {
                 }
             }
             Err(e) => {
-                let message = crate::text::sanitize_line(&e.to_string()).into_owned();
+                let message = crate::text::sanitize_line(&e.describe(self.lang)).into_owned();
                 self.status = Some((Some(Severity::Error), message));
             }
         }

@@ -31,3 +31,13 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
         )
         || std::path::absolute(a).ok() == std::path::absolute(b).ok()
 }
+
+/// A small text file the user keeps beside revue (the config, a theme): `None` when it does
+/// not exist, which is not an error.
+pub fn read_optional_text(path: &Path) -> Result<Option<String>, super::IoProblem> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(super::IoProblem::new(path, &e)),
+    }
+}

@@ -9,7 +9,7 @@ mod load;
 mod save;
 
 pub use bundled::{BUNDLED, default_paths, install_bundled};
-pub use disk::{OnDisk, on_disk, same_file};
+pub use disk::{OnDisk, on_disk, read_optional_text, same_file};
 pub use format::{from_ron_str, has_comments, to_ron_string};
 pub use journal::{Claim, Journal, Pending};
 pub use load::{

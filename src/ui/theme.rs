@@ -87,11 +87,15 @@ impl Theme {
     ) -> Result<Theme, String> {
         if let Some(dir) = user_dir {
             let path = dir.join(format!("{name}.ron"));
-            if path.is_file() {
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| format!("{}: {e}", path.display()))?;
-                return Theme::parse(&text, no_color)
-                    .map_err(|e| format!("{}:{e}", path.display()));
+            let user_theme = crate::storage::read_optional_text(&path)
+                .map_err(|problem| problem.describe(crate::strings::Lang::default()))?;
+            if let Some(text) = user_theme {
+                return Theme::parse(&text, no_color).map_err(|e| {
+                    format!(
+                        "{}:{e}",
+                        crate::text::sanitize_line(&path.display().to_string())
+                    )
+                });
             }
         }
         let (_, text) = BUNDLED.iter().find(|(n, _)| *n == name).ok_or_else(|| {
