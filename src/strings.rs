@@ -868,6 +868,8 @@ pub struct UiStrings {
     pub paste_ignored: &'static str,
     pub dialog_remove_item: fn(&str) -> String,
     pub dialog_missing: fn(&str) -> String,
+    pub find_label: &'static str,
+    pub found: fn(&str, usize) -> String,
     pub dialog_read_only_file: fn(&str) -> String,
 }
 
@@ -998,6 +1000,12 @@ static UI_FR: UiStrings = UiStrings {
             "Supprimer {what} ? Les chiffres qu'il porte disparaissent (u les rétablit).\n\n[o] supprimer · Échap : garder"
         )
     },
+    find_label: "chercher dans la fiche",
+    found: |words, n| match n {
+        0 => format!("« {words} » : aucune occurrence"),
+        1 => format!("« {words} » : 1 occurrence · n / N"),
+        n => format!("« {words} » : {n} occurrences · n / N"),
+    },
     dialog_missing: |path| {
         format!(
             "{}.\n\n[e] l'écrire de nouveau à cet endroit · [c] enregistrer une copie · Échap : annuler",
@@ -1087,6 +1095,9 @@ static UI_FR: UiStrings = UiStrings {
             A::DetailDown => "descendre le détail",
             A::NextSection => "section suivante",
             A::PrevSection => "section précédente",
+            A::FindInFiche => "chercher dans la fiche",
+            A::NextMatch => "occurrence suivante",
+            A::PrevMatch => "occurrence précédente",
         }
     },
 };
@@ -1197,6 +1208,12 @@ static UI_EN: UiStrings = UiStrings {
             "Remove {what}? The figures it holds go with it (u brings them back).\n\n[y] remove · Esc: keep"
         )
     },
+    find_label: "find in the fiche",
+    found: |words, n| match n {
+        0 => format!("\u{201c}{words}\u{201d}: not found"),
+        1 => format!("\u{201c}{words}\u{201d}: 1 match · n / N"),
+        n => format!("\u{201c}{words}\u{201d}: {n} matches · n / N"),
+    },
     dialog_missing: |path| {
         format!(
             "{}.\n\n[w] write it again there · [c] save a copy · Esc: cancel",
@@ -1286,6 +1303,9 @@ static UI_EN: UiStrings = UiStrings {
             A::DetailDown => "scroll detail down",
             A::NextSection => "next section",
             A::PrevSection => "previous section",
+            A::FindInFiche => "find in the fiche",
+            A::NextMatch => "next match",
+            A::PrevMatch => "previous match",
         }
     },
 };

@@ -319,3 +319,38 @@ fn the_picker_tells_two_files_of_one_convention_apart() {
         "{shown}"
     );
 }
+
+#[test]
+fn words_found_in_a_long_fiche_are_marked_counted_and_stepped_through() {
+    let mut app = app_on(&data().join("cd13-2019-rapport-execution.ron"));
+    app.resize(80, 24);
+    app.update(Action::GoTo(Tab::Fiches));
+    app.update(Action::FindInFiche);
+    type_text(&mut app, "autonomie");
+    app.handle_key(&key(KeyCode::Enter));
+    let first = screen(&app);
+    let title = first
+        .iter()
+        .find(|l| l.contains("autonomie"))
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        title.contains("occurrences"),
+        "the count is shown: {first:#?}"
+    );
+    let matches = app.view.fiche_detail_extent.borrow().matches.clone();
+    assert!(matches.len() >= 2, "{matches:?}");
+    // The detail opens on the first line found, then n steps to the next.
+    let pane = detail_pane(&first);
+    // (A paragraph holding the words wraps: they may be a few rows into it.)
+    let near_top = |pane: &[String]| pane[..5].join(" ").to_lowercase().contains("autonomie");
+    assert!(near_top(&pane), "{pane:#?}");
+    let before = pane.clone();
+    app.update(Action::NextMatch);
+    let pane = detail_pane(&screen(&app));
+    assert!(near_top(&pane), "{pane:#?}");
+    assert_ne!(pane, before, "n moved to another line found");
+    // Esc forgets the words.
+    app.update(Action::Back);
+    assert!(app.view.fiche_find.is_empty());
+}

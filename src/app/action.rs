@@ -44,4 +44,8 @@ pub enum Action {
     /// Jump the fiche detail to its next / previous section (Budget, Indicateurs, Bilan…).
     NextSection,
     PrevSection,
+    /// Find words in the fiche shown (Fiches tab); then next / previous place found.
+    FindInFiche,
+    NextMatch,
+    PrevMatch,
 }

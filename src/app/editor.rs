@@ -94,8 +94,8 @@ impl App {
         }
         if let Some(input) = self.filter_input.as_mut() {
             input.insert_str(pasted_text(text, false));
-            self.filters[self.tab.index()] = input.lines().join(" ");
-            self.filter_changed();
+            let text = input.lines().join(" ");
+            self.filter_text_changed(text);
             return;
         }
         if let Some(FieldInput::Text {

@@ -210,6 +210,9 @@ impl Default for Keymap {
             ("ctrl-d", DetailDown),
             ("}", NextSection),
             ("{", PrevSection),
+            ("ctrl-f", FindInFiche),
+            ("n", NextMatch),
+            ("N", PrevMatch),
         ] {
             keymap.bind(Key::parse(key).expect("default keys parse"), action);
         }
@@ -272,6 +275,9 @@ fn action_order(action: Action) -> usize {
         DetailDown,
         NextSection,
         PrevSection,
+        FindInFiche,
+        NextMatch,
+        PrevMatch,
         NextTab,
         PrevTab,
         GoTo(Tab::Axes),

@@ -112,6 +112,8 @@ pub struct DetailExtent {
     pub max_scroll: u16,
     /// The row where each section heading is.
     pub sections: Vec<u16>,
+    /// The row of each line holding the words looked for.
+    pub matches: Vec<u16>,
 }
 
 /// Per-convention view state, reset when the shown convention changes.
@@ -125,6 +127,10 @@ pub struct ViewState {
     /// drawing, as ratatui's list states are): scrolling stops at its end, and `{` / `}`
     /// jump between its sections.
     pub fiche_detail_extent: std::cell::RefCell<DetailExtent>,
+    /// Words looked for in the fiche shown (Ctrl-F): the lines holding them are marked.
+    pub fiche_find: String,
+    /// The detail starts at the first line found (just after the words were typed).
+    pub fiche_find_home: bool,
     /// 0: the fiches' budgets; n: the convention's summary table n − 1.
     pub budget_view: usize,
     pub budgets: Scroll,
@@ -168,6 +174,8 @@ pub struct App {
     pub filters: [String; 5],
     /// The filter being typed, when it is.
     pub filter_input: Option<ratatui_textarea::TextArea<'static>>,
+    /// The text being typed is what to find in the fiche shown, not a filter of the list.
+    pub finding_in_fiche: bool,
     pub editor: Option<Editor>,
     pub dialog: Option<Dialog>,
     /// Questions waiting behind `dialog`.
@@ -209,6 +217,7 @@ impl App {
             palette: None,
             filters: Default::default(),
             filter_input: None,
+            finding_in_fiche: false,
             editor: None,
             dialog: None,
             queued: Default::default(),
@@ -481,6 +490,9 @@ impl App {
             Action::Back => {
                 if let Some(tab) = self.return_to.take() {
                     self.tab = tab;
+                } else if self.tab == Tab::Fiches && !self.view.fiche_find.is_empty() {
+                    self.view.fiche_find.clear();
+                    self.view.fiche_find_home = false;
                 } else if !self.filters[self.tab.index()].is_empty() {
                     self.clear_filter();
                 }
@@ -497,12 +509,21 @@ impl App {
                 if self.view.fiche_detail_scroll == 0 {
                     // Above the line a jump landed on: the fiche from its top.
                     self.view.fiche_focus = None;
+                    self.view.fiche_find_home = false;
                 }
                 self.view.fiche_detail_scroll = self.view.fiche_detail_scroll.saturating_sub(5)
             }
             Action::DetailDown if self.tab == Tab::Fiches => self.scroll_detail_by(5),
             Action::NextSection | Action::PrevSection if self.tab == Tab::Fiches => {
-                self.jump_section(action == Action::NextSection)
+                let sections = self.view.fiche_detail_extent.borrow().sections.clone();
+                self.jump_detail(&sections, action == Action::NextSection)
+            }
+            Action::FindInFiche if self.tab == Tab::Fiches => self.open_find_in_fiche(),
+            Action::NextMatch | Action::PrevMatch
+                if self.tab == Tab::Fiches && !self.view.fiche_find.is_empty() =>
+            {
+                let matches = self.view.fiche_detail_extent.borrow().matches.clone();
+                self.jump_detail(&matches, action == Action::NextMatch)
             }
             Action::Enter => self.enter(),
             Action::Left | Action::Right => self.left_right(action),
@@ -557,17 +578,18 @@ impl App {
         self.view.fiche_detail_scroll = scroll;
     }
 
-    /// `}` / `{`: the fiche detail from its next or previous section heading.
-    fn jump_section(&mut self, forward: bool) {
+    /// `}` / `{`, `n` / `N`: the fiche detail from the next or previous of `rows` (section
+    /// headings, lines found).
+    fn jump_detail(&mut self, rows: &[u16], forward: bool) {
         let extent = self.view.fiche_detail_extent.borrow().clone();
         let now = extent
             .top
             .saturating_add(self.view.fiche_detail_scroll)
             .min(extent.max_scroll);
         let target = if forward {
-            extent.sections.iter().copied().find(|&row| row > now)
+            rows.iter().copied().find(|&row| row > now)
         } else {
-            extent.sections.iter().copied().rev().find(|&row| row < now)
+            rows.iter().copied().rev().find(|&row| row < now)
         };
         let row = match target {
             Some(row) => row.min(extent.max_scroll),
@@ -576,6 +598,7 @@ impl App {
         };
         // From the top of the fiche, without the offset of a jump to a finding.
         self.view.fiche_focus = None;
+        self.view.fiche_find_home = false;
         self.view.fiche_detail_scroll = row;
     }
 

@@ -159,7 +159,15 @@ impl App {
         self.filter_input = Some(input);
     }
 
-    /// Typing filters the list at once; Enter keeps the filter, Esc clears it.
+    /// Ctrl-F in the Fiches tab: words to find in the fiche shown, typed where a filter is.
+    pub fn open_find_in_fiche(&mut self) {
+        let mut input = single_line_input();
+        input.insert_str(&self.view.fiche_find);
+        self.filter_input = Some(input);
+        self.finding_in_fiche = true;
+    }
+
+    /// Typing filters the list (or finds in the fiche) at once; Enter keeps it, Esc clears it.
     pub fn filter_key(&mut self, key: &KeyEvent) {
         let Some(input) = self.filter_input.as_mut() else {
             return;
@@ -167,21 +175,43 @@ impl App {
         match steer(key) {
             Steer::Close => {
                 self.filter_input = None;
-                return self.clear_filter();
+                if std::mem::take(&mut self.finding_in_fiche) {
+                    self.view.fiche_find.clear();
+                    self.view.fiche_find_home = false;
+                    return;
+                }
+                self.clear_filter()
             }
-            Steer::Accept => self.filter_input = None,
+            Steer::Accept => {
+                self.filter_input = None;
+                self.finding_in_fiche = false;
+            }
             Steer::Move(_) => {
                 self.filter_input = None;
+                self.finding_in_fiche = false;
                 self.handle_key(key);
-                return;
             }
             Steer::Edit => {
                 if input.input(*key) {
-                    self.filters[self.tab.index()] = input.lines().join(" ");
+                    let text = input.lines().join(" ");
+                    self.filter_text_changed(text);
                 }
             }
         }
-        self.filter_changed();
+    }
+
+    /// What is typed in the filter line changed: the list's filter, or the words to find.
+    pub(crate) fn filter_text_changed(&mut self, text: String) {
+        if self.finding_in_fiche {
+            // The detail goes to the first line found.
+            self.view.fiche_find = text;
+            self.view.fiche_find_home = true;
+            self.view.fiche_focus = None;
+            self.view.fiche_detail_scroll = 0;
+        } else {
+            self.filters[self.tab.index()] = text;
+            self.filter_changed();
+        }
     }
 
     /// The list's filter changed: its selection starts again at the first row.

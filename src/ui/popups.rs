@@ -267,7 +267,11 @@ pub fn filter_input(
 ) {
     let area = crate::app::layout::areas(frame.area()).detail;
     frame.render_widget(Clear, area);
-    let label = format!("{} : ", app.text().filter_label);
+    let label = if app.finding_in_fiche {
+        format!("{} : ", app.text().find_label)
+    } else {
+        format!("{} : ", app.text().filter_label)
+    };
     let width = crate::app::unicode_width(&label) as u16;
     frame.render_widget(
         Paragraph::new(label).style(theme.title),

@@ -65,7 +65,30 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     let Some(fiche) = refs.get(app.view.fiches.selected).map(|r| r.get(c)) else {
         return;
     };
-    let (lines, focus, headings) = fiche_lines(app, doc, fiche, theme);
+    let (mut lines, focus, headings) = fiche_lines(app, doc, fiche, theme);
+    // The lines holding every word looked for (Ctrl-F), marked as a selection is.
+    let words: Vec<String> = crate::search::normalise(&app.view.fiche_find)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let found: Vec<usize> = if words.is_empty() {
+        Vec::new()
+    } else {
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| {
+                let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+                let text = crate::search::normalise(&text);
+                words.iter().all(|w| text.contains(w.as_str()))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    };
+    for &i in &found {
+        let line = std::mem::take(&mut lines[i]);
+        lines[i] = line.patch_style(theme.selection);
+    }
     // Where each line starts, in rows of the detail's width once wrapped.
     let inner = layout::inner(detail_area);
     let width = inner.width.max(1) as usize;
@@ -76,13 +99,20 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         row += wrapped_rows(line, width);
     }
     let rows = |at: usize| u16::try_from(at).unwrap_or(u16::MAX);
-    // After a jump to a finding, the detail starts just above the line it is about.
-    let top = focus.map_or(0, |line| starts[line].saturating_sub(1));
+    // After a jump to a finding, the detail starts just above the line it is about; after
+    // words were typed to find, at the first line holding them.
+    let home = match (focus, found.first()) {
+        (Some(line), _) => Some(line),
+        (None, Some(&line)) if app.view.fiche_find_home => Some(line),
+        _ => None,
+    };
+    let top = home.map_or(0, |line| starts[line].saturating_sub(1));
     let max_scroll = rows(row.saturating_sub(inner.height as usize));
     let extent = crate::app::DetailExtent {
         top: rows(top).min(max_scroll),
         max_scroll,
         sections: headings.iter().map(|&line| rows(starts[line])).collect(),
+        matches: found.iter().map(|&line| rows(starts[line])).collect(),
     };
     let scroll = extent
         .top
@@ -91,8 +121,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     if *app.view.fiche_detail_extent.borrow() != extent {
         *app.view.fiche_detail_extent.borrow_mut() = extent;
     }
+    let title = if words.is_empty() {
+        format!(" {} ", clean(&fiche.id))
+    } else {
+        format!(
+            " {} — {} ",
+            clean(&fiche.id),
+            (app.text().found)(&clean(&app.view.fiche_find), found.len())
+        )
+    };
     let paragraph = Paragraph::new(lines)
-        .block(block(format!(" {} ", clean(&fiche.id)), theme))
+        .block(block(title, theme))
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0));
     frame.render_widget(paragraph, detail_area);
