@@ -140,11 +140,11 @@ impl App {
     /// running revue has open is offered read-only), then offers the edits that crashed or
     /// killed sessions left in the journal.
     pub fn start_session(&mut self, journal: Journal) {
-        let held: Vec<(usize, u32)> = self
-            .documents
-            .iter()
+        let claims = journal.claim_all(self.documents.iter().map(|d| d.path.as_path()));
+        let held: Vec<(usize, u32)> = claims
+            .into_iter()
             .enumerate()
-            .filter_map(|(d, doc)| match journal.claim(&doc.path) {
+            .filter_map(|(d, claim)| match claim {
                 Claim::Claimed => None,
                 Claim::HeldElsewhere { pid } => Some((d, pid)),
             })

@@ -136,32 +136,51 @@ impl Journal {
         matches!(file.try_lock(), Err(std::fs::TryLockError::WouldBlock))
     }
 
-    /// Marks `original` as open for editing by this instance, unless another running
-    /// instance already has it open (then nothing is written and that instance is named).
-    pub fn claim(&self, original: &Path) -> Claim {
-        let prefix = format!("{}.", Journal::key(original));
-        for (name, instance) in self.entries_with(&prefix, ".open") {
-            if instance == self.instance {
-                continue;
+    /// Marks each of `originals` as open for editing by this instance, unless another
+    /// running instance already has it open (then nothing is written for it and that
+    /// instance's process is named). The directory is read once, whatever the number of
+    /// files.
+    pub fn claim_all<'a>(&self, originals: impl IntoIterator<Item = &'a Path>) -> Vec<Claim> {
+        let mut open: std::collections::HashMap<String, Vec<String>> = Default::default();
+        for (name, rest) in self.entries_with("", ".open") {
+            if let Some((key, instance)) = rest.split_once('.') {
+                if instance == self.instance {
+                    continue;
+                }
+                if self.is_running(instance) {
+                    open.entry(key.to_string())
+                        .or_default()
+                        .push(instance.to_string());
+                } else {
+                    // Left by an instance that ended without cleaning up.
+                    let _ = std::fs::remove_file(self.dir.join(name));
+                }
             }
-            if self.is_running(&instance) {
-                let pid = instance
-                    .split('-')
-                    .next()
-                    .and_then(|p| p.parse().ok())
-                    .unwrap_or(0);
-                return Claim::HeldElsewhere { pid };
-            }
-            // Left by an instance that ended without cleaning up.
-            let _ = std::fs::remove_file(self.dir.join(name));
         }
-        let _ = std::fs::create_dir_all(&self.dir).and_then(|()| {
-            std::fs::write(
-                self.marker_for(original),
-                absolute(original).to_string_lossy().as_bytes(),
-            )
-        });
-        Claim::Claimed
+        let _ = std::fs::create_dir_all(&self.dir);
+        originals
+            .into_iter()
+            .map(|original| {
+                if let Some(instance) = open.get(&Journal::key(original)).and_then(|i| i.first()) {
+                    let pid = instance
+                        .split('-')
+                        .next()
+                        .and_then(|p| p.parse().ok())
+                        .unwrap_or(0);
+                    return Claim::HeldElsewhere { pid };
+                }
+                let _ = std::fs::write(
+                    self.marker_for(original),
+                    absolute(original).to_string_lossy().as_bytes(),
+                );
+                Claim::Claimed
+            })
+            .collect()
+    }
+
+    /// [`Journal::claim_all`] for one file.
+    pub fn claim(&self, original: &Path) -> Claim {
+        self.claim_all([original]).pop().unwrap_or(Claim::Claimed)
     }
 
     /// `(file name, instance)` of the directory's files `PREFIX INSTANCE SUFFIX`.
