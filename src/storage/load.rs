@@ -203,6 +203,8 @@ fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
 pub fn is_convention_file_name(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+        // A reviewer's file beside its convention (issue 15) is not a convention.
+        && !super::review::is_review_file_name(path)
 }
 
 /// What went wrong reading or writing a file, with the file.
