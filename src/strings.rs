@@ -1083,6 +1083,15 @@ static UI_FR: UiStrings = UiStrings {
             A::Filter => "filtrer la liste",
             A::DetailUp => "remonter le détail",
             A::DetailDown => "descendre le détail",
+            // Issue 15: the review.
+            A::Disposition => "disposition suivante de l'anomalie (justifiée demande une note)",
+            A::Note => "note de l'anomalie ou de la fiche",
+            A::FicheReview => "statut de relecture de la fiche (Fiches)",
+            A::OpenSource => "ouvrir le document source à la ligne",
+            A::Report => "écrire le rapport (HTML)",
+            A::HideJustified => "masquer / montrer les justifiées (Anomalies)",
+            A::FilterRule => "une règle à la fois (Anomalies)",
+            A::FilterFiche => "seulement la fiche de l'anomalie (Anomalies)",
         }
     },
 };
@@ -1279,6 +1288,15 @@ static UI_EN: UiStrings = UiStrings {
             A::Filter => "filter the list",
             A::DetailUp => "scroll detail up",
             A::DetailDown => "scroll detail down",
+            // Issue 15: the review.
+            A::Disposition => "next disposition of the finding (justified asks for a note)",
+            A::Note => "note on the finding or the fiche",
+            A::FicheReview => "review status of the fiche (Fiches)",
+            A::OpenSource => "open the source document at the line",
+            A::Report => "write the report (HTML)",
+            A::HideJustified => "hide / show justified findings (Findings)",
+            A::FilterRule => "one rule at a time (Findings)",
+            A::FilterFiche => "only the finding's fiche (Findings)",
         }
     },
 };
@@ -1655,3 +1673,267 @@ static FIGURES_EN: FigureStrings = FigureStrings {
     cited_elsewhere: "Amounts stated elsewhere in the document",
     document_total: "whole document",
 };
+
+// Issue 15: the review (dispositions, notes, sources, reports).
+
+pub struct ReviewStrings {
+    pub dispositions: [&'static str; 4],
+    pub fiche_statuses: [&'static str; 3],
+    pub changed: &'static str,
+    pub resolved: &'static str,
+    pub justified_needs_note: &'static str,
+    pub disposition_set: fn(&str) -> String,
+    pub fiche_status_set: fn(&str, &str) -> String,
+    pub save_failed: fn(&str) -> String,
+    pub unreadable_review: fn(&str, &str) -> String,
+    pub no_source_document: &'static str,
+    pub source_missing: fn(&str) -> String,
+    pub open_failed: fn(&str, &str) -> String,
+    pub report_file_name: &'static str,
+    pub report_written: fn(&str) -> String,
+    pub progress: fn(usize, usize, usize) -> String,
+    pub note_label: &'static str,
+    pub sort_gap: &'static str,
+    pub filters_hint: &'static str,
+    pub hidden_justified: &'static str,
+    pub rule_filter: &'static str,
+    pub fiche_filter: &'static str,
+    pub sources: &'static str,
+    pub note: &'static str,
+    pub by: &'static str,
+    // Check and reports.
+    pub open_only_none: &'static str,
+    pub report_title: &'static str,
+    pub identification: &'static str,
+    pub budget_summary: &'static str,
+    pub findings: &'static str,
+    pub fiches_review: &'static str,
+    pub resolved_heading: &'static str,
+    pub columns_budget: [&'static str; 8],
+    pub columns_findings: [&'static str; 13],
+    pub columns_fiches: [&'static str; 6],
+    pub columns_identification: [&'static str; 2],
+    pub identification_rows: [&'static str; 7],
+    pub source_document: &'static str,
+    pub generated: fn(&str) -> String,
+    pub progress_report: fn(usize, usize) -> String,
+}
+
+impl ReviewStrings {
+    pub fn disposition(&self, d: crate::model::Disposition) -> &'static str {
+        let i = crate::model::Disposition::ALL
+            .iter()
+            .position(|x| *x == d)
+            .unwrap_or(0);
+        self.dispositions[i]
+    }
+
+    pub fn fiche_status(&self, s: crate::model::FicheStatusReview) -> &'static str {
+        let i = crate::model::FicheStatusReview::ALL
+            .iter()
+            .position(|x| *x == s)
+            .unwrap_or(0);
+        self.fiche_statuses[i]
+    }
+
+    /// A finding's standing: its disposition, marked when its figures changed since.
+    pub fn standing(&self, standing: crate::model::Standing) -> String {
+        match standing {
+            crate::model::Standing::Current(d) => self.disposition(d).to_string(),
+            crate::model::Standing::Changed(d) => {
+                format!("{} ({})", self.disposition(d), self.changed)
+            }
+        }
+    }
+}
+
+static REVIEW_FR: ReviewStrings = ReviewStrings {
+    dispositions: ["à examiner", "justifiée", "à corriger", "signalée"],
+    fiche_statuses: ["à relire", "relue", "à revoir"],
+    changed: "chiffres changés, à revoir",
+    resolved: "résolue",
+    justified_needs_note: "une anomalie justifiée demande une note : rien n'est enregistré",
+    disposition_set: |d| format!("anomalie : {d} (enregistré)"),
+    fiche_status_set: |fiche, s| format!("fiche {fiche} : {s} (enregistré)"),
+    save_failed: |path| format!("la revue n'a pas pu être enregistrée dans {path}"),
+    unreadable_review: |path, why| {
+        format!(
+            "fichier de revue illisible, laissé tel quel (rien n'y sera écrit) : {path} : {why}"
+        )
+    },
+    no_source_document: "cette convention ne nomme pas son document source : ajoutez `source_document: \"chemin/vers/le/document.txt\"` (relatif au fichier de la convention) dans son bloc `document`",
+    source_missing: |path| {
+        format!(
+            "document source introuvable : {path} — corrigez `document.source_document` (chemin relatif au fichier de la convention)"
+        )
+    },
+    open_failed: |program, why| {
+        format!("impossible de lancer {program} : {why} (réglez $PAGER ou $EDITOR)")
+    },
+    report_file_name: "rapport-revue.html",
+    report_written: |path| format!("rapport écrit : {path}"),
+    progress: |read, fiches, open| {
+        format!("{read}/{fiches} fiches relues · {open} anomalies à examiner")
+    },
+    note_label: "Note",
+    sort_gap: "écart",
+    filters_hint: "d disposition · n note · v justifiées · R règle · F fiche · o source",
+    hidden_justified: "sans les justifiées",
+    rule_filter: "règle",
+    fiche_filter: "fiche",
+    sources: "sources",
+    note: "note",
+    by: "par",
+    open_only_none: "aucune anomalie ouverte",
+    report_title: "Rapport de revue",
+    identification: "Identification",
+    budget_summary: "Synthèse budgétaire",
+    findings: "Anomalies",
+    fiches_review: "Relecture des fiches",
+    resolved_heading: "Dispositions résolues (l'anomalie a disparu)",
+    columns_budget: [
+        "Convention",
+        "Fiche",
+        "Intitulé",
+        "Prévu déclaré",
+        "Prévu calculé",
+        "Écart prévu",
+        "Exécuté",
+        "Solde",
+    ],
+    columns_findings: [
+        "Convention",
+        "Sévérité",
+        "Règle",
+        "Fiche",
+        "Lieu",
+        "Message",
+        "Attendu",
+        "Déclaré",
+        "Sources",
+        "Disposition",
+        "Note",
+        "Relecteur",
+        "Date",
+    ],
+    columns_fiches: [
+        "Convention",
+        "Fiche",
+        "Intitulé",
+        "Statut",
+        "Note",
+        "Relecteur",
+    ],
+    columns_identification: ["Champ", "Valeur"],
+    identification_rows: [
+        "Titre",
+        "Territoire",
+        "Type",
+        "Période",
+        "Signature",
+        "Document",
+        "Fichier",
+    ],
+    source_document: "document source",
+    generated: |date| format!("établi le {date} avec revue"),
+    progress_report: |done, total| format!("rapport : {done}/{total} conventions"),
+};
+
+static REVIEW_EN: ReviewStrings = ReviewStrings {
+    dispositions: ["to examine", "justified", "to correct", "reported"],
+    fiche_statuses: ["to read", "read", "to revisit"],
+    changed: "figures changed, look again",
+    resolved: "resolved",
+    justified_needs_note: "a justified finding needs a note: nothing recorded",
+    disposition_set: |d| format!("finding: {d} (saved)"),
+    fiche_status_set: |fiche, s| format!("fiche {fiche}: {s} (saved)"),
+    save_failed: |path| format!("the review could not be saved to {path}"),
+    unreadable_review: |path, why| {
+        format!("unreadable review file, left as is (nothing will be written to it): {path}: {why}")
+    },
+    no_source_document: "this convention does not name its source document: add `source_document: \"path/to/the/document.txt\"` (relative to the convention file) to its `document` block",
+    source_missing: |path| {
+        format!(
+            "source document not found: {path} — fix `document.source_document` (a path relative to the convention file)"
+        )
+    },
+    open_failed: |program, why| format!("could not run {program}: {why} (set $PAGER or $EDITOR)"),
+    report_file_name: "review-report.html",
+    report_written: |path| format!("report written: {path}"),
+    progress: |read, fiches, open| {
+        format!("{read}/{fiches} fiches read · {open} findings to examine")
+    },
+    note_label: "Note",
+    sort_gap: "gap",
+    filters_hint: "d disposition · n note · v justified · R rule · F fiche · o source",
+    hidden_justified: "justified hidden",
+    rule_filter: "rule",
+    fiche_filter: "fiche",
+    sources: "sources",
+    note: "note",
+    by: "by",
+    open_only_none: "no open finding",
+    report_title: "Review report",
+    identification: "Identification",
+    budget_summary: "Budget summary",
+    findings: "Findings",
+    fiches_review: "Fiche review",
+    resolved_heading: "Resolved dispositions (the finding is gone)",
+    columns_budget: [
+        "Convention",
+        "Fiche",
+        "Title",
+        "Planned (stated)",
+        "Planned (computed)",
+        "Planned gap",
+        "Executed",
+        "Remaining",
+    ],
+    columns_findings: [
+        "Convention",
+        "Severity",
+        "Rule",
+        "Fiche",
+        "Place",
+        "Message",
+        "Expected",
+        "Stated",
+        "Sources",
+        "Disposition",
+        "Note",
+        "Reviewer",
+        "Date",
+    ],
+    columns_fiches: ["Convention", "Fiche", "Title", "Status", "Note", "Reviewer"],
+    columns_identification: ["Field", "Value"],
+    identification_rows: [
+        "Title",
+        "Territory",
+        "Kind",
+        "Period",
+        "Signed",
+        "Document",
+        "File",
+    ],
+    source_document: "source document",
+    generated: |date| format!("produced on {date} with revue"),
+    progress_report: |done, total| format!("report: {done}/{total} conventions"),
+};
+
+pub fn review(lang: Lang) -> &'static ReviewStrings {
+    match lang {
+        Lang::Fr => &REVIEW_FR,
+        Lang::En => &REVIEW_EN,
+    }
+}
+
+/// Why a review file could not be read, naming it.
+pub fn review_load_error(lang: Lang, error: &crate::storage::ReviewLoadError) -> String {
+    use crate::storage::ReviewLoadError as E;
+    match error {
+        E::Io(problem) => io_problem(lang, &problem.path, &problem.kind),
+        E::Syntax { path, message } => {
+            (review(lang).unreadable_review)(&shown(path), &crate::text::sanitize_line(message))
+        }
+    }
+}

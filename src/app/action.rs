@@ -41,4 +41,21 @@ pub enum Action {
     /// Scroll the detail pane.
     DetailUp,
     DetailDown,
+    // Issue 15: the review.
+    /// The next disposition of the finding (à examiner, justifiée, à corriger, signalée).
+    Disposition,
+    /// Write the note of the finding or of the fiche.
+    Note,
+    /// The next review status of the fiche (à relire, relue, à revoir).
+    FicheReview,
+    /// Open the source document at the line.
+    OpenSource,
+    /// Write a report of the open conventions.
+    Report,
+    /// Anomalies: hide the justified findings, or show them again.
+    HideJustified,
+    /// Anomalies: only one rule's findings, in turn.
+    FilterRule,
+    /// Anomalies: only the selected finding's fiche.
+    FilterFiche,
 }

@@ -29,6 +29,8 @@ pub struct Document {
     pub format_checked: bool,
     /// Open in another revue session and opened here read-only: no edit, no save.
     pub read_only: bool,
+    /// The reviewer's dispositions and notes, from `NAME.revue.ron` (issue 15).
+    pub review: super::review::ReviewState,
 }
 
 impl Document {

@@ -208,6 +208,15 @@ impl Default for Keymap {
             ("ctrl-r", Redo),
             ("ctrl-u", DetailUp),
             ("ctrl-d", DetailDown),
+            // Issue 15: the review.
+            ("d", Disposition),
+            ("n", Note),
+            ("r", FicheReview),
+            ("o", OpenSource),
+            ("x", Report),
+            ("v", HideJustified),
+            ("R", FilterRule),
+            ("F", FilterFiche),
         ] {
             keymap.bind(Key::parse(key).expect("default keys parse"), action);
         }
@@ -284,6 +293,14 @@ fn action_order(action: Action) -> usize {
         Redo,
         Save,
         CycleSort,
+        Disposition,
+        Note,
+        FicheReview,
+        HideJustified,
+        FilterRule,
+        FilterFiche,
+        OpenSource,
+        Report,
         PickConvention,
         NextConvention,
         PrevConvention,

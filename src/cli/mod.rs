@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing and the non-interactive commands.
 
 mod check;
+pub mod report;
 mod summary;
 
 use std::path::PathBuf;
@@ -63,6 +64,20 @@ pub enum Command {
         /// Report indicator results below this percentage of their target.
         #[arg(long, value_name = "PERCENT", default_value = "50")]
         target: Decimal,
+        /// Only findings not yet justified (or whose figures changed since): a data
+        /// repository's CI passes once every finding is explained.
+        #[arg(long)]
+        open_only: bool,
+    },
+    /// The review to send: per convention, identification, budget summary, every finding
+    /// with its sources, disposition and note, and the fiches' review status.
+    Report {
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = report::ReportFormat::Md)]
+        format: report::ReportFormat,
+        /// Write to this file (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Rewrite convention files in canonical form (atomic; nothing else changes).
     Fmt {
@@ -162,6 +177,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             tolerance,
             underspend,
             target,
+            open_only,
         }) => {
             let config = Config {
                 tolerance: tolerance.abs(),
@@ -170,7 +186,18 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
                 lang,
                 ..Config::default()
             };
-            check::run(&resolve_paths(&paths)?, format, &config)
+            check::run(&resolve_paths(&paths)?, format, &config, open_only)
+        }
+        Some(Command::Report {
+            paths,
+            format,
+            output,
+        }) => {
+            let config = Config {
+                lang,
+                ..Config::default()
+            };
+            report::run(&resolve_paths(&paths)?, format, output.as_deref(), &config)
         }
         Some(Command::Fmt {
             paths,
@@ -316,6 +343,14 @@ fn interactive(cli: &Cli) -> anyhow::Result<u8> {
     };
     let mut app = crate::app::App::new(report, keymap, lang, rules);
     app.load_errors = load_errors;
+    if let Some(reviewer) = file_config
+        .reviewer
+        .clone()
+        .filter(|r| !r.trim().is_empty())
+    {
+        app.review_ui.reviewer = reviewer;
+    }
+    app.load_reviews();
     if let Some(journal) = crate::storage::Journal::open_default() {
         app.start_session(journal);
     }

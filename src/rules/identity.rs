@@ -273,8 +273,24 @@ fn sources_of(cx: &Context, anchor: &Anchor) -> Vec<Source> {
         Anchor::Statement { index } => {
             let statement = c.statements.get(*index);
             sources.push(statement.map(|s| s.source.clone()));
-            if let Some(StatementScope::Fiche(id)) = statement.map(|s| &s.scope) {
-                sources.push(fiche_budget(id));
+            if let Some(statement) = statement
+                && let StatementScope::Fiche(id) = &statement.scope
+            {
+                // The figure it restates: a budget figure, an indicator, else the fiche.
+                let indicator = match &statement.about {
+                    Some(crate::model::Subject::Indicator { name, .. }) => {
+                        indicators_of(cx, Some(id))
+                            .iter()
+                            .find(|i| i.name.trim() == name.trim())
+                            .map(|i| i.source.clone())
+                    }
+                    _ => None,
+                };
+                sources.push(match (indicator, statement.field) {
+                    (Some(source), _) => Some(source),
+                    (None, Some(_)) => fiche_budget(id),
+                    (None, None) => fiche_source(id),
+                });
             }
         }
     }

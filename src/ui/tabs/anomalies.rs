@@ -53,9 +53,24 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         text.anomaly_columns[2],
         12,
     );
-    let message_width =
-        body.width
-            .saturating_sub(2 + 4 + convention_width + fiche_width + 13 + 4) as usize;
+    let review = crate::strings::review(app.lang);
+    // The disposition column: as wide as the longest disposition shown, "(…)" when changed.
+    let disposition_of = |d: usize, f: usize| {
+        let standing = app.standing(d, &app.documents[d].findings[f]);
+        match standing {
+            crate::model::Standing::Current(x) => review.disposition(x).to_string(),
+            crate::model::Standing::Changed(x) => format!("{} ↻", review.disposition(x)),
+        }
+    };
+    let disposition_width = widest(
+        &mut shown.iter().map(|&(d, f)| disposition_of(d, f)),
+        "",
+        14,
+    );
+    let message_width = body
+        .width
+        .saturating_sub(2 + 4 + convention_width + fiche_width + 13 + disposition_width + 5)
+        as usize;
     let rows: Vec<Row> = shown
         .iter()
         .map(|&(d, f)| {
@@ -74,18 +89,43 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
                     fiche_width as usize,
                 )),
                 Cell::from(finding.rule.id()),
+                Cell::from(disposition_of(d, f)),
                 Cell::from(elide(&clean(&finding.message), message_width)),
             ])
             .style(theme.severity(severity))
         })
         .collect();
-    let header =
-        Row::new(text.anomaly_columns.iter().map(|c| header_cell(c, false))).style(theme.header);
+    let header = Row::new(
+        text.anomaly_columns[..4]
+            .iter()
+            .map(|c| header_cell(c, false))
+            .chain([
+                header_cell("", false),
+                header_cell(text.anomaly_columns[4], false),
+            ]),
+    )
+    .style(theme.header);
     let sort = match app.anomaly_sort {
         AnomalySort::Severity => text.sort_names[0],
         AnomalySort::Convention => text.sort_names[1],
         AnomalySort::Fiche => text.sort_names[2],
+        AnomalySort::Gap => review.sort_gap,
     };
+    // The review filters in force, after the sort.
+    let mut filters = String::new();
+    if app.review_ui.hide_justified {
+        filters.push_str(&format!(" · {}", review.hidden_justified));
+    }
+    if let Some(rule) = app.review_ui.rule {
+        filters.push_str(&format!(" · {} {}", review.rule_filter, rule.id()));
+    }
+    if let Some(fiche) = &app.review_ui.fiche {
+        filters.push_str(&format!(" · {} {}", review.fiche_filter, clean(fiche)));
+    }
+    let resolved = app.resolved_count();
+    if resolved > 0 {
+        filters.push_str(&format!(" · {resolved} {}", review.resolved));
+    }
     let f = crate::strings::figures(app.lang);
     let scope = if app.anomalies_all {
         f.anomalies_all.to_string()
@@ -98,7 +138,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         " {} ",
         crate::app::tabs::grid::elide(
             &format!(
-                "{} ({}) — {scope} — {} : {sort}{}",
+                "{} ({}) — {scope} — {} : {sort}{filters}{}",
                 text.tab_names[4],
                 order.len(),
                 text.sort_label,
@@ -114,12 +154,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
             Constraint::Length(convention_width),
             Constraint::Length(fiche_width),
             Constraint::Length(13),
+            Constraint::Length(disposition_width),
             Constraint::Fill(1),
         ],
     )
     .header(header)
     .block(block(title, theme).title_bottom(Line::styled(
-        format!(" {} ", f.anomalies_scope_hint),
+        format!(" {} · {} ", f.anomalies_scope_hint, review.filters_hint),
         theme.muted,
     )))
     .row_highlight_style(theme.selection);
@@ -130,9 +171,21 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
 
     let lines = match order.get(app.anomalies.selected) {
         Some(&(d, f)) => {
-            let finding = &app.documents[d].findings[f];
+            let doc = &app.documents[d];
+            let finding = &doc.findings[f];
+            // Where, then the sources of the figures compared, then the reviewer's note.
+            let mut place = clean(&finding.location);
+            let sources: Vec<String> = finding.sources.iter().map(|s| s.describe()).collect();
+            if !sources.is_empty() {
+                place.push_str(&format!(" · {}", clean(&sources.join(" ; "))));
+            }
+            if let Some(entry) = doc.review.review.findings.get(&finding.key)
+                && !entry.note.is_empty()
+            {
+                place.push_str(&format!(" · {} : {}", review.note, clean(&entry.note)));
+            }
             vec![
-                Line::from(muted(clean(&finding.location), theme)),
+                Line::from(muted(place, theme)),
                 finding_line(finding.severity, &finding.message, theme),
             ]
         }
