@@ -42,20 +42,15 @@ pub enum Action {
     DetailUp,
     DetailDown,
     // Issue 15: the review.
-    /// The next disposition of the finding (à examiner, justifiée, à corriger, signalée).
+    /// The next disposition of the finding (à examiner, justifiée, à corriger, signalée);
+    /// in the Fiches tab, the next review status of the fiche (à relire, relue, à revoir).
     Disposition,
     /// Write the note of the finding or of the fiche.
     Note,
-    /// The next review status of the fiche (à relire, relue, à revoir).
-    FicheReview,
     /// Open the source document at the line.
     OpenSource,
     /// Write a report of the open conventions.
     Report,
-    /// Anomalies: hide the justified findings, or show them again.
-    HideJustified,
-    /// Anomalies: only one rule's findings, in turn.
-    FilterRule,
-    /// Anomalies: only the selected finding's fiche.
-    FilterFiche,
+    /// Anomalies: all, not yet justified, the selected finding's rule, its fiche, in turn.
+    ReviewFilter,
 }

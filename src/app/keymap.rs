@@ -211,12 +211,9 @@ impl Default for Keymap {
             // Issue 15: the review.
             ("d", Disposition),
             ("n", Note),
-            ("r", FicheReview),
             ("o", OpenSource),
             ("x", Report),
-            ("v", HideJustified),
-            ("R", FilterRule),
-            ("F", FilterFiche),
+            ("v", ReviewFilter),
         ] {
             keymap.bind(Key::parse(key).expect("default keys parse"), action);
         }
@@ -295,10 +292,7 @@ fn action_order(action: Action) -> usize {
         CycleSort,
         Disposition,
         Note,
-        FicheReview,
-        HideJustified,
-        FilterRule,
-        FilterFiche,
+        ReviewFilter,
         OpenSource,
         Report,
         PickConvention,

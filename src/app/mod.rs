@@ -488,14 +488,11 @@ impl App {
                 self.view.fiche_detail_scroll = self.view.fiche_detail_scroll.saturating_add(5)
             }
             Action::Enter => self.enter(),
-            Action::Disposition => self.cycle_disposition(),
+            Action::Disposition => self.disposition_or_status(),
             Action::Note => self.edit_note(),
-            Action::FicheReview => self.cycle_fiche_status(),
             Action::OpenSource => self.open_source(),
             Action::Report => self.write_report(),
-            Action::HideJustified if self.tab == Tab::Anomalies => self.toggle_hide_justified(),
-            Action::FilterRule if self.tab == Tab::Anomalies => self.cycle_rule_filter(),
-            Action::FilterFiche if self.tab == Tab::Anomalies => self.toggle_fiche_filter(),
+            Action::ReviewFilter if self.tab == Tab::Anomalies => self.cycle_review_filter(),
             Action::Left | Action::Right => self.left_right(action),
             _ => {
                 let (len, height) = self.list_len_and_height();

@@ -46,15 +46,23 @@ pub struct OpenRequest {
     pub line: Option<u32>,
 }
 
+/// Which findings the Anomalies tab lists, besides its text filter (`v` steps through).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum ReviewFilter {
+    #[default]
+    All,
+    /// Not justified, or justified for figures that have changed since.
+    Open,
+    /// One rule's findings.
+    Rule(Rule),
+    /// One fiche's findings (normalised id).
+    Fiche(String),
+}
+
 /// The review's part of the app state.
 #[derive(Debug, Clone, Default)]
 pub struct ReviewUi {
-    /// The Anomalies tab hides findings that are justified (and unchanged since).
-    pub hide_justified: bool,
-    /// The Anomalies tab shows only this rule's findings.
-    pub rule: Option<Rule>,
-    /// The Anomalies tab shows only this fiche's findings (normalised id).
-    pub fiche: Option<String>,
+    pub filter: ReviewFilter,
     pub note: Option<NoteInput>,
     /// For the terminal to carry out.
     pub open: Option<OpenRequest>,
@@ -317,7 +325,25 @@ impl App {
         }
     }
 
-    /// `r` in the Fiches tab: the fiche's next review status.
+    /// `d`: in the Fiches tab, the fiche's review status, unless the finding jumped to is
+    /// shown on that fiche; elsewhere the finding's disposition.
+    pub fn disposition_or_status(&mut self) {
+        if let Some((document, fiche)) = self.selected_fiche() {
+            let on_shown_finding = self.review_target().is_some_and(|(d, f)| {
+                d == document
+                    && self.documents[d].findings[f]
+                        .fiche()
+                        .map(crate::model::normalise_fiche_id)
+                        == Some(crate::model::normalise_fiche_id(&fiche))
+            });
+            if !on_shown_finding {
+                return self.cycle_fiche_status();
+            }
+        }
+        self.cycle_disposition();
+    }
+
+    /// The fiche's next review status (Fiches tab).
     pub fn cycle_fiche_status(&mut self) {
         let Some((document, fiche)) = self.selected_fiche() else {
             return;
@@ -468,62 +494,43 @@ impl App {
         doc.review.review.resolved(&keys).count()
     }
 
-    /// `v`, `R`, `F`: the Anomalies tab's review filters.
-    pub fn toggle_hide_justified(&mut self) {
-        self.review_ui.hide_justified = !self.review_ui.hide_justified;
-        self.filter_changed();
-    }
-
-    /// Steps through the rules that have findings in the list, then back to all.
-    pub fn cycle_rule_filter(&mut self) {
-        let saved = self.review_ui.rule.take();
-        let mut rules: Vec<Rule> = Vec::new();
-        for (d, f) in self.anomaly_rows() {
-            let rule = self.documents[d].findings[f].rule;
-            if !rules.contains(&rule) {
-                rules.push(rule);
-            }
-        }
-        rules.sort_by_key(|r| r.id());
-        self.review_ui.rule = match saved.and_then(|r| rules.iter().position(|x| *x == r)) {
-            Some(i) => rules.get(i + 1).copied(),
-            None => rules.first().copied(),
+    /// `v`: all findings, then those not yet justified, then the selected finding's rule,
+    /// then its fiche, then all again.
+    pub fn cycle_review_filter(&mut self) {
+        let target = self
+            .review_target()
+            .map(|(d, f)| self.documents[d].findings[f].clone());
+        let rule = target.as_ref().map(|f| f.rule);
+        let fiche = target
+            .as_ref()
+            .and_then(|f| f.fiche().map(crate::model::normalise_fiche_id));
+        self.review_ui.filter = match &self.review_ui.filter {
+            ReviewFilter::All => ReviewFilter::Open,
+            ReviewFilter::Open => match (rule, fiche) {
+                (Some(rule), _) => ReviewFilter::Rule(rule),
+                (None, Some(fiche)) => ReviewFilter::Fiche(fiche),
+                (None, None) => ReviewFilter::All,
+            },
+            ReviewFilter::Rule(_) => fiche.map_or(ReviewFilter::All, ReviewFilter::Fiche),
+            ReviewFilter::Fiche(_) => ReviewFilter::All,
         };
         self.filter_changed();
     }
 
-    /// Only the selected finding's fiche, or all fiches again.
-    pub fn toggle_fiche_filter(&mut self) {
-        if self.review_ui.fiche.take().is_none() {
-            let fiche = self
-                .review_target()
-                .and_then(|(d, f)| self.documents[d].findings[f].fiche().map(str::to_string));
-            self.review_ui.fiche = fiche.map(|f| crate::model::normalise_fiche_id(&f));
-        }
-        self.filter_changed();
-    }
-
-    /// Whether the review filters keep this finding in the Anomalies tab.
+    /// Whether the review filter keeps this finding in the Anomalies tab.
     pub fn review_filters_keep(&self, document: usize, finding: &Finding) -> bool {
-        let ui = &self.review_ui;
-        if ui.hide_justified && !self.standing(document, finding).is_open() {
-            return false;
-        }
-        if ui.rule.is_some_and(|r| r != finding.rule) {
-            return false;
-        }
-        match &ui.fiche {
-            Some(wanted) => finding
+        match &self.review_ui.filter {
+            ReviewFilter::All => true,
+            ReviewFilter::Open => self.standing(document, finding).is_open(),
+            ReviewFilter::Rule(rule) => finding.rule == *rule,
+            ReviewFilter::Fiche(wanted) => finding
                 .fiche()
                 .is_some_and(|f| crate::model::normalise_fiche_id(f) == *wanted),
-            None => true,
         }
     }
 
     pub fn review_filters_active(&self) -> bool {
-        self.review_ui.hide_justified
-            || self.review_ui.rule.is_some()
-            || self.review_ui.fiche.is_some()
+        self.review_ui.filter != ReviewFilter::All
     }
 }
 

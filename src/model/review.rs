@@ -211,7 +211,8 @@ mod tests {
         assert_eq!(civil_date(0), "1970-01-01");
         assert_eq!(civil_date(18_993), "2022-01-01");
         assert_eq!(civil_date(20_417), "2025-11-25");
-        assert_eq!(civil_date(19_417), "2023-02-28");
+        assert_eq!(civil_date(19_416), "2023-02-28");
+        assert_eq!(civil_date(19_417), "2023-03-01");
     }
 
     #[test]

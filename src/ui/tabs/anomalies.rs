@@ -112,16 +112,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         AnomalySort::Gap => review.sort_gap,
     };
     // The review filters in force, after the sort.
-    let mut filters = String::new();
-    if app.review_ui.hide_justified {
-        filters.push_str(&format!(" · {}", review.hidden_justified));
-    }
-    if let Some(rule) = app.review_ui.rule {
-        filters.push_str(&format!(" · {} {}", review.rule_filter, rule.id()));
-    }
-    if let Some(fiche) = &app.review_ui.fiche {
-        filters.push_str(&format!(" · {} {}", review.fiche_filter, clean(fiche)));
-    }
+    use crate::app::review::ReviewFilter;
+    let mut filters = match &app.review_ui.filter {
+        ReviewFilter::All => String::new(),
+        ReviewFilter::Open => format!(" · {}", review.hidden_justified),
+        ReviewFilter::Rule(rule) => format!(" · {} {}", review.rule_filter, rule.id()),
+        ReviewFilter::Fiche(fiche) => format!(" · {} {}", review.fiche_filter, clean(fiche)),
+    };
     let resolved = app.resolved_count();
     if resolved > 0 {
         filters.push_str(&format!(" · {resolved} {}", review.resolved));

@@ -41,8 +41,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
                 crate::model::FicheStatusReview::ARevoir => "↻",
             };
             Row::new(vec![
-                Cell::from(marker(worst)).style(theme.severity(worst)),
-                Cell::from(status),
+                Cell::from(Line::from(vec![
+                    Span::styled(marker(worst), theme.severity(worst)),
+                    Span::raw(status),
+                ])),
                 Cell::from(format!("{} {}", clean(&fiche.id), clean(&fiche.title))),
             ])
         })
@@ -50,8 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     let list = Table::new(
         rows,
         [
-            ratatui::layout::Constraint::Length(1),
-            ratatui::layout::Constraint::Length(1),
+            ratatui::layout::Constraint::Length(2),
             ratatui::layout::Constraint::Fill(1),
         ],
     )
