@@ -349,16 +349,21 @@ fn run_outside(
         stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
-        EnableBracketedPaste
+        EnableBracketedPaste,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
     )?;
-    terminal.clear()?;
+    // The screen is blank now: a blank frame tells ratatui so, and the next frame is drawn in
+    // full. (`Terminal::clear` would ask the terminal where its cursor is, which a terminal
+    // that does not answer turns into a failure.)
+    terminal.draw(|_| {})?;
     gate.resume();
     match status {
         Ok(status) if status.success() => {}
         Ok(status) => {
             app.status = Some((
                 Some(crate::rules::Severity::Warning),
-                (s.open_failed)(&program, &status.to_string()),
+                crate::text::sanitize_line(&(s.open_failed)(&program, &status.to_string()))
+                    .into_owned(),
             ))
         }
         Err(error) => {
