@@ -205,10 +205,7 @@ impl App {
             queued: Default::default(),
             journal: None,
             recovery: Vec::new(),
-            review_ui: review::ReviewUi {
-                reviewer: review::login_name(),
-                ..Default::default()
-            },
+            review_ui: review::ReviewUi::default(),
             documents,
             load_errors,
             current: 0,

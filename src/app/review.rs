@@ -66,7 +66,8 @@ pub struct ReviewUi {
     pub note: Option<NoteInput>,
     /// For the terminal to carry out.
     pub open: Option<OpenRequest>,
-    /// Who the review is recorded as: the config's `reviewer`, else the login name.
+    /// Who the review is recorded as: the config's `reviewer`, else the login name (set by
+    /// the command line, which asks the system).
     pub reviewer: String,
     /// The finding last jumped to from the Anomalies tab, while its place is shown.
     pub shown: Option<(usize, String)>,
@@ -78,14 +79,6 @@ pub fn today() -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     crate::model::review::civil_date((seconds / 86_400) as i64)
-}
-
-/// The login name, for a reviewer the config does not name.
-pub fn login_name() -> String {
-    ["USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-        .unwrap_or_else(|| "?".to_string())
 }
 
 fn next_disposition(d: Disposition) -> Disposition {

@@ -343,13 +343,11 @@ fn interactive(cli: &Cli) -> anyhow::Result<u8> {
     };
     let mut app = crate::app::App::new(report, keymap, lang, rules);
     app.load_errors = load_errors;
-    if let Some(reviewer) = file_config
+    app.review_ui.reviewer = file_config
         .reviewer
         .clone()
         .filter(|r| !r.trim().is_empty())
-    {
-        app.review_ui.reviewer = reviewer;
-    }
+        .unwrap_or_else(login_name);
     app.load_reviews();
     if let Some(journal) = crate::storage::Journal::open_default() {
         app.start_session(journal);
@@ -367,4 +365,44 @@ fn interactive(cli: &Cli) -> anyhow::Result<u8> {
     }
     crate::tui::run(app, &theme)?;
     Ok(exit::OK)
+}
+
+/// The login name, for a reviewer the config does not name: `$USER` (or `$LOGNAME`,
+/// `$USERNAME`), else the account's name, else `?`.
+pub fn login_name() -> String {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .or_else(account_name)
+        .unwrap_or_else(|| "?".to_string())
+}
+
+/// The name of the account this process runs as (a shell started without a login, a
+/// container, a multiplexer may leave `$USER` unset).
+#[cfg(unix)]
+fn account_name() -> Option<String> {
+    let mut entry = std::mem::MaybeUninit::<libc::passwd>::uninit();
+    let mut buffer = vec![0 as libc::c_char; 4096];
+    let mut found: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: every pointer is to memory owned here and sized as given; on success `found`
+    // points to `entry`, whose strings point into `buffer`, both alive while read below.
+    unsafe {
+        let status = libc::getpwuid_r(
+            libc::getuid(),
+            entry.as_mut_ptr(),
+            buffer.as_mut_ptr(),
+            buffer.len(),
+            &mut found,
+        );
+        if status != 0 || found.is_null() || (*found).pw_name.is_null() {
+            return None;
+        }
+        let name = std::ffi::CStr::from_ptr((*found).pw_name).to_string_lossy();
+        (!name.trim().is_empty()).then(|| name.into_owned())
+    }
+}
+
+#[cfg(not(unix))]
+fn account_name() -> Option<String> {
+    None
 }

@@ -41,6 +41,9 @@ pub struct Input<'a> {
 #[derive(Debug, Clone, PartialEq)]
 enum Cell {
     Text(String),
+    /// Euros.
+    Money(Decimal),
+    /// A count, a percentage, a duration: no unit added.
     Number(Decimal),
     Empty,
 }
@@ -49,16 +52,25 @@ fn text(s: impl AsRef<str>) -> Cell {
     Cell::Text(sanitize_line(s.as_ref()).into_owned())
 }
 
-fn number(d: Option<Decimal>) -> Cell {
-    d.map_or(Cell::Empty, Cell::Number)
+fn money(d: Option<Decimal>) -> Cell {
+    d.map_or(Cell::Empty, Cell::Money)
+}
+
+/// A finding's figure, in euros when its message speaks of euros.
+fn figure(d: Option<Decimal>, euros: bool) -> Cell {
+    match d {
+        None => Cell::Empty,
+        Some(d) if euros => Cell::Money(d),
+        Some(d) => Cell::Number(d),
+    }
 }
 
 /// A stated figure: a number when it reads as one, else its text.
-fn stated(s: Option<&str>) -> Cell {
+fn stated(s: Option<&str>, euros: bool) -> Cell {
     match s {
         None => Cell::Empty,
         Some(s) => match s.parse::<Decimal>() {
-            Ok(d) => Cell::Number(d),
+            Ok(d) => figure(Some(d), euros),
             Err(_) => text(s),
         },
     }
@@ -157,11 +169,11 @@ fn budget(inputs: &[Input], s: &ReviewStrings) -> Part {
                 text(convention_name(c)),
                 text(&fiche.id),
                 text(&fiche.title),
-                number(stated_total),
-                number(computed),
-                number(gap),
-                number(figure(F::Executed).or_else(|| figure(F::Engaged))),
-                number(figure(F::Remaining)),
+                money(stated_total),
+                money(computed),
+                money(gap),
+                money(figure(F::Executed).or_else(|| figure(F::Engaged))),
+                money(figure(F::Remaining)),
             ]);
         }
     }
@@ -189,6 +201,7 @@ fn findings(inputs: &[Input], s: &ReviewStrings, lang: Lang) -> Part {
         for finding in input.findings {
             let standing = input.review.standing(&finding.key, &figures_of(finding));
             let entry = input.review.findings.get(&finding.key);
+            let euros = finding.message.contains('€');
             rows.push(vec![
                 text(convention_name(c)),
                 text(match finding.severity {
@@ -199,8 +212,8 @@ fn findings(inputs: &[Input], s: &ReviewStrings, lang: Lang) -> Part {
                 text(finding.fiche().unwrap_or_default()),
                 text(&finding.location),
                 text(&finding.message),
-                number(finding.expected),
-                stated(finding.stated.as_deref()),
+                figure(finding.expected, euros),
+                stated(finding.stated.as_deref(), euros),
                 text(sources_text(finding)),
                 text(s.standing(standing)),
                 text(entry.map(|e| e.note.as_str()).unwrap_or_default()),
@@ -289,6 +302,7 @@ fn fr(d: Decimal) -> String {
 fn markdown(parts: &[Part], title: &str, generated: &str) -> String {
     let cell = |c: &Cell| match c {
         Cell::Text(t) => t.replace('|', "\\|"),
+        Cell::Money(d) => format!("{} €", fr(*d)),
         Cell::Number(d) => fr(*d),
         Cell::Empty => String::new(),
     };
@@ -352,6 +366,7 @@ fn html(parts: &[Part], title: &str, generated: &str, lang: Lang) -> String {
             for c in row {
                 match c {
                     Cell::Text(t) => out.push_str(&format!("<td>{}</td>", escape_html(t))),
+                    Cell::Money(d) => out.push_str(&format!("<td class=\"n\">{} €</td>", fr(*d))),
                     Cell::Number(d) => out.push_str(&format!("<td class=\"n\">{}</td>", fr(*d))),
                     Cell::Empty => out.push_str("<td></td>"),
                 }
@@ -382,7 +397,7 @@ fn csv_fr(parts: &[Part]) -> anyhow::Result<Vec<u8>> {
         for row in &part.rows {
             writer.write_record(row.iter().map(|c| match c {
                 Cell::Text(t) => t.clone(),
-                Cell::Number(d) => d.normalize().to_string().replace('.', ","),
+                Cell::Money(d) | Cell::Number(d) => d.normalize().to_string().replace('.', ","),
                 Cell::Empty => String::new(),
             }))?;
         }
@@ -399,6 +414,8 @@ fn xlsx(parts: &[Part]) -> anyhow::Result<Vec<u8>> {
     let bold = Format::new().set_bold();
     // Shown by a French spreadsheet as `1 207 650,75 €`: the separators follow the locale.
     let money = Format::new().set_num_format("#,##0.00 \"€\";-#,##0.00 \"€\"");
+    let whole = Format::new().set_num_format("#,##0");
+    let decimal = Format::new().set_num_format("#,##0.0##");
     for part in parts {
         let sheet = workbook.add_worksheet();
         // Sheet names: at most 31 characters, some characters refused.
@@ -423,9 +440,14 @@ fn xlsx(parts: &[Part]) -> anyhow::Result<Vec<u8>> {
                     }
                     // A spreadsheet cell holds a binary float: the exact decimal ends here,
                     // at the edge of the program, as it does in any spreadsheet.
-                    Cell::Number(d) => match d.to_f64() {
+                    Cell::Money(d) | Cell::Number(d) => match d.to_f64() {
                         Some(f) => {
-                            sheet.write_number_with_format(r, col, f, &money)?;
+                            let format = match c {
+                                Cell::Money(_) => &money,
+                                _ if d.normalize().scale() == 0 => &whole,
+                                _ => &decimal,
+                            };
+                            sheet.write_number_with_format(r, col, f, format)?;
                         }
                         None => {
                             sheet.write_string(r, col, d.to_string())?;
