@@ -1679,7 +1679,7 @@ pub struct ReviewStrings {
     pub disposition_set: fn(&str) -> String,
     pub fiche_status_set: fn(&str, &str) -> String,
     pub save_failed: fn(&str) -> String,
-    pub unreadable_review: fn(&str, &str) -> String,
+    pub unreadable_review: fn(&str) -> String,
     pub no_source_document: &'static str,
     pub source_missing: fn(&str) -> String,
     pub open_failed: fn(&str, &str) -> String,
@@ -1750,10 +1750,8 @@ static REVIEW_FR: ReviewStrings = ReviewStrings {
     disposition_set: |d| format!("anomalie : {d} (enregistré)"),
     fiche_status_set: |fiche, s| format!("fiche {fiche} : {s} (enregistré)"),
     save_failed: |path| format!("la revue n'a pas pu être enregistrée dans {path}"),
-    unreadable_review: |path, why| {
-        format!(
-            "fichier de revue illisible, laissé tel quel (rien n'y sera écrit) : {path} : {why}"
-        )
+    unreadable_review: |why| {
+        format!("{why} — fichier de revue laissé tel quel, rien n'y sera écrit")
     },
     no_source_document: "cette convention ne nomme pas son document source : ajoutez `source_document: \"chemin/vers/le/document.txt\"` (relatif au fichier de la convention) dans son bloc `document`",
     source_missing: |path| {
@@ -1842,8 +1840,8 @@ static REVIEW_EN: ReviewStrings = ReviewStrings {
     disposition_set: |d| format!("finding: {d} (saved)"),
     fiche_status_set: |fiche, s| format!("fiche {fiche}: {s} (saved)"),
     save_failed: |path| format!("the review could not be saved to {path}"),
-    unreadable_review: |path, why| {
-        format!("unreadable review file, left as is (nothing will be written to it): {path}: {why}")
+    unreadable_review: |why| {
+        format!("{why} — review file left as is, nothing will be written to it")
     },
     no_source_document: "this convention does not name its source document: add `source_document: \"path/to/the/document.txt\"` (relative to the convention file) to its `document` block",
     source_missing: |path| {
@@ -1921,13 +1919,8 @@ pub fn review(lang: Lang) -> &'static ReviewStrings {
     }
 }
 
-/// Why a review file could not be read, naming it.
-pub fn review_load_error(lang: Lang, error: &crate::storage::ReviewLoadError) -> String {
-    use crate::storage::ReviewLoadError as E;
-    match error {
-        E::Io(problem) => io_problem(lang, &problem.path, &problem.kind),
-        E::Syntax { path, message } => {
-            (review(lang).unreadable_review)(&shown(path), &crate::text::sanitize_line(message))
-        }
-    }
+/// Why a review file could not be read, naming it, and that it is left alone.
+pub fn review_load_error(lang: Lang, error: &crate::storage::LoadError) -> String {
+    // `load_error` names the file: add only what revue does about it.
+    (review(lang).unreadable_review)(&load_error(lang, error))
 }

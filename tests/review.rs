@@ -306,6 +306,70 @@ fn dispositions_and_statuses_survive_a_restart_and_leave_the_convention_untouche
     assert_eq!(std::fs::read(&convention).unwrap(), original);
 }
 
+#[cfg(unix)]
+#[test]
+fn a_review_file_that_is_not_a_regular_file_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let convention = copy_of(MINI, dir.path());
+    let fifo = storage::review_path(&convention);
+    let status = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(status.success());
+    let error = storage::load_review(&convention).unwrap_err();
+    assert_eq!(error.path, fifo);
+    // And the app, told so, never writes over it.
+    let mut app = app_on(std::slice::from_ref(&convention));
+    assert!(app.documents[0].review.unreadable.is_some());
+    assert!(!app.change_review(0, |r| {
+        r.fiches.insert("1-1".into(), Default::default());
+    }));
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+}
+
+#[cfg(unix)]
+use std::os::unix::fs::FileTypeExt;
+
+#[test]
+fn a_disposition_can_be_set_where_a_finding_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let convention = copy_of(MINI, dir.path());
+    let mut app = app_on(std::slice::from_ref(&convention));
+    app.update(Action::GoTo(Tab::Anomalies));
+    app.update(Action::Down);
+    let (d, f) = app.review_target().unwrap();
+    let key = app.documents[d].findings[f].key.clone();
+    app.update(Action::Enter);
+    assert_ne!(app.tab, Tab::Anomalies, "jumped to the finding's place");
+    app.update(Action::Disposition);
+    type_text(&mut app, "vu sur place");
+    let entry = &app.documents[0].review.review.findings[&key];
+    assert_eq!(entry.disposition, Disposition::Justifiee);
+    assert_eq!(entry.note, "vu sur place");
+}
+
+#[test]
+fn the_anomalies_sort_by_gap_puts_the_largest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let convention = copy_of(CD13, dir.path());
+    let mut app = app_on(std::slice::from_ref(&convention));
+    app.update(Action::GoTo(Tab::Anomalies));
+    for _ in 0..3 {
+        app.update(Action::CycleSort);
+    }
+    assert_eq!(app.anomaly_sort, revue::app::AnomalySort::Gap);
+    let gaps: Vec<_> = app
+        .anomaly_rows()
+        .iter()
+        .map(|&(d, f)| revue::app::review::gap_of(&app.documents[d].findings[f]))
+        .collect();
+    assert!(gaps.windows(2).all(|w| w[0] >= w[1]), "{gaps:?}");
+    assert!(gaps[0] > rust_decimal::Decimal::ZERO);
+}
+
 #[test]
 fn two_sessions_reviewing_one_convention_keep_each_others_work() {
     let dir = tempfile::tempdir().unwrap();
@@ -377,6 +441,28 @@ fn check_shows_dispositions_and_open_only_leaves_out_the_justified() {
     assert_eq!(open.status.code(), Some(0));
     let open = String::from_utf8_lossy(&open.stdout);
     assert!(!open.contains("[solde]"), "{open}");
+    // A disposition whose finding is gone is listed as résolue, never the justified ones.
+    review.findings.insert(
+        "somme@fiche:9.9/budget:PlannedTotal".into(),
+        FindingReview {
+            disposition: Disposition::ACorriger,
+            location: "fiche 9-9 › budget".into(),
+            note: "corrigé depuis".into(),
+            ..Default::default()
+        },
+    );
+    std::fs::remove_file(storage::review_path(&convention)).unwrap();
+    storage::save_review(&convention, &review, SavePolicy::default()).unwrap();
+    let open = revue(&["check", path, "--open-only"]);
+    let open = String::from_utf8_lossy(&open.stdout);
+    assert!(
+        open.contains("résolue : fiche 9-9 › budget — corrigé depuis"),
+        "{open}"
+    );
+    assert_eq!(open.matches("résolue").count(), 1, "{open}");
+    review
+        .findings
+        .remove("somme@fiche:9.9/budget:PlannedTotal");
     // One left open: it alone is listed, and it fails.
     review.findings.remove(&findings[0].key);
     std::fs::remove_file(storage::review_path(&convention)).unwrap();
@@ -400,6 +486,7 @@ impl Terminal {
         let mut command = Command::new(env!("CARGO_BIN_EXE_revue"));
         command
             .args(args)
+            .current_dir(state)
             .env("REVUE_STATE_DIR", state.join("journal"))
             .env("TERM", "xterm-256color")
             .env("REVUE_CONFIG", "/nonexistent/revue-config.ron")
@@ -493,6 +580,11 @@ fn end_to_end_a_justified_finding_stays_justified_after_a_restart() {
     t.send("5");
     let screen = t.wait_for("justifiée");
     assert!(screen.contains("Arrondi du tableau"), "{screen}");
+    // x: the report, in the current directory.
+    t.send("x");
+    t.wait_for("rapport écrit");
+    let html = std::fs::read_to_string(dir.path().join("rapport-revue.html")).unwrap();
+    assert!(html.contains("Arrondi du tableau"));
     t.quit();
 
     let open = revue(&["check", path, "--open-only", "--format", "json"]);

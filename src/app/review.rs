@@ -484,7 +484,7 @@ impl App {
         let Some(doc) = self.document() else { return 0 };
         let keys: std::collections::HashSet<&str> =
             doc.findings.iter().map(|f| f.key.as_str()).collect();
-        doc.review.review.resolved(&keys).count()
+        doc.review.review.resolved(&keys).len()
     }
 
     /// `v`: all findings, then those not yet justified, then the selected finding's rule,

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{Format, exit, report_load_errors};
-use crate::model::{Review, Standing};
+use crate::model::{FindingReview, Review, Standing};
 use crate::rules::{self, Config, Finding, Severity, figures_of};
 use crate::storage::{self, LoadedFile};
 use crate::strings::{self, Lang};
@@ -127,6 +127,15 @@ impl Record {
     }
 }
 
+/// A file, its findings (all, or the open ones), its review, and the dispositions whose
+/// finding is gone.
+type Reviewed<'a> = (
+    &'a LoadedFile,
+    Vec<Finding>,
+    &'a Review,
+    Vec<&'a FindingReview>,
+);
+
 pub(super) fn run(
     paths: &[PathBuf],
     format: Format,
@@ -153,12 +162,17 @@ pub(super) fn run(
             }
         })
         .collect();
-    let results: Vec<(&LoadedFile, Vec<Finding>, &Review)> = report
+    let results: Vec<Reviewed> = report
         .files
         .iter()
         .zip(rules::check_all(&conventions, config))
         .zip(&reviews)
         .map(|((file, findings), review)| {
+            // Counted before --open-only leaves some out: those are not résolues.
+            let keys: std::collections::HashSet<&str> =
+                findings.iter().map(|f| f.key.as_str()).collect();
+            let resolved: Vec<&FindingReview> =
+                review.resolved(&keys).into_iter().map(|(_, r)| r).collect();
             let findings = if open_only {
                 findings
                     .into_iter()
@@ -167,14 +181,14 @@ pub(super) fn run(
             } else {
                 findings
             };
-            (file, findings, review)
+            (file, findings, review, resolved)
         })
         .collect();
     match format {
         Format::Json => {
             let records: Vec<Record> = results
                 .iter()
-                .flat_map(|(file, findings, review)| {
+                .flat_map(|(file, findings, review, _)| {
                     findings.iter().map(|f| Record::new(file, f, review))
                 })
                 .collect();
@@ -182,7 +196,7 @@ pub(super) fn run(
         }
         Format::Csv => {
             let mut out = csv::Writer::from_writer(std::io::stdout());
-            for (file, findings, review) in &results {
+            for (file, findings, review, _) in &results {
                 for finding in findings {
                     out.serialize(CsvRecord::from(&Record::new(file, finding, review)))?;
                 }
@@ -193,7 +207,7 @@ pub(super) fn run(
     }
     let errors = results
         .iter()
-        .flat_map(|(_, f, _)| f)
+        .flat_map(|(_, f, _, _)| f)
         .any(|f| f.severity == Severity::Error);
     Ok(if !report.errors.is_empty() || unreadable_review {
         exit::UNREADABLE
@@ -204,11 +218,11 @@ pub(super) fn run(
     })
 }
 
-fn print_report(results: &[(&LoadedFile, Vec<Finding>, &Review)], lang: Lang) {
+fn print_report(results: &[Reviewed], lang: Lang) {
     let s = strings::check(lang);
     let r = strings::review(lang);
     let (mut errors, mut warnings) = (0, 0);
-    for (file, findings, review) in results {
+    for (file, findings, review, resolved) in results {
         println!(
             "{} ({})",
             sanitize_line(&file.convention.title),
@@ -267,6 +281,14 @@ fn print_report(results: &[(&LoadedFile, Vec<Finding>, &Review)], lang: Lang) {
             .iter()
             .filter(|f| f.severity == Severity::Warning)
             .count();
+        // Dispositions whose finding an edit made disappear.
+        for entry in resolved {
+            let mut line = format!("  {} : {}", r.resolved, entry.location);
+            if !entry.note.is_empty() {
+                line.push_str(&format!(" — {}", entry.note));
+            }
+            println!("{}", sanitize_line(&line));
+        }
         println!();
     }
     println!("{}", (s.totals)(errors, warnings, results.len()));

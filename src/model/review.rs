@@ -170,13 +170,14 @@ impl Review {
     }
 
     /// Dispositions whose finding is no longer reported (an edit made it disappear): résolues.
-    pub fn resolved<'a>(
-        &'a self,
-        current_keys: &'a std::collections::HashSet<&str>,
-    ) -> impl Iterator<Item = (&'a String, &'a FindingReview)> + 'a {
+    pub fn resolved(
+        &self,
+        current_keys: &std::collections::HashSet<&str>,
+    ) -> Vec<(&String, &FindingReview)> {
         self.findings
             .iter()
             .filter(|(k, _)| !current_keys.contains(k.as_str()))
+            .collect()
     }
 
     pub fn fiche_status(&self, fiche: &str) -> FicheStatusReview {

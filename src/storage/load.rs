@@ -188,7 +188,7 @@ pub fn load_file_with_limit(path: &Path, limit: u64) -> Result<LoadedFile, LoadE
 
 /// Opens for reading; on Unix without blocking, so that a FIFO swapped in after the
 /// metadata check cannot hang the program (the open file is then refused as not regular).
-fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+pub(super) fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]

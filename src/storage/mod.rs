@@ -19,8 +19,8 @@ pub use load::{
     load_file_with_limit, load_paths, parse_size, set_size_limit, size_limit, size_limit_from_env,
 };
 pub use review::{
-    LoadedReview, REVIEW_SUFFIX, ReviewLoadError, is_review_file_name, load_review,
-    review_from_str, review_path, review_to_string, save_review,
+    LoadedReview, REVIEW_SUFFIX, is_review_file_name, load_review, review_from_str, review_path,
+    review_to_string, save_review,
 };
 pub use save::{
     SaveError, SaveOutcome, SavePolicy, backup_path, rename_durably, resolve_links, save,

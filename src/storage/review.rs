@@ -4,7 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use super::load::{IoProblem, content_hash};
+use std::io::Read;
+
+use super::load::{
+    IoProblem, IoProblemKind, LoadError, LoadErrorKind, content_hash, open_without_blocking,
+    size_limit,
+};
 use super::save::{SaveOutcome, SavePolicy, save_text};
 use crate::model::{REVIEW_VERSION, Review};
 
@@ -50,22 +55,21 @@ pub fn review_to_string(review: &Review) -> String {
     text
 }
 
-/// Parses a review file's text; the message says where it went wrong.
-pub fn review_from_str(text: &str) -> Result<Review, String> {
+/// Parses a review file's text; positions in errors are 1-based line and column.
+pub fn review_from_str(text: &str) -> Result<Review, LoadErrorKind> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let review: Review = options().from_str(text).map_err(|e| {
-        format!(
-            "{}:{}: {}",
-            e.span.start.line,
-            e.span.start.col,
-            crate::text::shorten(&e.code.to_string(), 300)
-        )
-    })?;
+    let review: Review = options()
+        .from_str(text)
+        .map_err(|e| LoadErrorKind::Syntax {
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: crate::text::shorten(&e.code.to_string(), 300).into_owned(),
+        })?;
     if review.version != REVIEW_VERSION {
-        return Err(format!(
-            "version {} (this revue reads version {REVIEW_VERSION})",
-            review.version
-        ));
+        return Err(LoadErrorKind::Version {
+            found: review.version,
+            supported: REVIEW_VERSION,
+        });
     }
     Ok(review)
 }
@@ -78,35 +82,54 @@ pub struct LoadedReview {
     pub hash: Option<u64>,
 }
 
-/// Why a review file could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReviewLoadError {
-    Io(IoProblem),
-    /// Not a review file this build can read (the message says where).
-    Syntax {
-        path: PathBuf,
-        message: String,
-    },
-}
-
 /// Reads the review of the convention at `convention`; no review file is an empty review.
-pub fn load_review(convention: &Path) -> Result<LoadedReview, ReviewLoadError> {
+/// Read as conventions are: never anything but a regular file (a FIFO does not block), never
+/// more than the size limit, UTF-8 only.
+pub fn load_review(convention: &Path) -> Result<LoadedReview, LoadError> {
     let path = review_path(convention);
-    let bytes = match std::fs::read(&path) {
-        Ok(bytes) => bytes,
+    let fail = |kind| LoadError {
+        path: path.clone(),
+        kind,
+    };
+    let io_fail = |e: std::io::Error| fail(LoadErrorKind::Io(IoProblemKind::from_io(&e)));
+    let metadata = match std::fs::metadata(&path) {
+        Ok(metadata) => metadata,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Ok(LoadedReview {
                 review: Review::default(),
                 hash: None,
             });
         }
-        Err(e) => return Err(ReviewLoadError::Io(IoProblem::new(&path, &e))),
+        Err(e) => return Err(io_fail(e)),
     };
-    let text = String::from_utf8_lossy(&bytes);
-    let review = review_from_str(&text).map_err(|message| ReviewLoadError::Syntax {
-        path: path.clone(),
-        message,
+    let limit = size_limit();
+    if metadata.len() > limit {
+        return Err(fail(LoadErrorKind::TooLarge {
+            size: metadata.len(),
+            limit,
+        }));
+    }
+    let file = open_without_blocking(&path).map_err(io_fail)?;
+    let opened = file.metadata().map_err(io_fail)?;
+    if !opened.is_file() {
+        return Err(fail(LoadErrorKind::Io(IoProblemKind::not_regular(&opened))));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io_fail)?;
+    if bytes.len() as u64 > limit {
+        return Err(fail(LoadErrorKind::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        }));
+    }
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        fail(LoadErrorKind::NotUtf8 {
+            byte_offset: e.valid_up_to(),
+        })
     })?;
+    let review = review_from_str(text).map_err(fail)?;
     Ok(LoadedReview {
         review,
         hash: Some(content_hash(&bytes)),
