@@ -1709,6 +1709,7 @@ pub struct ReviewStrings {
     pub columns_identification: [&'static str; 2],
     pub identification_rows: [&'static str; 7],
     pub source_document: &'static str,
+    pub total_row: &'static str,
     pub generated: fn(&str) -> String,
     pub progress_report: fn(usize, usize) -> String,
 }
@@ -1827,6 +1828,7 @@ static REVIEW_FR: ReviewStrings = ReviewStrings {
         "Fichier",
     ],
     source_document: "document source",
+    total_row: "Total des fiches",
     generated: |date| format!("établi le {date} avec revue"),
     progress_report: |done, total| format!("rapport : {done}/{total} conventions"),
 };
@@ -1908,6 +1910,7 @@ static REVIEW_EN: ReviewStrings = ReviewStrings {
         "File",
     ],
     source_document: "source document",
+    total_row: "All fiches",
     generated: |date| format!("produced on {date} with revue"),
     progress_report: |done, total| format!("report: {done}/{total} conventions"),
 };

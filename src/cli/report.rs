@@ -139,6 +139,7 @@ fn budget(inputs: &[Input], s: &ReviewStrings) -> Part {
     let mut rows = Vec::new();
     for input in inputs {
         let c = input.convention;
+        let first = rows.len();
         for fiche in c.fiches() {
             let Some(budget) = &fiche.budget else {
                 continue;
@@ -175,6 +176,25 @@ fn budget(inputs: &[Input], s: &ReviewStrings) -> Part {
                 money(figure(F::Executed).or_else(|| figure(F::Engaged))),
                 money(figure(F::Remaining)),
             ]);
+        }
+        // The convention's total of each column, over the fiches that state it.
+        if rows.len() > first {
+            let mut total = vec![text(convention_name(c)), text(s.total_row), Cell::Empty];
+            for column in 3..8 {
+                let amounts = rows[first..]
+                    .iter()
+                    .filter_map(|r: &Vec<Cell>| match r[column] {
+                        Cell::Money(d) => Some(Some(d)),
+                        _ => None,
+                    });
+                let sum = crate::model::checked_sum(amounts);
+                total.push(money(sum.filter(|_| {
+                    rows[first..]
+                        .iter()
+                        .any(|r| matches!(r[column], Cell::Money(_)))
+                })));
+            }
+            rows.push(total);
         }
     }
     Part {
@@ -299,21 +319,69 @@ fn fr(d: Decimal) -> String {
     format_amount_fr(d)
 }
 
+/// Euros: whole euros without decimals, else two (`2 658 014 €`, `156 111,20 €`).
+fn euros(d: Decimal) -> String {
+    let shown = if d.fract().is_zero() {
+        d.trunc()
+    } else {
+        let mut cents = d.round_dp(2);
+        cents.rescale(2);
+        cents
+    };
+    format!("{} €", fr(shown))
+}
+
+/// The parts of each convention, for the documents read convention by convention (Markdown,
+/// HTML): every part's rows whose first cell names the convention, without that column.
+fn per_convention(parts: &[Part]) -> Vec<(String, Vec<Part>)> {
+    let mut names: Vec<String> = Vec::new();
+    for row in parts.iter().flat_map(|p| &p.rows) {
+        if let Some(Cell::Text(name)) = row.first()
+            && !names.contains(name)
+        {
+            names.push(name.clone());
+        }
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            let own = parts
+                .iter()
+                .map(|part| Part {
+                    title: part.title.clone(),
+                    header: part.header[1..].to_vec(),
+                    rows: part
+                        .rows
+                        .iter()
+                        .filter(|r| r.first() == Some(&Cell::Text(name.clone())))
+                        .map(|r| r[1..].to_vec())
+                        .collect(),
+                })
+                .filter(|part| !part.rows.is_empty())
+                .collect();
+            (name, own)
+        })
+        .collect()
+}
+
 fn markdown(parts: &[Part], title: &str, generated: &str) -> String {
     let cell = |c: &Cell| match c {
         Cell::Text(t) => t.replace('|', "\\|"),
-        Cell::Money(d) => format!("{} €", fr(*d)),
+        Cell::Money(d) => euros(*d),
         Cell::Number(d) => fr(*d),
         Cell::Empty => String::new(),
     };
     let mut out = format!("# {title}\n\n_{generated}_\n");
-    for part in parts {
-        out.push_str(&format!("\n## {}\n\n", part.title));
-        out.push_str(&format!("| {} |\n", part.header.join(" | ")));
-        out.push_str(&format!("|{}\n", "---|".repeat(part.header.len())));
-        for row in &part.rows {
-            let cells: Vec<String> = row.iter().map(cell).collect();
-            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    for (name, parts) in per_convention(parts) {
+        out.push_str(&format!("\n## {}\n", name.replace('|', "\\|")));
+        for part in &parts {
+            out.push_str(&format!("\n### {}\n\n", part.title));
+            out.push_str(&format!("| {} |\n", part.header.join(" | ")));
+            out.push_str(&format!("|{}\n", "---|".repeat(part.header.len())));
+            for row in &part.rows {
+                let cells: Vec<String> = row.iter().map(cell).collect();
+                out.push_str(&format!("| {} |\n", cells.join(" | ")));
+            }
         }
     }
     out
@@ -338,7 +406,7 @@ const STYLE: &str = "body{font-family:sans-serif;margin:2em;color:#111}\
 table{border-collapse:collapse;width:100%;margin-bottom:2em;font-size:.85em}\
 th,td{border:1px solid #999;padding:.25em .4em;vertical-align:top}\
 th{background:#eee;text-align:left}td.n{text-align:right;white-space:nowrap}\
-h2{page-break-before:auto;margin-top:1.5em}\
+h2{page-break-before:always;margin-top:1.5em}h2:first-of-type{page-break-before:auto}\
 @media print{body{margin:0}tr{page-break-inside:avoid}thead{display:table-header-group}}";
 
 fn html(parts: &[Part], title: &str, generated: &str, lang: Lang) -> String {
@@ -352,28 +420,35 @@ fn html(parts: &[Part], title: &str, generated: &str, lang: Lang) -> String {
         escape_html(title),
         escape_html(generated)
     );
-    for part in parts {
-        out.push_str(&format!(
-            "<h2>{}</h2>\n<table>\n<thead><tr>",
-            escape_html(&part.title)
-        ));
-        for h in &part.header {
-            out.push_str(&format!("<th>{}</th>", escape_html(h)));
-        }
-        out.push_str("</tr></thead>\n<tbody>\n");
-        for row in &part.rows {
-            out.push_str("<tr>");
-            for c in row {
-                match c {
-                    Cell::Text(t) => out.push_str(&format!("<td>{}</td>", escape_html(t))),
-                    Cell::Money(d) => out.push_str(&format!("<td class=\"n\">{} €</td>", fr(*d))),
-                    Cell::Number(d) => out.push_str(&format!("<td class=\"n\">{}</td>", fr(*d))),
-                    Cell::Empty => out.push_str("<td></td>"),
-                }
+    for (name, parts) in per_convention(parts) {
+        out.push_str(&format!("<h2>{}</h2>\n", escape_html(&name)));
+        for part in &parts {
+            out.push_str(&format!(
+                "<h3>{}</h3>\n<table>\n<thead><tr>",
+                escape_html(&part.title)
+            ));
+            for h in &part.header {
+                out.push_str(&format!("<th>{}</th>", escape_html(h)));
             }
-            out.push_str("</tr>\n");
+            out.push_str("</tr></thead>\n<tbody>\n");
+            for row in &part.rows {
+                out.push_str("<tr>");
+                for c in row {
+                    match c {
+                        Cell::Text(t) => out.push_str(&format!("<td>{}</td>", escape_html(t))),
+                        Cell::Money(d) => {
+                            out.push_str(&format!("<td class=\"n\">{}</td>", euros(*d)))
+                        }
+                        Cell::Number(d) => {
+                            out.push_str(&format!("<td class=\"n\">{}</td>", fr(*d)))
+                        }
+                        Cell::Empty => out.push_str("<td></td>"),
+                    }
+                }
+                out.push_str("</tr>\n");
+            }
+            out.push_str("</tbody>\n</table>\n");
         }
-        out.push_str("</tbody>\n</table>\n");
     }
     out.push_str("</body>\n</html>\n");
     out
