@@ -319,6 +319,11 @@ fn fr(d: Decimal) -> String {
     format_amount_fr(d)
 }
 
+/// A count, a rate: to three decimals at most, as read (a computed rate has twenty-eight).
+fn quantity(d: Decimal) -> String {
+    fr(d.round_dp(3).normalize())
+}
+
 /// Euros: whole euros without decimals, else two (`2 658 014 €`, `156 111,20 €`).
 fn euros(d: Decimal) -> String {
     let shown = if d.fract().is_zero() {
@@ -368,7 +373,7 @@ fn markdown(parts: &[Part], title: &str, generated: &str) -> String {
     let cell = |c: &Cell| match c {
         Cell::Text(t) => t.replace('|', "\\|"),
         Cell::Money(d) => euros(*d),
-        Cell::Number(d) => fr(*d),
+        Cell::Number(d) => quantity(*d),
         Cell::Empty => String::new(),
     };
     let mut out = format!("# {title}\n\n_{generated}_\n");
@@ -440,7 +445,7 @@ fn html(parts: &[Part], title: &str, generated: &str, lang: Lang) -> String {
                             out.push_str(&format!("<td class=\"n\">{}</td>", euros(*d)))
                         }
                         Cell::Number(d) => {
-                            out.push_str(&format!("<td class=\"n\">{}</td>", fr(*d)))
+                            out.push_str(&format!("<td class=\"n\">{}</td>", quantity(*d)))
                         }
                         Cell::Empty => out.push_str("<td></td>"),
                     }
