@@ -194,7 +194,7 @@ impl App {
     /// `n`: writes the note of the finding (Anomalies, or where a finding is shown) or of the
     /// fiche (Fiches).
     pub fn edit_note(&mut self) {
-        if let Some((document, fiche)) = self.selected_fiche() {
+        if let Some((document, fiche)) = self.fiche_in_review() {
             let note = self.documents[document]
                 .review
                 .review
@@ -321,24 +321,29 @@ impl App {
     /// `d`: in the Fiches tab, the fiche's review status, unless the finding jumped to is
     /// shown on that fiche; elsewhere the finding's disposition.
     pub fn disposition_or_status(&mut self) {
-        if let Some((document, fiche)) = self.selected_fiche() {
-            let on_shown_finding = self.review_target().is_some_and(|(d, f)| {
-                d == document
-                    && self.documents[d].findings[f]
-                        .fiche()
-                        .map(crate::model::normalise_fiche_id)
-                        == Some(crate::model::normalise_fiche_id(&fiche))
-            });
-            if !on_shown_finding {
-                return self.cycle_fiche_status();
-            }
+        if self.fiche_in_review().is_some() {
+            return self.cycle_fiche_status();
         }
         self.cycle_disposition();
     }
 
+    /// The fiche `d` and `n` act on in the Fiches tab: the selected one, unless the finding
+    /// jumped to is shown on it (then they act on the finding).
+    fn fiche_in_review(&self) -> Option<(usize, String)> {
+        let (document, fiche) = self.selected_fiche()?;
+        let on_shown_finding = self.review_target().is_some_and(|(d, f)| {
+            d == document
+                && self.documents[d].findings[f]
+                    .fiche()
+                    .map(crate::model::normalise_fiche_id)
+                    == Some(crate::model::normalise_fiche_id(&fiche))
+        });
+        (!on_shown_finding).then_some((document, fiche))
+    }
+
     /// The fiche's next review status (Fiches tab).
     pub fn cycle_fiche_status(&mut self) {
-        let Some((document, fiche)) = self.selected_fiche() else {
+        let Some((document, fiche)) = self.fiche_in_review() else {
             return;
         };
         let next = next_status(self.documents[document].review.review.fiche_status(&fiche));

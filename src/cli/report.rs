@@ -542,6 +542,9 @@ fn xlsx(parts: &[Part]) -> anyhow::Result<Vec<u8>> {
     Ok(workbook.save_to_buffer()?)
 }
 
+/// Conventions checked between two progress reports.
+const PROGRESS_CHUNK: usize = 32;
+
 /// `revue report`: loads, checks, reads each review, renders, writes to `output` (atomically)
 /// or to standard output.
 pub(super) fn run(
@@ -555,25 +558,30 @@ pub(super) fn run(
     let started = Instant::now();
     let report = storage::load_paths(paths);
     report_load_errors(&report, lang);
-    let conventions: Vec<&Convention> = report.files.iter().map(|f| &f.convention).collect();
-    let results = rules::check_all(&conventions, config);
     let total = report.files.len();
     let show_progress = std::io::stderr().is_terminal();
     let mut shown = false;
+    let mut results = Vec::with_capacity(total);
     let mut reviews = Vec::with_capacity(total);
     let mut failed = false;
-    for (i, file) in report.files.iter().enumerate() {
-        match storage::load_review(&file.path) {
-            Ok(loaded) => reviews.push(loaded.review),
-            Err(error) => {
-                eprintln!("revue: {}", strings::review_load_error(lang, &error));
-                failed = true;
-                reviews.push(Review::default());
+    // A chunk at a time (each spread over the cores), to tell how far it is.
+    for (chunk, files) in report.files.chunks(PROGRESS_CHUNK).enumerate() {
+        let conventions: Vec<&Convention> = files.iter().map(|f| &f.convention).collect();
+        results.extend(rules::check_all(&conventions, config));
+        for file in files {
+            match storage::load_review(&file.path) {
+                Ok(loaded) => reviews.push(loaded.review),
+                Err(error) => {
+                    eprintln!("revue: {}", strings::review_load_error(lang, &error));
+                    failed = true;
+                    reviews.push(Review::default());
+                }
             }
         }
         // Only when it takes more than a moment, and only on a terminal.
         if show_progress && started.elapsed() > Duration::from_millis(500) {
-            eprint!("\r{}", (s.progress_report)(i + 1, total));
+            let done = (chunk * PROGRESS_CHUNK + files.len()).min(total);
+            eprint!("\r{}", (s.progress_report)(done, total));
             shown = true;
         }
     }
