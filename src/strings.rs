@@ -1709,6 +1709,7 @@ pub struct ReviewStrings {
     pub columns_identification: [&'static str; 2],
     pub identification_rows: [&'static str; 7],
     pub source_document: &'static str,
+    pub review_reloaded: &'static str,
     pub total_row: &'static str,
     pub generated: fn(&str) -> String,
     pub progress_report: fn(usize, usize) -> String,
@@ -1829,6 +1830,7 @@ static REVIEW_FR: ReviewStrings = ReviewStrings {
     ],
     source_document: "document source",
     total_row: "Total des fiches",
+    review_reloaded: "revue relue depuis le disque (modifiée ailleurs)",
     generated: |date| format!("établi le {date} avec revue"),
     progress_report: |done, total| format!("rapport : {done}/{total} conventions"),
 };
@@ -1911,6 +1913,7 @@ static REVIEW_EN: ReviewStrings = ReviewStrings {
     ],
     source_document: "source document",
     total_row: "All fiches",
+    review_reloaded: "review read again from disk (changed elsewhere)",
     generated: |date| format!("produced on {date} with revue"),
     progress_report: |done, total| format!("report: {done}/{total} conventions"),
 };

@@ -383,6 +383,24 @@ fn two_sessions_reviewing_one_convention_keep_each_others_work() {
 }
 
 #[test]
+fn a_review_file_changed_elsewhere_is_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let convention = copy_of(MINI, dir.path());
+    let mut app = app_on(std::slice::from_ref(&convention));
+    let mut other = app_on(std::slice::from_ref(&convention));
+    other.set_disposition(0, 0, Disposition::Signalee, Some("vu ailleurs".into()));
+    let review_path = storage::review_path(&convention);
+    assert!(app.file_changed(&review_path));
+    let key = &app.documents[0].findings[0].key;
+    assert_eq!(
+        app.documents[0].review.review.findings[key].disposition,
+        Disposition::Signalee
+    );
+    // Its own save is not news.
+    assert!(!other.file_changed(&review_path));
+}
+
+#[test]
 fn the_anomalies_filter_hides_justified_findings() {
     let dir = tempfile::tempdir().unwrap();
     let convention = copy_of(MINI, dir.path());

@@ -598,6 +598,9 @@ impl App {
     /// A file changed on disk. Without unsaved edits it is reloaded at once; with them, the
     /// next save will ask. Returns whether anything shown changed.
     pub fn file_changed(&mut self, path: &Path) -> bool {
+        if storage::is_review_file_name(path) {
+            return self.review_file_changed(path);
+        }
         let Some(document) = self
             .documents
             .iter()

@@ -131,6 +131,34 @@ impl App {
         }
     }
 
+    /// A review file changed on disk (another session, a `git pull`): read again, unless it
+    /// is this session's own save. Returns whether anything shown changed.
+    pub fn review_file_changed(&mut self, path: &std::path::Path) -> bool {
+        let Some(document) = self
+            .documents
+            .iter()
+            .position(|d| storage::same_file(&storage::review_path(&d.path), path))
+        else {
+            return false;
+        };
+        let doc = &mut self.documents[document];
+        match storage::load_review(&doc.path) {
+            Ok(loaded) if loaded.hash == doc.review.hash => false,
+            Ok(loaded) => {
+                doc.review = ReviewState {
+                    review: loaded.review,
+                    hash: loaded.hash,
+                    unreadable: None,
+                };
+                let s = crate::strings::review(self.lang);
+                self.status = Some((None, s.review_reloaded.to_string()));
+                true
+            }
+            // Being replaced, or broken: the next save reads it again and says so.
+            Err(_) => false,
+        }
+    }
+
     /// Where a finding stands for the reviewer.
     pub fn standing(&self, document: usize, finding: &Finding) -> Standing {
         match self.documents.get(document) {
