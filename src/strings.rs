@@ -1003,8 +1003,8 @@ static UI_FR: UiStrings = UiStrings {
     find_label: "chercher dans la fiche",
     found: |words, n| match n {
         0 => format!("« {words} » : aucune occurrence"),
-        1 => format!("« {words} » : 1 occurrence · n / N"),
-        n => format!("« {words} » : {n} occurrences · n / N"),
+        1 => format!("« {words} » : 1 occurrence · > / <"),
+        n => format!("« {words} » : {n} occurrences · > / <"),
     },
     dialog_missing: |path| {
         format!(
@@ -1098,6 +1098,12 @@ static UI_FR: UiStrings = UiStrings {
             A::FindInFiche => "chercher dans la fiche",
             A::NextMatch => "occurrence suivante",
             A::PrevMatch => "occurrence précédente",
+            // Issue 15: the review.
+            A::Disposition => "disposition de l'anomalie / statut de la fiche",
+            A::Note => "note de l'anomalie ou de la fiche",
+            A::OpenSource => "ouvrir le document source à la ligne",
+            A::Report => "écrire le rapport (HTML)",
+            A::ReviewFilter => "filtre : ouvertes, règle, fiche (Anomalies)",
         }
     },
 };
@@ -1211,8 +1217,8 @@ static UI_EN: UiStrings = UiStrings {
     find_label: "find in the fiche",
     found: |words, n| match n {
         0 => format!("\u{201c}{words}\u{201d}: not found"),
-        1 => format!("\u{201c}{words}\u{201d}: 1 match · n / N"),
-        n => format!("\u{201c}{words}\u{201d}: {n} matches · n / N"),
+        1 => format!("\u{201c}{words}\u{201d}: 1 match · > / <"),
+        n => format!("\u{201c}{words}\u{201d}: {n} matches · > / <"),
     },
     dialog_missing: |path| {
         format!(
@@ -1306,6 +1312,12 @@ static UI_EN: UiStrings = UiStrings {
             A::FindInFiche => "find in the fiche",
             A::NextMatch => "next match",
             A::PrevMatch => "previous match",
+            // Issue 15: the review.
+            A::Disposition => "finding's disposition / fiche's status",
+            A::Note => "note on the finding or the fiche",
+            A::OpenSource => "open the source document at the line",
+            A::Report => "write the report (HTML)",
+            A::ReviewFilter => "filter: open, rule, fiche (Findings)",
         }
     },
 };
@@ -1682,3 +1694,266 @@ static FIGURES_EN: FigureStrings = FigureStrings {
     cited_elsewhere: "Amounts stated elsewhere in the document",
     document_total: "whole document",
 };
+
+// Issue 15: the review (dispositions, notes, sources, reports).
+
+pub struct ReviewStrings {
+    pub dispositions: [&'static str; 4],
+    pub fiche_statuses: [&'static str; 3],
+    pub changed: &'static str,
+    pub resolved: &'static str,
+    pub justified_needs_note: &'static str,
+    pub disposition_set: fn(&str) -> String,
+    pub fiche_status_set: fn(&str, &str) -> String,
+    pub save_failed: fn(&str) -> String,
+    pub unreadable_review: fn(&str) -> String,
+    pub no_source_document: &'static str,
+    pub source_missing: fn(&str) -> String,
+    pub open_failed: fn(&str, &str) -> String,
+    pub report_file_name: &'static str,
+    pub report_written: fn(&str) -> String,
+    pub progress: fn(usize, usize, usize) -> String,
+    pub note_label: &'static str,
+    pub sort_gap: &'static str,
+    pub filters_hint: &'static str,
+    pub hidden_justified: &'static str,
+    pub rule_filter: &'static str,
+    pub fiche_filter: &'static str,
+    pub sources: &'static str,
+    pub note: &'static str,
+    pub by: &'static str,
+    // Check and reports.
+    pub open_only_none: &'static str,
+    pub report_title: &'static str,
+    pub identification: &'static str,
+    pub budget_summary: &'static str,
+    pub findings: &'static str,
+    pub fiches_review: &'static str,
+    pub resolved_heading: &'static str,
+    pub columns_budget: [&'static str; 8],
+    pub columns_findings: [&'static str; 13],
+    pub columns_fiches: [&'static str; 6],
+    pub columns_identification: [&'static str; 2],
+    pub identification_rows: [&'static str; 7],
+    pub source_document: &'static str,
+    pub review_reloaded: &'static str,
+    pub total_row: &'static str,
+    pub generated: fn(&str) -> String,
+    pub progress_report: fn(usize, usize) -> String,
+}
+
+impl ReviewStrings {
+    pub fn disposition(&self, d: crate::model::Disposition) -> &'static str {
+        let i = crate::model::Disposition::ALL
+            .iter()
+            .position(|x| *x == d)
+            .unwrap_or(0);
+        self.dispositions[i]
+    }
+
+    pub fn fiche_status(&self, s: crate::model::FicheStatusReview) -> &'static str {
+        let i = crate::model::FicheStatusReview::ALL
+            .iter()
+            .position(|x| *x == s)
+            .unwrap_or(0);
+        self.fiche_statuses[i]
+    }
+
+    /// A finding's standing: its disposition, marked when its figures changed since.
+    pub fn standing(&self, standing: crate::model::Standing) -> String {
+        match standing {
+            crate::model::Standing::Current(d) => self.disposition(d).to_string(),
+            crate::model::Standing::Changed(d) => {
+                format!("{} ({})", self.disposition(d), self.changed)
+            }
+        }
+    }
+}
+
+static REVIEW_FR: ReviewStrings = ReviewStrings {
+    dispositions: ["à examiner", "justifiée", "à corriger", "signalée"],
+    fiche_statuses: ["à relire", "relue", "à revoir"],
+    changed: "chiffres changés, à revoir",
+    resolved: "résolue",
+    justified_needs_note: "une anomalie justifiée demande une note : rien n'est enregistré",
+    disposition_set: |d| format!("anomalie : {d} (enregistré)"),
+    fiche_status_set: |fiche, s| format!("fiche {fiche} : {s} (enregistré)"),
+    save_failed: |path| format!("la revue n'a pas pu être enregistrée dans {path}"),
+    unreadable_review: |why| {
+        format!("{why} — fichier de revue laissé tel quel, rien n'y sera écrit")
+    },
+    no_source_document: "cette convention ne nomme pas son document source : ajoutez `source_document: \"chemin/vers/le/document.txt\"` (relatif au fichier de la convention) dans son bloc `document`",
+    source_missing: |path| {
+        format!(
+            "document source introuvable : {path} — corrigez `document.source_document` (chemin relatif au fichier de la convention)"
+        )
+    },
+    open_failed: |program, why| {
+        format!("impossible de lancer {program} : {why} (réglez $PAGER ou $EDITOR)")
+    },
+    report_file_name: "rapport-revue.html",
+    report_written: |path| format!("rapport écrit : {path}"),
+    progress: |read, fiches, open| {
+        format!("{read}/{fiches} fiches relues · {open} anomalies à examiner")
+    },
+    note_label: "Note",
+    sort_gap: "écart",
+    filters_hint: "d disposition · n note · v filtre · o source",
+    hidden_justified: "non justifiées",
+    rule_filter: "règle",
+    fiche_filter: "fiche",
+    sources: "sources",
+    note: "note",
+    by: "par",
+    open_only_none: "aucune anomalie ouverte",
+    report_title: "Rapport de revue",
+    identification: "Identification",
+    budget_summary: "Synthèse budgétaire",
+    findings: "Anomalies",
+    fiches_review: "Relecture des fiches",
+    resolved_heading: "Dispositions résolues (l'anomalie a disparu)",
+    columns_budget: [
+        "Convention",
+        "Fiche",
+        "Intitulé",
+        "Prévu déclaré",
+        "Prévu calculé",
+        "Écart prévu",
+        "Exécuté",
+        "Solde",
+    ],
+    columns_findings: [
+        "Convention",
+        "Sévérité",
+        "Règle",
+        "Fiche",
+        "Lieu",
+        "Message",
+        "Attendu",
+        "Déclaré",
+        "Sources",
+        "Disposition",
+        "Note",
+        "Relecteur",
+        "Date",
+    ],
+    columns_fiches: [
+        "Convention",
+        "Fiche",
+        "Intitulé",
+        "Statut",
+        "Note",
+        "Relecteur",
+    ],
+    columns_identification: ["Champ", "Valeur"],
+    identification_rows: [
+        "Titre",
+        "Territoire",
+        "Type",
+        "Période",
+        "Signature",
+        "Document",
+        "Fichier",
+    ],
+    source_document: "document source",
+    total_row: "Total des fiches",
+    review_reloaded: "revue relue depuis le disque (modifiée ailleurs)",
+    generated: |date| format!("établi le {date} avec revue"),
+    progress_report: |done, total| format!("rapport : {done}/{total} conventions"),
+};
+
+static REVIEW_EN: ReviewStrings = ReviewStrings {
+    dispositions: ["to examine", "justified", "to correct", "reported"],
+    fiche_statuses: ["to read", "read", "to revisit"],
+    changed: "figures changed, look again",
+    resolved: "resolved",
+    justified_needs_note: "a justified finding needs a note: nothing recorded",
+    disposition_set: |d| format!("finding: {d} (saved)"),
+    fiche_status_set: |fiche, s| format!("fiche {fiche}: {s} (saved)"),
+    save_failed: |path| format!("the review could not be saved to {path}"),
+    unreadable_review: |why| {
+        format!("{why} — review file left as is, nothing will be written to it")
+    },
+    no_source_document: "this convention does not name its source document: add `source_document: \"path/to/the/document.txt\"` (relative to the convention file) to its `document` block",
+    source_missing: |path| {
+        format!(
+            "source document not found: {path} — fix `document.source_document` (a path relative to the convention file)"
+        )
+    },
+    open_failed: |program, why| format!("could not run {program}: {why} (set $PAGER or $EDITOR)"),
+    report_file_name: "review-report.html",
+    report_written: |path| format!("report written: {path}"),
+    progress: |read, fiches, open| {
+        format!("{read}/{fiches} fiches read · {open} findings to examine")
+    },
+    note_label: "Note",
+    sort_gap: "gap",
+    filters_hint: "d disposition · n note · v filter · o source",
+    hidden_justified: "not justified",
+    rule_filter: "rule",
+    fiche_filter: "fiche",
+    sources: "sources",
+    note: "note",
+    by: "by",
+    open_only_none: "no open finding",
+    report_title: "Review report",
+    identification: "Identification",
+    budget_summary: "Budget summary",
+    findings: "Findings",
+    fiches_review: "Fiche review",
+    resolved_heading: "Resolved dispositions (the finding is gone)",
+    columns_budget: [
+        "Convention",
+        "Fiche",
+        "Title",
+        "Planned (stated)",
+        "Planned (computed)",
+        "Planned gap",
+        "Executed",
+        "Remaining",
+    ],
+    columns_findings: [
+        "Convention",
+        "Severity",
+        "Rule",
+        "Fiche",
+        "Place",
+        "Message",
+        "Expected",
+        "Stated",
+        "Sources",
+        "Disposition",
+        "Note",
+        "Reviewer",
+        "Date",
+    ],
+    columns_fiches: ["Convention", "Fiche", "Title", "Status", "Note", "Reviewer"],
+    columns_identification: ["Field", "Value"],
+    identification_rows: [
+        "Title",
+        "Territory",
+        "Kind",
+        "Period",
+        "Signed",
+        "Document",
+        "File",
+    ],
+    source_document: "source document",
+    total_row: "All fiches",
+    review_reloaded: "review read again from disk (changed elsewhere)",
+    generated: |date| format!("produced on {date} with revue"),
+    progress_report: |done, total| format!("report: {done}/{total} conventions"),
+};
+
+pub fn review(lang: Lang) -> &'static ReviewStrings {
+    match lang {
+        Lang::Fr => &REVIEW_FR,
+        Lang::En => &REVIEW_EN,
+    }
+}
+
+/// Why a review file could not be read, naming it, and that it is left alone.
+pub fn review_load_error(lang: Lang, error: &crate::storage::LoadError) -> String {
+    // `load_error` names the file: add only what revue does about it.
+    (review(lang).unreadable_review)(&load_error(lang, error))
+}

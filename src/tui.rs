@@ -2,7 +2,8 @@
 
 use std::io::{Stdout, stdout};
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex, mpsc};
+use std::time::Duration;
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -130,10 +131,77 @@ enum Wake {
     Signal(i32),
 }
 
+/// Lets the main thread stop the terminal reader while another program (the pager of `o`)
+/// owns the terminal: a reader left blocked on the terminal would steal that program's keys.
+#[derive(Default)]
+struct ReaderGate {
+    state: Mutex<GateState>,
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct GateState {
+    paused: bool,
+    /// The reader has seen `paused` and waits: it reads nothing until resumed.
+    parked: bool,
+}
+
+impl ReaderGate {
+    /// Returns once the reader is parked (or after a second, should it be gone).
+    fn pause(&self) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.paused = true;
+        let deadline = std::time::Instant::now() + Duration::from_secs(1);
+        while !state.parked {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            state = match self.changed.wait_timeout(state, left) {
+                Ok((s, _)) => s,
+                Err(e) => e.into_inner().0,
+            };
+        }
+    }
+
+    fn resume(&self) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.paused = false;
+        self.changed.notify_all();
+    }
+
+    /// Called by the reader between reads: parks while paused.
+    fn wait_while_paused(&self) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if !state.paused {
+            return;
+        }
+        state.parked = true;
+        self.changed.notify_all();
+        while state.paused {
+            state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+        state.parked = false;
+    }
+}
+
+/// How long the reader waits for input before looking at the gate again: the longest `o`
+/// waits before the pager starts, and a wake-up four times a second when idle.
+const READER_TICK: Duration = Duration::from_millis(250);
+
 /// Reads terminal events on a thread of its own and sends them to the loop.
-fn read_terminal(sender: mpsc::Sender<Wake>) {
+fn read_terminal(sender: mpsc::Sender<Wake>, gate: Arc<ReaderGate>) {
     std::thread::spawn(move || {
         loop {
+            gate.wait_while_paused();
+            match event::poll(READER_TICK) {
+                Ok(false) => continue,
+                Ok(true) => {}
+                Err(_) => {
+                    let _ = sender.send(Wake::TerminalLost);
+                    return;
+                }
+            }
             let wake = match event::read() {
                 Ok(event) => Wake::Terminal(event),
                 Err(_) => Wake::TerminalLost,
@@ -174,7 +242,8 @@ fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme) -> anyhow::Resu
     let (sender, receiver) = mpsc::channel();
     let _watcher = watch(app, sender.clone());
     read_signals(sender.clone());
-    read_terminal(sender);
+    let gate = Arc::new(ReaderGate::default());
+    read_terminal(sender, gate.clone());
     let mut title = String::new();
     let mut signal = None;
     let mut redraw = true;
@@ -211,8 +280,101 @@ fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme) -> anyhow::Resu
         for path in changed {
             redraw |= app.file_changed(&path);
         }
+        if let Some(request) = app.review_ui.open.take() {
+            run_outside(terminal, app, &gate, &request)?;
+            // Ctrl-C or Ctrl-\ typed in the pager reached this process too: not a request to
+            // quit the app. Anything else that came meanwhile is handled as usual.
+            let waiting: Vec<Wake> = receiver.try_iter().collect();
+            for wake in waiting {
+                match wake {
+                    Wake::Signal(number)
+                        if number == signal_hook::consts::SIGINT
+                            || number == signal_hook::consts::SIGQUIT => {}
+                    Wake::Signal(number) => {
+                        signal = Some(number);
+                        app.should_quit = true;
+                    }
+                    Wake::Terminal(event) => {
+                        handle_event(app, event);
+                    }
+                    Wake::FileChanged(path) => {
+                        app.file_changed(&path);
+                    }
+                    Wake::TerminalLost => app.should_quit = true,
+                }
+            }
+            redraw = true;
+        }
     }
     Ok(signal)
+}
+
+/// `o`: shows the source document at the line in `$PAGER`, else `$EDITOR`, else `less`
+/// (`PROGRAM +LINE FILE`, which less, more, vi, nano and emacs understand), the terminal
+/// handed over meanwhile and restored after. Problems go to the status line.
+fn run_outside(
+    terminal: &mut Term,
+    app: &mut App,
+    gate: &ReaderGate,
+    request: &crate::app::review::OpenRequest,
+) -> anyhow::Result<()> {
+    let s = crate::strings::review(app.lang);
+    let shown = |p: &std::path::Path| {
+        let absolute = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        crate::text::sanitize_line(&absolute.display().to_string()).into_owned()
+    };
+    if !request.path.is_file() {
+        app.status = Some((
+            Some(crate::rules::Severity::Error),
+            (s.source_missing)(&shown(&request.path)),
+        ));
+        return Ok(());
+    }
+    let program = ["PAGER", "EDITOR"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|p| !p.trim().is_empty()))
+        .unwrap_or_else(|| "less".to_string());
+    let mut words = program.split_whitespace();
+    let mut command = std::process::Command::new(words.next().unwrap_or("less"));
+    command.args(words);
+    if let Some(line) = request.line {
+        command.arg(format!("+{line}"));
+    }
+    command.arg(&request.path);
+    gate.pause();
+    restore();
+    let status = command.status();
+    enable_raw_mode()?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    // The screen is blank now: a blank frame tells ratatui so, and the next frame is drawn in
+    // full. (`Terminal::clear` would ask the terminal where its cursor is, which a terminal
+    // that does not answer turns into a failure.)
+    terminal.draw(|_| {})?;
+    gate.resume();
+    match status {
+        Ok(status) if status.success() => {}
+        Ok(status) => {
+            app.status = Some((
+                Some(crate::rules::Severity::Warning),
+                crate::text::sanitize_line(&(s.open_failed)(&program, &status.to_string()))
+                    .into_owned(),
+            ))
+        }
+        Err(error) => {
+            app.status = Some((
+                Some(crate::rules::Severity::Error),
+                crate::text::sanitize_line(&(s.open_failed)(&program, &error.to_string()))
+                    .into_owned(),
+            ))
+        }
+    }
+    Ok(())
 }
 
 /// Hands one terminal event to the app; returns whether the screen may have changed.

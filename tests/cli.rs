@@ -139,7 +139,13 @@ fn check_csv_has_the_same_columns() {
             "location",
             "message",
             "expected",
-            "stated"
+            "stated",
+            // Issue 15: where the figures are printed, and the reviewer's disposition.
+            "sources",
+            "disposition",
+            "figures_changed",
+            "note",
+            "key"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

@@ -593,6 +593,7 @@ fn convention() -> BoxedStrategy<Convention> {
         (text(), text(), text()).prop_map(|(title, file, reference)| Document {
             title,
             file,
+            source_document: None,
             reference,
         }),
     );

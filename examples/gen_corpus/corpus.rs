@@ -1337,6 +1337,7 @@ fn convention(rng: &mut Rng, number: &str, name: &str, year: i32, index: usize) 
             title: "Synthèse, bilan des fiches actions et tableau financier des crédits utilisés"
                 .into(),
             file: format!("synthetique-{number}-{year}.txt"),
+            source_document: None,
             reference: format!(
                 "Commission permanente du {} avril {} - Rapport n° {}",
                 rng.range(1, 28),

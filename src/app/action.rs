@@ -48,4 +48,16 @@ pub enum Action {
     FindInFiche,
     NextMatch,
     PrevMatch,
+    // Issue 15: the review.
+    /// The next disposition of the finding (à examiner, justifiée, à corriger, signalée);
+    /// in the Fiches tab, the next review status of the fiche (à relire, relue, à revoir).
+    Disposition,
+    /// Write the note of the finding or of the fiche.
+    Note,
+    /// Open the source document at the line.
+    OpenSource,
+    /// Write a report of the open conventions.
+    Report,
+    /// Anomalies: all, not yet justified, the selected finding's rule, its fiche, in turn.
+    ReviewFilter,
 }

@@ -27,6 +27,9 @@ pub struct FileConfig {
     pub theme: Option<String>,
     #[serde(default)]
     pub keys: BTreeMap<String, Action>,
+    /// The name a review is recorded under (default: the login name).
+    #[serde(default)]
+    pub reviewer: Option<String>,
 }
 
 /// `$REVUE_CONFIG` when set, else `config.ron` in the platform config directory.

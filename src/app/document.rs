@@ -29,6 +29,8 @@ pub struct Document {
     pub format_checked: bool,
     /// Open in another revue session and opened here read-only: no edit, no save.
     pub read_only: bool,
+    /// The reviewer's dispositions and notes, from `NAME.revue.ron` (issue 15).
+    pub review: super::review::ReviewState,
 }
 
 impl Document {
@@ -596,6 +598,9 @@ impl App {
     /// A file changed on disk. Without unsaved edits it is reloaded at once; with them, the
     /// next save will ask. Returns whether anything shown changed.
     pub fn file_changed(&mut self, path: &Path) -> bool {
+        if storage::is_review_file_name(path) {
+            return self.review_file_changed(path);
+        }
         let Some(document) = self
             .documents
             .iter()

@@ -211,8 +211,14 @@ impl Default for Keymap {
             ("}", NextSection),
             ("{", PrevSection),
             ("ctrl-f", FindInFiche),
-            ("n", NextMatch),
-            ("N", PrevMatch),
+            (">", NextMatch),
+            ("<", PrevMatch),
+            // Issue 15: the review.
+            ("d", Disposition),
+            ("n", Note),
+            ("o", OpenSource),
+            ("x", Report),
+            ("v", ReviewFilter),
         ] {
             keymap.bind(Key::parse(key).expect("default keys parse"), action);
         }
@@ -294,6 +300,11 @@ fn action_order(action: Action) -> usize {
         Redo,
         Save,
         CycleSort,
+        Disposition,
+        Note,
+        ReviewFilter,
+        OpenSource,
+        Report,
         PickConvention,
         NextConvention,
         PrevConvention,

@@ -9,6 +9,7 @@ pub mod edit;
 mod editor;
 mod keymap;
 pub mod layout;
+pub mod review;
 mod search;
 pub mod tabs;
 pub mod views;
@@ -95,6 +96,8 @@ pub enum AnomalySort {
     Severity,
     Convention,
     Fiche,
+    /// Largest gap between the figures first.
+    Gap,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,6 +187,8 @@ pub struct App {
     pub journal: Option<crate::storage::Journal>,
     /// Unsaved edits found at start-up, while the recovery question is open.
     pub recovery: Vec<crate::storage::Pending>,
+    /// The review: dispositions, notes, filters, the source to open (issue 15).
+    pub review_ui: review::ReviewUi,
 }
 
 impl App {
@@ -205,6 +210,7 @@ impl App {
                 saved_at: Some(0),
                 format_checked: false,
                 read_only: false,
+                review: Default::default(),
             })
             .collect();
         let load_errors = report
@@ -223,6 +229,7 @@ impl App {
             queued: Default::default(),
             journal: None,
             recovery: Vec::new(),
+            review_ui: review::ReviewUi::default(),
             documents,
             load_errors,
             current: 0,
@@ -355,6 +362,9 @@ impl App {
         }
         if self.editor.is_some() {
             return self.editor_key(key);
+        }
+        if self.review_ui.note.is_some() {
+            return self.note_key(key);
         }
         if let Some(action) = self.keymap.action(key) {
             self.update(action);
@@ -501,7 +511,8 @@ impl App {
                 self.anomaly_sort = match self.anomaly_sort {
                     AnomalySort::Severity => AnomalySort::Convention,
                     AnomalySort::Convention => AnomalySort::Fiche,
-                    AnomalySort::Fiche => AnomalySort::Severity,
+                    AnomalySort::Fiche => AnomalySort::Gap,
+                    AnomalySort::Gap => AnomalySort::Severity,
                 };
                 self.anomalies = Scroll::default();
             }
@@ -526,6 +537,11 @@ impl App {
                 self.jump_detail(&matches, action == Action::NextMatch)
             }
             Action::Enter => self.enter(),
+            Action::Disposition => self.disposition_or_status(),
+            Action::Note => self.edit_note(),
+            Action::OpenSource => self.open_source(),
+            Action::Report => self.write_report(),
+            Action::ReviewFilter if self.tab == Tab::Anomalies => self.cycle_review_filter(),
             Action::Left | Action::Right => self.left_right(action),
             _ => {
                 let (len, height) = self.list_len_and_height();
@@ -699,6 +715,7 @@ impl App {
         };
         let message = crate::text::sanitize_line(&f.message).into_owned();
         let severity = f.severity;
+        self.review_ui.shown = Some((document, f.key.clone()));
         let Some(place) = tabs::home_of(&doc.convention, f) else {
             return;
         };

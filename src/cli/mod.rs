@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing and the non-interactive commands.
 
 mod check;
+pub mod report;
 mod summary;
 
 use std::path::PathBuf;
@@ -63,6 +64,20 @@ pub enum Command {
         /// Report indicator results below this percentage of their target.
         #[arg(long, value_name = "PERCENT", default_value = "50")]
         target: Decimal,
+        /// Only findings not yet justified (or whose figures changed since): a data
+        /// repository's CI passes once every finding is explained.
+        #[arg(long)]
+        open_only: bool,
+    },
+    /// The review to send: per convention, identification, budget summary, every finding
+    /// with its sources, disposition and note, and the fiches' review status.
+    Report {
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = report::ReportFormat::Md)]
+        format: report::ReportFormat,
+        /// Write to this file (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Rewrite convention files in canonical form (atomic; nothing else changes).
     Fmt {
@@ -162,6 +177,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             tolerance,
             underspend,
             target,
+            open_only,
         }) => {
             let config = Config {
                 tolerance: tolerance.abs(),
@@ -170,7 +186,18 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
                 lang,
                 ..Config::default()
             };
-            check::run(&resolve_paths(&paths)?, format, &config)
+            check::run(&resolve_paths(&paths)?, format, &config, open_only)
+        }
+        Some(Command::Report {
+            paths,
+            format,
+            output,
+        }) => {
+            let config = Config {
+                lang,
+                ..Config::default()
+            };
+            report::run(&resolve_paths(&paths)?, format, output.as_deref(), &config)
         }
         Some(Command::Fmt {
             paths,
@@ -316,6 +343,12 @@ fn interactive(cli: &Cli) -> anyhow::Result<u8> {
     };
     let mut app = crate::app::App::new(report, keymap, lang, rules);
     app.load_errors = load_errors;
+    app.review_ui.reviewer = file_config
+        .reviewer
+        .clone()
+        .filter(|r| !r.trim().is_empty())
+        .unwrap_or_else(login_name);
+    app.load_reviews();
     if let Some(journal) = crate::storage::Journal::open_default() {
         app.start_session(journal);
     }
@@ -332,4 +365,44 @@ fn interactive(cli: &Cli) -> anyhow::Result<u8> {
     }
     crate::tui::run(app, &theme)?;
     Ok(exit::OK)
+}
+
+/// The login name, for a reviewer the config does not name: `$USER` (or `$LOGNAME`,
+/// `$USERNAME`), else the account's name, else `?`.
+pub fn login_name() -> String {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .or_else(account_name)
+        .unwrap_or_else(|| "?".to_string())
+}
+
+/// The name of the account this process runs as (a shell started without a login, a
+/// container, a multiplexer may leave `$USER` unset).
+#[cfg(unix)]
+fn account_name() -> Option<String> {
+    let mut entry = std::mem::MaybeUninit::<libc::passwd>::uninit();
+    let mut buffer = vec![0 as libc::c_char; 4096];
+    let mut found: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: every pointer is to memory owned here and sized as given; on success `found`
+    // points to `entry`, whose strings point into `buffer`, both alive while read below.
+    unsafe {
+        let status = libc::getpwuid_r(
+            libc::getuid(),
+            entry.as_mut_ptr(),
+            buffer.as_mut_ptr(),
+            buffer.len(),
+            &mut found,
+        );
+        if status != 0 || found.is_null() || (*found).pw_name.is_null() {
+            return None;
+        }
+        let name = std::ffi::CStr::from_ptr((*found).pw_name).to_string_lossy();
+        (!name.trim().is_empty()).then(|| name.into_owned())
+    }
+}
+
+#[cfg(not(unix))]
+fn account_name() -> Option<String> {
+    None
 }

@@ -109,6 +109,10 @@ pub struct Document {
     /// The text conversion it was transcribed from (`000_de99a9ca3a33da65.txt`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub file: String,
+    /// Where the source document is, relative to the convention file's directory, for `o`
+    /// (open it at a finding's line) and the reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_document: Option<String>,
     /// Publisher, deliberation or any detail that identifies the document.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reference: String,

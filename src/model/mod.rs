@@ -10,6 +10,7 @@ mod convention;
 mod date;
 mod fiche;
 mod indicator;
+pub mod review;
 mod source;
 mod table;
 mod value;
@@ -26,6 +27,9 @@ pub use convention::{
 pub use date::{Day, days_in};
 pub use fiche::{Assessment, Block, Fiche, FicheStatus, Partners, Scope};
 pub use indicator::{Indicator, IndicatorValue, Measure};
+pub use review::{
+    Disposition, FicheReview, FicheStatusReview, FindingReview, REVIEW_VERSION, Review, Standing,
+};
 pub use source::Source;
 pub use table::{Column, ColumnRole, Row, SubtotalOf, Table, TableKind};
 pub use value::Value;

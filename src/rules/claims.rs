@@ -149,6 +149,8 @@ fn outside_bound(
 ) -> Finding {
     let show = |d| show_as(&claim.stated, d);
     Finding {
+        key: String::new(),
+        sources: Vec::new(),
         fiche: None,
         rule: Rule::Claim,
         severity: Severity::Error,

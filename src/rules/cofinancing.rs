@@ -45,6 +45,8 @@ fn check_shares(
             _ => (cx.text.etat_above_departement)(&eur(etat), &eur(departement)),
         };
         out.push(Finding {
+            key: String::new(),
+            sources: Vec::new(),
             fiche: None,
             rule: Rule::CoFinancing,
             severity: Severity::Warning,

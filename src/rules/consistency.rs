@@ -280,6 +280,8 @@ fn budget_block(budget: &crate::model::Budget) -> Option<String> {
 
 fn finding(severity: Severity, anchor: Anchor, location: String, message: String) -> Finding {
     Finding {
+        key: String::new(),
+        sources: Vec::new(),
         fiche: None,
         rule: Rule::Consistency,
         severity,

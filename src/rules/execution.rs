@@ -50,6 +50,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             None => message,
         };
         out.push(Finding {
+            key: String::new(),
+            sources: Vec::new(),
             fiche: None,
             rule: Rule::Execution,
             severity: Severity::Warning,

@@ -48,6 +48,8 @@ fn check_indicator(
     let warn = |message, expected, stated| {
         let (anchor, location) = place();
         Finding {
+            key: String::new(),
+            sources: Vec::new(),
             fiche: None,
             rule: Rule::Indicator,
             severity: Severity::Warning,

@@ -9,6 +9,7 @@ mod cofinancing;
 mod consistency;
 mod execution;
 pub mod figures;
+mod identity;
 mod indicators;
 mod reallocations;
 mod same_figure;
@@ -24,6 +25,8 @@ use serde::Serialize;
 
 use crate::model::{Budget, BudgetField, Convention, Fiche, Value};
 use crate::strings::{self, Lang, RuleStrings};
+
+pub use identity::figures_of;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -168,6 +171,12 @@ pub struct Finding {
     pub expected: Option<Decimal>,
     /// What the document states here: an amount, or the raw text.
     pub stated: Option<String>,
+    /// Stable identity for the reviewer's disposition: rule and place, by names rather than
+    /// positions (filled by [`check_convention`]; see `identity`).
+    pub key: String,
+    /// Where the figures compared are printed in the source document (filled by
+    /// [`check_convention`]).
+    pub sources: Vec<crate::model::Source>,
 }
 
 impl Finding {
@@ -337,6 +346,8 @@ impl Context<'_> {
     ) -> Option<Finding> {
         self.gap(expected, stated)?;
         Some(Finding {
+            key: String::new(),
+            sources: Vec::new(),
             fiche: None,
             rule,
             severity: Severity::Error,
@@ -439,6 +450,7 @@ pub fn check_convention(convention: &Convention, config: &Config) -> Vec<Finding
     for finding in &mut findings {
         finding.fiche = fiche_of(&cx, &finding.anchor);
     }
+    identity::identify(&cx, &mut findings);
     // Errors first; within a severity, the convention's own findings, then fiche by fiche in
     // document order; the sort is stable, so each rule's order is kept.
     let order: Vec<String> = convention.fiches().map(|f| f.id.clone()).collect();

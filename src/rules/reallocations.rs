@@ -46,6 +46,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             let location = cx.fiche_place(fiche, cx.text.reallocation);
             match cx.find_fiche(to) {
                 None => out.push(Finding {
+                    key: String::new(),
+                    sources: Vec::new(),
                     fiche: None,
                     rule: Rule::Reallocation,
                     severity: Severity::Error,
@@ -61,6 +63,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                     };
                     if !mentions_amount(receiver, amount) {
                         out.push(Finding {
+                            key: String::new(),
+                            sources: Vec::new(),
                             fiche: None,
                             rule: Rule::Reallocation,
                             severity: Severity::Warning,

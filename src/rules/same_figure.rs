@@ -235,6 +235,8 @@ fn compare(
             return None;
         }
         return Some(Finding {
+            key: String::new(),
+            sources: Vec::new(),
             fiche: None,
             rule: Rule::SameFigure,
             severity: Severity::Error,
@@ -293,6 +295,8 @@ fn unknown_subject(cx: &Context, index: usize, statement: &Statement, location: 
         None => String::new(),
     };
     Finding {
+        key: String::new(),
+        sources: Vec::new(),
         fiche: None,
         rule: Rule::Consistency,
         severity: Severity::Error,

@@ -208,6 +208,8 @@ fn report(
             None => (cx.text.amount_beyond_cents_unread)(label, &shown),
         };
         out.push(Finding {
+            key: String::new(),
+            sources: Vec::new(),
             fiche: None,
             rule: Rule::TextFigure,
             severity: Severity::Warning,
@@ -234,6 +236,8 @@ fn report(
         },
     };
     out.push(Finding {
+        key: String::new(),
+        sources: Vec::new(),
         fiche: None,
         rule: Rule::TextFigure,
         severity: Severity::Warning,

@@ -188,7 +188,7 @@ pub fn load_file_with_limit(path: &Path, limit: u64) -> Result<LoadedFile, LoadE
 
 /// Opens for reading; on Unix without blocking, so that a FIFO swapped in after the
 /// metadata check cannot hang the program (the open file is then refused as not regular).
-fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+pub(super) fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -203,6 +203,8 @@ fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
 pub fn is_convention_file_name(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+        // A reviewer's file beside its convention (issue 15) is not a convention.
+        && !super::review::is_review_file_name(path)
 }
 
 /// What went wrong reading or writing a file, with the file.

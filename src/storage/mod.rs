@@ -6,6 +6,7 @@ mod disk;
 mod format;
 mod journal;
 mod load;
+mod review;
 mod save;
 
 pub use bundled::{BUNDLED, default_paths, install_bundled};
@@ -16,6 +17,10 @@ pub use load::{
     DEFAULT_SIZE_LIMIT, IoProblem, IoProblemKind, LoadError, LoadErrorKind, LoadReport, LoadedFile,
     SIZE_LIMIT_VARIABLE, SpecialFile, content_hash, is_convention_file_name, load_file,
     load_file_with_limit, load_paths, parse_size, set_size_limit, size_limit, size_limit_from_env,
+};
+pub use review::{
+    LoadedReview, REVIEW_SUFFIX, is_review_file_name, load_review, review_from_str, review_path,
+    review_to_string, save_review,
 };
 pub use save::{
     SaveError, SaveOutcome, SavePolicy, backup_path, rename_durably, resolve_links, save,

@@ -224,9 +224,22 @@ pub fn save(
     convention: &Convention,
     policy: SavePolicy,
 ) -> Result<SaveOutcome, IoProblem> {
+    save_text(path, &to_ron_string(convention), policy, |on_disk_text| {
+        from_ron_str(on_disk_text).is_ok_and(|parsed| would_lose_formatting(on_disk_text, &parsed))
+    })
+}
+
+/// [`save`] for any canonical text (a convention, a review file): the same checks in the same
+/// order, `loses_formatting` telling whether the text on disk holds what the canonical
+/// writer would drop.
+pub(crate) fn save_text(
+    path: &Path,
+    text: &str,
+    policy: SavePolicy,
+    loses_formatting: impl Fn(&str) -> bool,
+) -> Result<SaveOutcome, IoProblem> {
     let fail = |e: std::io::Error| IoProblem::new(path, &e);
     let target = resolve_links(path).map_err(fail)?;
-    let text = to_ron_string(convention);
     let existing = match std::fs::metadata(&target) {
         Ok(meta) => Some(meta),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -254,8 +267,7 @@ pub fn save(
     }
     if !policy.accept_format_loss
         && let Ok(on_disk_text) = std::str::from_utf8(&current)
-        && let Ok(parsed) = from_ron_str(on_disk_text)
-        && would_lose_formatting(on_disk_text, &parsed)
+        && loses_formatting(on_disk_text)
     {
         return Ok(SaveOutcome::FormatLoss);
     }

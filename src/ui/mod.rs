@@ -48,6 +48,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if let Some(input) = &app.filter_input {
         popups::filter_input(frame, app, theme, input);
     }
+    if let Some(note) = &app.review_ui.note {
+        draw_note_input(frame, app, theme, &note.input);
+    }
     if let Some(editor) = &app.editor {
         popups::editor(frame, app, theme, editor);
     }
@@ -92,8 +95,18 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             } else {
                 String::new()
             };
+            // The review's progress first: the title gives way when room is short.
+            let progress = app
+                .review_progress()
+                .map(|(read, fiches, open)| {
+                    format!(
+                        "{} · ",
+                        (crate::strings::review(app.lang).progress)(read, fiches, open)
+                    )
+                })
+                .unwrap_or_default();
             format!(
-                "[{}/{}] {modified}{} ({}) · {} · {}",
+                "[{}/{}] {modified}{} ({}) · {} · {progress}{}",
                 app.current + 1,
                 app.documents.len(),
                 clean(&c.territory.name),
@@ -120,4 +133,36 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Span::styled(right, theme.muted),
     ]);
     frame.render_widget(Paragraph::new(line).style(theme.tab_inactive), area);
+}
+
+/// The note being typed (issue 15), over the detail lines.
+fn draw_note_input(
+    frame: &mut Frame,
+    app: &App,
+    theme: &Theme,
+    input: &ratatui_textarea::TextArea<'static>,
+) {
+    let area = layout::areas(frame.area()).detail;
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let label = format!("{} : ", crate::strings::review(app.lang).note_label);
+    let width = crate::app::unicode_width(&label) as u16;
+    frame.render_widget(
+        Paragraph::new(label).style(theme.title),
+        Rect {
+            width,
+            height: 1,
+            ..area
+        },
+    );
+    let mut input = input.clone();
+    input.set_style(theme.base);
+    frame.render_widget(
+        &input,
+        Rect {
+            x: area.x + width,
+            width: area.width.saturating_sub(width),
+            height: 1,
+            ..area
+        },
+    );
 }

@@ -14,6 +14,9 @@ impl App {
             .filter(|(d, _)| self.anomalies_all || *d == self.current)
             .flat_map(|(d, doc)| (0..doc.findings.len()).map(move |f| (d, f)))
             .collect();
+        if self.review_filters_active() {
+            rows.retain(|&(d, f)| self.review_filters_keep(d, &self.documents[d].findings[f]));
+        }
         let finding = |&(d, f): &(usize, usize)| &self.documents[d].findings[f];
         match self.anomaly_sort {
             AnomalySort::Severity => rows.sort_by_key(|r| (finding(r).severity, r.0)),
@@ -24,12 +27,24 @@ impl App {
                 let fiche = f.fiche().map(crate::model::normalise_fiche_id);
                 (r.0, fiche.is_none(), fiche, f.severity)
             }),
+            // Largest gap first; findings without two figures last, by severity.
+            AnomalySort::Gap => rows.sort_by_cached_key(|r| {
+                let f = finding(r);
+                (
+                    std::cmp::Reverse(crate::app::review::gap_of(f)),
+                    f.severity,
+                    r.0,
+                )
+            }),
         }
         rows
     }
 
     /// How many findings the Anomalies tab lists before filtering.
     pub fn anomaly_count(&self) -> usize {
+        if self.review_filters_active() {
+            return self.anomaly_rows().len();
+        }
         if self.anomalies_all {
             self.documents.iter().map(|d| d.findings.len()).sum()
         } else {

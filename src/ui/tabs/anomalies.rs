@@ -53,9 +53,24 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         text.anomaly_columns[2],
         12,
     );
-    let message_width =
-        body.width
-            .saturating_sub(2 + 4 + convention_width + fiche_width + 13 + 4) as usize;
+    let review = crate::strings::review(app.lang);
+    // The disposition column: as wide as the longest disposition shown, "(…)" when changed.
+    let disposition_of = |d: usize, f: usize| {
+        let standing = app.standing(d, &app.documents[d].findings[f]);
+        match standing {
+            crate::model::Standing::Current(x) => review.disposition(x).to_string(),
+            crate::model::Standing::Changed(x) => format!("{} ↻", review.disposition(x)),
+        }
+    };
+    let disposition_width = widest(
+        &mut shown.iter().map(|&(d, f)| disposition_of(d, f)),
+        "",
+        14,
+    );
+    let message_width = body
+        .width
+        .saturating_sub(2 + 4 + convention_width + fiche_width + 13 + disposition_width + 5)
+        as usize;
     let rows: Vec<Row> = shown
         .iter()
         .map(|&(d, f)| {
@@ -74,18 +89,40 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
                     fiche_width as usize,
                 )),
                 Cell::from(finding.rule.id()),
+                Cell::from(disposition_of(d, f)),
                 Cell::from(elide(&clean(&finding.message), message_width)),
             ])
             .style(theme.severity(severity))
         })
         .collect();
-    let header =
-        Row::new(text.anomaly_columns.iter().map(|c| header_cell(c, false))).style(theme.header);
+    let header = Row::new(
+        text.anomaly_columns[..4]
+            .iter()
+            .map(|c| header_cell(c, false))
+            .chain([
+                header_cell("", false),
+                header_cell(text.anomaly_columns[4], false),
+            ]),
+    )
+    .style(theme.header);
     let sort = match app.anomaly_sort {
         AnomalySort::Severity => text.sort_names[0],
         AnomalySort::Convention => text.sort_names[1],
         AnomalySort::Fiche => text.sort_names[2],
+        AnomalySort::Gap => review.sort_gap,
     };
+    // The review filters in force, after the sort.
+    use crate::app::review::ReviewFilter;
+    let mut filters = match &app.review_ui.filter {
+        ReviewFilter::All => String::new(),
+        ReviewFilter::Open => format!(" · {}", review.hidden_justified),
+        ReviewFilter::Rule(rule) => format!(" · {} {}", review.rule_filter, rule.id()),
+        ReviewFilter::Fiche(fiche) => format!(" · {} {}", review.fiche_filter, clean(fiche)),
+    };
+    let resolved = app.resolved_count();
+    if resolved > 0 {
+        filters.push_str(&format!(" · {resolved} {}", review.resolved));
+    }
     let f = crate::strings::figures(app.lang);
     let scope = if app.anomalies_all {
         f.anomalies_all.to_string()
@@ -98,7 +135,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         " {} ",
         crate::app::tabs::grid::elide(
             &format!(
-                "{} ({}) — {scope} — {} : {sort}{}",
+                "{} ({}) — {scope} — {} : {sort}{filters}{}",
                 text.tab_names[4],
                 order.len(),
                 text.sort_label,
@@ -114,12 +151,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
             Constraint::Length(convention_width),
             Constraint::Length(fiche_width),
             Constraint::Length(13),
+            Constraint::Length(disposition_width),
             Constraint::Fill(1),
         ],
     )
     .header(header)
     .block(block(title, theme).title_bottom(Line::styled(
-        format!(" {} ", f.anomalies_scope_hint),
+        format!(" {} · {} ", f.anomalies_scope_hint, review.filters_hint),
         theme.muted,
     )))
     .row_highlight_style(theme.selection);
@@ -130,9 +168,21 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
 
     let lines = match order.get(app.anomalies.selected) {
         Some(&(d, f)) => {
-            let finding = &app.documents[d].findings[f];
+            let doc = &app.documents[d];
+            let finding = &doc.findings[f];
+            // Where, then the sources of the figures compared, then the reviewer's note.
+            let mut place = clean(&finding.location);
+            let sources: Vec<String> = finding.sources.iter().map(|s| s.describe()).collect();
+            if !sources.is_empty() {
+                place.push_str(&format!(" · {}", clean(&sources.join(" ; "))));
+            }
+            if let Some(entry) = doc.review.review.findings.get(&finding.key)
+                && !entry.note.is_empty()
+            {
+                place.push_str(&format!(" · {} : {}", review.note, clean(&entry.note)));
+            }
             vec![
-                Line::from(muted(clean(&finding.location), theme)),
+                Line::from(muted(place, theme)),
                 finding_line(finding.severity, &finding.message, theme),
             ]
         }

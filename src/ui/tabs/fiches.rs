@@ -34,8 +34,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         .map(|r| {
             let fiche = r.get(c);
             let worst = views::worst_for_fiche(&doc.findings, &fiche.id);
+            // The review status (issue 15): ✓ relue, ↻ à revoir, nothing while à relire.
+            let status = match doc.review.review.fiche_status(&fiche.id) {
+                crate::model::FicheStatusReview::ARelire => " ",
+                crate::model::FicheStatusReview::Relue => "✓",
+                crate::model::FicheStatusReview::ARevoir => "↻",
+            };
             Row::new(vec![
-                Cell::from(marker(worst)).style(theme.severity(worst)),
+                Cell::from(Line::from(vec![
+                    Span::styled(marker(worst), theme.severity(worst)),
+                    Span::raw(status),
+                ])),
                 Cell::from(format!("{} {}", clean(&fiche.id), clean(&fiche.title))),
             ])
         })
@@ -43,7 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     let list = Table::new(
         rows,
         [
-            ratatui::layout::Constraint::Length(1),
+            ratatui::layout::Constraint::Length(2),
             ratatui::layout::Constraint::Fill(1),
         ],
     )
@@ -121,17 +130,29 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     if *app.view.fiche_detail_extent.borrow() != extent {
         *app.view.fiche_detail_extent.borrow_mut() = extent;
     }
-    let title = if words.is_empty() {
-        format!(" {} ", clean(&fiche.id))
-    } else {
-        format!(
-            " {} — {} ",
-            clean(&fiche.id),
+    // The fiche's review status and note in the detail's title (issue 15).
+    let review = strings::review(app.lang);
+    let mut title = clean(&fiche.id);
+    // What is being found comes first while it is: it is what the user is looking at.
+    if !words.is_empty() {
+        title.push_str(&format!(
+            " — {}",
             (app.text().found)(&clean(&app.view.fiche_find), found.len())
-        )
-    };
+        ));
+    }
+    title.push_str(&format!(
+        " · {}",
+        review.fiche_status(doc.review.review.fiche_status(&fiche.id))
+    ));
+    if let Some(entry) = doc.review.review.fiches.get(&fiche.id)
+        && !entry.note.is_empty()
+    {
+        title.push_str(&format!(" — {}", clean(&entry.note)));
+    }
+    let width = detail_area.width.saturating_sub(4) as usize;
+    let title = crate::app::tabs::grid::elide(&title, width);
     let paragraph = Paragraph::new(lines)
-        .block(block(title, theme))
+        .block(block(format!(" {title} "), theme))
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0));
     frame.render_widget(paragraph, detail_area);
