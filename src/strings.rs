@@ -1369,7 +1369,20 @@ pub fn load_error(lang: Lang, error: &crate::storage::LoadError) -> String {
             K::Syntax {
                 line,
                 column,
+                problem: Some(problem),
+                ..
+            },
+            _,
+        ) => format!(
+            "{path}:{line}:{column}: {}",
+            crate::text::sanitize_line(&syntax_problem(lang, problem))
+        ),
+        (
+            K::Syntax {
+                line,
+                column,
                 message,
+                problem: None,
             },
             _,
         ) => format!(
@@ -1403,6 +1416,183 @@ pub fn load_error(lang: Lang, error: &crate::storage::LoadError) -> String {
             "{path}: format version {found} is not supported (this revue reads version \
              {supported})"
         ),
+    }
+}
+
+// Issue 16: load errors a person writing a file can act on, with the fix.
+
+/// A hand-writing mistake in a convention file, said with its fix.
+pub fn syntax_problem(lang: Lang, problem: &crate::storage::SyntaxProblem) -> String {
+    use crate::storage::SyntaxProblem as P;
+    let list = |items: &[String]| items.join(", ");
+    match (problem, lang) {
+        (P::BareNumber { variant, number }, Lang::Fr) => format!(
+            "un montant s'écrit entre guillemets : {}(\"{}\")",
+            variant.as_deref().unwrap_or("Amount"),
+            stored_digits(number)
+        ),
+        (P::BareNumber { variant, number }, Lang::En) => format!(
+            "an amount is written in quotes: {}(\"{}\")",
+            variant.as_deref().unwrap_or("Amount"),
+            stored_digits(number)
+        ),
+        (P::FigureWithoutKind { found }, Lang::Fr) => format!(
+            "un chiffre dit ce qu'il est : Amount({found}) pour des euros, Number({found}), \
+             Percent({found}) ou Text({found})"
+        ),
+        (P::FigureWithoutKind { found }, Lang::En) => format!(
+            "a figure says what it is: Amount({found}) for euros, Number({found}), \
+             Percent({found}) or Text({found})"
+        ),
+        (P::MissingField { field, within, id }, Lang::Fr) => {
+            let item = item_fr(within, id.as_deref());
+            format!("il manque le champ « {field} » {item} : ajoutez {field}: …")
+        }
+        (P::MissingField { field, within, id }, Lang::En) => {
+            let item = item_en(within, id.as_deref());
+            format!("the field “{field}” is missing {item}: add {field}: …")
+        }
+        (
+            P::UnknownField {
+                found,
+                within,
+                expected,
+            },
+            Lang::Fr,
+        ) => format!(
+            "champ « {found} » inconnu dans {within} ; les champs possibles : {}",
+            list(expected)
+        ),
+        (
+            P::UnknownField {
+                found,
+                within,
+                expected,
+            },
+            Lang::En,
+        ) => format!(
+            "unknown field “{found}” in {within}; the fields are: {}",
+            list(expected)
+        ),
+        (
+            P::UnknownVariant {
+                found,
+                within,
+                expected,
+            },
+            Lang::Fr,
+        ) => format!(
+            "« {found} » n'est pas une valeur de {within} ; les valeurs possibles : {}",
+            list(expected)
+        ),
+        (
+            P::UnknownVariant {
+                found,
+                within,
+                expected,
+            },
+            Lang::En,
+        ) => format!(
+            "“{found}” is not a {within}; the allowed values are: {}",
+            list(expected)
+        ),
+        (P::DuplicateField { field, within }, Lang::Fr) => {
+            format!("le champ « {field} » est écrit deux fois dans {within} : gardez-en un")
+        }
+        (P::DuplicateField { field, within }, Lang::En) => {
+            format!("the field “{field}” is written twice in {within}: keep one")
+        }
+        (P::WrongType { expected, found }, Lang::Fr) => {
+            format!("attendu {}, trouvé {found}", expected_fr(expected))
+        }
+        (P::WrongType { expected, found }, Lang::En) => {
+            format!("expected {}, found {found}", expected_en(expected))
+        }
+        (P::MissingComma, Lang::Fr) => {
+            "il manque une virgule après la valeur précédente".to_string()
+        }
+        (P::MissingComma, Lang::En) => "a comma is missing after the previous value".to_string(),
+        (P::NotStoredFigure { found }, Lang::Fr) => format!(
+            "{found} n'est pas un chiffre enregistrable : chiffres, signe moins éventuel et \
+             point décimal, sans espace ni symbole (\"1207650.75\") ; un chiffre illisible \
+             du document s'écrit Text({found})"
+        ),
+        (P::NotStoredFigure { found }, Lang::En) => format!(
+            "{found} is not a stored figure: digits, an optional minus sign and a decimal \
+             point, no space or symbol (\"1207650.75\"); a figure the document prints \
+             malformed is written Text({found})"
+        ),
+        (P::UnexpectedEnd, Lang::Fr) => {
+            "le fichier s'arrête avant la fin : une parenthèse ou un crochet n'est pas fermé"
+                .to_string()
+        }
+        (P::UnexpectedEnd, Lang::En) => {
+            "the file ends too early: a parenthesis or a bracket is not closed".to_string()
+        }
+        (P::UnclosedString, Lang::Fr) => {
+            "un texte n'est pas fermé : il manque le guillemet final (\")".to_string()
+        }
+        (P::UnclosedString, Lang::En) => {
+            "a text is not closed: its closing quote (\") is missing".to_string()
+        }
+        (P::EmptyFile, Lang::Fr) => {
+            "le fichier est vide ; `revue new` écrit un fichier de départ".to_string()
+        }
+        (P::EmptyFile, Lang::En) => {
+            "the file is empty; `revue new` writes a file to start from".to_string()
+        }
+    }
+}
+
+/// `59_000.5` → `59000.5`: the fix shows the stored form.
+fn stored_digits(number: &str) -> String {
+    number.replace('_', "")
+}
+
+fn item_fr(within: &str, id: Option<&str>) -> String {
+    let id = id.map(|id| format!(" {id}")).unwrap_or_default();
+    match within {
+        "Convention" => "dans la convention (qui commence ici)".to_string(),
+        "Fiche" => format!("dans la fiche{id} (qui commence ici)"),
+        "Axe" => format!("dans l'axe{id} (qui commence ici)"),
+        "Section" => format!("dans la section{id} (qui commence ici)"),
+        "Table" => format!("dans le tableau{id} (qui commence ici)"),
+        "" => "ici".to_string(),
+        other => format!("dans {other}{id} (qui commence ici)"),
+    }
+}
+
+fn item_en(within: &str, id: Option<&str>) -> String {
+    let id = id.map(|id| format!(" {id}")).unwrap_or_default();
+    match within {
+        "" => "here".to_string(),
+        other => format!("in {}{id} (which starts here)", other.to_lowercase()),
+    }
+}
+
+fn expected_fr(shape: &crate::storage::ExpectedShape) -> String {
+    use crate::storage::ExpectedShape as S;
+    match shape {
+        S::Text => "un texte entre guillemets (\"…\")".to_string(),
+        S::Integer => "un nombre entier sans guillemets (2019)".to_string(),
+        S::Boolean => "true ou false".to_string(),
+        S::List => "une liste entre crochets ([…])".to_string(),
+        S::Struct(Some(name)) => format!("{name} : des champs entre parenthèses ((nom: …))"),
+        S::Struct(None) => "des champs entre parenthèses ((nom: …))".to_string(),
+        S::Other => "une autre valeur".to_string(),
+    }
+}
+
+fn expected_en(shape: &crate::storage::ExpectedShape) -> String {
+    use crate::storage::ExpectedShape as S;
+    match shape {
+        S::Text => "a text in quotes (\"…\")".to_string(),
+        S::Integer => "a whole number without quotes (2019)".to_string(),
+        S::Boolean => "true or false".to_string(),
+        S::List => "a list in brackets ([…])".to_string(),
+        S::Struct(Some(name)) => format!("{name}: fields in parentheses ((name: …))"),
+        S::Struct(None) => "fields in parentheses ((name: …))".to_string(),
+        S::Other => "another value".to_string(),
     }
 }
 
