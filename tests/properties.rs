@@ -638,6 +638,7 @@ fn convention() -> BoxedStrategy<Convention> {
                 statements,
                 claims,
                 indicators,
+                ..Default::default()
             },
         )
         .boxed()
