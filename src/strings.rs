@@ -1596,6 +1596,144 @@ fn expected_en(shape: &crate::storage::ExpectedShape) -> String {
     }
 }
 
+// Issue 16: `revue new`, `revue import-table`, `revue import-text`.
+
+/// Messages and placeholder texts of the commands that bring a document in.
+pub struct ImportStrings {
+    /// A new file's title: (kind, territory, period).
+    pub new_title: fn(&str, &str, &str) -> String,
+    pub new_axe_title: &'static str,
+    pub new_fiche_title: &'static str,
+    /// (file) written.
+    pub new_written: fn(&str) -> String,
+    /// (file) exists: not replaced.
+    pub new_exists: fn(&str) -> String,
+    /// (rows linked, figures, table id, convention file).
+    pub table_imported: fn(usize, usize, &str, &str) -> String,
+    /// A column whose role could not be read from its header: (header).
+    pub column_unmapped: fn(&str) -> String,
+    /// A row whose first cells name no fiche of the convention: (row number, label).
+    pub row_unlinked: fn(usize, &str) -> String,
+    /// The table read has no row.
+    pub table_empty: &'static str,
+    /// (sheet) is not in the workbook; (sheets).
+    pub sheet_missing: fn(&str, &str) -> String,
+    /// The file is not a spreadsheet revue reads: (file).
+    pub table_format_unknown: fn(&str) -> String,
+    /// A file that cannot be read as a spreadsheet: (file, why).
+    pub table_unreadable: fn(&str, &str) -> String,
+    /// `--roles` entry not understood: (entry).
+    pub roles_bad: fn(&str) -> String,
+    /// The convention changed while importing: (file).
+    pub convention_changed: fn(&str) -> String,
+    /// The draft written: (file, fiches, figures).
+    pub draft_written: fn(&str, usize, usize) -> String,
+    /// No fiche was recognised in the text: (file).
+    pub draft_nothing_found: fn(&str) -> String,
+    pub draft_title: &'static str,
+}
+
+pub fn import_strings(lang: Lang) -> &'static ImportStrings {
+    match lang {
+        Lang::Fr => &IMPORT_FR,
+        Lang::En => &IMPORT_EN,
+    }
+}
+
+static IMPORT_FR: ImportStrings = ImportStrings {
+    new_title: |kind, territory, period| {
+        let mut chars = kind.chars();
+        let kind: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        format!("{kind} {territory} {period}")
+    },
+    new_axe_title: "Premier axe (à renommer)",
+    new_fiche_title: "Première fiche (à renommer)",
+    new_written: |file| format!("{file} écrit ; ouvrez-le avec : revue {file}"),
+    new_exists: |file| format!("{file} existe déjà : il n'est pas remplacé"),
+    table_imported: |rows, figures, id, file| {
+        format!(
+            "tableau « {id} » ajouté à {file} : {rows} lignes liées à une fiche, {figures} chiffres"
+        )
+    },
+    column_unmapped: |header| {
+        format!(
+            "colonne « {header} » : rôle non reconnu, gardée comme texte (corrigez avec --roles)"
+        )
+    },
+    row_unlinked: |row, label| format!("ligne {row} « {label} » : aucune fiche de ce numéro"),
+    table_empty: "le tableau ne contient aucune ligne",
+    sheet_missing: |sheet, sheets| format!("pas de feuille « {sheet} » ; les feuilles : {sheets}"),
+    table_format_unknown: |file| {
+        format!("{file} : format non lu ; revue lit les tableaux .xlsx, .ods et .csv")
+    },
+    table_unreadable: |file, why| format!("{file} : tableau illisible ({why})"),
+    roles_bad: |entry| {
+        format!(
+            "--roles « {entry} » : attendu COLONNE=RÔLE, RÔLE parmi fiche, libelle, etat, \
+             departement, total, engage, execute, solde, observations, somme, ignorer"
+        )
+    },
+    convention_changed: |file| {
+        format!("{file} a changé pendant l'import : rien n'est écrit, relancez la commande")
+    },
+    draft_written: |file, fiches, figures| {
+        format!(
+            "brouillon {file} écrit : {fiches} fiches, {figures} chiffres lus, tous à confirmer \
+             (marqués draft)"
+        )
+    },
+    draft_nothing_found: |file| format!("{file} : aucune fiche action reconnue"),
+    draft_title: "Brouillon importé (à renommer)",
+};
+
+static IMPORT_EN: ImportStrings = ImportStrings {
+    new_title: |kind, territory, period| {
+        let mut chars = kind.chars();
+        let kind: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        format!("{kind} {territory} {period}")
+    },
+    new_axe_title: "First axe (rename it)",
+    new_fiche_title: "First fiche (rename it)",
+    new_written: |file| format!("{file} written; open it with: revue {file}"),
+    new_exists: |file| format!("{file} already exists: not replaced"),
+    table_imported: |rows, figures, id, file| {
+        format!("table “{id}” added to {file}: {rows} rows linked to a fiche, {figures} figures")
+    },
+    column_unmapped: |header| {
+        format!("column “{header}”: role not recognised, kept as text (correct it with --roles)")
+    },
+    row_unlinked: |row, label| format!("row {row} “{label}”: no fiche has this number"),
+    table_empty: "the table holds no row",
+    sheet_missing: |sheet, sheets| format!("no sheet “{sheet}”; the sheets are: {sheets}"),
+    table_format_unknown: |file| {
+        format!("{file}: format not read; revue reads .xlsx, .ods and .csv tables")
+    },
+    table_unreadable: |file, why| format!("{file}: unreadable table ({why})"),
+    roles_bad: |entry| {
+        format!(
+            "--roles “{entry}”: expected COLUMN=ROLE, ROLE one of fiche, label, etat, \
+             departement, total, engaged, executed, remaining, notes, summed, ignore"
+        )
+    },
+    convention_changed: |file| {
+        format!("{file} changed during the import: nothing written, run the command again")
+    },
+    draft_written: |file, fiches, figures| {
+        format!(
+            "draft {file} written: {fiches} fiches, {figures} figures read, all to confirm \
+             (marked draft)"
+        )
+    },
+    draft_nothing_found: |file| format!("{file}: no fiche action recognised"),
+    draft_title: "Imported draft (rename it)",
+};
+
 /// Messages of saving and of the file commands.
 pub struct StorageStrings {
     /// The file was deleted or renamed since it was loaded (not "changed on disk").

@@ -195,3 +195,76 @@ fn the_command_line_gives_load_errors_in_english_with_lang_en() {
     assert!(run("fr").contains("un montant s'écrit entre guillemets"));
     assert!(run("en").contains("an amount is written in quotes"));
 }
+
+// `revue new`
+
+fn revue(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_revue"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn new_writes_a_file_that_loads_and_saves_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    for kind in ["convention", "avenant", "rapport", "programme"] {
+        let path = dir.path().join(format!("{kind}.ron"));
+        let output = revue(&[
+            "new",
+            path.to_str().unwrap(),
+            "--kind",
+            kind,
+            "--territory",
+            "Ardèche",
+            "--code",
+            "07",
+            "--period",
+            "2024-2026",
+        ]);
+        assert!(output.status.success(), "{output:?}");
+        let written = std::fs::read_to_string(&path).unwrap();
+        let loaded = storage::load_file(&path).unwrap();
+        let convention = &loaded.convention;
+        assert_eq!(convention.fiche_count(), 1);
+        assert_eq!(convention.axes.len(), 1);
+        assert_eq!(convention.territory.number, "07");
+        assert_eq!(convention.years, Some((2024, 2026)));
+        assert!(convention.fiches().next().unwrap().budget.is_some());
+        assert_eq!(storage::to_ron_string(convention), written, "{kind}");
+        // Saved again through the app's path: the same bytes.
+        let outcome = storage::save(
+            &path,
+            convention,
+            storage::SavePolicy {
+                loaded_hash: Some(loaded.hash),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert!(matches!(outcome, storage::SaveOutcome::Saved { .. }));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), written);
+    }
+    let check = revue(&["check", dir.path().to_str().unwrap()]);
+    assert_ne!(check.status.code(), Some(2), "{check:?}");
+}
+
+#[test]
+fn new_never_replaces_an_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("existing.ron");
+    std::fs::write(&path, "précieux").unwrap();
+    let output = revue(&[
+        "new",
+        path.to_str().unwrap(),
+        "--territory",
+        "Ardèche",
+        "--code",
+        "07",
+        "--period",
+        "2022",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("existe déjà"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "précieux");
+}

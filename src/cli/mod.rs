@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing and the non-interactive commands.
 
 mod check;
+mod new;
 mod summary;
 
 use std::path::PathBuf;
@@ -14,6 +15,7 @@ use crate::storage::{self, LoadReport};
 use crate::strings::Lang;
 use crate::text::sanitize_line;
 
+pub use new::{NewFile, minimal_convention};
 pub use summary::{Summary, summarise};
 
 #[derive(Debug, Parser)]
@@ -75,6 +77,42 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write a minimal valid convention file (one axe, one fiche, an empty budget) to start from.
+    New {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = NewKind::Convention)]
+        kind: NewKind,
+        /// Département name (`Ardèche`).
+        #[arg(long, value_name = "NAME")]
+        territory: String,
+        /// Département number as written (`07`, `2A`).
+        #[arg(long, value_name = "NN")]
+        code: String,
+        /// Period covered, as written (`2022`, `2024-2026`).
+        #[arg(long, value_name = "P")]
+        period: String,
+    },
+}
+
+/// The kinds of document `revue new` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NewKind {
+    Convention,
+    Avenant,
+    Rapport,
+    Programme,
+}
+
+impl From<NewKind> for crate::model::ConventionKind {
+    fn from(kind: NewKind) -> Self {
+        use crate::model::ConventionKind as K;
+        match kind {
+            NewKind::Convention => K::Convention,
+            NewKind::Avenant => K::Avenant,
+            NewKind::Rapport => K::RapportExecution,
+            NewKind::Programme => K::Programme,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -177,6 +215,22 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             check,
             force,
         }) => fmt(&paths, check, force, lang),
+        Some(Command::New {
+            file,
+            kind,
+            territory,
+            code,
+            period,
+        }) => new::run(
+            &file,
+            &NewFile {
+                kind: kind.into(),
+                territory: &territory,
+                code: &code,
+                period: &period,
+            },
+            lang,
+        ),
         None => unreachable!("handled above"),
     }
 }
