@@ -1626,6 +1626,8 @@ pub struct ImportStrings {
     pub roles_bad: fn(&str) -> String,
     /// The convention changed while importing: (file).
     pub convention_changed: fn(&str) -> String,
+    /// Saving would drop the file's comments: (file).
+    pub format_loss: fn(&str) -> String,
     /// The draft written: (file, fiches, figures).
     pub draft_written: fn(&str, usize, usize) -> String,
     /// No fiche was recognised in the text: (file).
@@ -1679,6 +1681,12 @@ static IMPORT_FR: ImportStrings = ImportStrings {
     convention_changed: |file| {
         format!("{file} a changé pendant l'import : rien n'est écrit, relancez la commande")
     },
+    format_loss: |file| {
+        format!(
+            "{file} : rien n'est écrit, l'enregistrement perdrait ses commentaires ou sa mise en \
+             page ; relancez avec --force pour les abandonner"
+        )
+    },
     draft_written: |file, fiches, figures| {
         format!(
             "brouillon {file} écrit : {fiches} fiches, {figures} chiffres lus, tous à confirmer \
@@ -1723,6 +1731,12 @@ static IMPORT_EN: ImportStrings = ImportStrings {
     },
     convention_changed: |file| {
         format!("{file} changed during the import: nothing written, run the command again")
+    },
+    format_loss: |file| {
+        format!(
+            "{file}: nothing written, saving would drop its comments or layout; run again with \
+             --force to let them go"
+        )
     },
     draft_written: |file, fiches, figures| {
         format!(

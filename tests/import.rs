@@ -268,3 +268,366 @@ fn new_never_replaces_an_existing_file() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("existe déjà"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "précieux");
 }
+
+// `revue import-table`
+
+use revue::model::{BudgetField, ColumnRole, ConventionKind, Fiche, Value};
+use rust_decimal::Decimal;
+
+/// A convention with fiches 1-1, 1-2 and 3-2, written in `dir`.
+fn convention_file(dir: &Path) -> PathBuf {
+    let mut convention = revue::cli::minimal_convention(
+        &revue::cli::NewFile {
+            kind: ConventionKind::RapportExecution,
+            territory: "Bouches-du-Rhône",
+            code: "13",
+            period: "2019",
+        },
+        Lang::Fr,
+    );
+    let fiches = &mut convention.axes[0].fiches;
+    fiches.clear();
+    for (id, title) in [
+        ("1-1", "Sorties ASE"),
+        ("1-2", "Maraudes"),
+        ("3-2", "Boost emploi"),
+    ] {
+        fiches.push(Fiche {
+            id: id.into(),
+            title: title.into(),
+            ..Fiche::default()
+        });
+    }
+    let path = dir.join("cd13.ron");
+    std::fs::write(&path, storage::to_ron_string(&convention)).unwrap();
+    path
+}
+
+/// One cell of the test table: a text, a number or nothing.
+#[derive(Clone, Copy)]
+enum C {
+    T(&'static str),
+    N(f64),
+    E,
+}
+
+/// The financial table every format is tested with: a title row, a two-row header whose
+/// "Budget prévisionnel" spans three columns (a merged cell), a text where a figure is
+/// expected ("Oui."), a TOTAL row and a note under it.
+fn financial_table() -> Vec<Vec<C>> {
+    use C::*;
+    vec![
+        vec![T("Tableau financier 2019")],
+        vec![
+            T("Fiche"),
+            T("Intitulé"),
+            T("Budget prévisionnel"),
+            E,
+            E,
+            T("Engagé"),
+            T("Réalisé"),
+            T("Solde"),
+            T("Observations"),
+        ],
+        vec![E, E, T("État"), T("Département"), T("Total"), E, E, E, E],
+        vec![
+            T("1-1"),
+            T("Sorties ASE"),
+            N(221499.0),
+            N(221499.0),
+            N(442998.0),
+            N(442998.0),
+            N(442998.0),
+            N(0.0),
+            E,
+        ],
+        vec![
+            T("1-2"),
+            T("Maraudes"),
+            N(200000.0),
+            N(200000.0),
+            N(400000.0),
+            N(400000.0),
+            T("Oui."),
+            N(0.0),
+            T("à préciser"),
+        ],
+        vec![
+            T("3-2"),
+            T("Boost emploi"),
+            N(325000.0),
+            N(325000.0),
+            N(1000000.5),
+            N(650000.0),
+            N(650000.0),
+            N(350000.0),
+            T("110 000 € sur 3-3"),
+        ],
+        vec![
+            T("TOTAL"),
+            E,
+            N(746499.0),
+            N(746499.0),
+            N(1842998.5),
+            N(1492998.0),
+            N(1092998.0),
+            N(350000.0),
+            E,
+        ],
+        vec![T("Source : CD13, direction des finances")],
+    ]
+}
+
+fn write_xlsx(path: &Path) {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Crédits 2019").unwrap();
+    for (r, row) in financial_table().iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match cell {
+                C::T(text) => {
+                    sheet.write_string(r, c, *text).unwrap();
+                }
+                C::N(number) => {
+                    sheet.write_number(r, c, *number).unwrap();
+                }
+                C::E => {}
+            }
+        }
+    }
+    sheet
+        .merge_range(
+            1,
+            2,
+            1,
+            4,
+            "Budget prévisionnel",
+            &rust_xlsxwriter::Format::new(),
+        )
+        .unwrap();
+    workbook.save(path).unwrap();
+}
+
+/// An OpenDocument spreadsheet written by hand: the mimetype, the manifest and the content,
+/// with the merged header as LibreOffice writes it (a spanning cell, then covered cells).
+fn write_ods(path: &Path) {
+    use std::io::Write;
+    let mut content = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Crédits 2019">"#,
+    );
+    for (r, row) in financial_table().iter().enumerate() {
+        content.push_str("<table:table-row>");
+        for (c, cell) in row.iter().enumerate() {
+            let cell = match cell {
+                C::T(text) if r == 1 && c == 2 => format!(
+                    r#"<table:table-cell table:number-columns-spanned="3" office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
+                ),
+                C::E if r == 1 && (c == 3 || c == 4) => "<table:covered-table-cell/>".into(),
+                C::T(text) => format!(
+                    r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
+                ),
+                C::N(n) => format!(
+                    r#"<table:table-cell office:value-type="float" office:value="{n}"><text:p>{n}</text:p></table:table-cell>"#
+                ),
+                C::E => "<table:table-cell/>".into(),
+            };
+            content.push_str(&cell);
+        }
+        content.push_str("</table:table-row>");
+    }
+    content.push_str("</table:table></office:spreadsheet></office:body></office:document-content>");
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", manifest),
+        ("content.xml", content.as_str()),
+    ] {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(bytes.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+/// The table as a French spreadsheet exports it: `;`, amounts in French forms.
+fn write_csv(path: &Path) {
+    let french = |n: f64| -> String {
+        match n {
+            1000000.5 => "1.000.000,50 €".into(),
+            1842998.5 => "1 842 998,50 €".into(),
+            n => format!("{n} €"),
+        }
+    };
+    let text: Vec<String> = financial_table()
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|cell| match cell {
+                    C::T(t) => t.to_string(),
+                    C::N(n) => french(*n),
+                    C::E => String::new(),
+                })
+                .collect::<Vec<_>>()
+                .join(";")
+        })
+        .collect();
+    std::fs::write(path, text.join("\n")).unwrap();
+}
+
+fn amount(text: &str) -> Option<Value> {
+    Some(Value::Amount(text.parse::<Decimal>().unwrap()))
+}
+
+fn import(table: &Path, convention: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "import-table",
+        table.to_str().unwrap(),
+        "--into",
+        convention.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    revue(&args)
+}
+
+fn check_imported_table(write: fn(&Path), name: &str, sheet: Option<&str>) {
+    let dir = tempfile::tempdir().unwrap();
+    let convention_path = convention_file(dir.path());
+    let table_path = dir.path().join(name);
+    write(&table_path);
+    let output = import(&table_path, &convention_path, &[]);
+    assert!(output.status.success(), "{name}: {output:?}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("3 lignes liées"), "{name}: {stdout}");
+    let convention = storage::load_file(&convention_path).unwrap().convention;
+    let table = convention.tables.last().expect("a table was added");
+    assert_eq!(table.title, "Tableau financier 2019", "{name}");
+    let roles: Vec<_> = table.columns.iter().map(|c| c.role).collect();
+    use BudgetField::*;
+    assert_eq!(
+        roles,
+        [
+            Some(ColumnRole::Label),
+            Some(ColumnRole::Label),
+            Some(ColumnRole::Budget(PlannedEtat)),
+            Some(ColumnRole::Budget(PlannedDepartement)),
+            Some(ColumnRole::Budget(PlannedTotal)),
+            Some(ColumnRole::Budget(Engaged)),
+            Some(ColumnRole::Budget(Executed)),
+            Some(ColumnRole::Budget(Remaining)),
+            Some(ColumnRole::Label),
+        ],
+        "{name}: {:?}",
+        table.columns
+    );
+    assert_eq!(
+        table.columns[2].name, "Budget prévisionnel / État",
+        "{name}"
+    );
+    let fiches: Vec<_> = table.rows.iter().map(|r| r.fiche.as_deref()).collect();
+    assert_eq!(fiches, [Some("1-1"), Some("1-2"), Some("3-2")], "{name}");
+    assert_eq!(table.rows[0].cells[4], amount("442998"), "{name}");
+    assert_eq!(table.rows[2].cells[4], amount("1000000.5"), "{name}");
+    // Not a number: kept as the text it is.
+    assert_eq!(
+        table.rows[1].cells[6],
+        Some(Value::Text("Oui.".into())),
+        "{name}"
+    );
+    assert_eq!(
+        table.rows[2].cells[8],
+        Some(Value::Text("110 000 € sur 3-3".into())),
+        "{name}"
+    );
+    let total = table.total.as_ref().expect("the TOTAL row");
+    assert_eq!(total.cells[4], amount("1842998.5"), "{name}");
+    // The sheet and range cite every cell: row n of the table is sheet row 3 + n.
+    let expected_place = match sheet {
+        Some(sheet) => format!("[{name}]{sheet}!A1:I7"),
+        None => format!("[{name}]A1:I7"),
+    };
+    assert_eq!(table.source.section, expected_place, "{name}");
+    assert_eq!(table.source.lines, Some((4, 7)), "{name}");
+    // The rules read it: fiche 3-2's table figures are compared (no error reading the file).
+    let check = revue(&["check", convention_path.to_str().unwrap()]);
+    assert_ne!(check.status.code(), Some(2), "{check:?}");
+}
+
+#[test]
+fn import_table_reads_an_xlsx_workbook() {
+    check_imported_table(write_xlsx, "credits.xlsx", Some("Crédits 2019"));
+}
+
+#[test]
+fn import_table_reads_an_ods_workbook() {
+    check_imported_table(write_ods, "credits.ods", Some("Crédits 2019"));
+}
+
+#[test]
+fn import_table_reads_a_french_csv() {
+    check_imported_table(write_csv, "credits.csv", None);
+}
+
+#[test]
+fn import_table_roles_correct_the_mapping_and_the_sheet_is_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let convention_path = convention_file(dir.path());
+    let table_path = dir.path().join("couleurs.csv");
+    std::fs::write(
+        &table_path,
+        "N° fiche;Couleur;Dépensé\n1-1;12 000 €;5 000 €\n9-9;3 000 €;1 000 €\n",
+    )
+    .unwrap();
+    let output = import(&table_path, &convention_path, &[]);
+    assert!(output.status.success(), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("colonne « Couleur » : rôle non reconnu"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("ligne 3 « 9-9 » : aucune fiche"),
+        "{stderr}"
+    );
+    let output = import(
+        &table_path,
+        &convention_path,
+        &["--roles", "Couleur=total", "--roles", "C=engage"],
+    );
+    assert!(output.status.success(), "{output:?}");
+    let convention = storage::load_file(&convention_path).unwrap().convention;
+    assert_eq!(
+        convention.tables.len(),
+        2,
+        "a second import adds a second table"
+    );
+    let table = &convention.tables[1];
+    assert_eq!(table.id, "import-couleurs-2");
+    assert_eq!(
+        table.columns[1].role,
+        Some(ColumnRole::Budget(BudgetField::PlannedTotal))
+    );
+    assert_eq!(
+        table.columns[2].role,
+        Some(ColumnRole::Budget(BudgetField::Engaged))
+    );
+    let bad = import(
+        &table_path,
+        &convention_path,
+        &["--roles", "Couleur=argent"],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("Couleur=argent"));
+
+    let workbook = dir.path().join("classeur.xlsx");
+    write_xlsx(&workbook);
+    let missing = import(&workbook, &convention_path, &["--sheet", "Feuil9"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("Crédits 2019"));
+    let chosen = import(&workbook, &convention_path, &["--sheet", "Crédits 2019"]);
+    assert!(chosen.status.success(), "{chosen:?}");
+}

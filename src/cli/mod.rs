@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing and the non-interactive commands.
 
 mod check;
+mod import_table;
 mod new;
 mod summary;
 
@@ -91,6 +92,25 @@ pub enum Command {
         /// Period covered, as written (`2022`, `2024-2026`).
         #[arg(long, value_name = "P")]
         period: String,
+    },
+    /// Add a spreadsheet's financial table (xlsx, ods, csv) to a convention, its rows linked
+    /// to the fiches, its columns mapped to budget figures from their headers.
+    ImportTable {
+        file: PathBuf,
+        /// The sheet to read (default: the first).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// The convention file the table is added to (saved safely, with a backup).
+        #[arg(long, value_name = "CONVENTION.ron")]
+        into: PathBuf,
+        /// Correct the mapping: COLUMN=ROLE, COLUMN a letter, a number or a header; ROLE one
+        /// of fiche, libelle, etat, departement, total, engage, execute, solde, observations,
+        /// somme, ignorer.
+        #[arg(long, value_name = "COLUMN=ROLE,…")]
+        roles: Vec<String>,
+        /// Save even though the convention's comments or layout are lost.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -231,6 +251,21 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             },
             lang,
         ),
+        Some(Command::ImportTable {
+            file,
+            sheet,
+            into,
+            roles,
+            force,
+        }) => {
+            let roles = crate::import::table::parse_roles(&roles.join(",")).map_err(|entry| {
+                UsageError(
+                    sanitize_line(&(crate::strings::import_strings(lang).roles_bad)(&entry))
+                        .into_owned(),
+                )
+            })?;
+            import_table::run(&file, sheet.as_deref(), &into, &roles, force, lang)
+        }
         None => unreachable!("handled above"),
     }
 }

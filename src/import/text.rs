@@ -1,0 +1,1 @@
+//! Drafting a convention from the text of a PDF (`pdftotext -layout`).
