@@ -1633,6 +1633,10 @@ pub struct ImportStrings {
     /// No fiche was recognised in the text: (file).
     pub draft_nothing_found: fn(&str) -> String,
     pub draft_title: &'static str,
+    /// `--compare`: (captured, expected, percent, wrong).
+    pub capture_summary: fn(usize, usize, &str, usize) -> String,
+    /// `--compare`: (fiches found, fiches of the reference).
+    pub capture_fiches: fn(usize, usize) -> String,
 }
 
 pub fn import_strings(lang: Lang) -> &'static ImportStrings {
@@ -1695,6 +1699,13 @@ static IMPORT_FR: ImportStrings = ImportStrings {
     },
     draft_nothing_found: |file| format!("{file} : aucune fiche action reconnue"),
     draft_title: "Brouillon importé (à renommer)",
+    capture_summary: |captured, expected, percent, wrong| {
+        format!(
+            "chiffres prévus et exécutés retrouvés (même fiche, même rôle, même valeur) : \
+             {captured} sur {expected} ({percent} %), {wrong} faux ; ≠ faux, - manquant, + en plus"
+        )
+    },
+    capture_fiches: |found, expected| format!("fiches retrouvées : {found} sur {expected}"),
 };
 
 static IMPORT_EN: ImportStrings = ImportStrings {
@@ -1746,6 +1757,13 @@ static IMPORT_EN: ImportStrings = ImportStrings {
     },
     draft_nothing_found: |file| format!("{file}: no fiche action recognised"),
     draft_title: "Imported draft (rename it)",
+    capture_summary: |captured, expected, percent, wrong| {
+        format!(
+            "planned and executed figures captured (same fiche, role and value): {captured} of \
+             {expected} ({percent} %), {wrong} wrong; ≠ wrong, - missed, + extra"
+        )
+    },
+    capture_fiches: |found, expected| format!("fiches found: {found} of {expected}"),
 };
 
 /// Messages of saving and of the file commands.

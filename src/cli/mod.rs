@@ -2,6 +2,7 @@
 
 mod check;
 mod import_table;
+mod import_text;
 mod new;
 mod summary;
 
@@ -111,6 +112,18 @@ pub enum Command {
         /// Save even though the convention's comments or layout are lost.
         #[arg(long)]
         force: bool,
+    },
+    /// Draft a convention from the text of a PDF (`pdftotext -layout`): fiches, budgets,
+    /// indicators, each figure citing its line; marked as a draft to confirm.
+    ImportText {
+        file: PathBuf,
+        /// The draft to write (never replaces a file).
+        #[arg(short, long, value_name = "DRAFT.ron")]
+        output: PathBuf,
+        /// A transcription of the same document: print the share of its planned and executed
+        /// figures the draft captured.
+        #[arg(long, value_name = "REFERENCE.ron")]
+        compare: Option<PathBuf>,
     },
 }
 
@@ -266,6 +279,11 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             })?;
             import_table::run(&file, sheet.as_deref(), &into, &roles, force, lang)
         }
+        Some(Command::ImportText {
+            file,
+            output,
+            compare,
+        }) => import_text::run(&file, &output, compare.as_deref(), lang),
         None => unreachable!("handled above"),
     }
 }
