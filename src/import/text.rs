@@ -586,9 +586,20 @@ pub fn draft_from_text(text: &str, file: &str, draft_title: &str) -> Drafted {
     // Fiche headings, and where each fiche ends: at the next fiche, or at a top-level part
     // (`# TABLEAU FINANCIER…`, `## Annexe B…`).
     let mut headings = Vec::new();
+    let mut catalogue: Vec<CatalogueAction> = Vec::new();
+    let mut measure = String::new();
+    let mut catalogue_axe: Option<String> = None;
     for (index, line) in lines.iter().enumerate() {
         if let Some(found) = fiche_heading(raw_lines[index], &line.text) {
             headings.push((index, found));
+        } else if let Some(action) =
+            catalogue_action(&lines, index, &measure, catalogue_axe.as_deref())
+        {
+            catalogue.push(action);
+        } else if let Some(name) = axe_line(&line.text) {
+            catalogue_axe = Some(name);
+        } else if is_measure_line(&line.text) {
+            measure = line.text.trim().to_string();
         }
     }
     let is_part_break = |index: usize| {
@@ -662,15 +673,7 @@ pub fn draft_from_text(text: &str, file: &str, draft_title: &str) -> Drafted {
             fiche.indicators = read_indicators(body);
         }
         let (axe_id, axe_title) = match axe_name {
-            Some(name) => (
-                name.trim_start_matches("AXE")
-                    .trim()
-                    .split(|c: char| !c.is_alphanumeric())
-                    .next()
-                    .unwrap_or("1")
-                    .to_string(),
-                name.clone(),
-            ),
+            Some(name) => (axe_id_of(name), name.clone()),
             None => match annex_scope {
                 Scope::Socle => ("A".to_string(), "Annexe A".to_string()),
                 Scope::InitiativeDepartementale => ("B".to_string(), "Annexe B".to_string()),
@@ -682,6 +685,23 @@ pub fn draft_from_text(text: &str, file: &str, draft_title: &str) -> Drafted {
             None => axes.push(Axe {
                 id: axe_id,
                 title: axe_title,
+                fiches: vec![fiche],
+                ..Axe::default()
+            }),
+        }
+    }
+    for action in catalogue {
+        let axe_name = action
+            .axe
+            .clone()
+            .unwrap_or_else(|| draft_title.to_string());
+        let axe_id = axe_id_of(&axe_name);
+        let fiche = action.into_fiche();
+        match axes.iter_mut().find(|a| a.id == axe_id) {
+            Some(axe) => axe.fiches.push(fiche),
+            None => axes.push(Axe {
+                id: axe_id,
+                title: axe_name,
                 fiches: vec![fiche],
                 ..Axe::default()
             }),
@@ -726,6 +746,175 @@ pub fn draft_from_text(text: &str, file: &str, draft_title: &str) -> Drafted {
         convention,
         figures,
     }
+}
+
+/// `AXE 1 (JEUNES)`, `AXE 1 : RENFORCER L'EMPLOYABILITÉ` → `1`.
+fn axe_id_of(name: &str) -> String {
+    let id = name
+        .trim_start_matches("AXE")
+        .trim()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    if id.is_empty() { "1" } else { id }.to_string()
+}
+
+/// `AXE 1 : RENFORCER L'EMPLOYABILITÉ`, a programme's axe heading.
+fn axe_line(text: &str) -> Option<String> {
+    let text = text.trim();
+    let rest = text.strip_prefix("AXE ")?;
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    (digits > 0 && rest[digits..].trim_start().starts_with(':')).then(|| text.to_string())
+}
+
+/// `1.1 LA RECHERCHE DIRECTE D'EMPLOI`: a measure grouping a programme's actions.
+fn is_measure_line(text: &str) -> bool {
+    let text = text.trim();
+    let Some((number, title)) = text.split_once(' ') else {
+        return false;
+    };
+    let parts: Vec<&str> = number.split('.').collect();
+    parts.len() == 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && is_upper_title(title)
+}
+
+fn is_upper_title(title: &str) -> bool {
+    title.chars().any(char::is_alphabetic)
+        && !title.chars().any(|c| c.is_alphabetic() && c.is_lowercase())
+}
+
+/// An action of a programme's catalogue: `1.1.1 BOOST EMPLOI`, then `Objectif : …` and
+/// `Secteur géographique : …`.
+#[derive(Debug)]
+struct CatalogueAction {
+    id: String,
+    title: String,
+    measure: String,
+    axe: Option<String>,
+    heading: Line,
+    objective: Option<(String, u32, u32)>,
+    area: Option<(String, u32)>,
+}
+
+impl CatalogueAction {
+    fn into_fiche(self) -> Fiche {
+        let last = self
+            .area
+            .as_ref()
+            .map(|(_, line)| *line)
+            .or(self.objective.as_ref().map(|(_, _, to)| *to))
+            .unwrap_or(self.heading.number);
+        Fiche {
+            id: self.id,
+            title: self.title,
+            measure: self.measure,
+            objective: self.objective.map(|(text, from, to)| crate::model::Block {
+                text,
+                source: Source {
+                    section: "Objectif".to_string(),
+                    lines: Some((from, to)),
+                    page: None,
+                },
+            }),
+            area: self.area.map(|(text, line)| crate::model::Block {
+                text,
+                source: Source {
+                    section: "Secteur géographique".to_string(),
+                    lines: Some((line, line)),
+                    page: None,
+                },
+            }),
+            source: Source {
+                section: self.heading.text.trim().to_string(),
+                lines: Some((self.heading.number, last)),
+                page: None,
+            },
+            ..Fiche::default()
+        }
+    }
+}
+
+/// A catalogue action starts at `lines[index]` when it is numbered `N.N.N`, titled in
+/// capitals, and an `Objectif :` line follows within three lines: a section numbered the
+/// same way (`1.1.1 DE LA CONVENTION…`) has none.
+fn catalogue_action(
+    lines: &[Line],
+    index: usize,
+    measure: &str,
+    axe: Option<&str>,
+) -> Option<CatalogueAction> {
+    let text = lines[index].text.trim();
+    let (number, title) = text.split_once(' ')?;
+    let parts: Vec<&str> = number.split('.').collect();
+    let numbered = parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    if !numbered || !is_upper_title(title) {
+        return None;
+    }
+    let following: Vec<&Line> = lines[index + 1..]
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(3)
+        .collect();
+    let objective_line = following
+        .iter()
+        .find(|l| normalise(&l.text).starts_with("objectif"))?;
+    let after_colon = |l: &Line| {
+        l.text
+            .split_once(':')
+            .map(|(_, rest)| rest.trim().to_string())
+            .unwrap_or_default()
+    };
+    // The objective runs to the area line or the next heading, bullet lines included.
+    let start = lines
+        .iter()
+        .position(|l| l.number == objective_line.number)?;
+    let mut objective = vec![after_colon(objective_line)];
+    let mut end_line = objective_line.number;
+    let mut area = None;
+    for line in &lines[start + 1..] {
+        let key = normalise(&line.text);
+        if key.starts_with("secteur geographique") {
+            area = Some((after_colon(line), line.number));
+            break;
+        }
+        if line.is_blank() {
+            continue;
+        }
+        if catalogue_heading_like(&line.text) {
+            break;
+        }
+        objective.push(line.text.trim().to_string());
+        end_line = line.number;
+    }
+    Some(CatalogueAction {
+        id: number.to_string(),
+        title: title.trim().to_string(),
+        measure: measure.to_string(),
+        axe: axe.map(str::to_string),
+        heading: lines[index].clone(),
+        objective: Some((
+            objective.join("\n").trim().to_string(),
+            objective_line.number,
+            end_line,
+        )),
+        area,
+    })
+}
+
+/// A line that starts something else in a catalogue: an axe, a measure, an action.
+fn catalogue_heading_like(text: &str) -> bool {
+    let text = text.trim();
+    axe_line(text).is_some()
+        || is_measure_line(text)
+        || text
+            .split_once(' ')
+            .is_some_and(|(n, t)| n.split('.').count() == 3 && is_upper_title(t))
 }
 
 /// The budget, with the lines its figures were read from quoted in its text
@@ -968,6 +1157,40 @@ Nombre de jeunes accompagnés\t58\t97\t
         assert_eq!(indicator.values[0].value, Some(Value::Number(97.into())));
         let draft = drafted.convention.draft.as_ref().unwrap();
         assert_eq!(draft.unconfirmed, ["1-1"]);
+    }
+
+    #[test]
+    fn a_programme_catalogue_gives_its_actions_not_its_sections() {
+        let text = "\
+1.1.1 DE LA CONVENTION D'APPUI
+
+Le texte de la section.
+
+AXE 1 : RENFORCER L'EMPLOYABILITÉ
+
+1.1 LA RECHERCHE DIRECTE D'EMPLOI
+
+1.1.1 BOOST EMPLOI
+
+Objectif : Accompagnement intensif de 3 mois.
+
+Secteur géographique : Département
+";
+        let drafted = draft_from_text(text, "pdi.txt", "brouillon");
+        assert_eq!(drafted.convention.fiche_count(), 1);
+        let axe = &drafted.convention.axes[0];
+        assert_eq!(axe.id, "1");
+        let fiche = &axe.fiches[0];
+        assert_eq!(
+            (fiche.id.as_str(), fiche.title.as_str()),
+            ("1.1.1", "BOOST EMPLOI")
+        );
+        assert_eq!(fiche.measure, "1.1 LA RECHERCHE DIRECTE D'EMPLOI");
+        let objective = fiche.objective.as_ref().unwrap();
+        assert_eq!(objective.text, "Accompagnement intensif de 3 mois.");
+        assert_eq!(objective.source.lines, Some((11, 11)));
+        assert_eq!(fiche.area.as_ref().unwrap().text, "Département");
+        assert_eq!(fiche.source.lines, Some((9, 13)));
     }
 
     #[test]
