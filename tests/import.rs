@@ -731,6 +731,26 @@ fn import_text_writes_a_draft_that_opens_and_cites_its_lines() {
         "{}",
         budget.text
     );
+    // The financial table after the fiches, linked to them, with its TOTAL row: the draft
+    // already shows fiche 3-2's 650 000 € against the table's 1 000 000 €.
+    let table = &convention.tables[0];
+    assert_eq!(table.id, "tableau-financier");
+    assert_eq!(table.rows.iter().filter(|r| r.heading).count(), 3);
+    let row = table
+        .rows
+        .iter()
+        .find(|r| r.fiche.as_deref() == Some("3-2"))
+        .unwrap();
+    assert_eq!(row.cells[2], amount("1000000"));
+    assert_eq!(table.total.as_ref().unwrap().cells[2], amount("5218310"));
+    let check = revue(&["check", draft.to_str().unwrap()]);
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        report
+            .lines()
+            .any(|l| l.contains("[meme-montant]") && l.contains("3-2 Boost emploi")),
+        "{report}"
+    );
     // Never replaces a file.
     let again = revue(&[
         "import-text",

@@ -225,6 +225,9 @@ pub fn role_from_header(header: &str) -> Option<Role> {
         } else {
             Role::Budget(BudgetField::Engaged)
         })
+    } else if etat && departement {
+        // `Montant action 2019 (État et CD13)`: both shares, the total.
+        Some(Role::Budget(BudgetField::PlannedTotal))
     } else if etat {
         Some(Role::Budget(BudgetField::PlannedEtat))
     } else if departement {
@@ -250,6 +253,8 @@ pub fn role_from_header(header: &str) -> Option<Role> {
         "designation",
         "mesure",
         "axe",
+        "projet",
+        "objectif",
     ]) {
         Some(Role::Label)
     } else {
@@ -574,6 +579,11 @@ mod tests {
         assert_eq!(role_from_header("N° fiche"), Some(Role::Fiche));
         assert_eq!(role_from_header("Intitulé de l'action"), Some(Role::Label));
         assert_eq!(role_from_header("Couleur"), None);
+        assert_eq!(
+            field("MONTANT ACTION 2019 (ETAT ET CD13)"),
+            Some(BudgetField::PlannedTotal)
+        );
+        assert_eq!(role_from_header("PROJETS"), Some(Role::Label));
     }
 
     #[test]

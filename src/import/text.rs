@@ -722,6 +722,12 @@ pub fn draft_from_text(text: &str, file: &str, draft_title: &str) -> Drafted {
     } else {
         ConventionKind::Convention
     };
+    let with_fiches = Convention {
+        axes,
+        ..Convention::default()
+    };
+    let tables = read_summary_tables(&lines, &raw_lines, file, &with_fiches);
+    let axes = with_fiches.axes;
     let unconfirmed = axes
         .iter()
         .flat_map(|a| a.fiches.iter().map(|f| f.id.clone()))
@@ -736,6 +742,7 @@ pub fn draft_from_text(text: &str, file: &str, draft_title: &str) -> Drafted {
             ..Document::default()
         },
         axes,
+        tables,
         draft: Some(Draft {
             made_by: format!("revue import-text {file}"),
             unconfirmed,
@@ -746,6 +753,81 @@ pub fn draft_from_text(text: &str, file: &str, draft_title: &str) -> Drafted {
         convention,
         figures,
     }
+}
+
+/// The document's summary tables (`# TABLEAU FINANCIER DES CRÉDITS UTILISÉS`): their
+/// tab-separated rows, read as a spreadsheet's (columns mapped from the header, rows linked
+/// to the fiches, the TOTAL row), over page breaks that repeat the header.
+fn read_summary_tables(
+    lines: &[Line],
+    raw_lines: &[&str],
+    file: &str,
+    convention: &Convention,
+) -> Vec<crate::model::Table> {
+    use super::table::{Cell, Grid, table_from_grid};
+    let mut tables = Vec::new();
+    for (start, heading) in lines.iter().enumerate() {
+        let key = normalise(&heading.text);
+        if !(raw_lines[start].trim_start().starts_with('#') && key.contains("tableau financier")) {
+            continue;
+        }
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        let mut header: Option<Vec<String>> = None;
+        let mut last_line = heading.number;
+        for (offset, line) in lines[start + 1..].iter().enumerate() {
+            let next_part = raw_lines[start + 1 + offset].trim_start().starts_with('#')
+                && normalise(&line.text).contains("fiche");
+            if next_part {
+                break;
+            }
+            // Tabs in the raw line: a heading row's empty cells are trailing tabs, which the
+            // stripped text has lost.
+            if !raw_lines[start + 1 + offset].contains('\t') {
+                continue;
+            }
+            let cells = line.cells();
+            // A page break repeats the header: read once.
+            if header.as_ref() == Some(&cells) {
+                continue;
+            }
+            if header.is_none() {
+                header = Some(cells.clone());
+            }
+            let is_total = normalise(cells.first().map_or("", String::as_str)).starts_with("total");
+            rows.push(cells.iter().map(|c| Cell::from_text(c)).collect());
+            last_line = line.number;
+            if is_total {
+                break;
+            }
+        }
+        if rows.len() < 2 {
+            continue;
+        }
+        let grid = Grid {
+            file: file.to_string(),
+            sheet: None,
+            first_row: 0,
+            first_column: 0,
+            rows,
+        };
+        let id = if tables.is_empty() {
+            "tableau-financier".to_string()
+        } else {
+            format!("tableau-financier-{}", tables.len() + 1)
+        };
+        if let Ok(imported) = table_from_grid(&grid, convention, &[], &id) {
+            let mut table = imported.table;
+            table.title = heading.text.trim().to_string();
+            // The text's lines, not a sheet's range, locate it.
+            table.source = Source {
+                section: heading.text.trim().to_string(),
+                lines: Some((heading.number, last_line)),
+                page: None,
+            };
+            tables.push(table);
+        }
+    }
+    tables
 }
 
 /// `AXE 1 (JEUNES)`, `AXE 1 : RENFORCER L'EMPLOYABILITÉ` → `1`.
