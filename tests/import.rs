@@ -680,12 +680,14 @@ fn import_text_captures_the_seeds_figures_at_the_level_written_down() {
         ),
         ("001_0fec7381f85e9d98.txt", "cd13-2024-2026-pdi.ron", 0, 52),
     ];
-    for (seed_name, reference, expected_figures, expected_fiches) in cases {
+    for (seed_name, reference_name, expected_figures, expected_fiches) in cases {
         let Some(text) = seed(seed_name) else {
             return;
         };
         let drafted = draft_from_text(&text, seed_name, "brouillon");
-        let result = capture(&drafted.convention, &data(reference));
+        let reference = data(reference_name);
+        assert_eq!(drafted.convention.kind, reference.kind, "{seed_name}");
+        let result = capture(&drafted.convention, &reference);
         assert!(result.wrong.is_empty(), "{seed_name}: {:?}", result.wrong);
         assert_eq!(result.expected, expected_figures, "{seed_name}");
         assert_eq!(

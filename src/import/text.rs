@@ -707,21 +707,8 @@ pub fn draft_from_text(text: &str, file: &str, draft_title: &str) -> Drafted {
             }),
         }
     }
-    let title = lines
-        .iter()
-        .find(|l| !l.is_blank())
-        .map(|l| l.text.trim().to_string())
-        .unwrap_or_else(|| draft_title.to_string());
-    let whole = normalise(text);
-    let kind = if whole.contains("programme departemental d'insertion") {
-        ConventionKind::Programme
-    } else if whole.contains("bilan des fiches") || whole.contains("rapport d'execution") {
-        ConventionKind::RapportExecution
-    } else if whole.contains("avenant n") {
-        ConventionKind::Avenant
-    } else {
-        ConventionKind::Convention
-    };
+    let title = document_title(&lines, &raw_lines).unwrap_or_else(|| draft_title.to_string());
+    let kind = kind_of(&title, text);
     let with_fiches = Convention {
         axes,
         ..Convention::default()
@@ -828,6 +815,63 @@ fn read_summary_tables(
         }
     }
     tables
+}
+
+/// What the document is, from its title first (a convention's text may speak of execution
+/// reports), else from its body.
+fn kind_of(title: &str, text: &str) -> ConventionKind {
+    let title = normalise(title);
+    let whole = normalise(text);
+    let says = |key: &str, words: &[&str]| words.iter().any(|w| key.contains(w));
+    let from = |key: &str| {
+        if says(key, &["programme departemental d'insertion"]) {
+            Some(ConventionKind::Programme)
+        } else if says(key, &["avenant n"]) {
+            Some(ConventionKind::Avenant)
+        } else if says(key, &["bilan des fiches", "rapport d'execution"]) {
+            Some(ConventionKind::RapportExecution)
+        } else if says(key, &["convention"]) {
+            Some(ConventionKind::Convention)
+        } else {
+            None
+        }
+    };
+    from(&title)
+        .or_else(|| from(&whole))
+        .unwrap_or(ConventionKind::Convention)
+}
+
+/// The document's title: in its first lines, the first heading (`## CONVENTION D'APPUI…`,
+/// `**SYNTHÈSE, BILAN…**` over several lines) of four words or more, else the first such
+/// paragraph; a cover's `GOUVERNEMENT` or `BÉNÉFICIAIRES DU RSA` is too short to be one.
+fn document_title(lines: &[Line], raw_lines: &[&str]) -> Option<String> {
+    const COVER: usize = 60;
+    let mut paragraphs: Vec<(bool, String)> = Vec::new();
+    let mut current: Option<(bool, Vec<&str>)> = None;
+    for (line, raw) in lines.iter().zip(raw_lines).take(COVER) {
+        if line.is_blank() {
+            if let Some((heading, parts)) = current.take() {
+                paragraphs.push((heading, parts.join(" ")));
+            }
+            continue;
+        }
+        let raw = raw.trim_start();
+        let starts_heading = raw.starts_with('#') || raw.starts_with("**");
+        current
+            .get_or_insert_with(|| (starts_heading, Vec::new()))
+            .1
+            .push(line.text.trim());
+    }
+    if let Some((heading, parts)) = current {
+        paragraphs.push((heading, parts.join(" ")));
+    }
+    let long_enough = |text: &str| text.split_whitespace().count() >= 4 && !text.contains("....");
+    let clean = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    paragraphs
+        .iter()
+        .find(|(heading, text)| *heading && long_enough(text))
+        .or_else(|| paragraphs.iter().find(|(_, text)| long_enough(text)))
+        .map(|(_, text)| clean(text))
 }
 
 /// `AXE 1 (JEUNES)`, `AXE 1 : RENFORCER L'EMPLOYABILITÉ` → `1`.
