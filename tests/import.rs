@@ -793,3 +793,28 @@ Total\t442 998 €
     assert_eq!(planned.departement, amount("1207650.75"));
     assert_eq!(planned.total, amount("442998"));
 }
+
+#[test]
+fn import_table_reads_a_csv_saved_in_windows_1252() {
+    let dir = tempfile::tempdir().unwrap();
+    let convention_path = convention_file(dir.path());
+    let table_path = dir.path().join("excel.csv");
+    // `Département;Réalisé` and `12 000 €` in Windows-1252: é is 0xE9, € is 0x80.
+    let mut bytes = b"Fiche;D\xe9partement;R\xe9alis\xe9\n".to_vec();
+    bytes.extend_from_slice(b"1-1;12 000 \x80;5 000 \x80\n");
+    std::fs::write(&table_path, bytes).unwrap();
+    let output = import(&table_path, &convention_path, &[]);
+    assert!(output.status.success(), "{output:?}");
+    let convention = storage::load_file(&convention_path).unwrap().convention;
+    let table = &convention.tables[0];
+    assert_eq!(table.columns[1].name, "Département");
+    assert_eq!(
+        table.columns[1].role,
+        Some(ColumnRole::Budget(BudgetField::PlannedDepartement))
+    );
+    assert_eq!(
+        table.columns[2].role,
+        Some(ColumnRole::Budget(BudgetField::Executed))
+    );
+    assert_eq!(table.rows[0].cells[1], amount("12000"));
+}

@@ -107,6 +107,15 @@ fn csv_rows(bytes: &[u8]) -> Vec<Vec<Cell>> {
         b','
     };
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    // Excel saves a French CSV in Windows-1252 unless told otherwise: read it as such when it
+    // is not UTF-8, so that `Département` and `€` survive.
+    let decoded;
+    let bytes = if std::str::from_utf8(bytes).is_ok() {
+        bytes
+    } else {
+        decoded = encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned();
+        decoded.as_bytes()
+    };
     csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
