@@ -4,10 +4,12 @@
 //! - [`model`]: the convention types and amounts (no I/O, no UI);
 //! - [`storage`]: RON files in and out;
 //! - [`rules`]: reconciliation, pure functions over the model;
-//! - [`cli`]: the `summary` and `check` commands.
+//! - [`import`]: a spreadsheet's cells or a document's text read into the model;
+//! - [`cli`]: the `summary`, `check`, `fmt`, `new`, `import-table` and `import-text` commands.
 
 pub mod app;
 pub mod cli;
+pub mod import;
 pub mod model;
 mod parallel;
 pub mod rules;

@@ -1408,7 +1408,20 @@ pub fn load_error(lang: Lang, error: &crate::storage::LoadError) -> String {
             K::Syntax {
                 line,
                 column,
+                problem: Some(problem),
+                ..
+            },
+            _,
+        ) => format!(
+            "{path}:{line}:{column}: {}",
+            crate::text::sanitize_line(&syntax_problem(lang, problem))
+        ),
+        (
+            K::Syntax {
+                line,
+                column,
                 message,
+                problem: None,
             },
             _,
         ) => format!(
@@ -1444,6 +1457,353 @@ pub fn load_error(lang: Lang, error: &crate::storage::LoadError) -> String {
         ),
     }
 }
+
+// Issue 16: load errors a person writing a file can act on, with the fix.
+
+/// A hand-writing mistake in a convention file, said with its fix.
+pub fn syntax_problem(lang: Lang, problem: &crate::storage::SyntaxProblem) -> String {
+    use crate::storage::SyntaxProblem as P;
+    let list = |items: &[String]| items.join(", ");
+    match (problem, lang) {
+        (P::BareNumber { variant, number }, Lang::Fr) => format!(
+            "un montant s'écrit entre guillemets : {}(\"{}\")",
+            variant.as_deref().unwrap_or("Amount"),
+            stored_digits(number)
+        ),
+        (P::BareNumber { variant, number }, Lang::En) => format!(
+            "an amount is written in quotes: {}(\"{}\")",
+            variant.as_deref().unwrap_or("Amount"),
+            stored_digits(number)
+        ),
+        (P::FigureWithoutKind { found }, Lang::Fr) => format!(
+            "un chiffre dit ce qu'il est : Amount({found}) pour des euros, Number({found}), \
+             Percent({found}) ou Text({found})"
+        ),
+        (P::FigureWithoutKind { found }, Lang::En) => format!(
+            "a figure says what it is: Amount({found}) for euros, Number({found}), \
+             Percent({found}) or Text({found})"
+        ),
+        (P::MissingField { field, within, id }, Lang::Fr) => {
+            let item = item_fr(within, id.as_deref());
+            format!("il manque le champ « {field} » {item} : ajoutez {field}: …")
+        }
+        (P::MissingField { field, within, id }, Lang::En) => {
+            let item = item_en(within, id.as_deref());
+            format!("the field “{field}” is missing {item}: add {field}: …")
+        }
+        (
+            P::UnknownField {
+                found,
+                within,
+                expected,
+            },
+            Lang::Fr,
+        ) => format!(
+            "champ « {found} » inconnu dans {within} ; les champs possibles : {}",
+            list(expected)
+        ),
+        (
+            P::UnknownField {
+                found,
+                within,
+                expected,
+            },
+            Lang::En,
+        ) => format!(
+            "unknown field “{found}” in {within}; the fields are: {}",
+            list(expected)
+        ),
+        (
+            P::UnknownVariant {
+                found,
+                within,
+                expected,
+            },
+            Lang::Fr,
+        ) => format!(
+            "« {found} » n'est pas une valeur de {within} ; les valeurs possibles : {}",
+            list(expected)
+        ),
+        (
+            P::UnknownVariant {
+                found,
+                within,
+                expected,
+            },
+            Lang::En,
+        ) => format!(
+            "“{found}” is not a {within}; the allowed values are: {}",
+            list(expected)
+        ),
+        (P::DuplicateField { field, within }, Lang::Fr) => {
+            format!("le champ « {field} » est écrit deux fois dans {within} : gardez-en un")
+        }
+        (P::DuplicateField { field, within }, Lang::En) => {
+            format!("the field “{field}” is written twice in {within}: keep one")
+        }
+        (P::WrongType { expected, found }, Lang::Fr) => {
+            format!("attendu {}, trouvé {found}", expected_fr(expected))
+        }
+        (P::WrongType { expected, found }, Lang::En) => {
+            format!("expected {}, found {found}", expected_en(expected))
+        }
+        (P::MissingComma, Lang::Fr) => {
+            "il manque une virgule après la valeur précédente".to_string()
+        }
+        (P::MissingComma, Lang::En) => "a comma is missing after the previous value".to_string(),
+        (P::NotStoredFigure { found }, Lang::Fr) => format!(
+            "{found} n'est pas un chiffre enregistrable : chiffres, signe moins éventuel et \
+             point décimal, sans espace ni symbole (\"1207650.75\") ; un chiffre illisible \
+             du document s'écrit Text({found})"
+        ),
+        (P::NotStoredFigure { found }, Lang::En) => format!(
+            "{found} is not a stored figure: digits, an optional minus sign and a decimal \
+             point, no space or symbol (\"1207650.75\"); a figure the document prints \
+             malformed is written Text({found})"
+        ),
+        (P::UnexpectedEnd, Lang::Fr) => {
+            "le fichier s'arrête avant la fin : une parenthèse ou un crochet n'est pas fermé"
+                .to_string()
+        }
+        (P::UnexpectedEnd, Lang::En) => {
+            "the file ends too early: a parenthesis or a bracket is not closed".to_string()
+        }
+        (P::UnclosedString, Lang::Fr) => {
+            "un texte n'est pas fermé : il manque le guillemet final (\")".to_string()
+        }
+        (P::UnclosedString, Lang::En) => {
+            "a text is not closed: its closing quote (\") is missing".to_string()
+        }
+        (P::EmptyFile, Lang::Fr) => {
+            "le fichier est vide ; `revue new` écrit un fichier de départ".to_string()
+        }
+        (P::EmptyFile, Lang::En) => {
+            "the file is empty; `revue new` writes a file to start from".to_string()
+        }
+    }
+}
+
+/// `59_000.5` → `59000.5`: the fix shows the stored form.
+fn stored_digits(number: &str) -> String {
+    number.replace('_', "")
+}
+
+fn item_fr(within: &str, id: Option<&str>) -> String {
+    let id = id.map(|id| format!(" {id}")).unwrap_or_default();
+    match within {
+        "Convention" => "dans la convention (qui commence ici)".to_string(),
+        "Fiche" => format!("dans la fiche{id} (qui commence ici)"),
+        "Axe" => format!("dans l'axe{id} (qui commence ici)"),
+        "Section" => format!("dans la section{id} (qui commence ici)"),
+        "Table" => format!("dans le tableau{id} (qui commence ici)"),
+        "" => "ici".to_string(),
+        other => format!("dans {other}{id} (qui commence ici)"),
+    }
+}
+
+fn item_en(within: &str, id: Option<&str>) -> String {
+    let id = id.map(|id| format!(" {id}")).unwrap_or_default();
+    match within {
+        "" => "here".to_string(),
+        other => format!("in {}{id} (which starts here)", other.to_lowercase()),
+    }
+}
+
+fn expected_fr(shape: &crate::storage::ExpectedShape) -> String {
+    use crate::storage::ExpectedShape as S;
+    match shape {
+        S::Text => "un texte entre guillemets (\"…\")".to_string(),
+        S::Integer => "un nombre entier sans guillemets (2019)".to_string(),
+        S::Boolean => "true ou false".to_string(),
+        S::List => "une liste entre crochets ([…])".to_string(),
+        S::Struct(Some(name)) => format!("{name} : des champs entre parenthèses ((nom: …))"),
+        S::Struct(None) => "des champs entre parenthèses ((nom: …))".to_string(),
+        S::Other => "une autre valeur".to_string(),
+    }
+}
+
+fn expected_en(shape: &crate::storage::ExpectedShape) -> String {
+    use crate::storage::ExpectedShape as S;
+    match shape {
+        S::Text => "a text in quotes (\"…\")".to_string(),
+        S::Integer => "a whole number without quotes (2019)".to_string(),
+        S::Boolean => "true or false".to_string(),
+        S::List => "a list in brackets ([…])".to_string(),
+        S::Struct(Some(name)) => format!("{name}: fields in parentheses ((name: …))"),
+        S::Struct(None) => "fields in parentheses ((name: …))".to_string(),
+        S::Other => "another value".to_string(),
+    }
+}
+
+// Issue 16: `revue new`, `revue import-table`, `revue import-text`.
+
+/// Messages and placeholder texts of the commands that bring a document in.
+pub struct ImportStrings {
+    /// A new file's title: (kind, territory, period).
+    pub new_title: fn(&str, &str, &str) -> String,
+    pub new_axe_title: &'static str,
+    pub new_fiche_title: &'static str,
+    /// (file) written.
+    pub new_written: fn(&str) -> String,
+    /// (file) exists: not replaced.
+    pub new_exists: fn(&str) -> String,
+    /// (rows linked, figures, table id, convention file).
+    pub table_imported: fn(usize, usize, &str, &str) -> String,
+    /// A column whose role could not be read from its header: (header).
+    pub column_unmapped: fn(&str) -> String,
+    /// A row whose first cells name no fiche of the convention: (row number, label).
+    pub row_unlinked: fn(usize, &str) -> String,
+    /// The table read has no row.
+    pub table_empty: &'static str,
+    /// (sheet) is not in the workbook; (sheets).
+    pub sheet_missing: fn(&str, &str) -> String,
+    /// The file is not a spreadsheet revue reads: (file).
+    pub table_format_unknown: fn(&str) -> String,
+    /// A file that cannot be read as a spreadsheet: (file, why).
+    pub table_unreadable: fn(&str, &str) -> String,
+    /// `--roles` entry not understood: (entry).
+    pub roles_bad: fn(&str) -> String,
+    /// The convention changed while importing: (file).
+    pub convention_changed: fn(&str) -> String,
+    /// Saving would drop the file's comments: (file).
+    pub format_loss: fn(&str) -> String,
+    /// The draft written: (file, fiches, figures).
+    pub draft_written: fn(&str, usize, usize) -> String,
+    /// No fiche was recognised in the text: (file).
+    pub draft_nothing_found: fn(&str) -> String,
+    pub draft_title: &'static str,
+    /// `--compare`: (captured, expected, percent, wrong).
+    pub capture_summary: fn(usize, usize, &str, usize) -> String,
+    /// `--compare`: (fiches found, fiches of the reference).
+    pub capture_fiches: fn(usize, usize) -> String,
+}
+
+pub fn import_strings(lang: Lang) -> &'static ImportStrings {
+    match lang {
+        Lang::Fr => &IMPORT_FR,
+        Lang::En => &IMPORT_EN,
+    }
+}
+
+static IMPORT_FR: ImportStrings = ImportStrings {
+    new_title: |kind, territory, period| {
+        let mut chars = kind.chars();
+        let kind: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        format!("{kind} {territory} {period}")
+    },
+    new_axe_title: "Premier axe (à renommer)",
+    new_fiche_title: "Première fiche (à renommer)",
+    new_written: |file| format!("{file} écrit ; ouvrez-le avec : revue {file}"),
+    new_exists: |file| format!("{file} existe déjà : il n'est pas remplacé"),
+    table_imported: |rows, figures, id, file| {
+        format!(
+            "tableau « {id} » ajouté à {file} : {rows} lignes liées à une fiche, {figures} chiffres"
+        )
+    },
+    column_unmapped: |header| {
+        format!(
+            "colonne « {header} » : rôle non reconnu, gardée comme texte (corrigez avec --roles)"
+        )
+    },
+    row_unlinked: |row, label| format!("ligne {row} « {label} » : aucune fiche de ce numéro"),
+    table_empty: "le tableau ne contient aucune ligne",
+    sheet_missing: |sheet, sheets| format!("pas de feuille « {sheet} » ; les feuilles : {sheets}"),
+    table_format_unknown: |file| {
+        format!("{file} : format non lu ; revue lit les tableaux .xlsx, .ods et .csv")
+    },
+    table_unreadable: |file, why| format!("{file} : tableau illisible ({why})"),
+    roles_bad: |entry| {
+        format!(
+            "--roles « {entry} » : attendu COLONNE=RÔLE, RÔLE parmi fiche, libelle, etat, \
+             departement, total, engage, execute, solde, observations, somme, ignorer"
+        )
+    },
+    convention_changed: |file| {
+        format!("{file} a changé pendant l'import : rien n'est écrit, relancez la commande")
+    },
+    format_loss: |file| {
+        format!(
+            "{file} : rien n'est écrit, l'enregistrement perdrait ses commentaires ou sa mise en \
+             page ; relancez avec --force pour les abandonner"
+        )
+    },
+    draft_written: |file, fiches, figures| {
+        format!(
+            "brouillon {file} écrit : {fiches} fiches, {figures} chiffres lus, tous à confirmer \
+             (marqués draft)"
+        )
+    },
+    draft_nothing_found: |file| format!("{file} : aucune fiche action reconnue"),
+    draft_title: "Brouillon importé (à renommer)",
+    capture_summary: |captured, expected, percent, wrong| {
+        format!(
+            "chiffres prévus et exécutés retrouvés (même fiche, même rôle, même valeur) : \
+             {captured} sur {expected} ({percent} %), {wrong} faux ; ≠ faux, - manquant, + en plus"
+        )
+    },
+    capture_fiches: |found, expected| format!("fiches retrouvées : {found} sur {expected}"),
+};
+
+static IMPORT_EN: ImportStrings = ImportStrings {
+    new_title: |kind, territory, period| {
+        let mut chars = kind.chars();
+        let kind: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        format!("{kind} {territory} {period}")
+    },
+    new_axe_title: "First axe (rename it)",
+    new_fiche_title: "First fiche (rename it)",
+    new_written: |file| format!("{file} written; open it with: revue {file}"),
+    new_exists: |file| format!("{file} already exists: not replaced"),
+    table_imported: |rows, figures, id, file| {
+        format!("table “{id}” added to {file}: {rows} rows linked to a fiche, {figures} figures")
+    },
+    column_unmapped: |header| {
+        format!("column “{header}”: role not recognised, kept as text (correct it with --roles)")
+    },
+    row_unlinked: |row, label| format!("row {row} “{label}”: no fiche has this number"),
+    table_empty: "the table holds no row",
+    sheet_missing: |sheet, sheets| format!("no sheet “{sheet}”; the sheets are: {sheets}"),
+    table_format_unknown: |file| {
+        format!("{file}: format not read; revue reads .xlsx, .ods and .csv tables")
+    },
+    table_unreadable: |file, why| format!("{file}: unreadable table ({why})"),
+    roles_bad: |entry| {
+        format!(
+            "--roles “{entry}”: expected COLUMN=ROLE, ROLE one of fiche, label, etat, \
+             departement, total, engaged, executed, remaining, notes, summed, ignore"
+        )
+    },
+    convention_changed: |file| {
+        format!("{file} changed during the import: nothing written, run the command again")
+    },
+    format_loss: |file| {
+        format!(
+            "{file}: nothing written, saving would drop its comments or layout; run again with \
+             --force to let them go"
+        )
+    },
+    draft_written: |file, fiches, figures| {
+        format!(
+            "draft {file} written: {fiches} fiches, {figures} figures read, all to confirm \
+             (marked draft)"
+        )
+    },
+    draft_nothing_found: |file| format!("{file}: no fiche action recognised"),
+    draft_title: "Imported draft (rename it)",
+    capture_summary: |captured, expected, percent, wrong| {
+        format!(
+            "planned and executed figures captured (same fiche, role and value): {captured} of \
+             {expected} ({percent} %), {wrong} wrong; ≠ wrong, - missed, + extra"
+        )
+    },
+    capture_fiches: |found, expected| format!("fiches found: {found} of {expected}"),
+};
 
 /// Messages of saving and of the file commands.
 pub struct StorageStrings {

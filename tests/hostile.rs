@@ -78,7 +78,7 @@ const EXPECTED: &[(&str, Expect)] = &[
     ),
     (
         "truncated.ron",
-        Expect::Message(&["truncated.ron:36:41:", "end of string"]),
+        Expect::Message(&["truncated.ron:36:41:", "guillemet final"]),
     ),
     (
         "truncated-utf8.ron",
@@ -90,35 +90,35 @@ const EXPECTED: &[(&str, Expect)] = &[
     ),
     (
         "empty.ron",
-        Expect::Message(&["empty.ron:1:1:", "the file is empty"]),
+        Expect::Message(&["empty.ron:1:1:", "le fichier est vide"]),
     ),
     (
         "wrong-type-version.ron",
-        Expect::Message(&[":3:13:", "Expected integer"]),
+        Expect::Message(&[":3:13:", "nombre entier"]),
     ),
     (
         "wrong-type-amount.ron",
-        Expect::Message(&[":47:", "Expected string"]),
+        Expect::Message(&[":47:", "entre guillemets"]),
     ),
     (
         "wrong-type-list.ron",
-        Expect::Message(&[":9:13:", "Expected opening `[`"]),
+        Expect::Message(&[":9:13:", "liste entre crochets"]),
     ),
     (
         "wrong-type-id.ron",
-        Expect::Message(&[":104:", "Expected string"]),
+        Expect::Message(&[":104:", "texte entre guillemets"]),
     ),
     (
         "unknown-variant.ron",
-        Expect::Message(&[":5:11:", "`Rapport`", "RapportExecution"]),
+        Expect::Message(&[":5:11:", "« Rapport »", "RapportExecution"]),
     ),
     (
         "missing-field.ron",
-        Expect::Message(&["missing field", "`territory`"]),
+        Expect::Message(&["il manque le champ", "« territory »"]),
     ),
     (
         "unknown-field.ron",
-        Expect::Message(&[":8:5:", "`periode`"]),
+        Expect::Message(&[":8:5:", "« periode »"]),
     ),
     (
         "deeply-nested.ron",
@@ -679,7 +679,7 @@ fn fifty_megabytes_and_a_million_brackets_neither_panic_nor_hang() {
         let mut app = app_on(vec![file.convention], Vec::new());
         every_screen(&mut app);
     });
-    for (file, words) in [(nested_file, "Expected"), (quoted_file, "…")] {
+    for (file, words) in [(nested_file, "attendu"), (quoted_file, "…")] {
         let shown = file.display().to_string();
         let error = within(Duration::from_secs(30), &shown, move || {
             storage::load_file(&file).unwrap_err()

@@ -639,6 +639,7 @@ fn convention() -> BoxedStrategy<Convention> {
                 statements,
                 claims,
                 indicators,
+                ..Default::default()
             },
         )
         .boxed()

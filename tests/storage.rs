@@ -76,6 +76,7 @@ fn syntax_error(text: &str) -> (usize, usize, String) {
             line,
             column,
             message,
+            ..
         }) => (line, column, message),
         other => panic!("expected a syntax error, got {other:?}"),
     }

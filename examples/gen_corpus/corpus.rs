@@ -1351,6 +1351,7 @@ fn convention(rng: &mut Rng, number: &str, name: &str, year: i32, index: usize) 
         statements,
         claims: Vec::new(),
         indicators: Vec::new(),
+        draft: None,
     }
 }
 

@@ -1,6 +1,9 @@
 //! Command-line interface: argument parsing and the non-interactive commands.
 
 mod check;
+mod import_table;
+mod import_text;
+mod new;
 pub mod report;
 mod summary;
 
@@ -15,6 +18,7 @@ use crate::storage::{self, LoadReport};
 use crate::strings::Lang;
 use crate::text::sanitize_line;
 
+pub use new::{NewFile, minimal_convention};
 pub use summary::{Summary, summarise};
 
 #[derive(Debug, Parser)]
@@ -90,6 +94,73 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write a minimal valid convention file (one axe, one fiche, an empty budget) to start from.
+    New {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = NewKind::Convention)]
+        kind: NewKind,
+        /// Département name (`Ardèche`).
+        #[arg(long, value_name = "NAME")]
+        territory: String,
+        /// Département number as written (`07`, `2A`).
+        #[arg(long, value_name = "NN")]
+        code: String,
+        /// Period covered, as written (`2022`, `2024-2026`).
+        #[arg(long, value_name = "P")]
+        period: String,
+    },
+    /// Add a spreadsheet's financial table (xlsx, ods, csv) to a convention, its rows linked
+    /// to the fiches, its columns mapped to budget figures from their headers.
+    ImportTable {
+        file: PathBuf,
+        /// The sheet to read (default: the first).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// The convention file the table is added to (saved safely, with a backup).
+        #[arg(long, value_name = "CONVENTION.ron")]
+        into: PathBuf,
+        /// Correct the mapping: COLUMN=ROLE, COLUMN a letter, a number or a header; ROLE one
+        /// of fiche, libelle, etat, departement, total, engage, execute, solde, observations,
+        /// somme, ignorer.
+        #[arg(long, value_name = "COLUMN=ROLE,…")]
+        roles: Vec<String>,
+        /// Save even though the convention's comments or layout are lost.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Draft a convention from the text of a PDF (`pdftotext -layout`): fiches, budgets,
+    /// indicators, each figure citing its line; marked as a draft to confirm.
+    ImportText {
+        file: PathBuf,
+        /// The draft to write (never replaces a file).
+        #[arg(short, long, value_name = "DRAFT.ron")]
+        output: PathBuf,
+        /// A transcription of the same document: print the share of its planned and executed
+        /// figures the draft captured.
+        #[arg(long, value_name = "REFERENCE.ron")]
+        compare: Option<PathBuf>,
+    },
+}
+
+/// The kinds of document `revue new` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NewKind {
+    Convention,
+    Avenant,
+    Rapport,
+    Programme,
+}
+
+impl From<NewKind> for crate::model::ConventionKind {
+    fn from(kind: NewKind) -> Self {
+        use crate::model::ConventionKind as K;
+        match kind {
+            NewKind::Convention => K::Convention,
+            NewKind::Avenant => K::Avenant,
+            NewKind::Rapport => K::RapportExecution,
+            NewKind::Programme => K::Programme,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -204,6 +275,42 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             check,
             force,
         }) => fmt(&paths, check, force, lang),
+        Some(Command::New {
+            file,
+            kind,
+            territory,
+            code,
+            period,
+        }) => new::run(
+            &file,
+            &NewFile {
+                kind: kind.into(),
+                territory: &territory,
+                code: &code,
+                period: &period,
+            },
+            lang,
+        ),
+        Some(Command::ImportTable {
+            file,
+            sheet,
+            into,
+            roles,
+            force,
+        }) => {
+            let roles = crate::import::table::parse_roles(&roles.join(",")).map_err(|entry| {
+                UsageError(
+                    sanitize_line(&(crate::strings::import_strings(lang).roles_bad)(&entry))
+                        .into_owned(),
+                )
+            })?;
+            import_table::run(&file, sheet.as_deref(), &into, &roles, force, lang)
+        }
+        Some(Command::ImportText {
+            file,
+            output,
+            compare,
+        }) => import_text::run(&file, &output, compare.as_deref(), lang),
         None => unreachable!("handled above"),
     }
 }

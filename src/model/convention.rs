@@ -54,6 +54,22 @@ pub struct Convention {
     /// Document-level indicators (a PDI's socio-economic tables).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
+    /// Present while the file is a draft read by a program (`revue import-text`), not yet
+    /// checked against its document by a person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<Draft>,
+}
+
+/// What of a drafted convention a person has not confirmed yet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    /// The program and input that wrote it (`revue import-text 000_de99a9ca3a33da65.txt`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub made_by: String,
+    /// Ids of the fiches whose figures were read by the program and not yet confirmed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unconfirmed: Vec<String>,
 }
 
 impl Convention {

@@ -21,8 +21,8 @@ pub use amount::{
 };
 pub use budget::{Bound, Budget, Claim, Funder, Operation, Planned, Reallocation};
 pub use convention::{
-    Axe, Convention, ConventionKind, Deadline, Document, FORMAT_VERSION, Section, SectionKind,
-    Statement, StatementScope, Subject, Territory, normalise_fiche_id,
+    Axe, Convention, ConventionKind, Deadline, Document, Draft, FORMAT_VERSION, Section,
+    SectionKind, Statement, StatementScope, Subject, Territory, normalise_fiche_id,
 };
 pub use date::{Day, days_in};
 pub use fiche::{Assessment, Block, Fiche, FicheStatus, Partners, Scope};

@@ -38,16 +38,18 @@ pub fn from_ron_str(text: &str) -> Result<Convention, LoadErrorKind> {
             line: 1,
             column: 1,
             message: "the file is empty".to_string(),
+            problem: Some(Box::new(super::load::SyntaxProblem::EmptyFile)),
         });
     }
-    let convention: Convention =
-        options()
-            .from_str(text)
-            .map_err(|error| LoadErrorKind::Syntax {
-                line: error.span.start.line,
-                column: error.span.start.col,
-                message: shortened(error.code.to_string()),
-            })?;
+    let convention: Convention = options().from_str(text).map_err(|error| {
+        let (problem, line, column) = super::load::classify_syntax_error(text, &error);
+        LoadErrorKind::Syntax {
+            line,
+            column,
+            message: shortened(error.code.to_string()),
+            problem: problem.map(Box::new),
+        }
+    })?;
     if convention.version != FORMAT_VERSION {
         return Err(LoadErrorKind::Version {
             found: convention.version,

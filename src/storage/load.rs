@@ -36,12 +36,345 @@ pub enum LoadErrorKind {
     Syntax {
         line: usize,
         column: usize,
+        /// The parser's own text (English), kept for what [`SyntaxProblem`] does not type.
         message: String,
+        /// What went wrong, typed, when it is a mistake a person writing the file makes:
+        /// the message then says it in the user's language with the fix.
+        problem: Option<Box<SyntaxProblem>>,
     },
     Version {
         found: u32,
         supported: u32,
     },
+}
+
+/// A mistake in a hand-written file, as the user is told it (`crate::strings::load_error`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyntaxProblem {
+    /// A figure written as a bare number (`Amount(59000)`, or `etat: 59000`): `variant` is the
+    /// figure's kind when it was written, `number` the digits as written.
+    BareNumber {
+        variant: Option<String>,
+        number: String,
+    },
+    /// A quoted text where a figure is expected (`etat: "59000"`).
+    FigureWithoutKind {
+        found: String,
+    },
+    /// A required field is absent; the position is where the item lacking it starts.
+    MissingField {
+        field: String,
+        /// The type lacking it (`Fiche`, `Axe`, `Budget`…).
+        within: String,
+        /// The item's `id`, when it has one (`1-1`).
+        id: Option<String>,
+    },
+    UnknownField {
+        found: String,
+        within: String,
+        expected: Vec<String>,
+    },
+    UnknownVariant {
+        found: String,
+        within: String,
+        expected: Vec<String>,
+    },
+    DuplicateField {
+        field: String,
+        within: String,
+    },
+    /// A value of the wrong shape (a number where a text is expected, a list for a struct).
+    WrongType {
+        expected: ExpectedShape,
+        /// The start of what was written instead, as written.
+        found: String,
+    },
+    MissingComma,
+    /// A figure's text that is not in the stored form (`Amount("221 499 €")`).
+    NotStoredFigure {
+        found: String,
+    },
+    UnexpectedEnd,
+    /// A text whose closing quote is missing.
+    UnclosedString,
+    EmptyFile,
+}
+
+/// The shape of value the format wanted where a [`SyntaxProblem::WrongType`] is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExpectedShape {
+    Text,
+    Integer,
+    Boolean,
+    List,
+    /// A parenthesised group of fields, with the type's name when known.
+    Struct(Option<String>),
+    Other,
+}
+
+/// Types a reader names by their place in a document; the id is worth quoting for these.
+const ITEMS_WITH_ID: [&str; 4] = ["Fiche", "Axe", "Section", "Table"];
+
+/// Reads what a RON error means for a person writing the file. Returns the problem and the
+/// position to report (for a missing field, where the item starts, not where it ends).
+pub(super) fn classify_syntax_error(
+    text: &str,
+    error: &ron::error::SpannedError,
+) -> (Option<SyntaxProblem>, usize, usize) {
+    use ron::Error as E;
+    let (line, column) = (error.span.start.line, error.span.start.col);
+    let at = byte_offset(text, line, column);
+    let token = at
+        .map(|offset| token_at(text[offset..].trim_start()))
+        .unwrap_or_default();
+    let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let problem = match &error.code {
+        E::SuggestRawIdentifier(found) | E::InvalidIdentifier(found) if looks_numeric(found) => {
+            SyntaxProblem::BareNumber {
+                variant: None,
+                number: found.clone(),
+            }
+        }
+        E::ExpectedIdentifier if token.starts_with('"') => SyntaxProblem::FigureWithoutKind {
+            found: token.clone(),
+        },
+        E::ExpectedString
+            if looks_numeric(&token)
+                && at.is_some_and(|offset| variant_before(&text[..offset]).is_some()) =>
+        {
+            SyntaxProblem::BareNumber {
+                variant: at.and_then(|offset| variant_before(&text[..offset])),
+                number: token.clone(),
+            }
+        }
+        E::ExpectedString => wrong_type(ExpectedShape::Text, token.clone()),
+        E::ExpectedInteger => wrong_type(ExpectedShape::Integer, token.clone()),
+        E::ExpectedBoolean => wrong_type(ExpectedShape::Boolean, token.clone()),
+        E::ExpectedArray => wrong_type(ExpectedShape::List, token.clone()),
+        E::ExpectedStructLike => wrong_type(ExpectedShape::Struct(None), token.clone()),
+        E::ExpectedNamedStructLike(name) => {
+            wrong_type(ExpectedShape::Struct(Some(name.to_string())), token.clone())
+        }
+        E::InvalidValueForType { found, .. } => wrong_type(ExpectedShape::Other, found.clone()),
+        E::MissingStructField { field, outer } => {
+            let within = outer.clone().unwrap_or_default();
+            let start = at.and_then(|offset| opening_bracket_before(text, offset));
+            let id = start
+                .filter(|_| ITEMS_WITH_ID.contains(&within.as_str()))
+                .and_then(|open| id_field_after(text, open));
+            let problem = SyntaxProblem::MissingField {
+                field: field.to_string(),
+                within,
+                id,
+            };
+            if let Some(open) = start {
+                let (line, column) = line_and_column(text, open);
+                return (Some(problem), line, column);
+            }
+            problem
+        }
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => SyntaxProblem::UnknownField {
+            found: found.clone(),
+            within: outer.clone().unwrap_or_default(),
+            expected: names(expected),
+        },
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => SyntaxProblem::UnknownVariant {
+            found: found.clone(),
+            within: outer.clone().unwrap_or_default(),
+            expected: names(expected),
+        },
+        E::DuplicateStructField { field, outer } => SyntaxProblem::DuplicateField {
+            field: field.to_string(),
+            within: outer.clone().unwrap_or_default(),
+        },
+        E::ExpectedComma => SyntaxProblem::MissingComma,
+        E::Eof => SyntaxProblem::UnexpectedEnd,
+        E::ExpectedStringEnd => SyntaxProblem::UnclosedString,
+        // The span covers the string's content.
+        E::Message(message) if message.contains("stored form") => {
+            let end = byte_offset(text, error.span.end.line, error.span.end.col);
+            let found = match (at, end) {
+                (Some(start), Some(end)) if start < end => shortened(
+                    text[start..end]
+                        .strip_suffix('"')
+                        .unwrap_or(&text[start..end]),
+                ),
+                _ => token.clone(),
+            };
+            SyntaxProblem::NotStoredFigure {
+                found: format!("\"{found}\""),
+            }
+        }
+        _ => return (None, line, column),
+    };
+    (Some(problem), line, column)
+}
+
+fn wrong_type(expected: ExpectedShape, found: String) -> SyntaxProblem {
+    SyntaxProblem::WrongType { expected, found }
+}
+
+fn looks_numeric(token: &str) -> bool {
+    let body = token.strip_prefix(['-', '+']).unwrap_or(token);
+    body.starts_with(|c: char| c.is_ascii_digit())
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '_' | 'e' | 'E'))
+}
+
+/// `Amount` in `…Amount(` just before a position.
+fn variant_before(before: &str) -> Option<String> {
+    let before = before.trim_end().strip_suffix('(')?.trim_end();
+    let name: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    (!name.is_empty() && name.starts_with(char::is_uppercase)).then_some(name)
+}
+
+/// What was written at a position: a quoted string, or a run up to a separator; at most 40
+/// characters.
+fn token_at(rest: &str) -> String {
+    let token = if let Some(body) = rest.strip_prefix('"') {
+        let end = string_end(body.as_bytes(), 0).map_or(body.len(), |e| e + 1);
+        &rest[..(end + 1).min(rest.len())]
+    } else {
+        let end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ')' | ']' | '(' | '['))
+            .unwrap_or(rest.len());
+        let end = if end == 0 {
+            rest.chars().next().map_or(0, char::len_utf8)
+        } else {
+            end
+        };
+        &rest[..end]
+    };
+    shortened(token)
+}
+
+fn shortened(token: &str) -> String {
+    const LIMIT: usize = 40;
+    match token.char_indices().nth(LIMIT) {
+        Some((cut, _)) => format!("{}…", &token[..cut]),
+        None => token.to_string(),
+    }
+}
+
+/// The byte offset of a 1-based line and (character) column.
+fn byte_offset(text: &str, line: usize, column: usize) -> Option<usize> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    let rest = &text[line_start..];
+    let within = rest
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(rest.len(), |(i, _)| i);
+    Some(line_start + within)
+}
+
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Index just past the closing quote's position within a string body starting at `i`
+/// (the index of the closing quote), or `None` when unclosed.
+fn string_end(bytes: &[u8], mut i: usize) -> Option<usize> {
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// The offset of the bracket left open at `offset` (the one a closing bracket there would
+/// close), skipping strings and comments.
+fn opening_bracket_before(text: &str, offset: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut open = Vec::new();
+    let mut i = 0;
+    while i < offset.min(bytes.len()) {
+        match bytes[i] {
+            b'"' => i = string_end(bytes, i + 1).map_or(bytes.len(), |e| e + 1),
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = text[i..].find('\n').map_or(bytes.len(), |e| i + e)
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = text[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |e| i + 2 + e + 2)
+            }
+            b'(' | b'[' | b'{' => {
+                open.push(i);
+                i += 1
+            }
+            b')' | b']' | b'}' => {
+                open.pop();
+                i += 1
+            }
+            _ => i += 1,
+        }
+    }
+    open.pop()
+}
+
+/// The `id: "…"` written directly inside the group opened at `open`.
+fn id_field_after(text: &str, open: usize) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = open;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => i = string_end(bytes, i + 1)? + 1,
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                i += 1
+            }
+            b')' | b']' | b'}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return None;
+                }
+                i += 1
+            }
+            b'i' if depth == 1
+                && text[i..].starts_with("id")
+                && !bytes[i - 1].is_ascii_alphanumeric()
+                && bytes[i - 1] != b'_' =>
+            {
+                let rest = text[i + 2..].trim_start();
+                let Some(value) = rest.strip_prefix(':').map(str::trim_start) else {
+                    i += 1;
+                    continue;
+                };
+                let body = value.strip_prefix('"')?;
+                let end = string_end(body.as_bytes(), 0)?;
+                return Some(body[..end].to_string());
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 impl LoadError {

@@ -58,13 +58,16 @@ pub fn review_to_string(review: &Review) -> String {
 /// Parses a review file's text; positions in errors are 1-based line and column.
 pub fn review_from_str(text: &str) -> Result<Review, LoadErrorKind> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let review: Review = options()
-        .from_str(text)
-        .map_err(|e| LoadErrorKind::Syntax {
-            line: e.span.start.line,
-            column: e.span.start.col,
+    let review: Review = options().from_str(text).map_err(|e| {
+        // Read as a convention's errors are: typed, with the fix, in the user's language.
+        let (problem, line, column) = super::load::classify_syntax_error(text, &e);
+        LoadErrorKind::Syntax {
+            line,
+            column,
             message: crate::text::shorten(&e.code.to_string(), 300).into_owned(),
-        })?;
+            problem: problem.map(Box::new),
+        }
+    })?;
     if review.version != REVIEW_VERSION {
         return Err(LoadErrorKind::Version {
             found: review.version,
