@@ -19,6 +19,8 @@ pub struct Document {
     pub path: PathBuf,
     pub convention: Convention,
     pub findings: Vec<Finding>,
+    /// Lookups into `convention` and `findings` for drawing, set with the findings.
+    pub lookup: super::views::Lookup,
     /// Hash of the file as loaded or last saved: a save checks the disk still holds it.
     pub loaded_hash: Option<u64>,
     pub undo: Vec<Change>,
@@ -197,6 +199,7 @@ impl App {
     pub(crate) fn after_change(&mut self, document: usize) {
         let doc = &mut self.documents[document];
         doc.findings = crate::rules::check_convention(&doc.convention, &self.rules);
+        doc.lookup = super::views::Lookup::of(&doc.convention, &doc.findings);
         if let Some(index) = &mut self.index {
             index.rebuild_document(document, &doc.convention, &doc.findings);
         }

@@ -173,6 +173,7 @@ impl App {
             .into_iter()
             .zip(findings)
             .map(|(f, findings)| Document {
+                lookup: views::Lookup::of(&f.convention, &findings),
                 path: f.path,
                 convention: f.convention,
                 findings,

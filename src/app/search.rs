@@ -269,7 +269,7 @@ impl App {
                     let finding = &doc.findings[*f];
                     let title = finding
                         .fiche()
-                        .and_then(|id| doc.convention.find_fiche(id))
+                        .and_then(|id| doc.lookup.find_fiche(&doc.convention, id))
                         .map_or("", |fiche| fiche.title.as_str());
                     keep(format!(
                         "{} {} {title} {} {} {}",

@@ -8,7 +8,6 @@ use crate::rules::figures::{self, Figure, Sum};
 use crate::rules::{Anchor, Finding};
 
 use super::grid::{Grid, GridCell, GridColumn, GridRow, RowStyle, clean};
-use super::worst;
 
 /// The figure columns: planned total always (the overview's stated figures go there), the
 /// others where some fiche fills them. Engaged and executed are never mixed.
@@ -31,7 +30,7 @@ pub fn grid(app: &App) -> Grid {
     };
     let c = &doc.convention;
     let fields = fields(c);
-    let marks = super::cell_marks(c, &doc.findings);
+    let marks = super::cell_marks(doc);
     let f = crate::strings::figures(app.lang);
     let sums = |fiches: &mut dyn Iterator<Item = &crate::model::Fiche>| -> Vec<Sum> {
         let budgets: Vec<&crate::model::Budget> =
@@ -66,9 +65,7 @@ pub fn grid(app: &App) -> Grid {
                 row.severity = a
                     .fiches
                     .iter()
-                    .filter_map(|fiche| {
-                        worst(&doc.findings, |finding| finding.fiche() == Some(&fiche.id))
-                    })
+                    .filter_map(|fiche| doc.lookup.worst_for_fiche(&fiche.id))
                     .min();
                 row
             }
@@ -88,7 +85,7 @@ pub fn grid(app: &App) -> Grid {
                     cells.push(GridCell::figure(figure.as_ref(), severity));
                 }
                 GridRow {
-                    severity: worst(&doc.findings, |finding| finding.fiche() == Some(&fiche.id)),
+                    severity: doc.lookup.worst_for_fiche(&fiche.id),
                     cells,
                     style: RowStyle::Normal,
                     note: None,

@@ -7,8 +7,9 @@ use crate::model::{BudgetField, ColumnRole, Convention, Value};
 use crate::rules::figures::{self, Figure, Sum};
 use crate::rules::{Anchor, Finding, Severity, counterpart_value};
 
+use super::cell_of_fiche;
 use super::grid::{Grid, GridCell, GridColumn, GridRow, RowStyle, clean, elide};
-use super::{cell_of_fiche, worst};
+use std::collections::HashMap;
 
 /// The budget fields shown as columns: those some fiche fills (no "engagé" in a plan).
 pub fn fields(c: &Convention) -> Vec<BudgetField> {
@@ -48,7 +49,7 @@ pub fn fiche_grid(app: &App) -> Grid {
         .filter_map(|&i| all.get(i).copied())
         .collect();
     let fields = fields(c);
-    let marks = super::cell_marks(c, &doc.findings);
+    let marks = super::cell_marks(doc);
     let figure = |f: views::FicheRef, field| {
         f.get(c)
             .budget
@@ -169,21 +170,31 @@ pub fn table_grid(app: &App, table_index: usize) -> Grid {
         text > figures && !matches!(table.columns[i].role, Some(ColumnRole::Budget(_)))
     };
     let fixed = 1 + usize::from(order.get(1).is_some_and(|&i| text_column(i)));
+    // The findings about this table, by row (index, TOTAL row): gathered once, not scanned
+    // again for every cell.
+    let mut by_row: HashMap<(Option<usize>, bool), Vec<(Option<usize>, Severity)>> = HashMap::new();
+    for f in &doc.findings {
+        if let Anchor::Table {
+            table: t,
+            row,
+            total_row,
+            column,
+        } = &f.anchor
+            && *t == table_index
+        {
+            by_row
+                .entry((*row, *total_row))
+                .or_default()
+                .push((*column, f.severity));
+        }
+    }
     let cell_severity = |row: Option<usize>, total: bool, column: usize| {
-        worst(&doc.findings, |f| match &f.anchor {
-            Anchor::Table {
-                table: t,
-                row: r,
-                total_row,
-                column: col,
-            } => {
-                *t == table_index
-                    && *r == row
-                    && *total_row == total
-                    && col.is_none_or(|x| x == column)
-            }
-            _ => false,
-        })
+        by_row
+            .get(&(row, total))?
+            .iter()
+            .filter(|(col, _)| col.is_none_or(|x| x == column))
+            .map(|(_, severity)| *severity)
+            .min()
     };
     let mut columns = Vec::new();
     for &i in &order {
@@ -208,7 +219,10 @@ pub fn table_grid(app: &App, table_index: usize) -> Grid {
         })
         .map(|(index, row)| {
             let total = index.is_none();
-            let fiche = row.fiche.as_deref().and_then(|id| c.find_fiche(id));
+            let fiche = row
+                .fiche
+                .as_deref()
+                .and_then(|id| doc.lookup.find_fiche(c, id));
             let mut cells = Vec::new();
             for &i in &order {
                 let value = row.cells.get(i).and_then(Option::as_ref);

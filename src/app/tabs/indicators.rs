@@ -6,7 +6,6 @@ use crate::model::{Convention, Measure};
 use crate::rules::Anchor;
 
 use super::grid::{CellKind, Grid, GridCell, GridColumn, GridRow, RowStyle, clean, value_text};
-use super::worst;
 
 /// The year the document reports on: the last year it covers, when an indicator has it;
 /// else the last year any indicator mentions.
@@ -39,6 +38,17 @@ pub fn grid(app: &App) -> Grid {
     let text = app.text();
     let all = views::indicator_rows(c);
     let years = year_columns(c);
+    // The most serious finding per indicator anchor, gathered once, not per row.
+    let mut worst_by_anchor: std::collections::HashMap<&Anchor, crate::rules::Severity> =
+        std::collections::HashMap::new();
+    for f in &doc.findings {
+        if matches!(f.anchor, Anchor::Indicator { .. }) {
+            worst_by_anchor
+                .entry(&f.anchor)
+                .and_modify(|s| *s = (*s).min(f.severity))
+                .or_insert(f.severity);
+        }
+    }
     let rows = app
         .visible_rows(Tab::Indicators)
         .iter()
@@ -49,7 +59,7 @@ pub fn grid(app: &App) -> Grid {
                 fiche: r.fiche.map(|f| f.get(c).id.clone()),
                 index: r.index,
             };
-            let severity = worst(&doc.findings, |f| f.anchor == anchor);
+            let severity = worst_by_anchor.get(&anchor).copied();
             let fiche = r
                 .fiche
                 .map(|f| clean(&f.get(c).id))

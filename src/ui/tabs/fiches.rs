@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         .iter()
         .map(|r| {
             let fiche = r.get(c);
-            let worst = views::worst_for_fiche(&doc.findings, &fiche.id);
+            let worst = doc.lookup.worst_for_fiche(&fiche.id);
             Row::new(vec![
                 Cell::from(marker(worst)).style(theme.severity(worst)),
                 Cell::from(format!("{} {}", clean(&fiche.id), clean(&fiche.title))),
@@ -425,9 +425,7 @@ fn budget_severity(
     fiche: &Fiche,
     field: crate::model::BudgetField,
 ) -> Option<crate::rules::Severity> {
-    tabs::worst(&doc.findings, |f| {
-        tabs::cell_of_fiche(&doc.convention, f).is_some_and(|(id, x)| id == fiche.id && x == field)
-    })
+    tabs::budget_figure_severity(doc, &fiche.id, field)
 }
 
 struct Lines<'t> {
