@@ -174,6 +174,7 @@ impl App {
             .zip(findings)
             .map(|(f, findings)| Document {
                 lookup: views::Lookup::of(&f.convention, &findings),
+                history_mark: (0, 0),
                 path: f.path,
                 convention: f.convention,
                 findings,

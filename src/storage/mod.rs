@@ -11,7 +11,7 @@ mod save;
 pub use bundled::{BUNDLED, default_paths, install_bundled};
 pub use disk::{OnDisk, on_disk, same_file};
 pub use format::{from_ron_str, has_comments, to_ron_string};
-pub use journal::{Claim, Journal, Pending};
+pub use journal::{Claim, Journal, Pending, Replacement};
 pub use load::{
     DEFAULT_SIZE_LIMIT, IoProblem, IoProblemKind, LoadError, LoadErrorKind, LoadReport, LoadedFile,
     SIZE_LIMIT_VARIABLE, SpecialFile, content_hash, is_convention_file_name, load_file,
