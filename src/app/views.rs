@@ -44,6 +44,10 @@ pub struct Lookup {
     /// ([`super::tabs::cell_of_fiche`]) and the tab it is counted in
     /// ([`super::tabs::home_tab`]).
     per_finding: Vec<(Option<BudgetField>, Option<Tab>)>,
+    /// Natural column widths of a tab's whole table, by what they depend on besides the
+    /// document (tab, view, filter, folded axes, language): see
+    /// [`super::App::grid_shown`]. Filled as frames ask; a new lookup starts empty.
+    widths: std::sync::Arc<std::sync::Mutex<HashMap<String, Vec<u16>>>>,
 }
 
 impl Lookup {
@@ -60,6 +64,7 @@ impl Lookup {
             positions,
             worst_by_fiche: HashMap::new(),
             per_finding: Vec::with_capacity(findings.len()),
+            widths: Default::default(),
         };
         for finding in findings {
             if let Some(fiche) = finding.fiche() {
@@ -101,6 +106,17 @@ impl Lookup {
     /// The fiche budget figure finding `index` marks, as [`super::tabs::cell_of_fiche`].
     pub fn cell_of(&self, index: usize) -> Option<BudgetField> {
         self.per_finding.get(index).and_then(|(cell, _)| *cell)
+    }
+
+    /// Column widths kept for `key` by [`Lookup::keep_widths`].
+    pub fn widths(&self, key: &str) -> Option<Vec<u16>> {
+        self.widths.lock().ok()?.get(key).cloned()
+    }
+
+    pub fn keep_widths(&self, key: String, widths: Vec<u16>) {
+        if let Ok(mut kept) = self.widths.lock() {
+            kept.insert(key, widths);
+        }
     }
 
     /// The tab finding `index` is counted in, as [`super::tabs::home_tab`].

@@ -38,6 +38,11 @@ pub fn field_header(app: &App, field: BudgetField) -> &'static str {
 
 /// The fiches' budgets: one row per visible row of the tab, subtotals over the fiches shown.
 pub fn fiche_grid(app: &App) -> Grid {
+    fiche_grid_rows(app, &|_| true)
+}
+
+/// [`fiche_grid`], with the rows `on_screen` refuses left as placeholders.
+pub fn fiche_grid_rows(app: &App, on_screen: &dyn Fn(usize) -> bool) -> Grid {
     let Some(doc) = app.document() else {
         return Grid::empty();
     };
@@ -78,7 +83,11 @@ pub fn fiche_grid(app: &App) -> Grid {
         sum_row(app, label, &sums)
     };
     let mut rows = Vec::new();
-    for row in &shown {
+    for (i, row) in shown.iter().enumerate() {
+        if !on_screen(i) {
+            rows.push(GridRow::placeholder());
+            continue;
+        }
         rows.push(match *row {
             BudgetRow::Axe(axe) => {
                 let a = &c.axes[axe];
@@ -122,6 +131,7 @@ pub fn fiche_grid(app: &App) -> Grid {
         columns,
         fixed: 1,
         rows,
+        natural_widths: None,
     }
 }
 
@@ -145,6 +155,11 @@ pub fn sum_row(app: &App, label: String, sums: &[Sum]) -> GridRow {
 /// A document summary table as printed, every column, and beside each budget column what
 /// the linked fiche itself states.
 pub fn table_grid(app: &App, table_index: usize) -> Grid {
+    table_grid_rows(app, table_index, &|_| true)
+}
+
+/// [`table_grid`], with the rows `on_screen` refuses left as placeholders.
+pub fn table_grid_rows(app: &App, table_index: usize, on_screen: &dyn Fn(usize) -> bool) -> Grid {
     let Some(doc) = app.document() else {
         return Grid::empty();
     };
@@ -217,7 +232,11 @@ pub fn table_grid(app: &App, table_index: usize) -> Grid {
             Some(row) => Some((Some(i), row)),
             None => table.total.as_ref().map(|total| (None, total)),
         })
-        .map(|(index, row)| {
+        .enumerate()
+        .map(|(i, (index, row))| {
+            if !on_screen(i) {
+                return GridRow::placeholder();
+            }
             let total = index.is_none();
             let fiche = row
                 .fiche
@@ -271,6 +290,7 @@ pub fn table_grid(app: &App, table_index: usize) -> Grid {
         columns,
         fixed,
         rows,
+        natural_widths: None,
     }
 }
 

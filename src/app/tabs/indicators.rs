@@ -31,6 +31,11 @@ pub fn year_columns(c: &Convention) -> Vec<i32> {
 }
 
 pub fn grid(app: &App) -> Grid {
+    grid_rows(app, &|_| true)
+}
+
+/// [`grid`], with the rows `shown` refuses left as placeholders.
+pub fn grid_rows(app: &App, shown: &dyn Fn(usize) -> bool) -> Grid {
     let Some(doc) = app.document() else {
         return Grid::empty();
     };
@@ -53,7 +58,11 @@ pub fn grid(app: &App) -> Grid {
         .visible_rows(Tab::Indicators)
         .iter()
         .filter_map(|&i| all.get(i))
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
+            if !shown(i) {
+                return GridRow::placeholder();
+            }
             let indicator = r.get(c);
             let anchor = Anchor::Indicator {
                 fiche: r.fiche.map(|f| f.get(c).id.clone()),
@@ -137,5 +146,6 @@ pub fn grid(app: &App) -> Grid {
         columns,
         fixed,
         rows,
+        natural_widths: None,
     }
 }

@@ -309,6 +309,50 @@ impl App {
         }
     }
 
+    /// The table the current tab shows, as drawn: the rows on screen worked out, the others
+    /// placeholders, the columns as wide as over every row (worked out once per change of
+    /// the document, the filter, the folded axes or the view, and kept in its lookups). A
+    /// key that moves costs the rows on screen, not the rows of the document.
+    pub fn grid_shown(&self, tab: Tab) -> grid::Grid {
+        let scroll = match tab {
+            Tab::Axes => self.view.axes,
+            Tab::Budgets => self.view.budgets,
+            Tab::Indicators => self.view.indicators,
+            Tab::Fiches | Tab::Anomalies => return self.grid(tab),
+        };
+        let Some(doc) = self.document() else {
+            return grid::Grid::empty();
+        };
+        // The rows the table can show from its offset, or around the selection should the
+        // table scroll to it.
+        let height = layout::areas(self.screen).body.height as usize;
+        let from = scroll.offset.min(scroll.selected.saturating_sub(height));
+        let to = scroll.offset.max(scroll.selected) + height;
+        let on_screen = |i: usize| (from..=to).contains(&i);
+        let key = format!(
+            "{tab:?}|{}|{}|{:?}|{:?}",
+            self.view.budget_view,
+            self.filters[tab.index()],
+            self.view.collapsed,
+            self.lang
+        );
+        let Some(widths) = doc.lookup.widths(&key) else {
+            let whole = self.grid(tab);
+            doc.lookup.keep_widths(key, whole.widths());
+            return whole;
+        };
+        let mut shown = match tab {
+            Tab::Axes => axes::grid_rows(self, &on_screen),
+            Tab::Budgets if self.view.budget_view == 0 => {
+                budgets::fiche_grid_rows(self, &on_screen)
+            }
+            Tab::Budgets => budgets::table_grid_rows(self, self.view.budget_view - 1, &on_screen),
+            _ => indicators::grid_rows(self, &on_screen),
+        };
+        shown.natural_widths = Some(widths);
+        shown
+    }
+
     /// The columns of `grid` on screen for `tab`, beside the row marker.
     pub fn grid_window(&self, tab: Tab, grid: &grid::Grid) -> grid::Window {
         let body = layout::areas(self.screen).body;
@@ -322,7 +366,7 @@ impl App {
     /// ←/→ on a table: whole columns sideways. `false` when already at that edge.
     pub(crate) fn scroll_columns(&mut self, right: bool) -> bool {
         let tab = self.tab;
-        let grid = self.grid(tab);
+        let grid = self.grid_shown(tab);
         let window = self.grid_window(tab, &grid);
         let first = &mut self.view.columns[tab.index()];
         *first = window.first;
@@ -339,7 +383,7 @@ impl App {
 
     /// Scrolls the current tab's columns so that grid column `column` is on screen.
     pub(crate) fn show_column(&mut self, tab: Tab, column: usize) {
-        let grid = self.grid(tab);
+        let grid = self.grid_shown(tab);
         let fixed = grid.fixed;
         self.view.columns[tab.index()] = 0;
         let window = self.grid_window(tab, &grid);

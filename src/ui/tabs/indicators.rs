@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         .iter()
         .filter_map(|&i| all.get(i).copied())
         .collect();
-    let grid = app.grid(Tab::Indicators);
+    let grid = app.grid_shown(Tab::Indicators);
     super::grid::draw(
         frame,
         app,
