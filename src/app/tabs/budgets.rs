@@ -187,7 +187,7 @@ pub fn table_grid_rows(app: &App, table_index: usize, on_screen: &dyn Fn(usize) 
     let fixed = 1 + usize::from(order.get(1).is_some_and(|&i| text_column(i)));
     // The findings about this table, by row (index, TOTAL row): gathered once, not scanned
     // again for every cell.
-    let mut by_row: HashMap<(Option<usize>, bool), Vec<(Option<usize>, Severity)>> = HashMap::new();
+    let mut by_row: HashMap<(Option<usize>, bool), Vec<ColumnMark>> = HashMap::new();
     for f in &doc.findings {
         if let Anchor::Table {
             table: t,
@@ -293,6 +293,9 @@ pub fn table_grid_rows(app: &App, table_index: usize, on_screen: &dyn Fn(usize) 
         natural_widths: None,
     }
 }
+
+/// A finding about a table row: its column (`None`: the whole row) and severity.
+type ColumnMark = (Option<usize>, Severity);
 
 pub fn label_column(table: &crate::model::Table) -> usize {
     table
