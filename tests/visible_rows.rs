@@ -123,3 +123,56 @@ fn folding_an_axe_or_filtering_gives_the_whole_table_again() {
         same_both_ways(&app, &format!("filter up to {c}"));
     }
 }
+
+/// The Anomalies filter keeps each finding's text from one letter to the next: after an
+/// edit it finds what a session started on the edited convention finds.
+#[test]
+fn the_anomalies_filter_follows_an_edit() {
+    use revue::app::edit::{self, EditTarget, Field, NewValue};
+    use revue::app::views::FicheRef;
+    use revue::model::{BudgetField, Value};
+
+    let mut app = app();
+    app.update(Action::GoTo(Tab::Anomalies));
+    app.update(Action::Filter);
+    for c in "somme".chars() {
+        app.handle_key(&crossterm::event::KeyEvent::from(
+            crossterm::event::KeyCode::Char(c),
+        ));
+    }
+    let before = app.visible_rows(Tab::Anomalies).len();
+    // A planned total that is no longer the sum of its shares: one more `somme` finding.
+    let target = EditTarget::Fiche(FicheRef { axe: 0, fiche: 0 });
+    let value = NewValue::Figure(Some(Value::Amount(1.into())));
+    app.commit(app.current, target, |c| {
+        edit::apply(c, target, Field::Budget(BudgetField::PlannedTotal), value)
+    });
+    let after = app.visible_rows(Tab::Anomalies).len();
+
+    let files = app
+        .documents
+        .iter()
+        .map(|d| storage::LoadedFile {
+            path: d.path.clone(),
+            convention: d.convention.clone(),
+            hash: 0,
+        })
+        .collect();
+    let mut fresh = App::new(
+        storage::LoadReport {
+            files,
+            errors: Vec::new(),
+        },
+        Keymap::default(),
+        Lang::Fr,
+        Config {
+            current_year: 2026,
+            ..Config::default()
+        },
+    );
+    fresh.resize(WIDTH, HEIGHT);
+    fresh.show_convention(app.current);
+    fresh.filters = app.filters.clone();
+    assert_eq!(after, fresh.visible_rows(Tab::Anomalies).len());
+    assert_ne!(before, after, "the edit made a finding the filter finds");
+}

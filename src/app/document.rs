@@ -19,8 +19,9 @@ pub struct Document {
     pub path: PathBuf,
     pub convention: Convention,
     pub findings: Vec<Finding>,
-    /// Lookups into `convention` and `findings` for drawing, set with the findings.
-    pub lookup: super::views::Lookup,
+    /// Lookups into `convention` and `findings` for drawing ([`Document::lookup`]): emptied
+    /// whenever the findings are set, worked out again at the first frame that asks.
+    pub(crate) lookups: std::sync::OnceLock<super::views::Lookup>,
     /// Lengths of `undo` and `redo` at the last [`App::after_change`], to tell which step of
     /// the history the next one follows (the journal records that step alone).
     pub history_mark: (usize, usize),
@@ -37,6 +38,13 @@ pub struct Document {
 }
 
 impl Document {
+    /// What frames look up in the document (fiches by id, findings by fiche, cell and tab),
+    /// worked out once per change of the findings.
+    pub fn lookup(&self) -> &super::views::Lookup {
+        self.lookups
+            .get_or_init(|| super::views::Lookup::of(&self.convention, &self.findings))
+    }
+
     pub fn is_modified(&self) -> bool {
         self.saved_at != Some(self.undo.len())
     }
@@ -202,7 +210,7 @@ impl App {
     pub(crate) fn after_change(&mut self, document: usize) {
         let doc = &mut self.documents[document];
         doc.findings = crate::rules::check_convention(&doc.convention, &self.rules);
-        doc.lookup = super::views::Lookup::of(&doc.convention, &doc.findings);
+        doc.lookups = std::sync::OnceLock::new();
         if let Some(index) = &mut self.index {
             index.rebuild_document(document, &doc.convention, &doc.findings);
         }

@@ -173,7 +173,7 @@ impl App {
             .into_iter()
             .zip(findings)
             .map(|(f, findings)| Document {
-                lookup: views::Lookup::of(&f.convention, &findings),
+                lookups: Default::default(),
                 history_mark: (0, 0),
                 path: f.path,
                 convention: f.convention,

@@ -266,19 +266,8 @@ impl App {
                 .enumerate()
                 .filter(|(_, (d, f))| {
                     let doc = &self.documents[*d];
-                    let finding = &doc.findings[*f];
-                    let title = finding
-                        .fiche()
-                        .and_then(|id| doc.lookup.find_fiche(&doc.convention, id))
-                        .map_or("", |fiche| fiche.title.as_str());
-                    keep(format!(
-                        "{} {} {title} {} {} {}",
-                        doc.convention.territory.number,
-                        finding.fiche().unwrap_or_default(),
-                        finding.rule.id(),
-                        finding.location,
-                        finding.message
-                    ))
+                    let text = doc.lookup().filter_text(&doc.convention, &doc.findings, *f);
+                    words.iter().all(|w| text.contains(w.as_str()))
                 })
                 .map(|(i, _)| i)
                 .collect(),

@@ -48,6 +48,9 @@ pub struct Lookup {
     /// document (tab, view, filter, folded axes, language): see
     /// [`super::App::grid_shown`]. Filled as frames ask; a new lookup starts empty.
     widths: std::sync::Arc<std::sync::Mutex<HashMap<String, Vec<u16>>>>,
+    /// Per finding, the normalised text the Anomalies filter looks for words in: worked out
+    /// at the first filter after a change, not at every letter.
+    filter_texts: std::sync::OnceLock<Vec<String>>,
 }
 
 impl Lookup {
@@ -65,6 +68,7 @@ impl Lookup {
             worst_by_fiche: HashMap::new(),
             per_finding: Vec::with_capacity(findings.len()),
             widths: Default::default(),
+            filter_texts: std::sync::OnceLock::new(),
         };
         for finding in findings {
             if let Some(fiche) = finding.fiche() {
@@ -106,6 +110,31 @@ impl Lookup {
     /// The fiche budget figure finding `index` marks, as [`super::tabs::cell_of_fiche`].
     pub fn cell_of(&self, index: usize) -> Option<BudgetField> {
         self.per_finding.get(index).and_then(|(cell, _)| *cell)
+    }
+
+    /// The normalised text of finding `index` for the Anomalies filter: the département, the
+    /// fiche and its title, the rule, the place and the message.
+    pub fn filter_text(&self, convention: &Convention, findings: &[Finding], index: usize) -> &str {
+        let texts = self.filter_texts.get_or_init(|| {
+            findings
+                .iter()
+                .map(|finding| {
+                    let title = finding
+                        .fiche()
+                        .and_then(|id| self.find_fiche(convention, id))
+                        .map_or("", |fiche| fiche.title.as_str());
+                    crate::search::normalise(&format!(
+                        "{} {} {title} {} {} {}",
+                        convention.territory.number,
+                        finding.fiche().unwrap_or_default(),
+                        finding.rule.id(),
+                        finding.location,
+                        finding.message
+                    ))
+                })
+                .collect()
+        });
+        texts.get(index).map_or("", String::as_str)
     }
 
     /// Column widths kept for `key` by [`Lookup::keep_widths`].

@@ -75,7 +75,7 @@ pub fn grid_rows(app: &App, shown: &dyn Fn(usize) -> bool) -> Grid {
                         row.severity = a
                             .fiches
                             .iter()
-                            .filter_map(|fiche| doc.lookup.worst_for_fiche(&fiche.id))
+                            .filter_map(|fiche| doc.lookup().worst_for_fiche(&fiche.id))
                             .min();
                         row
                     }
@@ -95,7 +95,7 @@ pub fn grid_rows(app: &App, shown: &dyn Fn(usize) -> bool) -> Grid {
                             cells.push(GridCell::figure(figure.as_ref(), severity));
                         }
                         GridRow {
-                            severity: doc.lookup.worst_for_fiche(&fiche.id),
+                            severity: doc.lookup().worst_for_fiche(&fiche.id),
                             cells,
                             style: RowStyle::Normal,
                             note: None,

@@ -241,7 +241,7 @@ pub fn table_grid_rows(app: &App, table_index: usize, on_screen: &dyn Fn(usize) 
             let fiche = row
                 .fiche
                 .as_deref()
-                .and_then(|id| doc.lookup.find_fiche(c, id));
+                .and_then(|id| doc.lookup().find_fiche(c, id));
             let mut cells = Vec::new();
             for &i in &order {
                 let value = row.cells.get(i).and_then(Option::as_ref);

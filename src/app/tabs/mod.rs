@@ -81,7 +81,7 @@ pub(crate) fn cell_of_fiche_with<'a, 'c>(
 pub fn cell_marks(doc: &Document) -> std::collections::HashMap<(&str, BudgetField), Severity> {
     let mut marks = std::collections::HashMap::new();
     for (index, finding) in doc.findings.iter().enumerate() {
-        if let Some(field) = doc.lookup.cell_of(index)
+        if let Some(field) = doc.lookup().cell_of(index)
             && let Some(fiche) = finding.fiche()
         {
             marks
@@ -99,7 +99,7 @@ pub fn budget_figure_severity(doc: &Document, fiche: &str, field: BudgetField) -
     doc.findings
         .iter()
         .enumerate()
-        .filter(|(i, f)| doc.lookup.cell_of(*i) == Some(field) && f.fiche() == Some(fiche))
+        .filter(|(i, f)| doc.lookup().cell_of(*i) == Some(field) && f.fiche() == Some(fiche))
         .map(|(_, f)| f.severity)
         .min()
 }
@@ -293,7 +293,7 @@ impl App {
                 .findings
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| doc.lookup.home_tab(*i) == Some(tab))
+                .filter(|(i, _)| doc.lookup().home_tab(*i) == Some(tab))
                 .map(|(_, f)| f),
         )
     }
@@ -336,9 +336,9 @@ impl App {
             self.view.collapsed,
             self.lang
         );
-        let Some(widths) = doc.lookup.widths(&key) else {
+        let Some(widths) = doc.lookup().widths(&key) else {
             let whole = self.grid(tab);
-            doc.lookup.keep_widths(key, whole.widths());
+            doc.lookup().keep_widths(key, whole.widths());
             return whole;
         };
         let mut shown = match tab {

@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         .iter()
         .map(|r| {
             let fiche = r.get(c);
-            let worst = doc.lookup.worst_for_fiche(&fiche.id);
+            let worst = doc.lookup().worst_for_fiche(&fiche.id);
             Row::new(vec![
                 Cell::from(marker(worst)).style(theme.severity(worst)),
                 Cell::from(format!("{} {}", clean(&fiche.id), clean(&fiche.title))),
