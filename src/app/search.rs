@@ -251,7 +251,9 @@ impl App {
                 }
                 rows
             }
-            Tab::Indicators => views::indicator_rows(c)
+            Tab::Indicators => doc
+                .lookup()
+                .indicator_rows(c)
                 .iter()
                 .enumerate()
                 .filter(|(_, r)| {
@@ -282,7 +284,7 @@ impl App {
             Tab::Axes => views::axes_rows(c, &self.view.collapsed).len(),
             Tab::Fiches => c.fiche_count(),
             Tab::Budgets => self.budget_view_len(),
-            Tab::Indicators => views::indicator_rows(c).len(),
+            Tab::Indicators => doc.lookup().indicator_rows(c).len(),
             // The findings listed (this convention's, or all): counted, not sorted.
             Tab::Anomalies => self.anomaly_count(),
         }

@@ -51,6 +51,9 @@ pub struct Lookup {
     /// Per finding, the normalised text the Anomalies filter looks for words in: worked out
     /// at the first filter after a change, not at every letter.
     filter_texts: std::sync::OnceLock<Vec<String>>,
+    /// [`indicator_rows`] and [`super::tabs::indicators::year_columns`], worked out at the
+    /// first frame of the Indicateurs tab after a change.
+    indicators: std::sync::OnceLock<(Vec<IndicatorRef>, Vec<i32>)>,
 }
 
 impl Lookup {
@@ -69,6 +72,7 @@ impl Lookup {
             per_finding: Vec::with_capacity(findings.len()),
             widths: Default::default(),
             filter_texts: std::sync::OnceLock::new(),
+            indicators: std::sync::OnceLock::new(),
         };
         for finding in findings {
             if let Some(fiche) = finding.fiche() {
@@ -135,6 +139,25 @@ impl Lookup {
                 .collect()
         });
         texts.get(index).map_or("", String::as_str)
+    }
+
+    /// Every indicator row of `convention` ([`indicator_rows`]).
+    pub fn indicator_rows(&self, convention: &Convention) -> &[IndicatorRef] {
+        &self.indicators(convention).0
+    }
+
+    /// The Indicateurs tab's year columns ([`super::tabs::indicators::year_columns`]).
+    pub fn year_columns(&self, convention: &Convention) -> &[i32] {
+        &self.indicators(convention).1
+    }
+
+    fn indicators(&self, convention: &Convention) -> &(Vec<IndicatorRef>, Vec<i32>) {
+        self.indicators.get_or_init(|| {
+            (
+                indicator_rows(convention),
+                super::tabs::indicators::year_columns(convention),
+            )
+        })
     }
 
     /// Column widths kept for `key` by [`Lookup::keep_widths`].

@@ -41,8 +41,8 @@ pub fn grid_rows(app: &App, shown: &dyn Fn(usize) -> bool) -> Grid {
     };
     let c = &doc.convention;
     let text = app.text();
-    let all = views::indicator_rows(c);
-    let years = year_columns(c);
+    let all = doc.lookup().indicator_rows(c);
+    let years = doc.lookup().year_columns(c);
     // The most serious finding per indicator anchor, gathered once, not per row.
     let mut worst_by_anchor: std::collections::HashMap<&Anchor, crate::rules::Severity> =
         std::collections::HashMap::new();
@@ -78,7 +78,7 @@ pub fn grid_rows(app: &App, shown: &dyn Fn(usize) -> bool) -> Grid {
                 clean(&indicator.name)
             ))];
             let mut year_cells = Vec::new();
-            for year in &years {
+            for year in years {
                 let of = |m| {
                     indicator
                         .values

@@ -14,7 +14,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     let Some(doc) = app.document() else { return };
     let c = &doc.convention;
     let text = app.text();
-    let all = views::indicator_rows(c);
+    let all = doc.lookup().indicator_rows(c);
     let model: Vec<views::IndicatorRef> = app
         .visible_rows(Tab::Indicators)
         .iter()
