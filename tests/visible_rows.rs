@@ -176,3 +176,43 @@ fn the_anomalies_filter_follows_an_edit() {
     assert_eq!(after, fresh.visible_rows(Tab::Anomalies).len());
     assert_ne!(before, after, "the edit made a finding the filter finds");
 }
+
+/// The Fiches list works out only the rows it can show: every row on screen is drawn, at
+/// every scroll position.
+#[test]
+fn the_fiches_list_draws_every_row_on_screen() {
+    let mut app = app();
+    let (document, _) = app
+        .documents
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, d)| d.convention.fiche_count())
+        .unwrap();
+    app.show_convention(document);
+    app.update(Action::GoTo(Tab::Fiches));
+    let body = revue::app::layout::areas(ratatui::layout::Rect::new(0, 0, WIDTH, HEIGHT)).body;
+    let (list, _) = revue::app::layout::fiches_split(body);
+    let lines = usize::from(list.height.saturating_sub(2));
+    let refs = revue::app::views::fiche_refs(&app.documents[document].convention);
+    assert!(refs.len() > 2 * lines, "enough fiches to scroll");
+    for step in 0..refs.len() {
+        let buffer = frame(&app);
+        let screen: String = (list.y + 1..list.y + 1 + lines as u16)
+            .map(|y| {
+                (list.x..list.x + list.width)
+                    .map(|x| buffer[(x, y)].symbol().to_string())
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect();
+        let offset = app.view.fiches.offset;
+        for r in refs.iter().skip(offset).take(lines) {
+            let id = &r.get(&app.documents[document].convention).id;
+            assert!(
+                screen.contains(id.as_str()),
+                "step {step}: fiche {id} on screen:\n{screen}"
+            );
+        }
+        app.update(Action::Down);
+    }
+}

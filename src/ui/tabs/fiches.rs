@@ -29,9 +29,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         .map(|&i| all[i])
         .collect();
     let (list_area, detail_area) = layout::fiches_split(body);
+    // Only the rows the list can show from its scroll are worked out; the others hold
+    // their place (a key costs the rows on screen, not the fiches of the document).
+    let scroll = app.view.fiches;
+    let height = usize::from(list_area.height);
+    let from = scroll.offset.min(scroll.selected.saturating_sub(height));
+    let to = scroll.offset.max(scroll.selected) + height;
     let rows: Vec<Row> = refs
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
+            if !(from..=to).contains(&i) {
+                return Row::new(Vec::<Cell>::new());
+            }
             let fiche = r.get(c);
             let worst = doc.lookup().worst_for_fiche(&fiche.id);
             Row::new(vec![
