@@ -1,13 +1,18 @@
 //! revue at national scale: 101 départements × 4 years of execution reports (~400 files,
 //! ~10 000 fiches, ~100 000 indicator values), generated into a temporary directory by the
-//! same code as `cargo run --example gen_corpus`. See BENCHMARKS.md for the figures.
+//! same code as `cargo run --example gen_corpus`, removed when the run ends. See
+//! BENCHMARKS.md for the figures.
+//!
+//! `REVUE_BENCH_SHAPE` picks the shape of data: `national` (the default), `national4` (4×:
+//! 404 départements × 4 years), `one5000` (one convention of 5 000 fiches).
 //!
 //! ```sh
 //! cargo bench --bench national
+//! REVUE_BENCH_SHAPE=one5000 cargo bench --bench national
 //! ```
 
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use divan::Bencher;
 use ratatui::Terminal;
@@ -25,11 +30,46 @@ use revue::ui::{self, Theme};
 #[path = "../examples/gen_corpus/corpus.rs"]
 mod corpus;
 
+/// Where the corpus is generated: a temporary directory owned by `main`, so that it is
+/// removed when the run ends (a static is never dropped).
+static ROOT: OnceLock<PathBuf> = OnceLock::new();
+
+/// The shape of data benched, as `REVUE_BENCH_SHAPE` asks.
+fn shape() -> (&'static str, corpus::Params) {
+    let national = corpus::Params::default();
+    match std::env::var("REVUE_BENCH_SHAPE").as_deref() {
+        Err(_) | Ok("" | "national") => ("national", national),
+        Ok("national4") => (
+            "national4",
+            corpus::Params {
+                departements: 4 * national.departements,
+                ..national
+            },
+        ),
+        Ok("one5000") => (
+            "one5000",
+            corpus::Params {
+                departements: 1,
+                years: 1,
+                fiches_per_convention: Some(5000),
+                ..national
+            },
+        ),
+        Ok(other) => {
+            panic!("REVUE_BENCH_SHAPE: unknown shape {other:?} (national, national4, one5000)")
+        }
+    }
+}
+
 fn main() {
+    // Removed when `main` returns or unwinds.
+    let root = tempfile::tempdir().expect("temporary directory");
+    ROOT.set(root.path().to_path_buf()).expect("set once");
     // Generate before timing anything.
     let corpus = &*CORPUS;
     eprintln!(
-        "corpus: {} files, {} fiches, {:.1} MB in {}",
+        "corpus {}: {} files, {} fiches, {:.1} MB in {}",
+        shape().0,
         corpus.files.len(),
         corpus
             .files
@@ -40,10 +80,10 @@ fn main() {
         corpus.dir.display()
     );
     divan::main();
+    drop(root);
 }
 
 struct Corpus {
-    _keep: tempfile::TempDir,
     dir: PathBuf,
     /// Every file's text, in path order, for the parse floor.
     texts: Vec<String>,
@@ -52,9 +92,8 @@ struct Corpus {
 }
 
 static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
-    let keep = tempfile::tempdir().expect("temporary directory");
-    let dir = keep.path().join("corpus");
-    let paths = corpus::write(&dir, corpus::Params::default()).expect("corpus written");
+    let dir = ROOT.get().expect("main sets the root").join("corpus");
+    let paths = corpus::write(&dir, shape().1).expect("corpus written");
     let texts = paths
         .iter()
         .map(|p| std::fs::read_to_string(p).expect("corpus file"))
@@ -62,7 +101,6 @@ static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
     let report = storage::load_paths(std::slice::from_ref(&dir));
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     Corpus {
-        _keep: keep,
         dir,
         texts,
         files: report.files,
@@ -426,5 +464,146 @@ mod save {
             hash =
                 storage::save_convention(Path::new(&path), convention, Some(hash)).expect("saved");
         });
+    }
+}
+
+/// One key and the frame it causes, on the convention from the middle of the corpus (the
+/// only one in the `one5000` shape): what a user waits for at each key.
+mod keys {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn bench_keys(bencher: Bencher, setup: impl FnOnce(&mut App), mut key: impl FnMut(&mut App)) {
+        let mut app = corpus_app();
+        app.show_convention(app.documents.len() / 2);
+        setup(&mut app);
+        let mut terminal = terminal();
+        let theme = Theme::default();
+        terminal
+            .draw(|frame| ui::draw(frame, &app, &theme))
+            .expect("draws");
+        bencher.bench_local(|| {
+            key(&mut app);
+            terminal
+                .draw(|frame| ui::draw(frame, &app, &theme))
+                .expect("draws");
+        });
+    }
+
+    /// Down, then up, in the middle of a list.
+    fn down_up(tab: Tab, setup: impl FnOnce(&mut App)) -> impl FnOnce(Bencher) {
+        move |bencher| {
+            let mut down = true;
+            bench_keys(
+                bencher,
+                |app| {
+                    app.update(Action::GoTo(tab));
+                    setup(app);
+                    for _ in 0..40 {
+                        app.update(Action::Down);
+                    }
+                },
+                move |app| {
+                    app.update(if down { Action::Down } else { Action::Up });
+                    down = !down;
+                },
+            );
+        }
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn axes_move(bencher: Bencher) {
+        down_up(Tab::Axes, |_| {})(bencher);
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn fiches_move(bencher: Bencher) {
+        down_up(Tab::Fiches, |_| {})(bencher);
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn budgets_move(bencher: Bencher) {
+        down_up(Tab::Budgets, |_| {})(bencher);
+    }
+
+    /// In the document's summary table (one row per fiche).
+    #[divan::bench(sample_count = 30)]
+    fn budgets_summary_table_move(bencher: Bencher) {
+        down_up(Tab::Budgets, |app| app.update(Action::Right))(bencher);
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn indicators_move(bencher: Bencher) {
+        down_up(Tab::Indicators, |_| {})(bencher);
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn anomalies_move(bencher: Bencher) {
+        down_up(Tab::Anomalies, |_| {})(bencher);
+    }
+
+    /// Tab: the next tab opened and drawn, round all five.
+    #[divan::bench(sample_count = 30)]
+    fn switch_tab(bencher: Bencher) {
+        bench_keys(bencher, |_| {}, |app| app.update(Action::NextTab));
+    }
+
+    /// Enter on a fiche of the Axes tab opens it, Esc comes back: each drawn.
+    #[divan::bench(sample_count = 30)]
+    fn open_fiche(bencher: Bencher) {
+        let mut open = true;
+        bench_keys(
+            bencher,
+            |app| {
+                app.update(Action::GoTo(Tab::Axes));
+                for _ in 0..40 {
+                    app.update(Action::Down);
+                }
+            },
+            move |app| {
+                app.update(if open { Action::Enter } else { Action::Back });
+                open = !open;
+            },
+        );
+    }
+
+    /// A letter typed in a filter, then erased: the list filtered and drawn.
+    fn filter_letter(bencher: Bencher, tab: Tab, all_conventions: bool) {
+        let letter = KeyEvent::new(KeyCode::Char('e'), KeyModifiers::NONE);
+        let backspace = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
+        let mut forward = true;
+        bench_keys(
+            bencher,
+            |app| {
+                app.update(Action::GoTo(tab));
+                if all_conventions {
+                    app.update(Action::Right);
+                }
+                app.update(Action::Filter);
+                for c in "somm".chars() {
+                    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+                }
+            },
+            move |app| {
+                app.handle_key(if forward { &letter } else { &backspace });
+                forward = !forward;
+            },
+        );
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn fiches_filter_letter(bencher: Bencher) {
+        filter_letter(bencher, Tab::Fiches, false);
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn anomalies_filter_letter(bencher: Bencher) {
+        filter_letter(bencher, Tab::Anomalies, false);
+    }
+
+    /// The Anomalies filter over every convention's findings.
+    #[divan::bench(sample_count = 30)]
+    fn anomalies_all_filter_letter(bencher: Bencher) {
+        filter_letter(bencher, Tab::Anomalies, true);
     }
 }

@@ -27,6 +27,9 @@ pub struct Params {
     pub years: usize,
     pub first_year: i32,
     pub seed: u64,
+    /// Fiches in every convention; `None` draws 20 to 30 per convention, as the real ones
+    /// have. A large number makes one large convention (the shape where per-fiche costs show).
+    pub fiches_per_convention: Option<usize>,
 }
 
 impl Default for Params {
@@ -36,6 +39,7 @@ impl Default for Params {
             years: 4,
             first_year: 2019,
             seed: DEFAULT_SEED,
+            fiches_per_convention: None,
         }
     }
 }
@@ -1178,7 +1182,14 @@ fn reallocate(rng: &mut Rng, axes: &mut [Axe], candidates: usize) {
     }
 }
 
-fn convention(rng: &mut Rng, number: &str, name: &str, year: i32, index: usize) -> Convention {
+fn convention(
+    rng: &mut Rng,
+    number: &str,
+    name: &str,
+    year: i32,
+    index: usize,
+    fiches: Option<usize>,
+) -> Convention {
     let mut lines = Lines(40);
     let id_style = rng.range(0, 2);
     let kind = if index % 4 == 3 {
@@ -1207,7 +1218,8 @@ fn convention(rng: &mut Rng, number: &str, name: &str, year: i32, index: usize) 
         }
     })
     .collect();
-    let fiche_count = rng.range(20, 30) as usize;
+    let drawn = rng.range(20, 30) as usize;
+    let fiche_count = fiches.unwrap_or(drawn);
     let mut per_axe = [0usize; 5];
     for i in 0..fiche_count {
         per_axe[if i < 10 {
@@ -1369,7 +1381,14 @@ pub fn generate(params: Params) -> Vec<(String, Convention)> {
             let mut rng = Rng::new(
                 params.seed ^ ((d as u64) << 32 | y as u64).wrapping_mul(0x2545_F491_4F6C_DD1D),
             );
-            let convention = convention(&mut rng, &number, &name, year, y);
+            let convention = convention(
+                &mut rng,
+                &number,
+                &name,
+                year,
+                y,
+                params.fiches_per_convention,
+            );
             let file = format!("cd{}-{year}-rapport-execution.ron", number.to_lowercase());
             out.push((file, convention));
         }

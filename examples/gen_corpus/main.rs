@@ -4,6 +4,12 @@
 //! cargo run --release --example gen_corpus -- --departements 101 --years 4 OUT/
 //! ```
 //!
+//! One large convention of 5 000 fiches:
+//!
+//! ```sh
+//! cargo run --release --example gen_corpus -- --departements 1 --years 1 --fiches-per-convention 5000 OUT/
+//! ```
+//!
 //! Deterministic: the same arguments give the same files, byte for byte.
 
 mod corpus;
@@ -28,6 +34,10 @@ struct Args {
     /// Seed of the generator.
     #[arg(long, default_value_t = corpus::DEFAULT_SEED)]
     seed: u64,
+    /// Fiches in every convention (default: 20 to 30, drawn). `--departements 1 --years 1
+    /// --fiches-per-convention 5000` writes one large convention.
+    #[arg(long)]
+    fiches_per_convention: Option<usize>,
     /// Directory to write the `.ron` files into (created if needed).
     out: PathBuf,
 }
@@ -39,6 +49,7 @@ fn main() -> anyhow::Result<()> {
         years: args.years,
         first_year: args.first_year,
         seed: args.seed,
+        fiches_per_convention: args.fiches_per_convention,
     };
     let paths = corpus::write(&args.out, params)?;
 

@@ -19,6 +19,12 @@ pub struct Document {
     pub path: PathBuf,
     pub convention: Convention,
     pub findings: Vec<Finding>,
+    /// Lookups into `convention` and `findings` for drawing ([`Document::lookup`]): emptied
+    /// whenever the findings are set, worked out again at the first frame that asks.
+    pub(crate) lookups: std::sync::OnceLock<super::views::Lookup>,
+    /// Lengths of `undo` and `redo` at the last [`App::after_change`], to tell which step of
+    /// the history the next one follows (the journal records that step alone).
+    pub history_mark: (usize, usize),
     /// Hash of the file as loaded or last saved: a save checks the disk still holds it.
     pub loaded_hash: Option<u64>,
     pub undo: Vec<Change>,
@@ -34,6 +40,13 @@ pub struct Document {
 }
 
 impl Document {
+    /// What frames look up in the document (fiches by id, findings by fiche, cell and tab),
+    /// worked out once per change of the findings.
+    pub fn lookup(&self) -> &super::views::Lookup {
+        self.lookups
+            .get_or_init(|| super::views::Lookup::of(&self.convention, &self.findings))
+    }
+
     pub fn is_modified(&self) -> bool {
         self.saved_at != Some(self.undo.len())
     }
@@ -199,16 +212,34 @@ impl App {
     pub(crate) fn after_change(&mut self, document: usize) {
         let doc = &mut self.documents[document];
         doc.findings = crate::rules::check_convention(&doc.convention, &self.rules);
+        doc.lookups = std::sync::OnceLock::new();
         if let Some(index) = &mut self.index {
             index.rebuild_document(document, &doc.convention, &doc.findings);
         }
+        let mark = std::mem::replace(&mut doc.history_mark, (doc.undo.len(), doc.redo.len()));
         if let Some(journal) = &self.journal {
             let result = if doc.is_modified() {
-                journal.record(
-                    &doc.path,
-                    doc.loaded_hash.unwrap_or_default(),
-                    &doc.convention,
-                )
+                let loaded_hash = doc.loaded_hash.unwrap_or_default();
+                // One step of the history (an edit, an undo, a redo) is recorded as the one
+                // fiche or table it changed; anything else, as the whole convention.
+                let step = journal_step(doc, mark);
+                match step {
+                    Some((change, before)) => journal
+                        .record_change(
+                            &doc.path,
+                            loaded_hash,
+                            doc.saved_at == Some(before),
+                            &change,
+                        )
+                        .and_then(|recorded| {
+                            if recorded {
+                                Ok(())
+                            } else {
+                                journal.record(&doc.path, loaded_hash, &doc.convention)
+                            }
+                        }),
+                    None => journal.record(&doc.path, loaded_hash, &doc.convention),
+                }
             } else {
                 journal.clear(&doc.path);
                 Ok(())
@@ -228,7 +259,37 @@ impl App {
         }
         self.retarget_selections();
     }
+}
 
+/// The change that took `doc` one step through its history since `mark` (the lengths of its
+/// undo and redo stacks then), as the journal records it, and the length of the undo stack
+/// before it; `None` when the document changed otherwise (several steps, a reload).
+fn journal_step(doc: &Document, mark: (usize, usize)) -> Option<(storage::Replacement, usize)> {
+    let (undo, redo) = (doc.undo.len(), doc.redo.len());
+    let (snapshot, before) = if undo == mark.0 + 1 && (redo == 0 || redo + 1 == mark.1) {
+        // An edit (which empties redo) or a redo: the state after the last change.
+        (&doc.undo.last()?.after, mark.0)
+    } else if undo + 1 == mark.0 && redo == mark.1 + 1 {
+        // An undo: the state before the change it took back.
+        (&doc.redo.last()?.before, mark.0)
+    } else {
+        return None;
+    };
+    let change = match snapshot {
+        Snapshot::Fiche(key, fiche) => storage::Replacement::Fiche {
+            id: key.id.clone(),
+            occurrence: key.occurrence,
+            fiche: fiche.clone(),
+        },
+        Snapshot::Table(id, table) => storage::Replacement::Table {
+            id: id.clone(),
+            table: table.clone(),
+        },
+    };
+    Some((change, before))
+}
+
+impl App {
     /// The open editor follows its fiche or row by identity after the document changed
     /// under it. When the fiche or row is gone, or the field being typed was changed or
     /// removed, the user is told, and what they typed is shown to them, never dropped and

@@ -201,6 +201,8 @@ impl App {
             .into_iter()
             .zip(findings)
             .map(|(f, findings)| Document {
+                lookups: Default::default(),
+                history_mark: (0, 0),
                 path: f.path,
                 convention: f.convention,
                 findings,

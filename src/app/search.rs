@@ -281,7 +281,9 @@ impl App {
                 }
                 rows
             }
-            Tab::Indicators => views::indicator_rows(c)
+            Tab::Indicators => doc
+                .lookup()
+                .indicator_rows(c)
                 .iter()
                 .enumerate()
                 .filter(|(_, r)| {
@@ -296,19 +298,8 @@ impl App {
                 .enumerate()
                 .filter(|(_, (d, f))| {
                     let doc = &self.documents[*d];
-                    let finding = &doc.findings[*f];
-                    let title = finding
-                        .fiche()
-                        .and_then(|id| doc.convention.find_fiche(id))
-                        .map_or("", |fiche| fiche.title.as_str());
-                    keep(format!(
-                        "{} {} {title} {} {} {}",
-                        doc.convention.territory.number,
-                        finding.fiche().unwrap_or_default(),
-                        finding.rule.id(),
-                        finding.location,
-                        finding.message
-                    ))
+                    let text = doc.lookup().filter_text(&doc.convention, &doc.findings, *f);
+                    words.iter().all(|w| text.contains(w.as_str()))
                 })
                 .map(|(i, _)| i)
                 .collect(),
@@ -323,7 +314,7 @@ impl App {
             Tab::Axes => views::axes_rows(c, &self.view.collapsed).len(),
             Tab::Fiches => c.fiche_count(),
             Tab::Budgets => self.budget_view_len(),
-            Tab::Indicators => views::indicator_rows(c).len(),
+            Tab::Indicators => doc.lookup().indicator_rows(c).len(),
             // The findings listed (this convention's, or all): counted, not sorted.
             Tab::Anomalies => self.anomaly_count(),
         }

@@ -1,9 +1,11 @@
 //! Rows of each tab, derived from the model: what navigation counts and drawing shows.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
-use crate::model::{Convention, Fiche};
+use crate::model::{BudgetField, Convention, Fiche, normalise_fiche_id};
 use crate::rules::{Anchor, Finding, Severity};
+
+use super::Tab;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FicheRef {
@@ -24,6 +26,155 @@ pub fn fiche_refs(convention: &Convention) -> Vec<FicheRef> {
         .enumerate()
         .flat_map(|(axe, a)| (0..a.fiches.len()).map(move |fiche| FicheRef { axe, fiche }))
         .collect()
+}
+
+/// What every frame would otherwise look up by scanning every fiche or every finding of a
+/// document: worked out once after each re-check ([`Lookup::of`], called wherever findings
+/// are set), so that a frame costs what it shows, not what the document holds.
+#[derive(Debug, Clone, Default)]
+pub struct Lookup {
+    /// Every fiche, in order: the Fiches tab's rows.
+    fiche_refs: Vec<FicheRef>,
+    /// Normalised fiche id → position in `fiche_refs` of the first fiche with it (as
+    /// [`Convention::find_fiche`] finds it).
+    positions: HashMap<String, usize>,
+    /// Fiche id as findings name it → the most serious finding about it.
+    worst_by_fiche: HashMap<String, Severity>,
+    /// Per finding, in order: the fiche budget figure it marks
+    /// ([`super::tabs::cell_of_fiche`]) and the tab it is counted in
+    /// ([`super::tabs::home_tab`]).
+    per_finding: Vec<(Option<BudgetField>, Option<Tab>)>,
+    /// Natural column widths of a tab's whole table, by what they depend on besides the
+    /// document (tab, view, filter, folded axes, language): see
+    /// [`super::App::grid_shown`]. Filled as frames ask; a new lookup starts empty.
+    widths: std::sync::Arc<std::sync::Mutex<HashMap<String, Vec<u16>>>>,
+    /// Per finding, the normalised text the Anomalies filter looks for words in: worked out
+    /// at the first filter after a change, not at every letter.
+    filter_texts: std::sync::OnceLock<Vec<String>>,
+    /// [`indicator_rows`] and [`super::tabs::indicators::year_columns`], worked out at the
+    /// first frame of the Indicateurs tab after a change.
+    indicators: std::sync::OnceLock<(Vec<IndicatorRef>, Vec<i32>)>,
+}
+
+impl Lookup {
+    pub fn of(convention: &Convention, findings: &[Finding]) -> Lookup {
+        let fiche_refs = fiche_refs(convention);
+        let mut positions = HashMap::with_capacity(fiche_refs.len());
+        for (position, r) in fiche_refs.iter().enumerate() {
+            positions
+                .entry(normalise_fiche_id(&r.get(convention).id))
+                .or_insert(position);
+        }
+        let mut lookup = Lookup {
+            fiche_refs,
+            positions,
+            worst_by_fiche: HashMap::new(),
+            per_finding: Vec::with_capacity(findings.len()),
+            widths: Default::default(),
+            filter_texts: std::sync::OnceLock::new(),
+            indicators: std::sync::OnceLock::new(),
+        };
+        for finding in findings {
+            if let Some(fiche) = finding.fiche() {
+                lookup
+                    .worst_by_fiche
+                    .entry(fiche.to_string())
+                    .and_modify(|s: &mut Severity| *s = (*s).min(finding.severity))
+                    .or_insert(finding.severity);
+            }
+            let find = |id: &str| lookup.find_fiche(convention, id);
+            let cell = super::tabs::cell_of_fiche_with(convention, finding, &find).map(|(_, f)| f);
+            let tab = super::tabs::home_tab_with(convention, finding, &find);
+            lookup.per_finding.push((cell, tab));
+        }
+        lookup
+    }
+
+    /// Every fiche, in order.
+    pub fn fiche_refs(&self) -> &[FicheRef] {
+        &self.fiche_refs
+    }
+
+    /// Position among [`Lookup::fiche_refs`] of the fiche `id` names, as [`fiche_position`].
+    pub fn fiche_position(&self, id: &str) -> Option<usize> {
+        self.positions.get(&normalise_fiche_id(id)).copied()
+    }
+
+    /// [`Convention::find_fiche`] without scanning every fiche.
+    pub fn find_fiche<'c>(&self, convention: &'c Convention, id: &str) -> Option<&'c Fiche> {
+        let r = self.fiche_refs.get(self.fiche_position(id)?)?;
+        Some(r.get(convention))
+    }
+
+    /// [`worst_for_fiche`] without scanning every finding.
+    pub fn worst_for_fiche(&self, fiche: &str) -> Option<Severity> {
+        self.worst_by_fiche.get(fiche).copied()
+    }
+
+    /// The fiche budget figure finding `index` marks, as [`super::tabs::cell_of_fiche`].
+    pub fn cell_of(&self, index: usize) -> Option<BudgetField> {
+        self.per_finding.get(index).and_then(|(cell, _)| *cell)
+    }
+
+    /// The normalised text of finding `index` for the Anomalies filter: the département, the
+    /// fiche and its title, the rule, the place and the message.
+    pub fn filter_text(&self, convention: &Convention, findings: &[Finding], index: usize) -> &str {
+        let texts = self.filter_texts.get_or_init(|| {
+            findings
+                .iter()
+                .map(|finding| {
+                    let title = finding
+                        .fiche()
+                        .and_then(|id| self.find_fiche(convention, id))
+                        .map_or("", |fiche| fiche.title.as_str());
+                    crate::search::normalise(&format!(
+                        "{} {} {title} {} {} {}",
+                        convention.territory.number,
+                        finding.fiche().unwrap_or_default(),
+                        finding.rule.id(),
+                        finding.location,
+                        finding.message
+                    ))
+                })
+                .collect()
+        });
+        texts.get(index).map_or("", String::as_str)
+    }
+
+    /// Every indicator row of `convention` ([`indicator_rows`]).
+    pub fn indicator_rows(&self, convention: &Convention) -> &[IndicatorRef] {
+        &self.indicators(convention).0
+    }
+
+    /// The Indicateurs tab's year columns ([`super::tabs::indicators::year_columns`]).
+    pub fn year_columns(&self, convention: &Convention) -> &[i32] {
+        &self.indicators(convention).1
+    }
+
+    fn indicators(&self, convention: &Convention) -> &(Vec<IndicatorRef>, Vec<i32>) {
+        self.indicators.get_or_init(|| {
+            (
+                indicator_rows(convention),
+                super::tabs::indicators::year_columns(convention),
+            )
+        })
+    }
+
+    /// Column widths kept for `key` by [`Lookup::keep_widths`].
+    pub fn widths(&self, key: &str) -> Option<Vec<u16>> {
+        self.widths.lock().ok()?.get(key).cloned()
+    }
+
+    pub fn keep_widths(&self, key: String, widths: Vec<u16>) {
+        if let Ok(mut kept) = self.widths.lock() {
+            kept.insert(key, widths);
+        }
+    }
+
+    /// The tab finding `index` is counted in, as [`super::tabs::home_tab`].
+    pub fn home_tab(&self, index: usize) -> Option<Tab> {
+        self.per_finding.get(index).and_then(|(_, tab)| *tab)
+    }
 }
 
 pub fn fiche_position(convention: &Convention, id: &str) -> Option<usize> {

@@ -453,9 +453,14 @@ pub fn check_convention(convention: &Convention, config: &Config) -> Vec<Finding
     identity::identify(&cx, &mut findings);
     // Errors first; within a severity, the convention's own findings, then fiche by fiche in
     // document order; the sort is stable, so each rule's order is kept.
-    let order: Vec<String> = convention.fiches().map(|f| f.id.clone()).collect();
-    findings.sort_by_key(|f| {
-        let position = f.fiche().and_then(|id| order.iter().position(|o| o == id));
+    // Each fiche's position looked up, not searched for at each comparison (the first fiche
+    // with an id, as a scan would find it).
+    let mut order: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (position, fiche) in convention.fiches().enumerate() {
+        order.entry(fiche.id.as_str()).or_insert(position);
+    }
+    findings.sort_by_cached_key(|f| {
+        let position = f.fiche().and_then(|id| order.get(id).copied());
         (f.severity, position.map_or(0, |p| p + 1))
     });
     findings

@@ -8,20 +8,28 @@
 //! - `KEY.INSTANCE.open` for each file the instance has open for editing (`KEY` names the
 //!   file): another instance opening the same file sees it and can offer read-only, as vim
 //!   does with its swap file.
-//! - `KEY.INSTANCE.ron`, the edited convention, rewritten after every edit, removed by a save
-//!   or a discard. Entries of instances that are no longer running are offered for recovery
+//! - `KEY.INSTANCE.log`, the unsaved state as the file it started from (copied once, at the
+//!   first edit) followed by each change since (a fiche or a table replaced), appended after
+//!   every edit by a writer thread: an edit costs what it changed, not what the file holds,
+//!   and never waits for the disk.
+//! - `KEY.INSTANCE.ron`, the whole edited convention, written instead when the state before
+//!   an edit was not the file's (a recovered state). Either is removed by a save or a
+//!   discard. Entries of instances that are no longer running are offered for recovery
 //!   at the next start and kept until the user restores or discards them: an instance never
 //!   writes or removes another's entry.
 
+use std::collections::HashSet;
 use std::fs::File;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
 
 use serde::{Deserialize, Serialize};
 
 use super::format::{from_ron_str, to_ron_string};
 use super::save::write_atomically;
-use crate::model::Convention;
+use crate::model::{Convention, Fiche, Table};
 
 #[derive(Debug)]
 pub struct Journal {
@@ -31,6 +39,145 @@ pub struct Journal {
     /// Locked while this instance runs; `None` when the directory could not be written (the
     /// journal then still tries to record, and other instances see this one as gone).
     alive: Option<File>,
+    /// Files whose change log this instance has started (its `.log` entry holds their base).
+    logged: Mutex<HashSet<PathBuf>>,
+    /// Change logs whose base could not be written (the file changed on disk before it was
+    /// copied): their next change is recorded whole.
+    failed: Arc<Mutex<HashSet<PathBuf>>>,
+    /// The writer thread, which appends to the change logs in order.
+    writer: Option<(mpsc::Sender<Job>, std::thread::JoinHandle<()>)>,
+}
+
+/// One change as the journal records it: a fiche (the `occurrence`-th with its id, in
+/// document order) or a table (by id) replaced by the value it now has.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Replacement {
+    Fiche {
+        id: String,
+        occurrence: usize,
+        fiche: Box<Fiche>,
+    },
+    Table {
+        id: String,
+        table: Box<Table>,
+    },
+}
+
+impl Replacement {
+    /// Puts the replacement in place; false when its fiche or table is not there.
+    pub fn apply(&self, convention: &mut Convention) -> bool {
+        match self {
+            Replacement::Fiche {
+                id,
+                occurrence,
+                fiche,
+            } => match convention
+                .fiches_mut()
+                .filter(|f| &f.id == id)
+                .nth(*occurrence)
+            {
+                Some(slot) => {
+                    *slot = (**fiche).clone();
+                    true
+                }
+                None => false,
+            },
+            Replacement::Table { id, table } => {
+                match convention.tables.iter_mut().find(|t| &t.id == id) {
+                    Some(slot) => {
+                        *slot = (**table).clone();
+                        true
+                    }
+                    None => false,
+                }
+            }
+        }
+    }
+}
+
+/// Work for the writer thread.
+enum Job {
+    /// Starts a change log: the header, then the original file as it was loaded.
+    Start {
+        log: PathBuf,
+        /// The whole-convention entry the log takes over from, removed once the log is written.
+        replaces: PathBuf,
+        original: PathBuf,
+        header: String,
+        loaded_hash: u64,
+    },
+    /// Appends one change (RON text) to a started log.
+    Append { log: PathBuf, change: String },
+    /// Answers once every job sent before it is done.
+    Flush(mpsc::Sender<()>),
+}
+
+/// A frame of a change log: a tag, the length of the text, the text.
+fn frame(tag: char, text: &[u8]) -> Vec<u8> {
+    let mut out = format!("{tag} {}\n", text.len()).into_bytes();
+    out.extend_from_slice(text);
+    out.push(b'\n');
+    out
+}
+
+/// The frames of a change log after its header line: (tag, text).
+fn frames(mut rest: &[u8]) -> Option<Vec<(u8, &[u8])>> {
+    let mut out = Vec::new();
+    while !rest.is_empty() {
+        let line_end = rest.iter().position(|&b| b == b'\n')?;
+        let line = std::str::from_utf8(&rest[..line_end]).ok()?;
+        let (tag, len) = line.split_once(' ')?;
+        let len: usize = len.parse().ok()?;
+        // A frame cut short by a crash ends the log: what came before it stands.
+        let Some(body) = rest.get(line_end + 1..line_end + 1 + len) else {
+            break;
+        };
+        out.push((*tag.as_bytes().first()?, body));
+        rest = rest.get(line_end + 2 + len..).unwrap_or_default();
+    }
+    Some(out)
+}
+
+fn run_writer(jobs: mpsc::Receiver<Job>, failed: Arc<Mutex<HashSet<PathBuf>>>) {
+    for job in jobs {
+        match job {
+            Job::Start {
+                log,
+                replaces,
+                original,
+                header,
+                loaded_hash,
+            } => {
+                let started = std::fs::read(&original)
+                    .ok()
+                    .filter(|bytes| super::load::content_hash(bytes) == loaded_hash);
+                let written = started.and_then(|bytes| {
+                    let mut text = header.into_bytes();
+                    text.push(b'\n');
+                    text.extend(frame('B', &bytes));
+                    write_atomically(&log, &text).ok()
+                });
+                if written.is_none() {
+                    failed.lock().expect("not poisoned").insert(original);
+                } else {
+                    let _ = std::fs::remove_file(replaces);
+                }
+            }
+            Job::Append { log, change } => {
+                // Only to a log that was started: a log whose base failed stays absent.
+                let _ = std::fs::OpenOptions::new()
+                    .append(true)
+                    .open(&log)
+                    .and_then(|mut file| {
+                        file.write_all(&frame('C', change.as_bytes()))?;
+                        file.sync_data()
+                    });
+            }
+            Job::Flush(done) => {
+                let _ = done.send(());
+            }
+        }
+    }
 }
 
 /// What the journal remembers of one file, left by an instance that is no longer running.
@@ -101,11 +248,95 @@ impl Journal {
                 Ok(file)
             })
             .ok();
+        let failed = Arc::new(Mutex::new(HashSet::new()));
+        let (sender, jobs) = mpsc::channel();
+        let writer = std::thread::Builder::new()
+            .name("revue-journal".into())
+            .spawn({
+                let failed = Arc::clone(&failed);
+                move || run_writer(jobs, failed)
+            })
+            .ok()
+            .map(|handle| (sender, handle));
         Journal {
             dir,
             instance,
             alive,
+            logged: Mutex::new(HashSet::new()),
+            failed,
+            writer,
         }
+    }
+
+    /// Waits until the writer thread has done every job sent so far.
+    fn flush(&self) {
+        if let Some((sender, _)) = &self.writer {
+            let (done, wait) = mpsc::channel();
+            if sender.send(Job::Flush(done)).is_ok() {
+                let _ = wait.recv();
+            }
+        }
+    }
+
+    fn log_for(&self, original: &Path) -> PathBuf {
+        self.dir
+            .join(format!("{}.{}.log", Journal::key(original), self.instance))
+    }
+
+    /// Records one change of `original` in its change log, off this thread. `before_is_file`
+    /// says the state before the change was the file as loaded (`loaded_hash`), so a log can
+    /// start from it. `Ok(false)` when no log can take the change: record the whole
+    /// convention with [`Journal::record`] instead.
+    pub fn record_change(
+        &self,
+        original: &Path,
+        loaded_hash: u64,
+        before_is_file: bool,
+        change: &Replacement,
+    ) -> Result<bool, super::IoProblem> {
+        let problem = |e: std::io::Error| super::IoProblem::new(&self.dir, &e);
+        let Some((sender, _)) = &self.writer else {
+            return Ok(false);
+        };
+        let absolute = absolute(original);
+        let mut logged = self.logged.lock().expect("not poisoned");
+        if self.failed.lock().expect("not poisoned").remove(&absolute) {
+            logged.remove(&absolute);
+            return Ok(false);
+        }
+        let log = self.log_for(original);
+        let mut jobs = Vec::new();
+        if !logged.contains(&absolute) {
+            if !before_is_file {
+                return Ok(false);
+            }
+            std::fs::create_dir_all(&self.dir).map_err(problem)?;
+            let header = Header {
+                original: absolute.clone(),
+                loaded_hash,
+            };
+            jobs.push(Job::Start {
+                log: log.clone(),
+                replaces: self.entry_for(original),
+                original: absolute.clone(),
+                header: ron::to_string(&header)
+                    .map_err(std::io::Error::other)
+                    .map_err(problem)?,
+                loaded_hash,
+            });
+        }
+        let change = ron::to_string(change)
+            .map_err(std::io::Error::other)
+            .map_err(problem)?;
+        jobs.push(Job::Append { log, change });
+        for job in jobs {
+            sender
+                .send(job)
+                .map_err(|_| std::io::Error::other("journal writer stopped"))
+                .map_err(problem)?;
+        }
+        logged.insert(absolute);
+        Ok(true)
     }
 
     /// The key naming `original` in the directory: a hash of its absolute path.
@@ -206,6 +437,8 @@ impl Journal {
         loaded_hash: u64,
         convention: &Convention,
     ) -> Result<(), super::IoProblem> {
+        // The whole state replaces a change log, which must not add to it afterwards.
+        self.forget_log(original);
         let problem = |e: std::io::Error| super::IoProblem::new(&self.dir, &e);
         std::fs::create_dir_all(&self.dir).map_err(problem)?;
         let header = Header {
@@ -219,15 +452,62 @@ impl Journal {
         write_atomically(&self.entry_for(original), text.as_bytes()).map_err(problem)
     }
 
+    /// Ends the change log of `original`, once the writer has finished with it.
+    fn forget_log(&self, original: &Path) {
+        let absolute = absolute(original);
+        let was_logged = self.logged.lock().expect("not poisoned").remove(&absolute);
+        self.failed.lock().expect("not poisoned").remove(&absolute);
+        if was_logged {
+            self.flush();
+            let _ = std::fs::remove_file(self.log_for(original));
+        }
+    }
+
     /// Forgets this instance's unsaved state of `original` (after a save or a discard).
     /// Other instances' entries are never touched.
     pub fn clear(&self, original: &Path) {
+        self.forget_log(original);
         let _ = std::fs::remove_file(self.entry_for(original));
     }
 
     /// Entries left by instances that are no longer running, oldest file first by path.
     /// Unreadable ones are skipped (and kept).
     pub fn pending(&self) -> Vec<Pending> {
+        let logs = self
+            .entries_with("", ".log")
+            .into_iter()
+            .filter(|(_, rest)| {
+                rest.split_once('.')
+                    .is_some_and(|(_, instance)| !self.is_running(instance))
+            })
+            .filter_map(|(name, _)| {
+                let entry = self.dir.join(name);
+                let bytes = std::fs::read(&entry).ok()?;
+                let header_end = bytes.iter().position(|&b| b == b'\n')?;
+                let header: Header =
+                    ron::from_str(std::str::from_utf8(&bytes[..header_end]).ok()?).ok()?;
+                let frames = frames(&bytes[header_end + 1..])?;
+                let (&(b'B', base), changes) = frames.split_first()? else {
+                    return None;
+                };
+                let mut convention = from_ron_str(std::str::from_utf8(base).ok()?).ok()?;
+                for (tag, change) in changes {
+                    if *tag != b'C' {
+                        return None;
+                    }
+                    let change: Replacement =
+                        ron::from_str(std::str::from_utf8(change).ok()?).ok()?;
+                    // As undoing it would in the session: a change whose fiche is gone is
+                    // skipped.
+                    change.apply(&mut convention);
+                }
+                Some(Pending {
+                    original: header.original,
+                    loaded_hash: header.loaded_hash,
+                    convention,
+                    entry,
+                })
+            });
         let mut pending: Vec<Pending> = self
             .entries_with("", ".ron")
             .into_iter()
@@ -249,6 +529,7 @@ impl Journal {
                     entry,
                 })
             })
+            .chain(logs)
             .collect();
         pending.sort_by(|a, b| a.original.cmp(&b.original));
         pending
@@ -262,6 +543,11 @@ impl Journal {
     /// A clean end: this instance's open-file markers and its liveness file go; its journal
     /// entries stay (they hold edits nobody saved or discarded).
     pub fn end(&mut self) {
+        // Every change sent is written before the instance is seen as gone.
+        if let Some((sender, handle)) = self.writer.take() {
+            drop(sender);
+            let _ = handle.join();
+        }
         for (name, instance) in self.entries_with("", ".open") {
             if instance
                 .split_once('.')

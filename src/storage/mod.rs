@@ -12,7 +12,7 @@ mod save;
 pub use bundled::{BUNDLED, default_paths, install_bundled};
 pub use disk::{OnDisk, on_disk, read_optional_text, same_file};
 pub use format::{from_ron_str, has_comments, to_ron_string};
-pub use journal::{Claim, Journal, Pending};
+pub use journal::{Claim, Journal, Pending, Replacement};
 pub use load::{
     DEFAULT_SIZE_LIMIT, ExpectedShape, IoProblem, IoProblemKind, LoadError, LoadErrorKind,
     LoadReport, LoadedFile, SIZE_LIMIT_VARIABLE, SpecialFile, SyntaxProblem, content_hash,

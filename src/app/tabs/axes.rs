@@ -8,7 +8,6 @@ use crate::rules::figures::{self, Figure, Sum};
 use crate::rules::{Anchor, Finding};
 
 use super::grid::{Grid, GridCell, GridColumn, GridRow, RowStyle, clean};
-use super::worst;
 
 /// The figure columns: planned total always (the overview's stated figures go there), the
 /// others where some fiche fills them. Engaged and executed are never mixed.
@@ -26,12 +25,17 @@ pub fn fields(c: &Convention) -> Vec<BudgetField> {
 }
 
 pub fn grid(app: &App) -> Grid {
+    grid_rows(app, &|_| true)
+}
+
+/// [`grid`], with the rows `shown` refuses left as placeholders.
+pub fn grid_rows(app: &App, shown: &dyn Fn(usize) -> bool) -> Grid {
     let Some(doc) = app.document() else {
         return Grid::empty();
     };
     let c = &doc.convention;
     let fields = fields(c);
-    let marks = super::cell_marks(c, &doc.findings);
+    let marks = super::cell_marks(doc);
     let f = crate::strings::figures(app.lang);
     let sums = |fiches: &mut dyn Iterator<Item = &crate::model::Fiche>| -> Vec<Sum> {
         let budgets: Vec<&crate::model::Budget> =
@@ -49,53 +53,60 @@ pub fn grid(app: &App) -> Grid {
     };
     let rows = views::axes_rows(c, &app.view.collapsed)
         .iter()
-        .map(|row| match *row {
-            AxesRow::Overview(item) => overview_row(app, item, fields.len()),
-            AxesRow::Axe(axe) => {
-                let a = &c.axes[axe];
-                let arrow = if app.view.collapsed.contains(&axe) {
-                    "▸"
-                } else {
-                    "▾"
-                };
-                let mut row = super::budgets::sum_row(
-                    app,
-                    format!("{arrow} {} — {}", clean(&a.id), clean(&a.title)),
-                    &sums(&mut a.fiches.iter()),
-                );
-                row.severity = a
-                    .fiches
-                    .iter()
-                    .filter_map(|fiche| {
-                        worst(&doc.findings, |finding| finding.fiche() == Some(&fiche.id))
-                    })
-                    .min();
-                row
-            }
-            AxesRow::Fiche(r) => {
-                let fiche = r.get(c);
-                let mut cells = vec![GridCell::label(format!(
-                    "   {} {}",
-                    clean(&fiche.id),
-                    clean(&fiche.title)
-                ))];
-                for field in &fields {
-                    let severity = marks.get(&(fiche.id.as_str(), *field)).copied();
-                    let figure = fiche
-                        .budget
-                        .as_ref()
-                        .and_then(|b| figures::fiche_figure(b, *field));
-                    cells.push(GridCell::figure(figure.as_ref(), severity));
+        .enumerate()
+        .map(|(i, row)| {
+            if !shown(i) {
+                GridRow::placeholder()
+            } else {
+                match *row {
+                    AxesRow::Overview(item) => overview_row(app, item, fields.len()),
+                    AxesRow::Axe(axe) => {
+                        let a = &c.axes[axe];
+                        let arrow = if app.view.collapsed.contains(&axe) {
+                            "▸"
+                        } else {
+                            "▾"
+                        };
+                        let mut row = super::budgets::sum_row(
+                            app,
+                            format!("{arrow} {} — {}", clean(&a.id), clean(&a.title)),
+                            &sums(&mut a.fiches.iter()),
+                        );
+                        row.severity = a
+                            .fiches
+                            .iter()
+                            .filter_map(|fiche| doc.lookup().worst_for_fiche(&fiche.id))
+                            .min();
+                        row
+                    }
+                    AxesRow::Fiche(r) => {
+                        let fiche = r.get(c);
+                        let mut cells = vec![GridCell::label(format!(
+                            "   {} {}",
+                            clean(&fiche.id),
+                            clean(&fiche.title)
+                        ))];
+                        for field in &fields {
+                            let severity = marks.get(&(fiche.id.as_str(), *field)).copied();
+                            let figure = fiche
+                                .budget
+                                .as_ref()
+                                .and_then(|b| figures::fiche_figure(b, *field));
+                            cells.push(GridCell::figure(figure.as_ref(), severity));
+                        }
+                        GridRow {
+                            severity: doc.lookup().worst_for_fiche(&fiche.id),
+                            cells,
+                            style: RowStyle::Normal,
+                            note: None,
+                        }
+                    }
+                    AxesRow::GrandTotal => super::budgets::sum_row(
+                        app,
+                        f.axes_grand_total.to_string(),
+                        &sums(&mut c.fiches()),
+                    ),
                 }
-                GridRow {
-                    severity: worst(&doc.findings, |finding| finding.fiche() == Some(&fiche.id)),
-                    cells,
-                    style: RowStyle::Normal,
-                    note: None,
-                }
-            }
-            AxesRow::GrandTotal => {
-                super::budgets::sum_row(app, f.axes_grand_total.to_string(), &sums(&mut c.fiches()))
             }
         })
         .collect();
@@ -119,6 +130,7 @@ pub fn grid(app: &App) -> Grid {
         columns,
         fixed: 1,
         rows,
+        natural_widths: None,
     }
 }
 

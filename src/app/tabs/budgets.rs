@@ -7,8 +7,9 @@ use crate::model::{BudgetField, ColumnRole, Convention, Value};
 use crate::rules::figures::{self, Figure, Sum};
 use crate::rules::{Anchor, Finding, Severity, counterpart_value};
 
+use super::cell_of_fiche;
 use super::grid::{Grid, GridCell, GridColumn, GridRow, RowStyle, clean, elide};
-use super::{cell_of_fiche, worst};
+use std::collections::HashMap;
 
 /// The budget fields shown as columns: those some fiche fills (no "engagé" in a plan).
 pub fn fields(c: &Convention) -> Vec<BudgetField> {
@@ -37,6 +38,11 @@ pub fn field_header(app: &App, field: BudgetField) -> &'static str {
 
 /// The fiches' budgets: one row per visible row of the tab, subtotals over the fiches shown.
 pub fn fiche_grid(app: &App) -> Grid {
+    fiche_grid_rows(app, &|_| true)
+}
+
+/// [`fiche_grid`], with the rows `on_screen` refuses left as placeholders.
+pub fn fiche_grid_rows(app: &App, on_screen: &dyn Fn(usize) -> bool) -> Grid {
     let Some(doc) = app.document() else {
         return Grid::empty();
     };
@@ -48,7 +54,7 @@ pub fn fiche_grid(app: &App) -> Grid {
         .filter_map(|&i| all.get(i).copied())
         .collect();
     let fields = fields(c);
-    let marks = super::cell_marks(c, &doc.findings);
+    let marks = super::cell_marks(doc);
     let figure = |f: views::FicheRef, field| {
         f.get(c)
             .budget
@@ -77,7 +83,11 @@ pub fn fiche_grid(app: &App) -> Grid {
         sum_row(app, label, &sums)
     };
     let mut rows = Vec::new();
-    for row in &shown {
+    for (i, row) in shown.iter().enumerate() {
+        if !on_screen(i) {
+            rows.push(GridRow::placeholder());
+            continue;
+        }
         rows.push(match *row {
             BudgetRow::Axe(axe) => {
                 let a = &c.axes[axe];
@@ -121,6 +131,7 @@ pub fn fiche_grid(app: &App) -> Grid {
         columns,
         fixed: 1,
         rows,
+        natural_widths: None,
     }
 }
 
@@ -144,6 +155,11 @@ pub fn sum_row(app: &App, label: String, sums: &[Sum]) -> GridRow {
 /// A document summary table as printed, every column, and beside each budget column what
 /// the linked fiche itself states.
 pub fn table_grid(app: &App, table_index: usize) -> Grid {
+    table_grid_rows(app, table_index, &|_| true)
+}
+
+/// [`table_grid`], with the rows `on_screen` refuses left as placeholders.
+pub fn table_grid_rows(app: &App, table_index: usize, on_screen: &dyn Fn(usize) -> bool) -> Grid {
     let Some(doc) = app.document() else {
         return Grid::empty();
     };
@@ -169,21 +185,31 @@ pub fn table_grid(app: &App, table_index: usize) -> Grid {
         text > figures && !matches!(table.columns[i].role, Some(ColumnRole::Budget(_)))
     };
     let fixed = 1 + usize::from(order.get(1).is_some_and(|&i| text_column(i)));
+    // The findings about this table, by row (index, TOTAL row): gathered once, not scanned
+    // again for every cell.
+    let mut by_row: HashMap<(Option<usize>, bool), Vec<ColumnMark>> = HashMap::new();
+    for f in &doc.findings {
+        if let Anchor::Table {
+            table: t,
+            row,
+            total_row,
+            column,
+        } = &f.anchor
+            && *t == table_index
+        {
+            by_row
+                .entry((*row, *total_row))
+                .or_default()
+                .push((*column, f.severity));
+        }
+    }
     let cell_severity = |row: Option<usize>, total: bool, column: usize| {
-        worst(&doc.findings, |f| match &f.anchor {
-            Anchor::Table {
-                table: t,
-                row: r,
-                total_row,
-                column: col,
-            } => {
-                *t == table_index
-                    && *r == row
-                    && *total_row == total
-                    && col.is_none_or(|x| x == column)
-            }
-            _ => false,
-        })
+        by_row
+            .get(&(row, total))?
+            .iter()
+            .filter(|(col, _)| col.is_none_or(|x| x == column))
+            .map(|(_, severity)| *severity)
+            .min()
     };
     let mut columns = Vec::new();
     for &i in &order {
@@ -206,9 +232,16 @@ pub fn table_grid(app: &App, table_index: usize) -> Grid {
             Some(row) => Some((Some(i), row)),
             None => table.total.as_ref().map(|total| (None, total)),
         })
-        .map(|(index, row)| {
+        .enumerate()
+        .map(|(i, (index, row))| {
+            if !on_screen(i) {
+                return GridRow::placeholder();
+            }
             let total = index.is_none();
-            let fiche = row.fiche.as_deref().and_then(|id| c.find_fiche(id));
+            let fiche = row
+                .fiche
+                .as_deref()
+                .and_then(|id| doc.lookup().find_fiche(c, id));
             let mut cells = Vec::new();
             for &i in &order {
                 let value = row.cells.get(i).and_then(Option::as_ref);
@@ -257,8 +290,12 @@ pub fn table_grid(app: &App, table_index: usize) -> Grid {
         columns,
         fixed,
         rows,
+        natural_widths: None,
     }
 }
+
+/// A finding about a table row: its column (`None`: the whole row) and severity.
+type ColumnMark = (Option<usize>, Severity);
 
 pub fn label_column(table: &crate::model::Table) -> usize {
     table

@@ -184,6 +184,18 @@ pub struct GridRow {
     pub note: Option<String>,
 }
 
+impl GridRow {
+    /// A row off screen, not worked out: it takes its place, and nothing else.
+    pub fn placeholder() -> GridRow {
+        GridRow {
+            severity: None,
+            cells: Vec::new(),
+            style: RowStyle::Normal,
+            note: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GridColumn {
     pub header: String,
@@ -198,6 +210,9 @@ pub struct Grid {
     pub columns: Vec<GridColumn>,
     pub fixed: usize,
     pub rows: Vec<GridRow>,
+    /// Each column's natural width over every row, when `rows` holds only those on screen
+    /// (the others are [`GridRow::placeholder`]s): see [`crate::app::App::grid_shown`].
+    pub natural_widths: Option<Vec<u16>>,
 }
 
 /// Which columns are on screen, and how wide each is.
@@ -217,12 +232,16 @@ impl Grid {
             columns: Vec::new(),
             fixed: 0,
             rows: Vec::new(),
+            natural_widths: None,
         }
     }
 
     /// Each column's natural width: its widest cell, or its header when that is not much
     /// wider (a long header is elided and given whole in the detail line).
     pub fn widths(&self) -> Vec<u16> {
+        if let Some(widths) = &self.natural_widths {
+            return widths.clone();
+        }
         self.columns
             .iter()
             .enumerate()
@@ -345,6 +364,7 @@ mod tests {
                 .collect(),
             fixed: 1,
             rows: Vec::new(),
+            natural_widths: None,
         }
     }
 

@@ -6,7 +6,6 @@ use crate::model::{Convention, Measure};
 use crate::rules::Anchor;
 
 use super::grid::{CellKind, Grid, GridCell, GridColumn, GridRow, RowStyle, clean, value_text};
-use super::worst;
 
 /// The year the document reports on: the last year it covers, when an indicator has it;
 /// else the last year any indicator mentions.
@@ -32,24 +31,44 @@ pub fn year_columns(c: &Convention) -> Vec<i32> {
 }
 
 pub fn grid(app: &App) -> Grid {
+    grid_rows(app, &|_| true)
+}
+
+/// [`grid`], with the rows `shown` refuses left as placeholders.
+pub fn grid_rows(app: &App, shown: &dyn Fn(usize) -> bool) -> Grid {
     let Some(doc) = app.document() else {
         return Grid::empty();
     };
     let c = &doc.convention;
     let text = app.text();
-    let all = views::indicator_rows(c);
-    let years = year_columns(c);
+    let all = doc.lookup().indicator_rows(c);
+    let years = doc.lookup().year_columns(c);
+    // The most serious finding per indicator anchor, gathered once, not per row.
+    let mut worst_by_anchor: std::collections::HashMap<&Anchor, crate::rules::Severity> =
+        std::collections::HashMap::new();
+    for f in &doc.findings {
+        if matches!(f.anchor, Anchor::Indicator { .. }) {
+            worst_by_anchor
+                .entry(&f.anchor)
+                .and_modify(|s| *s = (*s).min(f.severity))
+                .or_insert(f.severity);
+        }
+    }
     let rows = app
         .visible_rows(Tab::Indicators)
         .iter()
         .filter_map(|&i| all.get(i))
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
+            if !shown(i) {
+                return GridRow::placeholder();
+            }
             let indicator = r.get(c);
             let anchor = Anchor::Indicator {
                 fiche: r.fiche.map(|f| f.get(c).id.clone()),
                 index: r.index,
             };
-            let severity = worst(&doc.findings, |f| f.anchor == anchor);
+            let severity = worst_by_anchor.get(&anchor).copied();
             let fiche = r
                 .fiche
                 .map(|f| clean(&f.get(c).id))
@@ -59,7 +78,7 @@ pub fn grid(app: &App) -> Grid {
                 clean(&indicator.name)
             ))];
             let mut year_cells = Vec::new();
-            for year in &years {
+            for year in years {
                 let of = |m| {
                     indicator
                         .values
@@ -127,5 +146,6 @@ pub fn grid(app: &App) -> Grid {
         columns,
         fixed,
         rows,
+        natural_widths: None,
     }
 }

@@ -12,6 +12,7 @@ use crate::model::{BudgetField, Convention, StatementScope};
 use crate::rules::figures;
 use crate::rules::{Anchor, Finding, Severity};
 
+use super::document::Document;
 use super::views::{self, AxesRow, BudgetRow, FicheRef, IndicatorRef, OverviewItem};
 use super::{App, Tab, layout};
 
@@ -28,7 +29,17 @@ pub fn worst<'a>(
 }
 
 /// The fiche budget figure a finding is about, if it is about one: (fiche id, field).
+/// Per frame, [`views::Lookup::cell_of`] gives the same answer without looking fiches up.
 pub fn cell_of_fiche<'a>(c: &Convention, finding: &'a Finding) -> Option<(&'a str, BudgetField)> {
+    cell_of_fiche_with(c, finding, &|id| c.find_fiche(id))
+}
+
+/// [`cell_of_fiche`], fiches found by `find_fiche`.
+pub(crate) fn cell_of_fiche_with<'a, 'c>(
+    c: &'c Convention,
+    finding: &'a Finding,
+    find_fiche: &dyn Fn(&str) -> Option<&'c crate::model::Fiche>,
+) -> Option<(&'a str, BudgetField)> {
     let fiche = finding.fiche()?;
     let field = match &finding.anchor {
         Anchor::Budget { field, .. } => *field,
@@ -37,7 +48,7 @@ pub fn cell_of_fiche<'a>(c: &Convention, finding: &'a Finding) -> Option<(&'a st
         Anchor::BudgetTable {
             table, row: None, ..
         } => {
-            let budget = c.find_fiche(fiche)?.budget.as_ref()?;
+            let budget = find_fiche(fiche)?.budget.as_ref()?;
             let field = budget.tables.get(*table)?.sums_to?;
             let own = figures::fiche_figure(budget, field)?.amount()?;
             let stated: rust_decimal::Decimal = finding.stated.as_deref()?.parse().ok()?;
@@ -55,8 +66,7 @@ pub fn cell_of_fiche<'a>(c: &Convention, finding: &'a Finding) -> Option<(&'a st
             let crate::model::ColumnRole::Budget(field) = table.columns.get(*column)?.role? else {
                 return None;
             };
-            let budget = c
-                .find_fiche(table.rows.get(*row)?.fiche.as_deref()?)?
+            let budget = find_fiche(table.rows.get(*row)?.fiche.as_deref()?)?
                 .budget
                 .as_ref()?;
             crate::rules::counterpart_value(budget, field)?.0
@@ -67,21 +77,31 @@ pub fn cell_of_fiche<'a>(c: &Convention, finding: &'a Finding) -> Option<(&'a st
 }
 
 /// The most serious finding about each fiche budget figure, by (fiche id, field): worked out
-/// once per frame, not once per cell.
-pub fn cell_marks<'a>(
-    c: &Convention,
-    findings: &'a [Finding],
-) -> std::collections::HashMap<(&'a str, BudgetField), Severity> {
+/// once per frame, not once per cell, from the document's lookups.
+pub fn cell_marks(doc: &Document) -> std::collections::HashMap<(&str, BudgetField), Severity> {
     let mut marks = std::collections::HashMap::new();
-    for finding in findings {
-        if let Some(cell) = cell_of_fiche(c, finding) {
+    for (index, finding) in doc.findings.iter().enumerate() {
+        if let Some(field) = doc.lookup().cell_of(index)
+            && let Some(fiche) = finding.fiche()
+        {
             marks
-                .entry(cell)
+                .entry((fiche, field))
                 .and_modify(|s: &mut Severity| *s = (*s).min(finding.severity))
                 .or_insert(finding.severity);
         }
     }
     marks
+}
+
+/// The most serious finding about budget figure `field` of fiche `fiche` (as
+/// [`cell_of_fiche`] places findings), from the document's lookups.
+pub fn budget_figure_severity(doc: &Document, fiche: &str, field: BudgetField) -> Option<Severity> {
+    doc.findings
+        .iter()
+        .enumerate()
+        .filter(|(i, f)| doc.lookup().cell_of(*i) == Some(field) && f.fiche() == Some(fiche))
+        .map(|(_, f)| f.severity)
+        .min()
 }
 
 /// Where a finding's figures are shown, with the stated one marked.
@@ -199,9 +219,18 @@ pub fn home_of(c: &Convention, finding: &Finding) -> Option<Place> {
     })
 }
 
-/// The tab of [`home_of`]'s place, without finding the row (the tab titles ask at every
-/// frame, for every finding).
+/// The tab of [`home_of`]'s place, without finding the row. The tab titles ask at every
+/// frame, for every finding: they read it from [`views::Lookup::home_tab`].
 pub fn home_tab(c: &Convention, finding: &Finding) -> Option<Tab> {
+    home_tab_with(c, finding, &|id| c.find_fiche(id))
+}
+
+/// [`home_tab`], fiches found by `find_fiche`.
+pub(crate) fn home_tab_with<'c>(
+    c: &'c Convention,
+    finding: &Finding,
+    find_fiche: &dyn Fn(&str) -> Option<&'c crate::model::Fiche>,
+) -> Option<Tab> {
     Some(match &finding.anchor {
         Anchor::Convention | Anchor::StateSupport | Anchor::Claim { fiche: None, .. } => Tab::Axes,
         Anchor::Statement { index } => match &c.statements.get(*index)?.scope {
@@ -209,7 +238,9 @@ pub fn home_tab(c: &Convention, finding: &Finding) -> Option<Tab> {
             _ => Tab::Axes,
         },
         Anchor::Fiche { .. } | Anchor::Claim { .. } | Anchor::Reallocation { .. } => Tab::Fiches,
-        Anchor::BudgetTable { .. } if cell_of_fiche(c, finding).is_none() => Tab::Fiches,
+        Anchor::BudgetTable { .. } if cell_of_fiche_with(c, finding, find_fiche).is_none() => {
+            Tab::Fiches
+        }
         Anchor::Budget { .. } | Anchor::BudgetTable { .. } | Anchor::Table { .. } => Tab::Budgets,
         Anchor::Indicator { .. } => Tab::Indicators,
     })
@@ -257,8 +288,14 @@ impl App {
         let Some(doc) = self.document() else {
             return (0, 0);
         };
-        let c = &doc.convention;
-        count(&mut doc.findings.iter().filter(|f| home_tab(c, f) == Some(tab)))
+        count(
+            &mut doc
+                .findings
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| doc.lookup().home_tab(*i) == Some(tab))
+                .map(|(_, f)| f),
+        )
     }
 
     /// The table the current tab shows, whole (the Fiches and Anomalies tabs have none).
@@ -270,6 +307,50 @@ impl App {
             Tab::Indicators => indicators::grid(self),
             Tab::Fiches | Tab::Anomalies => grid::Grid::empty(),
         }
+    }
+
+    /// The table the current tab shows, as drawn: the rows on screen worked out, the others
+    /// placeholders, the columns as wide as over every row (worked out once per change of
+    /// the document, the filter, the folded axes or the view, and kept in its lookups). A
+    /// key that moves costs the rows on screen, not the rows of the document.
+    pub fn grid_shown(&self, tab: Tab) -> grid::Grid {
+        let scroll = match tab {
+            Tab::Axes => self.view.axes,
+            Tab::Budgets => self.view.budgets,
+            Tab::Indicators => self.view.indicators,
+            Tab::Fiches | Tab::Anomalies => return self.grid(tab),
+        };
+        let Some(doc) = self.document() else {
+            return grid::Grid::empty();
+        };
+        // The rows the table can show from its offset, or around the selection should the
+        // table scroll to it.
+        let height = layout::areas(self.screen).body.height as usize;
+        let from = scroll.offset.min(scroll.selected.saturating_sub(height));
+        let to = scroll.offset.max(scroll.selected) + height;
+        let on_screen = |i: usize| (from..=to).contains(&i);
+        let key = format!(
+            "{tab:?}|{}|{}|{:?}|{:?}",
+            self.view.budget_view,
+            self.filters[tab.index()],
+            self.view.collapsed,
+            self.lang
+        );
+        let Some(widths) = doc.lookup().widths(&key) else {
+            let whole = self.grid(tab);
+            doc.lookup().keep_widths(key, whole.widths());
+            return whole;
+        };
+        let mut shown = match tab {
+            Tab::Axes => axes::grid_rows(self, &on_screen),
+            Tab::Budgets if self.view.budget_view == 0 => {
+                budgets::fiche_grid_rows(self, &on_screen)
+            }
+            Tab::Budgets => budgets::table_grid_rows(self, self.view.budget_view - 1, &on_screen),
+            _ => indicators::grid_rows(self, &on_screen),
+        };
+        shown.natural_widths = Some(widths);
+        shown
     }
 
     /// The columns of `grid` on screen for `tab`, beside the row marker.
@@ -285,7 +366,7 @@ impl App {
     /// ←/→ on a table: whole columns sideways. `false` when already at that edge.
     pub(crate) fn scroll_columns(&mut self, right: bool) -> bool {
         let tab = self.tab;
-        let grid = self.grid(tab);
+        let grid = self.grid_shown(tab);
         let window = self.grid_window(tab, &grid);
         let first = &mut self.view.columns[tab.index()];
         *first = window.first;
@@ -302,7 +383,7 @@ impl App {
 
     /// Scrolls the current tab's columns so that grid column `column` is on screen.
     pub(crate) fn show_column(&mut self, tab: Tab, column: usize) {
-        let grid = self.grid(tab);
+        let grid = self.grid_shown(tab);
         let fixed = grid.fixed;
         self.view.columns[tab.index()] = 0;
         let window = self.grid_window(tab, &grid);

@@ -14,7 +14,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     let Some(doc) = app.document() else { return };
     let c = &doc.convention;
     let text = app.text();
-    let grid = app.grid(Tab::Axes);
+    let grid = app.grid_shown(Tab::Axes);
     super::grid::draw(
         frame,
         app,

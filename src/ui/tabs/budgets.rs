@@ -59,7 +59,7 @@ fn fiche_budgets(
 ) {
     let c = &doc.convention;
     let text = app.text();
-    let grid = app.grid(Tab::Budgets);
+    let grid = app.grid_shown(Tab::Budgets);
     super::grid::draw(
         frame,
         app,
@@ -140,7 +140,7 @@ fn summary_table(
     body: Rect,
     detail: Rect,
 ) {
-    let grid = app.grid(Tab::Budgets);
+    let grid = app.grid_shown(Tab::Budgets);
     let unit = tabs::budgets::table_unit(table);
     super::grid::draw(
         frame,

@@ -29,11 +29,21 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         .map(|&i| all[i])
         .collect();
     let (list_area, detail_area) = layout::fiches_split(body);
+    // Only the rows the list can show from its scroll are worked out; the others hold
+    // their place (a key costs the rows on screen, not the fiches of the document).
+    let scroll = app.view.fiches;
+    let height = usize::from(list_area.height);
+    let from = scroll.offset.min(scroll.selected.saturating_sub(height));
+    let to = scroll.offset.max(scroll.selected) + height;
     let rows: Vec<Row> = refs
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
+            if !(from..=to).contains(&i) {
+                return Row::new(Vec::<Cell>::new());
+            }
             let fiche = r.get(c);
-            let worst = views::worst_for_fiche(&doc.findings, &fiche.id);
+            let worst = doc.lookup().worst_for_fiche(&fiche.id);
             // The review status (issue 15): ✓ relue, ↻ à revoir, nothing while à relire.
             let status = match doc.review.review.fiche_status(&fiche.id) {
                 crate::model::FicheStatusReview::ARelire => " ",
@@ -502,9 +512,7 @@ fn budget_severity(
     fiche: &Fiche,
     field: crate::model::BudgetField,
 ) -> Option<crate::rules::Severity> {
-    tabs::worst(&doc.findings, |f| {
-        tabs::cell_of_fiche(&doc.convention, f).is_some_and(|(id, x)| id == fiche.id && x == field)
-    })
+    tabs::budget_figure_severity(doc, &fiche.id, field)
 }
 
 struct Lines<'t> {

@@ -58,6 +58,10 @@ pub fn draw(
         .rows
         .iter()
         .map(|row| {
+            // A row off screen, left unworked by the app: it only holds its place.
+            if row.cells.is_empty() {
+                return Row::new(Vec::<Cell>::new());
+            }
             let mut cells =
                 vec![Cell::from(marker(row.severity)).style(theme.severity(row.severity))];
             for &(i, width) in &window.columns {

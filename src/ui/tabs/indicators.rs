@@ -14,13 +14,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     let Some(doc) = app.document() else { return };
     let c = &doc.convention;
     let text = app.text();
-    let all = views::indicator_rows(c);
+    let all = doc.lookup().indicator_rows(c);
     let model: Vec<views::IndicatorRef> = app
         .visible_rows(Tab::Indicators)
         .iter()
         .filter_map(|&i| all.get(i).copied())
         .collect();
-    let grid = app.grid(Tab::Indicators);
+    let grid = app.grid_shown(Tab::Indicators);
     super::grid::draw(
         frame,
         app,
