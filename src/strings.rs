@@ -800,6 +800,8 @@ pub struct UiStrings {
     pub sort_label: &'static str,
     pub filter_label: &'static str,
     pub search_title: &'static str,
+    /// (results, capped at the palette's limit, how many far below the best)
+    pub search_count: fn(usize, bool, usize) -> String,
     pub search_hint: &'static str,
     pub search_kinds: [&'static str; 7],
     pub sort_names: [&'static str; 3],
@@ -1019,6 +1021,18 @@ static UI_FR: UiStrings = UiStrings {
         )
     },
     search_title: "Rechercher",
+    search_count: |n, capped, weak| {
+        let mut text = match (n, capped) {
+            (0, _) => "aucun résultat".to_string(),
+            (1, _) => "1 résultat".to_string(),
+            (n, false) => format!("{n} résultats"),
+            (n, true) => format!("les {n} premiers résultats"),
+        };
+        if weak > 0 {
+            text.push_str(&format!(" dont {weak} lointains, en grisé"));
+        }
+        text
+    },
     search_hint: "Entrée : aller · ↑/↓ : choisir · Échap : fermer",
     search_kinds: [
         "fiche",
@@ -1233,6 +1247,18 @@ static UI_EN: UiStrings = UiStrings {
         )
     },
     search_title: "Search",
+    search_count: |n, capped, weak| {
+        let mut text = match (n, capped) {
+            (0, _) => "no result".to_string(),
+            (1, _) => "1 result".to_string(),
+            (n, false) => format!("{n} results"),
+            (n, true) => format!("the first {n} results"),
+        };
+        if weak > 0 {
+            text.push_str(&format!(", {weak} of them distant, greyed"));
+        }
+        text
+    },
     search_hint: "Enter: go · ↑/↓: choose · Esc: close",
     search_kinds: [
         "fiche",

@@ -354,3 +354,24 @@ fn words_found_in_a_long_fiche_are_marked_counted_and_stepped_through() {
     app.update(Action::Back);
     assert!(app.view.fiche_find.is_empty());
 }
+
+#[test]
+fn the_search_counts_its_results_and_ctrl_u_empties_it() {
+    use crossterm::event::KeyModifiers;
+    let mut app = app_on(&data().join("cd13-2019-rapport-execution.ron"));
+    app.prepare_search();
+    app.update(Action::Search);
+    type_text(&mut app, "boost emploi");
+    let hits = app.palette.as_ref().unwrap().hits.len();
+    assert!(hits > 0);
+    let shown = screen(&app).join("\n");
+    let count = if hits == 1 {
+        "1 résultat".to_string()
+    } else {
+        format!("{hits} résultats")
+    };
+    assert!(shown.contains(&count), "{count} in:\n{shown}");
+    app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    let palette = app.palette.as_ref().expect("still open");
+    assert_eq!(palette.query(), "", "Ctrl-U empties the line");
+}

@@ -24,7 +24,7 @@ pub use action::Action;
 pub use document::{Consent, Dialog, Document};
 pub use editor::{Editor, FieldInput};
 pub use keymap::{Key, Keymap};
-pub use search::Palette;
+pub use search::{Palette, RESULTS as SEARCH_RESULTS};
 
 use crate::model::Convention;
 use crate::rules::{self, Severity};

@@ -8,7 +8,7 @@ use super::{App, Scroll, Tab};
 use crate::search::{Hit, Target, normalise};
 
 /// How many results the palette keeps.
-const RESULTS: usize = 200;
+pub const RESULTS: usize = 200;
 
 pub struct Palette {
     pub input: TextArea<'static>,
@@ -33,6 +33,8 @@ fn single_line_input() -> TextArea<'static> {
 /// Enter, Esc and the arrows steer; every other key edits the text.
 enum Steer {
     Close,
+    /// Ctrl-U: the line emptied, as in a shell.
+    Clear,
     Accept,
     Move(isize),
     Edit,
@@ -41,6 +43,7 @@ enum Steer {
 fn steer(key: &KeyEvent) -> Steer {
     match (key.code, key.modifiers) {
         (KeyCode::Esc, _) => Steer::Close,
+        (KeyCode::Char('u'), KeyModifiers::CONTROL) => Steer::Clear,
         (KeyCode::Enter, _) => Steer::Accept,
         (KeyCode::Up, _) | (KeyCode::Char('p'), KeyModifiers::CONTROL) => Steer::Move(-1),
         (KeyCode::Down, _) | (KeyCode::Char('n'), KeyModifiers::CONTROL) => Steer::Move(1),
@@ -85,6 +88,11 @@ impl App {
         };
         match steer(key) {
             Steer::Close => self.palette = None,
+            Steer::Clear => {
+                palette.input = single_line_input();
+                palette.narrowing = None;
+                self.search_typed();
+            }
             Steer::Move(by) => {
                 let len = palette.hits.len();
                 let target = palette.scroll.selected.saturating_add_signed(by);
@@ -185,6 +193,10 @@ impl App {
             Steer::Accept => {
                 self.filter_input = None;
                 self.finding_in_fiche = false;
+            }
+            Steer::Clear => {
+                *input = single_line_input();
+                self.filter_text_changed(String::new());
             }
             Steer::Move(_) => {
                 self.filter_input = None;

@@ -145,7 +145,24 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
     let screen = frame.area();
     let area = large(screen);
     frame.render_widget(Clear, area);
-    let outer = block(format!(" {} ", text.search_title), theme).style(theme.base);
+    // Results far below the best (a few scattered letters) are told apart: greyed, counted.
+    let best = palette.hits.first().map_or(0, |h| h.score);
+    let weak = |hit: &crate::search::Hit| hit.score.saturating_mul(2) < best;
+    let title = if palette.query().trim().is_empty() {
+        format!(" {} ", text.search_title)
+    } else {
+        let weak_count = palette.hits.iter().filter(|h| weak(h)).count();
+        format!(
+            " {} — {} ",
+            text.search_title,
+            (text.search_count)(
+                palette.hits.len(),
+                palette.hits.len() >= crate::app::SEARCH_RESULTS,
+                weak_count
+            )
+        )
+    };
+    let outer = block(title, theme).style(theme.base);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let [input_area, list_area, hint_area] = Layout::vertical([
@@ -232,12 +249,17 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
                         }),
                 )
                 .collect();
-            Row::new(vec![
+            let row = Row::new(vec![
                 ratatui::widgets::Cell::from(kind),
                 ratatui::widgets::Cell::from(convention),
                 ratatui::widgets::Cell::from(entry.fiche.as_deref().map(clean).unwrap_or_default()),
                 ratatui::widgets::Cell::from(Line::from(spans)),
-            ])
+            ]);
+            if weak(hit) {
+                row.style(theme.muted)
+            } else {
+                row
+            }
         })
         .collect();
     let table = Table::new(
