@@ -2084,6 +2084,8 @@ static FIGURES_EN: FigureStrings = FigureStrings {
 // Issue 15: the review (dispositions, notes, sources, reports).
 
 pub struct ReviewStrings {
+    /// The Anomalies column of dispositions.
+    pub disposition_heading: &'static str,
     pub dispositions: [&'static str; 4],
     pub fiche_statuses: [&'static str; 3],
     pub changed: &'static str,
@@ -2157,6 +2159,7 @@ impl ReviewStrings {
 }
 
 static REVIEW_FR: ReviewStrings = ReviewStrings {
+    disposition_heading: "Décision",
     dispositions: ["à examiner", "justifiée", "à corriger", "signalée"],
     fiche_statuses: ["à relire", "relue", "à revoir"],
     changed: "chiffres changés, à revoir",
@@ -2249,6 +2252,7 @@ static REVIEW_FR: ReviewStrings = ReviewStrings {
 };
 
 static REVIEW_EN: ReviewStrings = ReviewStrings {
+    disposition_heading: "Decision",
     dispositions: ["to examine", "justified", "to correct", "reported"],
     fiche_statuses: ["to read", "read", "to revisit"],
     changed: "figures changed, look again",

@@ -100,7 +100,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
             .iter()
             .map(|c| header_cell(c, false))
             .chain([
-                header_cell("", false),
+                header_cell(review.disposition_heading, false),
                 header_cell(text.anomaly_columns[4], false),
             ]),
     )
@@ -157,7 +157,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     )
     .header(header)
     .block(block(title, theme).title_bottom(Line::styled(
-        format!(" {} · {} ", f.anomalies_scope_hint, review.filters_hint),
+        // Elided with …, never cut by the border.
+        format!(
+            " {} ",
+            crate::app::tabs::grid::elide(
+                &format!("{} · {}", f.anomalies_scope_hint, review.filters_hint),
+                body.width.saturating_sub(4) as usize
+            )
+        ),
         theme.muted,
     )))
     .row_highlight_style(theme.selection);
