@@ -142,27 +142,6 @@ fn draw_note_input(
     theme: &Theme,
     input: &ratatui_textarea::TextArea<'static>,
 ) {
-    let area = layout::areas(frame.area()).detail;
-    frame.render_widget(ratatui::widgets::Clear, area);
-    let label = format!("{} : ", crate::strings::review(app.lang).note_label);
-    let width = crate::app::unicode_width(&label) as u16;
-    frame.render_widget(
-        Paragraph::new(label).style(theme.title),
-        Rect {
-            width,
-            height: 1,
-            ..area
-        },
-    );
-    let mut input = input.clone();
-    input.set_style(theme.base);
-    frame.render_widget(
-        &input,
-        Rect {
-            x: area.x + width,
-            width: area.width.saturating_sub(width),
-            height: 1,
-            ..area
-        },
-    );
+    let label = crate::strings::review(app.lang).note_label;
+    popups::line_input(frame, theme, label, input);
 }

@@ -287,13 +287,24 @@ pub fn filter_input(
     theme: &Theme,
     input: &ratatui_textarea::TextArea<'static>,
 ) {
+    let label = if app.finding_in_fiche {
+        app.text().find_label
+    } else {
+        app.text().filter_label
+    };
+    line_input(frame, theme, label, input);
+}
+
+/// A one-line input after its label (`filtre : …`), in place of the detail lines.
+pub fn line_input(
+    frame: &mut Frame,
+    theme: &Theme,
+    label: &str,
+    input: &ratatui_textarea::TextArea<'static>,
+) {
     let area = crate::app::layout::areas(frame.area()).detail;
     frame.render_widget(Clear, area);
-    let label = if app.finding_in_fiche {
-        format!("{} : ", app.text().find_label)
-    } else {
-        format!("{} : ", app.text().filter_label)
-    };
+    let label = format!("{label} : ");
     let width = crate::app::unicode_width(&label) as u16;
     frame.render_widget(
         Paragraph::new(label).style(theme.title),
