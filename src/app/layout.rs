@@ -62,3 +62,34 @@ pub fn fiches_split(body: Rect) -> (Rect, Rect) {
 pub fn fiches_list(body: Rect) -> Rect {
     inner(fiches_split(body).0)
 }
+
+/// The key help's shape on a screen: the bindings in one column, or two when one would not
+/// fit and the screen is wide enough; then the legend of figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HelpLayout {
+    pub two_columns: bool,
+    pub width: u16,
+    /// Rows of content: bindings, then the legend.
+    pub rows: u16,
+    /// Rows shown inside the border.
+    pub visible: u16,
+    pub max_scroll: u16,
+}
+
+pub fn help(entries: usize, legend: usize, screen: Rect) -> HelpLayout {
+    let two_columns = entries + legend + 2 > screen.height as usize && screen.width >= 78;
+    let binding_rows = if two_columns {
+        entries.div_ceil(2)
+    } else {
+        entries
+    };
+    let rows = u16::try_from(binding_rows + legend).unwrap_or(u16::MAX);
+    let visible = rows.min(screen.height.saturating_sub(2));
+    HelpLayout {
+        two_columns,
+        width: if two_columns { 78 } else { 60 },
+        rows,
+        visible,
+        max_scroll: rows - visible,
+    }
+}

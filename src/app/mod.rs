@@ -102,8 +102,13 @@ pub enum AnomalySort {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
-    Help,
-    ConventionPicker { selected: usize },
+    /// The key help, scrolled down by `scroll` rows when it is taller than the screen.
+    Help {
+        scroll: u16,
+    },
+    ConventionPicker {
+        selected: usize,
+    },
 }
 
 /// The fiche detail as last drawn, in rows of its area.
@@ -479,7 +484,7 @@ impl App {
             Action::Save => self.save_current(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
-            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Search => self.open_palette(),
             Action::Filter => self.open_filter(),
             Action::PickConvention => {
@@ -559,7 +564,22 @@ impl App {
 
     fn update_overlay(&mut self, overlay: Overlay, action: Action) {
         match (overlay, action) {
-            (_, Action::Quit) if matches!(overlay, Overlay::Help) => self.overlay = None,
+            (_, Action::Quit) if matches!(overlay, Overlay::Help { .. }) => self.overlay = None,
+            (
+                Overlay::Help { scroll },
+                Action::Up | Action::Down | Action::PageUp | Action::PageDown,
+            ) => {
+                let page = self.screen.height.saturating_sub(4).max(1);
+                let scroll = match action {
+                    Action::Up => scroll.saturating_sub(1),
+                    Action::Down => scroll.saturating_add(1),
+                    Action::PageUp => scroll.saturating_sub(page),
+                    _ => scroll.saturating_add(page),
+                };
+                self.overlay = Some(Overlay::Help {
+                    scroll: scroll.min(self.help_layout().max_scroll),
+                });
+            }
             (_, Action::Back | Action::Help) => self.overlay = None,
             (Overlay::ConventionPicker { selected }, Action::Up) => {
                 self.overlay = Some(Overlay::ConventionPicker {
@@ -618,6 +638,14 @@ impl App {
         self.view.fiche_focus = None;
         self.view.fiche_find_home = false;
         self.view.fiche_detail_scroll = row;
+    }
+
+    /// How the key help is laid out on this screen: one or two columns, how many rows of
+    /// content, how far it scrolls.
+    pub fn help_layout(&self) -> layout::HelpLayout {
+        let entries = self.keymap.by_action().len();
+        let legend = crate::strings::figures(self.lang).legend.len();
+        layout::help(entries, legend, self.screen)
     }
 
     /// Esc on a filtered list: the filter goes, the selected row stays selected.

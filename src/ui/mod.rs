@@ -58,7 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         popups::search(frame, app, theme, palette);
     }
     match app.overlay {
-        Some(Overlay::Help) => popups::help(frame, app, theme),
+        Some(Overlay::Help { scroll }) => popups::help(frame, app, theme, scroll),
         Some(Overlay::ConventionPicker { selected }) => {
             popups::conventions(frame, app, theme, selected)
         }

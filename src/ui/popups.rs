@@ -29,7 +29,7 @@ fn large(screen: Rect) -> Rect {
 }
 
 /// The bindings actually in force, from the keymap; in two columns when one would not fit.
-pub fn help(frame: &mut Frame, app: &App, theme: &Theme) {
+pub fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: u16) {
     let text = app.text();
     let entries: Vec<String> = app
         .keymap
@@ -38,10 +38,10 @@ pub fn help(frame: &mut Frame, app: &App, theme: &Theme) {
         .map(|(action, keys)| format!("{:<12} {}", keys.join(", "), (text.action_help)(*action)))
         .collect();
     let screen = frame.area();
-    let two_columns = entries.len() as u16 + 4 > screen.height && screen.width >= 78;
-    let (lines, width): (Vec<Line>, u16) = if two_columns {
+    let shape = app.help_layout();
+    let mut lines: Vec<Line> = if shape.two_columns {
         let half = entries.len().div_ceil(2);
-        let lines = (0..half)
+        (0..half)
             .map(|i| {
                 let left = super::widgets::truncate(&entries[i], 37);
                 let right = entries
@@ -50,22 +50,33 @@ pub fn help(frame: &mut Frame, app: &App, theme: &Theme) {
                     .unwrap_or_default();
                 Line::from(format!("{left:<38}{right}"))
             })
-            .collect();
-        (lines, 78)
+            .collect()
     } else {
-        (entries.into_iter().map(Line::from).collect(), 60)
+        entries.into_iter().map(Line::from).collect()
     };
-    let mut lines = lines;
     // How figures are marked, where every screen can see it (issue 12).
     for legend in crate::strings::figures(app.lang).legend {
         lines.push(Line::styled(legend, theme.header));
     }
-    lines.push(Line::styled(text.help_close, theme.muted));
-    let area = centered(screen, width, lines.len() as u16 + 2);
+    let scroll = scroll.min(shape.max_scroll);
+    // How to close, and whether more lies below or above, always on the border.
+    let more = match (scroll > 0, scroll < shape.max_scroll) {
+        (true, true) => " ↑↓",
+        (false, true) => " ↓",
+        (true, false) => " ↑",
+        (false, false) => "",
+    };
+    let area = centered(screen, shape.width, shape.visible + 2);
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines)
-            .block(block(format!(" {} ", text.help_title), theme))
+            .scroll((scroll, 0))
+            .block(
+                block(format!(" {} ", text.help_title), theme).title_bottom(Line::styled(
+                    format!(" {}{more} ", text.help_close),
+                    theme.muted,
+                )),
+            )
             .style(theme.base),
         area,
     );
