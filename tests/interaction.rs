@@ -375,3 +375,38 @@ fn the_search_counts_its_results_and_ctrl_u_empties_it() {
     let palette = app.palette.as_ref().expect("still open");
     assert_eq!(palette.query(), "", "Ctrl-U empties the line");
 }
+
+#[test]
+fn fiche_titles_in_the_list_are_whole_or_end_with_an_ellipsis() {
+    for (width, height) in [(80, 24), (120, 35), (200, 60)] {
+        let mut app = app_on(&data());
+        app.resize(width, height);
+        app.update(Action::GoTo(Tab::Fiches));
+        for document in 0..app.documents.len() {
+            app.show_convention(document);
+            let shown = screen(&app);
+            let c = &app.documents[document].convention;
+            for r in revue::app::views::fiche_refs(c)
+                .iter()
+                .take(usize::from(height) - 8)
+            {
+                let fiche = r.get(c);
+                let full = format!("{} {}", fiche.id, fiche.title);
+                // The list is the first bordered column of the body.
+                let cell = shown
+                    .iter()
+                    .filter_map(|l| l.strip_prefix('│')?.split('│').next())
+                    .find(|cell| cell.contains(&format!(" {} ", fiche.id)))
+                    .unwrap_or_else(|| panic!("{} listed at {width}×{height}", fiche.id))
+                    .trim_end();
+                let cell = cell
+                    .get(cell.find(&fiche.id).unwrap_or(0)..)
+                    .unwrap_or_default();
+                assert!(
+                    cell == full || cell.ends_with('…'),
+                    "{width}×{height}: {cell:?} is a cut of {full:?}"
+                );
+            }
+        }
+    }
+}

@@ -35,6 +35,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     let height = usize::from(list_area.height);
     let from = scroll.offset.min(scroll.selected.saturating_sub(height));
     let to = scroll.offset.max(scroll.selected) + height;
+    // The title column: the list's inner width less the marks' two columns and the gap.
+    let title_width = usize::from(list_area.width).saturating_sub(2 + 2 + 1);
     let rows: Vec<Row> = refs
         .iter()
         .enumerate()
@@ -55,7 +57,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
                     Span::styled(marker(worst), theme.severity(worst)),
                     Span::raw(status),
                 ])),
-                Cell::from(format!("{} {}", clean(&fiche.id), clean(&fiche.title))),
+                // Elided with …, never cut where the column ends.
+                Cell::from(crate::app::tabs::grid::elide(
+                    &format!("{} {}", clean(&fiche.id), clean(&fiche.title)),
+                    title_width,
+                )),
             ])
         })
         .collect();
