@@ -238,7 +238,15 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
             };
             let mut width = usize::from(skip > 0);
             let elided = (skip > 0).then(|| Span::styled("…", theme.muted));
-            let spans: Vec<Span> = elided
+            // A label longer than its room ends with … (one column kept for it), never cut.
+            let rest = entry.label.chars().skip(skip);
+            let cut = crate::app::unicode_width(&rest.collect::<String>()) + width > label_room;
+            let room = if cut {
+                label_room.saturating_sub(1)
+            } else {
+                label_room
+            };
+            let mut spans: Vec<Span> = elided
                 .into_iter()
                 .chain(
                     entry
@@ -248,7 +256,7 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
                         .skip(skip)
                         .take_while(|(_, c)| {
                             width += crate::app::unicode_width(c.encode_utf8(&mut [0; 4]));
-                            width <= label_room
+                            width <= room
                         })
                         .map(|(i, c)| {
                             let style = if hit.highlighted.binary_search(&i).is_ok() {
@@ -260,6 +268,9 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
                         }),
                 )
                 .collect();
+            if cut {
+                spans.push(Span::styled("…", theme.muted));
+            }
             let row = Row::new(vec![
                 ratatui::widgets::Cell::from(kind),
                 ratatui::widgets::Cell::from(convention),
