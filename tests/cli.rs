@@ -559,3 +559,37 @@ fn when_no_file_can_be_read_check_prints_no_clean_bill() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!stdout.contains("0 erreur"), "{stdout}");
 }
+
+#[test]
+fn a_convention_whose_fiches_state_no_amount_has_no_planned_zero() {
+    let pdi = concat!(env!("CARGO_MANIFEST_DIR"), "/data/cd13-2024-2026-pdi.ron");
+    let out = revue(&["summary", pdi]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains(" 0 €"), "{text}");
+    assert!(text.contains('—'), "{text}");
+    let out = revue(&["summary", pdi, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json["conventions"][0]["planned_total"].is_null(), "{json}");
+}
+
+#[test]
+fn an_option_before_the_command_is_the_commands() {
+    let out = revue(&[
+        "--lang",
+        "en",
+        "summary",
+        "data/cd13-2019-rapport-execution.ron",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Remaining"), "{text}");
+    assert!(
+        text.contains("Oui. (Executed)"),
+        "the left-out figure names its total: {text}"
+    );
+}

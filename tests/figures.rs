@@ -257,13 +257,10 @@ fn budget_cells_are_the_models_figures_and_subtotals_add_up() {
                 .map(|i| &total.cells[i + 1])
         };
         for (field, expected) in [
-            (BudgetField::PlannedEtat, Some(summary.planned_etat)),
-            (
-                BudgetField::PlannedDepartement,
-                Some(summary.planned_departement),
-            ),
+            (BudgetField::PlannedEtat, summary.planned_etat),
+            (BudgetField::PlannedDepartement, summary.planned_departement),
             (BudgetField::PlannedOther, summary.planned_other),
-            (BudgetField::PlannedTotal, Some(summary.planned_total)),
+            (BudgetField::PlannedTotal, summary.planned_total),
             (BudgetField::Engaged, summary.engaged),
             (BudgetField::Executed, summary.executed),
             (BudgetField::Remaining, summary.remaining),
@@ -529,12 +526,12 @@ fn summary_states_both_planned_totals_where_they_differ() {
         .collect();
     let d = |s: &str| s.parse::<Decimal>().unwrap();
     let cd77 = &summaries[2];
-    assert_eq!(cd77.planned_total, d("10671230"));
+    assert_eq!(cd77.planned_total, Some(d("10671230")));
     assert_eq!(cd77.planned_total_stated, Some(d("7287805")));
     assert_eq!(cd77.planned_total_computed, Some(d("10671230")));
     assert_eq!(cd77.planned_other, Some(d("1105046.55")));
     let cd13 = &summaries[0];
-    assert_eq!(cd13.planned_total, d("4868310"));
+    assert_eq!(cd13.planned_total, Some(d("4868310")));
     assert_eq!(
         cd13.planned_total_stated, None,
         "no difference, nothing added"

@@ -25,8 +25,7 @@ pub use summary::{Summary, summarise};
 #[command(
     name = "revue",
     version,
-    about = "Revue des conventions de lutte contre la pauvreté : axes, fiches, budgets, indicateurs et rapprochements",
-    args_conflicts_with_subcommands = true
+    about = "Revue des conventions de lutte contre la pauvreté : axes, fiches, budgets, indicateurs et rapprochements"
 )]
 pub struct Cli {
     /// Convention files (.ron) or directories to open. Default: ./data, else the user's data directory.

@@ -22,13 +22,15 @@ pub struct Summary {
     pub territory: String,
     pub kind: String,
     pub fiches: usize,
-    pub planned_etat: Decimal,
-    pub planned_departement: Decimal,
+    /// `None` (JSON `null`, an empty CSV cell, `—` in text) when no fiche states a figure to
+    /// add up: a sum of nothing is not a planned 0 €.
+    pub planned_etat: Option<Decimal>,
+    pub planned_departement: Option<Decimal>,
     /// Other funders (FSE, CAF...), where a fiche has any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub planned_other: Option<Decimal>,
     /// The Budgets tab's "Prévu" total: stated totals, and computed ones where none is stated.
-    pub planned_total: Decimal,
+    pub planned_total: Option<Decimal>,
     /// The fiches' stated planned totals only, when that differs from the shares' sum.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub planned_total_stated: Option<Decimal>,
@@ -68,14 +70,28 @@ pub fn summarise(path: &Path, convention: &Convention, lang: Lang) -> Summary {
         remaining,
     ] = &sums;
     let differ = planned.stated != planned.from_shares;
+    // Each excluded figure once, with the total it is missing from: the planned shares'
+    // words also make up their total's words.
+    let (s, f) = (strings::cli(lang), strings::figures(lang));
     let mut excluded = Vec::new();
-    // Each excluded figure once: the planned shares' words also make up their total's words.
-    for sum in [etat, departement, other, engaged, executed, remaining] {
-        excluded.extend(sum.excluded.iter().map(|t| clean(t)));
-    }
-    for text in &total.excluded {
-        if !excluded.contains(&clean(text)) && !text.contains(" + ") {
-            excluded.push(clean(text));
+    let mut seen = Vec::new();
+    for (label, sum) in [
+        (s.planned_etat, etat),
+        (s.planned_departement, departement),
+        (f.summary_planned_other, other),
+        (s.planned_total, total),
+        (f.summary_engaged, engaged),
+        (f.summary_executed, executed),
+        (f.summary_remaining, remaining),
+    ] {
+        for text in &sum.excluded {
+            let text = clean(text);
+            let of_shares =
+                std::ptr::eq(sum, total) && (seen.contains(&text) || text.contains(" + "));
+            if !of_shares {
+                excluded.push(format!("{text} ({label})"));
+                seen.push(text);
+            }
         }
     }
     Summary {
@@ -87,10 +103,10 @@ pub fn summarise(path: &Path, convention: &Convention, lang: Lang) -> Summary {
         )),
         kind: strings::kind_name(lang, convention.kind).to_string(),
         fiches: convention.fiche_count(),
-        planned_etat: etat.amount.unwrap_or_default(),
-        planned_departement: departement.amount.unwrap_or_default(),
+        planned_etat: etat.amount,
+        planned_departement: departement.amount,
         planned_other: other.amount,
-        planned_total: total.amount.unwrap_or_default(),
+        planned_total: total.amount,
         planned_total_stated: planned.stated.filter(|_| differ),
         planned_total_computed: planned.from_shares.filter(|_| differ),
         engaged: engaged.amount,
@@ -127,10 +143,10 @@ impl Summary {
             self.territory.clone(),
             self.kind.clone(),
             self.fiches.to_string(),
-            self.planned_etat.to_string(),
-            self.planned_departement.to_string(),
+            optional(self.planned_etat),
+            optional(self.planned_departement),
             optional(self.planned_other),
-            self.planned_total.to_string(),
+            optional(self.planned_total),
             optional(self.planned_total_stated),
             optional(self.planned_total_computed),
             optional(self.engaged),
@@ -191,17 +207,19 @@ fn print_text(summaries: &[Summary], lang: Lang) {
         println!("{}", sanitize_line(&summary.title));
         println!("  {}", sanitize_line(&summary.file));
         let euros = |d: Decimal| format!("{} €", format_amount_fr(d));
+        // Nothing stated to add up: a dash, not 0 €.
+        let stated = |d: Option<Decimal>| d.map_or_else(|| "—".to_string(), euros);
         let mut lines = vec![
             (s.territory, sanitize_line(&summary.territory).into_owned()),
             (s.kind, summary.kind.clone()),
             (s.fiches, summary.fiches.to_string()),
-            (s.planned_etat, euros(summary.planned_etat)),
-            (s.planned_departement, euros(summary.planned_departement)),
+            (s.planned_etat, stated(summary.planned_etat)),
+            (s.planned_departement, stated(summary.planned_departement)),
         ];
         let optional =
             |label: &'static str, value: Option<Decimal>| value.map(|v| (label, euros(v)));
         lines.extend(optional(f.summary_planned_other, summary.planned_other));
-        lines.push((s.planned_total, euros(summary.planned_total)));
+        lines.push((s.planned_total, stated(summary.planned_total)));
         lines.extend(optional(
             f.summary_planned_stated,
             summary.planned_total_stated,
