@@ -538,7 +538,7 @@ fn summary_states_both_planned_totals_where_they_differ() {
     );
     assert_eq!(cd13.engaged, Some(d("1682188")));
     assert_eq!(cd13.executed, Some(d("1607976")));
-    assert_eq!(cd13.excluded, vec!["Oui.".to_string()]);
+    assert_eq!(cd13.excluded, vec!["Oui. (Exécuté)".to_string()]);
     let json = serde_json::to_value(cd77).unwrap();
     assert_eq!(json["planned_total_stated"], "7287805");
     assert!(
