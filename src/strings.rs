@@ -1877,11 +1877,14 @@ static STORAGE_FR: StorageStrings = StorageStrings {
         format!("{path} a changé sur le disque pendant l'opération : non réécrit")
     },
     unknown_command: |arg, suggestion| match suggestion {
+        Some(command) if command == arg => format!(
+            "« {arg} » est une commande : elle vient en premier, avant les fichiers (revue {arg} FICHIER…)"
+        ),
         Some(command) => format!(
             "« {arg} » n'est ni une commande ni un fichier existant. Vouliez-vous dire « {command} » ?"
         ),
         None => format!(
-            "« {arg} » n'est ni une commande ni un fichier existant (commandes : summary, check, fmt)"
+            "« {arg} » n'est ni une commande ni un fichier existant (revue --help les liste)"
         ),
     },
     key_never_fires: |file, key, fix| {
@@ -1912,12 +1915,15 @@ static STORAGE_EN: StorageStrings = StorageStrings {
     fmt_not_canonical: |path| format!("not canonical: {path}"),
     changed_meanwhile: |path| format!("{path} changed on disk meanwhile: not rewritten"),
     unknown_command: |arg, suggestion| match suggestion {
+        Some(command) if command == arg => {
+            format!("“{arg}” is a command: it comes first, before the files (revue {arg} FILE…)")
+        }
         Some(command) => {
             format!("“{arg}” is neither a command nor an existing file. Did you mean “{command}”?")
         }
-        None => format!(
-            "“{arg}” is neither a command nor an existing file (commands: summary, check, fmt)"
-        ),
+        None => {
+            format!("“{arg}” is neither a command nor an existing file (revue --help lists them)")
+        }
     },
     key_never_fires: |file, key, fix| {
         format!("{file}: the key “{key}” can never be received; write “{fix}”")

@@ -593,3 +593,11 @@ fn an_option_before_the_command_is_the_commands() {
         "the left-out figure names its total: {text}"
     );
 }
+
+#[test]
+fn a_command_after_the_files_is_told_to_come_first() {
+    let out = revue(&["data/", "summary"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("vient en premier"), "{stderr}");
+}
