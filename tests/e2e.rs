@@ -185,15 +185,7 @@ fn search_without_accents_finds_the_fiche() {
 
 #[test]
 fn edit_a_budget_figure_see_the_anomalies_change_save_and_quit() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("mini.ron");
-    let fixture = revue::storage::load_file(std::path::Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/mini.ron"
-    )))
-    .unwrap()
-    .convention;
-    std::fs::write(&path, revue::storage::to_ron_string(&fixture)).unwrap();
+    let (dir, path) = fixture_copy();
     let mut t = Terminal::start_with_state(&[path.to_str().unwrap()], dir.path());
     t.wait_for("5 Anomalies 3✗1!");
     t.send("3");

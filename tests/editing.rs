@@ -1,52 +1,15 @@
 //! Editing and saving: nothing lost, nothing overwritten, every edit undoable.
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use common::{FIXTURE, app_on, set_planned_total, workspace};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
-use revue::app::edit::{self, EditTarget, Field, NewValue};
-use revue::app::views::FicheRef;
-use revue::app::{Action, App, Dialog, Keymap, Tab};
+use revue::app::edit::Field;
+use revue::app::{Action, App, Dialog, Tab};
 use revue::model::{BudgetField, Value};
-use revue::rules::{Config, Rule};
+use revue::rules::Rule;
 use revue::storage::{self, Journal, SaveError};
-use revue::strings::Lang;
-
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini.ron");
-
-/// A canonical copy of the fixture in a fresh directory.
-fn workspace() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("mini.ron");
-    let convention = storage::load_file(Path::new(FIXTURE)).unwrap().convention;
-    std::fs::write(&path, storage::to_ron_string(&convention)).unwrap();
-    (dir, path)
-}
-
-fn app_on(path: &Path) -> App {
-    let rules = Config {
-        current_year: 2026,
-        ..Config::default()
-    };
-    let mut app = App::new(
-        storage::load_paths(&[path.to_path_buf()]),
-        Keymap::default(),
-        Lang::Fr,
-        rules,
-    );
-    app.resize(100, 30);
-    app
-}
-
-const BOOST: FicheRef = FicheRef { axe: 1, fiche: 0 };
-
-fn set_planned_total(app: &mut App, amount: &str) {
-    let target = EditTarget::Fiche(BOOST);
-    let value = NewValue::Figure(Some(Value::Amount(amount.parse().unwrap())));
-    app.commit(0, target, |c| {
-        edit::apply(c, target, Field::Budget(BudgetField::PlannedTotal), value)
-    });
-}
 
 fn errors(app: &App) -> usize {
     app.documents[0]

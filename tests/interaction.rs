@@ -1,42 +1,21 @@
 //! What a newcomer does with the keys: filters, editing from the Anomalies tab.
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use std::path::Path;
+
+use common::{data, key, screen, type_text};
 use crossterm::event::{KeyCode, KeyEvent};
 use revue::app::edit::{EditTarget, Field};
-use revue::app::{Action, App, Keymap, Tab};
+use revue::app::{Action, App, Tab};
 use revue::model::BudgetField;
-use revue::rules::{Config, Rule};
-use revue::storage;
-use revue::strings::Lang;
+use revue::rules::Rule;
 
-fn data() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
-}
-
+/// The app on `path`, on a 120×35 screen.
 fn app_on(path: &Path) -> App {
-    let rules = Config {
-        current_year: 2026,
-        ..Config::default()
-    };
-    let mut app = App::new(
-        storage::load_paths(&[path.to_path_buf()]),
-        Keymap::default(),
-        Lang::Fr,
-        rules,
-    );
+    let mut app = common::app_on(path);
     app.resize(120, 35);
     app
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::from(code)
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_key(&key(KeyCode::Char(c)));
-    }
 }
 
 fn selected_fiche_id(app: &App) -> String {
@@ -98,24 +77,6 @@ fn e_in_anomalies_opens_the_editor_on_the_findings_figure() {
         Field::Budget(BudgetField::Remaining),
         "on the figure the finding is about"
     );
-}
-
-fn screen(app: &App) -> Vec<String> {
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
-    terminal
-        .draw(|frame| revue::ui::draw(frame, app, &revue::ui::Theme::default()))
-        .unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect()
-        })
-        .collect()
 }
 
 /// The detail pane of the Fiches tab: the right half of the body, inside its border.

@@ -1,67 +1,22 @@
 //! Nothing lost, nothing misplaced: an edit under way when the file changes on disk, two
 //! sessions on one file, recovery put off, pastes.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use revue::app::edit::{self, EditTarget, Field, NewValue};
-use revue::app::views::FicheRef;
-use revue::app::{Action, App, Dialog, FieldInput, Keymap, Tab};
-use revue::model::{BudgetField, Convention, Value};
-use revue::rules::Config;
+use std::path::Path;
+
+use common::{app_on, ctrl, key, set_planned_total, type_text, workspace, workspace_with};
+use crossterm::event::KeyCode;
+use revue::app::edit::Field;
+use revue::app::{Action, App, Dialog, FieldInput, Tab};
+use revue::model::{Convention, Value};
 use revue::storage::{self, Journal};
-use revue::strings::Lang;
-
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini.ron");
-
-/// A canonical copy of the fixture in a fresh directory, after `change`.
-fn workspace_with(change: impl FnOnce(&mut Convention)) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("mini.ron");
-    let mut convention = storage::load_file(Path::new(FIXTURE)).unwrap().convention;
-    change(&mut convention);
-    std::fs::write(&path, storage::to_ron_string(&convention)).unwrap();
-    (dir, path)
-}
-
-fn workspace() -> (tempfile::TempDir, PathBuf) {
-    workspace_with(|_| {})
-}
 
 /// Another program rewrites the file.
 fn change_on_disk(path: &Path, change: impl FnOnce(&mut Convention)) {
     let mut convention = storage::load_file(path).unwrap().convention;
     change(&mut convention);
     std::fs::write(path, storage::to_ron_string(&convention)).unwrap();
-}
-
-fn app_on(path: &Path) -> App {
-    let rules = Config {
-        current_year: 2026,
-        ..Config::default()
-    };
-    let mut app = App::new(
-        storage::load_paths(&[path.to_path_buf()]),
-        Keymap::default(),
-        Lang::Fr,
-        rules,
-    );
-    app.resize(100, 30);
-    app
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::from(code)
-}
-
-fn ctrl(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_key(&key(KeyCode::Char(c)));
-    }
 }
 
 fn fiche<'a>(app: &'a App, id: &str) -> &'a revue::model::Fiche {
@@ -197,20 +152,19 @@ fn with_partners(c: &mut Convention) {
     });
 }
 
+/// Another program removes France Travail, the second partner of 1-4.
+fn remove_second_partner(c: &mut Convention) {
+    let partners = c.axes[0].fiches[1].partners.as_mut().unwrap();
+    partners.names.remove(1);
+}
+
 #[test]
 fn a_partner_removed_on_disk_leaves_the_list_and_what_was_typed_there_is_shown() {
     let (_dir, path) = workspace_with(with_partners);
     let mut app = app_on(&path);
     start_typing(&mut app, 1, Field::Partner(2));
     type_text(&mut app, "Mission locale Est");
-    change_on_disk(&path, |c| {
-        c.axes[0].fiches[1]
-            .partners
-            .as_mut()
-            .unwrap()
-            .names
-            .remove(1);
-    });
+    change_on_disk(&path, remove_second_partner);
     app.file_changed(&path);
     let editor = app.editor.as_ref().expect("the fiche is still there");
     assert!(
@@ -232,14 +186,7 @@ fn typing_in_a_partner_whose_place_another_took_is_flagged() {
     let mut app = app_on(&path);
     start_typing(&mut app, 1, Field::Partner(1)); // France Travail
     type_text(&mut app, "France Travail 13");
-    change_on_disk(&path, |c| {
-        c.axes[0].fiches[1]
-            .partners
-            .as_mut()
-            .unwrap()
-            .names
-            .remove(1);
-    });
+    change_on_disk(&path, remove_second_partner);
     app.file_changed(&path);
     let error = app.editor.as_ref().and_then(|e| e.error.clone());
     assert!(
@@ -248,16 +195,6 @@ fn typing_in_a_partner_whose_place_another_took_is_flagged() {
             .is_some_and(|e| e.contains("Mission locale")),
         "Partner 2 is now another partner: {error:?}"
     );
-}
-
-const BOOST: FicheRef = FicheRef { axe: 1, fiche: 0 };
-
-fn set_planned_total(app: &mut App, amount: &str) {
-    let target = EditTarget::Fiche(BOOST);
-    let value = NewValue::Figure(Some(Value::Amount(amount.parse().unwrap())));
-    app.commit(0, target, |c| {
-        edit::apply(c, target, Field::Budget(BudgetField::PlannedTotal), value)
-    });
 }
 
 fn pending_totals(journal_dir: &Path) -> Vec<Option<Value>> {
