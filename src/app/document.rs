@@ -373,6 +373,8 @@ impl App {
         if doc.saved_at.is_some_and(|at| at > depth) {
             doc.saved_at = None;
         }
+        // The journal already holds both steps; the next one is counted from here.
+        doc.history_mark = (doc.undo.len(), doc.redo.len());
     }
 
     pub fn undo(&mut self) {
