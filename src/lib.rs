@@ -12,6 +12,7 @@ pub mod cli;
 pub mod import;
 pub mod model;
 mod parallel;
+pub mod problem;
 pub mod rules;
 pub mod search;
 pub mod storage;

@@ -1,11 +1,17 @@
 use std::process::ExitCode;
 
-use clap::Parser;
 use clap::error::ErrorKind;
 
 fn main() -> ExitCode {
-    let cli = match revue::cli::Cli::try_parse() {
-        Ok(cli) => cli,
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Before parsing, so that the help and the usage errors are in this language.
+    let lang = revue::cli::help::language(&args);
+    let cli = match revue::cli::help::parse(&args, lang) {
+        Ok(revue::cli::help::Parsed::Run(cli)) => cli,
+        Ok(revue::cli::help::Parsed::Help(help)) => {
+            print!("{help}");
+            return ExitCode::SUCCESS;
+        }
         Err(error)
             if matches!(
                 error.kind(),
@@ -21,12 +27,12 @@ fn main() -> ExitCode {
             // plain, with their control characters made visible.
             eprint!(
                 "{}",
-                revue::text::sanitize_multiline(&error.render().to_string())
+                revue::text::sanitize_multiline(&revue::cli::help::describe_error(lang, &error))
             );
             return ExitCode::from(error.exit_code().clamp(0, 255) as u8);
         }
     };
-    match revue::cli::run(cli) {
+    match revue::cli::run(*cli) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
             eprintln!(

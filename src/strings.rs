@@ -1360,14 +1360,14 @@ fn shown(path: &std::path::Path) -> String {
 pub fn io_problem(
     lang: Lang,
     path: &std::path::Path,
-    kind: &crate::storage::IoProblemKind,
+    kind: &crate::problem::IoProblemKind,
 ) -> String {
     format!("{}: {}", shown(path), io_problem_kind(lang, kind))
 }
 
 /// What happened to a file, without the file.
-pub fn io_problem_kind(lang: Lang, kind: &crate::storage::IoProblemKind) -> String {
-    use crate::storage::{IoProblemKind as K, SpecialFile as S};
+pub fn io_problem_kind(lang: Lang, kind: &crate::problem::IoProblemKind) -> String {
+    use crate::problem::{IoProblemKind as K, SpecialFile as S};
     let text = match (lang, kind) {
         (_, K::Other(why)) => {
             return match lang {
@@ -1394,6 +1394,17 @@ pub fn io_problem_kind(lang: Lang, kind: &crate::storage::IoProblemKind) -> Stri
             "c'est un périphérique, pas un fichier ordinaire : refusé"
         }
         (Lang::Fr, K::NotRegular(S::Other)) => "ce n'est pas un fichier ordinaire : refusé",
+        (Lang::Fr, K::NotADirectory) => "une partie du chemin est un fichier, pas un dossier",
+        (Lang::Fr, K::TooManyLinks) => {
+            "trop de liens (une boucle de liens symboliques ?) : vérifiez le chemin"
+        }
+        (Lang::Fr, K::FileTooLarge) => "fichier trop grand pour le système de fichiers",
+        (Lang::Fr, K::InvalidFileName) => {
+            "nom de fichier refusé par le système (trop long ou caractères interdits)"
+        }
+        (Lang::Fr, K::AlreadyExists) => "un fichier de ce nom existe déjà",
+        (Lang::Fr, K::CrossesDevices) => "déplacement impossible entre deux systèmes de fichiers",
+        (Lang::Fr, K::Busy) => "fichier occupé par un autre programme : réessayez",
         (Lang::En, K::NotFound) => "file not found (deleted, renamed or never created)",
         (Lang::En, K::PermissionDenied) => "permission denied",
         (Lang::En, K::IsADirectory) => "is a directory, not a file",
@@ -1406,6 +1417,15 @@ pub fn io_problem_kind(lang: Lang, kind: &crate::storage::IoProblemKind) -> Stri
             "is a device, not a regular file: refused"
         }
         (Lang::En, K::NotRegular(S::Other)) => "is not a regular file: refused",
+        (Lang::En, K::NotADirectory) => "a part of the path is a file, not a directory",
+        (Lang::En, K::TooManyLinks) => "too many links (a loop of symbolic links?): check the path",
+        (Lang::En, K::FileTooLarge) => "file too large for the file system",
+        (Lang::En, K::InvalidFileName) => {
+            "file name refused by the system (too long or forbidden characters)"
+        }
+        (Lang::En, K::AlreadyExists) => "a file of this name already exists",
+        (Lang::En, K::CrossesDevices) => "cannot move between two file systems",
+        (Lang::En, K::Busy) => "file in use by another program: try again",
     };
     text.to_string()
 }
@@ -1425,8 +1445,8 @@ fn size_text(lang: Lang, bytes: u64) -> String {
 }
 
 /// A load error, naming the file (and the line and column of a syntax error).
-pub fn load_error(lang: Lang, error: &crate::storage::LoadError) -> String {
-    use crate::storage::{LoadErrorKind as K, SIZE_LIMIT_VARIABLE};
+pub fn load_error(lang: Lang, error: &crate::problem::LoadError) -> String {
+    use crate::problem::{LoadErrorKind as K, SIZE_LIMIT_VARIABLE};
     let path = shown(&error.path);
     match (&error.kind, lang) {
         (K::Io(kind), _) => io_problem(lang, &error.path, kind),
@@ -1487,8 +1507,8 @@ pub fn load_error(lang: Lang, error: &crate::storage::LoadError) -> String {
 // Issue 16: load errors a person writing a file can act on, with the fix.
 
 /// A hand-writing mistake in a convention file, said with its fix.
-pub fn syntax_problem(lang: Lang, problem: &crate::storage::SyntaxProblem) -> String {
-    use crate::storage::SyntaxProblem as P;
+pub fn syntax_problem(lang: Lang, problem: &crate::problem::SyntaxProblem) -> String {
+    use crate::problem::SyntaxProblem as P;
     let list = |items: &[String]| items.join(", ");
     match (problem, lang) {
         (P::BareNumber { variant, number }, Lang::Fr) => format!(
@@ -1635,8 +1655,8 @@ fn item_en(within: &str, id: Option<&str>) -> String {
     }
 }
 
-fn expected_fr(shape: &crate::storage::ExpectedShape) -> String {
-    use crate::storage::ExpectedShape as S;
+fn expected_fr(shape: &crate::problem::ExpectedShape) -> String {
+    use crate::problem::ExpectedShape as S;
     match shape {
         S::Text => "un texte entre guillemets (\"…\")".to_string(),
         S::Integer => "un nombre entier sans guillemets (2019)".to_string(),
@@ -1648,8 +1668,8 @@ fn expected_fr(shape: &crate::storage::ExpectedShape) -> String {
     }
 }
 
-fn expected_en(shape: &crate::storage::ExpectedShape) -> String {
-    use crate::storage::ExpectedShape as S;
+fn expected_en(shape: &crate::problem::ExpectedShape) -> String {
+    use crate::problem::ExpectedShape as S;
     match shape {
         S::Text => "a text in quotes (\"…\")".to_string(),
         S::Integer => "a whole number without quotes (2019)".to_string(),
@@ -2349,7 +2369,557 @@ pub fn review(lang: Lang) -> &'static ReviewStrings {
 }
 
 /// Why a review file could not be read, naming it, and that it is left alone.
-pub fn review_load_error(lang: Lang, error: &crate::storage::LoadError) -> String {
+pub fn review_load_error(lang: Lang, error: &crate::problem::LoadError) -> String {
     // `load_error` names the file: add only what revue does about it.
     (review(lang).unreadable_review)(&load_error(lang, error))
+}
+
+// ---------------------------------------------------------------------------------------
+// Issue 18: the command line in the user's language (help, usage errors, man page,
+// completions) and errors made of typed kinds. Kept apart from the app's sections.
+
+/// French typography where the text has a plain space: a no-break space (U+00A0, as the
+/// app's figures) before `:`, `;`, `?`, `!`, `€` and `%`. English text is left as it is.
+pub fn typeset(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::En => text.to_string(),
+        Lang::Fr => {
+            let mut out = String::with_capacity(text.len());
+            let mut chars = text.chars().peekable();
+            while let Some(c) = chars.next() {
+                let next = chars.peek().copied();
+                let tight = matches!(next, Some(':' | ';' | '?' | '!' | '€' | '%'));
+                // `: ` only: `--lang=fr`, `C:\`, `::` and `http://` are not punctuation.
+                let after_ok = |chars: &std::iter::Peekable<std::str::Chars>| {
+                    let mut ahead = chars.clone();
+                    ahead.next();
+                    ahead
+                        .next()
+                        .is_none_or(|a| a.is_whitespace() || a == '\n' || a == ')')
+                };
+                if c == ' ' && tight && after_ok(&chars) {
+                    out.push('\u{a0}');
+                } else {
+                    out.push(c);
+                }
+            }
+            out
+        }
+    }
+}
+
+/// The parts of the command line's help and usage errors that are not about one command.
+pub struct CliHelpStrings {
+    /// `Utilisation :` before the usage line (no colon: added with the typography).
+    pub usage: &'static str,
+    pub arguments: &'static str,
+    pub options: &'static str,
+    pub commands: &'static str,
+    /// `[COMMAND]` in a usage line.
+    pub command_placeholder: &'static str,
+    pub help_flag: &'static str,
+    pub version_flag: &'static str,
+    /// `[valeurs possibles : …]` after an option's help.
+    pub possible_values: fn(&str) -> String,
+    pub default_value: fn(&str) -> String,
+    /// How the language is chosen, after the main help.
+    pub language_note: &'static str,
+    /// The first word of a usage error (`erreur`).
+    pub error: &'static str,
+    pub unexpected_argument: fn(&str) -> String,
+    /// A suggestion for a mistyped option or value.
+    pub did_you_mean: fn(&str) -> String,
+    pub invalid_value: fn(&str, &str) -> String,
+    /// (value, option, why).
+    pub invalid_value_because: fn(&str, &str, &str) -> String,
+    /// (option): an option written without its value.
+    pub value_missing: fn(&str) -> String,
+    /// (list of what is missing).
+    pub required_missing: fn(&str) -> String,
+    pub conflict: fn(&str, &str) -> String,
+    pub wrong_number_of_values: fn(&str) -> String,
+    pub unknown_command: fn(&str) -> String,
+    pub command_missing: &'static str,
+    pub needs_equals: fn(&str) -> String,
+    pub not_utf8: &'static str,
+    pub bad_command_line: &'static str,
+    /// (command): where to read more.
+    pub more_information: fn(&str) -> String,
+    /// A number expected: `--tolerance abc`.
+    pub not_a_number: &'static str,
+    /// `revue help X` where X is no command.
+    pub no_such_command_help: fn(&str) -> String,
+    /// The man page's section titles.
+    pub man_name: &'static str,
+    pub man_synopsis: &'static str,
+    pub man_description: &'static str,
+    pub man_options: &'static str,
+    pub man_commands: &'static str,
+    pub man_version: &'static str,
+    pub man_language: &'static str,
+    /// The interactive app started with its output not on a terminal.
+    pub needs_terminal: &'static str,
+}
+
+pub fn cli_help(lang: Lang) -> &'static CliHelpStrings {
+    match lang {
+        Lang::Fr => &CLI_HELP_FR,
+        Lang::En => &CLI_HELP_EN,
+    }
+}
+
+static CLI_HELP_FR: CliHelpStrings = CliHelpStrings {
+    usage: "Utilisation",
+    arguments: "Arguments",
+    options: "Options",
+    commands: "Commandes",
+    command_placeholder: "COMMANDE",
+    help_flag: "Afficher l'aide",
+    version_flag: "Afficher la version",
+    possible_values: |values| format!("[valeurs possibles : {values}]"),
+    default_value: |value| format!("[par défaut : {value}]"),
+    language_note: "Langue : --lang, sinon le champ lang du fichier de configuration, sinon la \
+                    première des variables LC_ALL, LC_MESSAGES et LANG qui est définie \
+                    (fr_FR.UTF-8, en_US.UTF-8), sinon le français.",
+    error: "erreur",
+    unexpected_argument: |arg| format!("argument inattendu « {arg} »"),
+    did_you_mean: |suggestion| format!("vouliez-vous dire « {suggestion} » ?"),
+    invalid_value: |value, option| format!("valeur « {value} » invalide pour {option}"),
+    invalid_value_because: |value, option, why| {
+        format!("valeur « {value} » invalide pour {option} : {why}")
+    },
+    value_missing: |option| format!("{option} attend une valeur"),
+    required_missing: |list| format!("il manque des arguments obligatoires : {list}"),
+    conflict: |a, b| format!("{a} ne peut pas être employé avec {b}"),
+    wrong_number_of_values: |option| format!("nombre de valeurs inattendu pour {option}"),
+    unknown_command: |command| format!("commande inconnue « {command} »"),
+    command_missing: "il manque une commande",
+    needs_equals: |option| format!("{option} s'écrit avec = et sa valeur ({option}=…)"),
+    not_utf8: "un argument n'est pas du texte UTF-8 valide",
+    bad_command_line: "ligne de commande incorrecte",
+    more_information: |command| format!("Pour en savoir plus : « {command} --help »."),
+    not_a_number: "un nombre est attendu (par exemple 12 ou 12.5)",
+    no_such_command_help: |command| {
+        format!("aucune commande « {command} » (revue --help les liste)")
+    },
+    man_name: "NOM",
+    man_synopsis: "SYNOPSIS",
+    man_description: "DESCRIPTION",
+    man_options: "OPTIONS",
+    man_commands: "COMMANDES",
+    man_version: "VERSION",
+    man_language: "LANGUE",
+    needs_terminal: "l'interface interactive demande un terminal ; `revue summary` et \
+                     `revue check` écrivent sur la sortie standard",
+};
+
+static CLI_HELP_EN: CliHelpStrings = CliHelpStrings {
+    usage: "Usage",
+    arguments: "Arguments",
+    options: "Options",
+    commands: "Commands",
+    command_placeholder: "COMMAND",
+    help_flag: "Print help",
+    version_flag: "Print version",
+    possible_values: |values| format!("[possible values: {values}]"),
+    default_value: |value| format!("[default: {value}]"),
+    language_note: "Language: --lang, else the config file's lang field, else the first of \
+                    the variables LC_ALL, LC_MESSAGES and LANG that is set (fr_FR.UTF-8, \
+                    en_US.UTF-8), else French.",
+    error: "error",
+    unexpected_argument: |arg| format!("unexpected argument “{arg}”"),
+    did_you_mean: |suggestion| format!("did you mean “{suggestion}”?"),
+    invalid_value: |value, option| format!("invalid value “{value}” for {option}"),
+    invalid_value_because: |value, option, why| {
+        format!("invalid value “{value}” for {option}: {why}")
+    },
+    value_missing: |option| format!("{option} needs a value"),
+    required_missing: |list| format!("required arguments are missing: {list}"),
+    conflict: |a, b| format!("{a} cannot be used with {b}"),
+    wrong_number_of_values: |option| format!("unexpected number of values for {option}"),
+    unknown_command: |command| format!("unknown command “{command}”"),
+    command_missing: "a command is missing",
+    needs_equals: |option| format!("{option} is written with = and its value ({option}=…)"),
+    not_utf8: "an argument is not valid UTF-8 text",
+    bad_command_line: "invalid command line",
+    more_information: |command| format!("For more information, try “{command} --help”."),
+    not_a_number: "a number is expected (for example 12 or 12.5)",
+    no_such_command_help: |command| format!("no command “{command}” (revue --help lists them)"),
+    man_name: "NAME",
+    man_synopsis: "SYNOPSIS",
+    man_description: "DESCRIPTION",
+    man_options: "OPTIONS",
+    man_commands: "COMMANDS",
+    man_version: "VERSION",
+    man_language: "LANGUAGE",
+    needs_terminal: "the interactive app needs a terminal; `revue summary` and `revue check` \
+                     write to standard output",
+};
+
+/// What a command does, for its help (`""`: revue itself).
+pub fn command_about(lang: Lang, command: &str) -> &'static str {
+    match (lang, command) {
+        (Lang::Fr, "") => {
+            "Revue des conventions de lutte contre la pauvreté : axes, fiches, budgets, \
+             indicateurs et rapprochements. Sans commande, ouvre l'application interactive."
+        }
+        (Lang::En, "") => {
+            "Review of poverty-reduction conventions: axes, fiches, budgets, indicators and \
+             reconciliations. Without a command, opens the interactive app."
+        }
+        (Lang::Fr, "summary") => {
+            "Par convention : titre, territoire, type, nombre de fiches, montants prévus \
+             additionnés depuis les fiches"
+        }
+        (Lang::En, "summary") => {
+            "Per convention: title, territory, kind, number of fiches, planned amounts summed \
+             from the fiches"
+        }
+        (Lang::Fr, "check") => {
+            "Rapprocher les chiffres : chaque écart de chaque fichier. Code de sortie 0 : \
+             aucune erreur ; 1 : des erreurs ; 2 : entrée illisible"
+        }
+        (Lang::En, "check") => {
+            "Reconcile the figures: every discrepancy of every file. Exit 0: no error; 1: \
+             errors; 2: unreadable input"
+        }
+        (Lang::Fr, "report") => {
+            "La revue à envoyer : par convention, identification, synthèse budgétaire, chaque \
+             constat avec ses sources, sa décision et sa note, et l'état de revue des fiches"
+        }
+        (Lang::En, "report") => {
+            "The review to send: per convention, identification, budget summary, every \
+             finding with its sources, disposition and note, and the fiches' review status"
+        }
+        (Lang::Fr, "fmt") => {
+            "Réécrire des fichiers de convention en forme canonique (atomique ; rien d'autre \
+             ne change)"
+        }
+        (Lang::En, "fmt") => {
+            "Rewrite convention files in canonical form (atomic; nothing else changes)"
+        }
+        (Lang::Fr, "new") => {
+            "Écrire un fichier de convention minimal et valide (un axe, une fiche, un budget \
+             vide) pour commencer"
+        }
+        (Lang::En, "new") => {
+            "Write a minimal valid convention file (one axe, one fiche, an empty budget) to \
+             start from"
+        }
+        (Lang::Fr, "import-table") => {
+            "Ajouter le tableau financier d'un tableur (xlsx, ods, csv) à une convention, ses \
+             lignes liées aux fiches, ses colonnes associées aux chiffres du budget d'après \
+             leurs en-têtes"
+        }
+        (Lang::En, "import-table") => {
+            "Add a spreadsheet's financial table (xlsx, ods, csv) to a convention, its rows \
+             linked to the fiches, its columns mapped to budget figures from their headers"
+        }
+        (Lang::Fr, "import-text") => {
+            "Ébaucher une convention depuis le texte d'un PDF (pdftotext -layout) : fiches, \
+             budgets, indicateurs, chaque chiffre citant sa ligne ; marquée comme brouillon à \
+             confirmer"
+        }
+        (Lang::En, "import-text") => {
+            "Draft a convention from the text of a PDF (pdftotext -layout): fiches, budgets, \
+             indicators, each figure citing its line; marked as a draft to confirm"
+        }
+        (Lang::Fr, "man") => "Afficher la page de manuel de revue (roff), dans la langue choisie",
+        (Lang::En, "man") => "Print revue's manual page (roff), in the chosen language",
+        (Lang::Fr, "completions") => {
+            "Afficher le script de complétion de revue pour un shell (bash, zsh, fish)"
+        }
+        (Lang::En, "completions") => {
+            "Print revue's completion script for a shell (bash, zsh, fish)"
+        }
+        (Lang::Fr, "help") => "Afficher cette aide ou celle des commandes données",
+        (Lang::En, "help") => "Print this help or the help of the given commands",
+        (_, _) => "",
+    }
+}
+
+/// What an argument of a command is, for its help (`command` `""`: revue itself).
+pub fn arg_help(lang: Lang, command: &str, arg: &str) -> &'static str {
+    match (lang, command, arg) {
+        (Lang::Fr, "", "paths") => {
+            "Fichiers de convention (.ron) ou dossiers à ouvrir. Par défaut : ./data, sinon le \
+             dossier de données de l'utilisateur"
+        }
+        (Lang::En, "", "paths") => {
+            "Convention files (.ron) or directories to open. Default: ./data, else the user's \
+             data directory"
+        }
+        (Lang::Fr, "fmt", "paths") => "Fichiers de convention (.ron) ou dossiers à réécrire",
+        (Lang::En, "fmt", "paths") => "Convention files (.ron) or directories to rewrite",
+        (Lang::Fr, _, "paths") => {
+            "Fichiers de convention (.ron) ou dossiers. Par défaut : ./data, sinon le dossier \
+             de données de l'utilisateur"
+        }
+        (Lang::En, _, "paths") => {
+            "Convention files (.ron) or directories. Default: ./data, else the user's data \
+             directory"
+        }
+        (Lang::Fr, _, "lang") => {
+            "Langue des messages et de l'interface (par défaut : voir « Langue » plus bas)"
+        }
+        (Lang::En, _, "lang") => {
+            "Language of messages and interface (default: see “Language” below)"
+        }
+        (Lang::Fr, _, "theme") => {
+            "Thème de l'application interactive : default, light, dark, high-contrast, ou un \
+             fichier du dossier themes/ du dossier de configuration"
+        }
+        (Lang::En, _, "theme") => {
+            "Theme of the interactive app: default, light, dark, high-contrast, or a file of \
+             the config directory's themes/ folder"
+        }
+        (Lang::Fr, _, "max_file_size") => {
+            "Refuser les fichiers plus grands (octets, ou avec K, M, G : 512K, 64M). Par \
+             défaut : $REVUE_MAX_FILE_SIZE, sinon 64M"
+        }
+        (Lang::En, _, "max_file_size") => {
+            "Refuse files larger than this (bytes, or with K, M, G: 512K, 64M). Default: \
+             $REVUE_MAX_FILE_SIZE, else 64M"
+        }
+        (Lang::Fr, _, "format") => "Format de sortie",
+        (Lang::En, _, "format") => "Output format",
+        (Lang::Fr, _, "tolerance") => {
+            "Les écarts jusqu'à ce nombre d'euros ne sont pas signalés (0 : comparaison exacte)"
+        }
+        (Lang::En, _, "tolerance") => {
+            "Gaps up to this many euros are not reported (0: exact comparison)"
+        }
+        (Lang::Fr, _, "underspend") => {
+            "Signaler les montants exécutés sous ce pourcentage du prévu"
+        }
+        (Lang::En, _, "underspend") => "Report executed amounts below this percentage of planned",
+        (Lang::Fr, _, "target") => {
+            "Signaler les résultats d'indicateurs sous ce pourcentage de leur cible"
+        }
+        (Lang::En, _, "target") => "Report indicator results below this percentage of their target",
+        (Lang::Fr, _, "open_only") => {
+            "Seulement les constats pas encore justifiés (ou dont les chiffres ont changé \
+             depuis) : l'intégration continue d'un dépôt de données passe une fois chaque \
+             constat expliqué"
+        }
+        (Lang::En, _, "open_only") => {
+            "Only findings not yet justified (or whose figures changed since): a data \
+             repository's CI passes once every finding is explained"
+        }
+        (Lang::Fr, "report", "output") => {
+            "Écrire dans ce fichier (par défaut : la sortie standard)"
+        }
+        (Lang::En, "report", "output") => "Write to this file (default: standard output)",
+        (Lang::Fr, _, "output") => "Le brouillon à écrire (ne remplace jamais un fichier)",
+        (Lang::En, _, "output") => "The draft to write (never replaces a file)",
+        (Lang::Fr, "fmt", "check") => {
+            "Seulement signaler les fichiers qui ne sont pas en forme canonique ; code de \
+             sortie 1 s'il y en a"
+        }
+        (Lang::En, "fmt", "check") => "Only report files that are not canonical; exit 1 if any",
+        (Lang::Fr, "fmt", "force") => {
+            "Réécrire même les fichiers dont la forme canonique perd les commentaires (refusés \
+             sinon)"
+        }
+        (Lang::En, "fmt", "force") => {
+            "Rewrite even files whose comments the canonical form drops (refused otherwise)"
+        }
+        (Lang::Fr, _, "force") => {
+            "Enregistrer même si les commentaires ou la mise en page de la convention sont \
+             perdus"
+        }
+        (Lang::En, _, "force") => "Save even though the convention's comments or layout are lost",
+        (Lang::Fr, "new", "file") => "Le fichier à écrire (jamais remplacé)",
+        (Lang::En, "new", "file") => "The file to write (never replaced)",
+        (Lang::Fr, "import-table", "file") => "Le tableur à lire (.xlsx, .ods, .csv)",
+        (Lang::En, "import-table", "file") => "The spreadsheet to read (.xlsx, .ods, .csv)",
+        (Lang::Fr, _, "file") => "Le texte à lire (pdftotext -layout)",
+        (Lang::En, _, "file") => "The text to read (pdftotext -layout)",
+        (Lang::Fr, _, "kind") => "Type de document",
+        (Lang::En, _, "kind") => "Kind of document",
+        (Lang::Fr, _, "territory") => "Nom du département (Ardèche)",
+        (Lang::En, _, "territory") => "Département name (Ardèche)",
+        (Lang::Fr, _, "code") => "Numéro du département tel qu'écrit (07, 2A)",
+        (Lang::En, _, "code") => "Département number as written (07, 2A)",
+        (Lang::Fr, _, "period") => "Période couverte, telle qu'écrite (2022, 2024-2026)",
+        (Lang::En, _, "period") => "Period covered, as written (2022, 2024-2026)",
+        (Lang::Fr, _, "sheet") => "La feuille à lire (par défaut : la première)",
+        (Lang::En, _, "sheet") => "The sheet to read (default: the first)",
+        (Lang::Fr, _, "into") => {
+            "Le fichier de convention auquel le tableau est ajouté (enregistré sans risque, \
+             avec une sauvegarde)"
+        }
+        (Lang::En, _, "into") => {
+            "The convention file the table is added to (saved safely, with a backup)"
+        }
+        (Lang::Fr, _, "roles") => {
+            "Corriger l'association : COLONNE=RÔLE, COLONNE une lettre, un numéro ou un \
+             en-tête ; RÔLE parmi fiche, libelle, etat, departement, total, engage, execute, \
+             solde, observations, somme, ignorer"
+        }
+        (Lang::En, _, "roles") => {
+            "Correct the mapping: COLUMN=ROLE, COLUMN a letter, a number or a header; ROLE one \
+             of fiche, libelle, etat, departement, total, engage, execute, solde, \
+             observations, somme, ignorer"
+        }
+        (Lang::Fr, _, "compare") => {
+            "Une transcription du même document : afficher la part de ses chiffres prévus et \
+             exécutés que le brouillon a retrouvés"
+        }
+        (Lang::En, _, "compare") => {
+            "A transcription of the same document: print the share of its planned and \
+             executed figures the draft captured"
+        }
+        (Lang::Fr, _, "shell") => "Le shell",
+        (Lang::En, _, "shell") => "The shell",
+        (Lang::Fr, _, "commands") => "Les commandes dont afficher l'aide",
+        (Lang::En, _, "commands") => "The commands whose help to print",
+        (_, _, _) => "",
+    }
+}
+
+/// The placeholder of an argument's value in usage lines (`<FICHIER>`), by argument.
+pub fn arg_value_name(lang: Lang, arg: &str) -> Option<&'static str> {
+    Some(match (lang, arg) {
+        (Lang::Fr, "paths") => "CHEMINS",
+        (Lang::En, "paths") => "PATHS",
+        (Lang::Fr, "file") => "FICHIER",
+        (Lang::En, "file") => "FILE",
+        (Lang::Fr, "lang") => "LANGUE",
+        (Lang::En, "lang") => "LANG",
+        (Lang::Fr, "theme" | "sheet") => "NOM",
+        (Lang::En, "theme" | "sheet") => "NAME",
+        (Lang::Fr, "max_file_size") => "TAILLE",
+        (Lang::En, "max_file_size") => "SIZE",
+        (_, "format") => "FORMAT",
+        (Lang::Fr, "kind") => "TYPE",
+        (Lang::En, "kind") => "KIND",
+        (_, "tolerance") => "EUROS",
+        (Lang::Fr, "underspend" | "target") => "POURCENT",
+        (Lang::En, "underspend" | "target") => "PERCENT",
+        (Lang::Fr, "territory") => "NOM",
+        (Lang::En, "territory") => "NAME",
+        (_, "code") => "NN",
+        (_, "period") => "P",
+        (_, "into") => "CONVENTION.ron",
+        (Lang::Fr, "roles") => "COLONNE=RÔLE,…",
+        (Lang::En, "roles") => "COLUMN=ROLE,…",
+        (Lang::Fr, "output") => "FICHIER",
+        (Lang::En, "output") => "FILE",
+        (Lang::Fr, "compare") => "REFERENCE.ron",
+        (Lang::En, "compare") => "REFERENCE.ron",
+        (_, "shell") => "SHELL",
+        (Lang::Fr, "commands") => "COMMANDE",
+        (Lang::En, "commands") => "COMMAND",
+        _ => return None,
+    })
+}
+
+/// Why a size limit is refused (`--max-file-size`, `REVUE_MAX_FILE_SIZE`).
+pub fn size_problem(lang: Lang, problem: &crate::problem::SizeProblem) -> String {
+    use crate::problem::{SIZE_LIMIT_VARIABLE, SizeProblem as P};
+    let text = match (problem, lang) {
+        (P::InVariable(inner), _) => {
+            return format!("{SIZE_LIMIT_VARIABLE}: {}", size_problem(lang, inner));
+        }
+        (P::NotASize(text), Lang::Fr) => {
+            format!("« {text} » n'est pas une taille (par exemple 64M, 512K, 1G)")
+        }
+        (P::NotASize(text), Lang::En) => {
+            format!("“{text}” is not a size (for example 64M, 512K, 1G)")
+        }
+        (P::Zero, Lang::Fr) => "la limite de taille doit être supérieure à zéro".to_string(),
+        (P::Zero, Lang::En) => "the size limit must be above zero".to_string(),
+        (P::TooLarge(text), Lang::Fr) => format!("« {text} » est trop grand"),
+        (P::TooLarge(text), Lang::En) => format!("“{text}” is too large"),
+    };
+    crate::text::sanitize_line(&text).into_owned()
+}
+
+/// A settings file (config, theme) that cannot be used, naming it.
+pub fn settings_error(lang: Lang, error: &crate::problem::SettingsError) -> String {
+    use crate::problem::SettingsErrorKind as K;
+    let path = shown(&error.path);
+    match &error.kind {
+        K::Io(kind) => io_problem(lang, &error.path, kind),
+        K::Syntax {
+            line,
+            column,
+            problem: Some(problem),
+            ..
+        } => format!(
+            "{path}:{line}:{column}: {}",
+            crate::text::sanitize_line(&syntax_problem(lang, problem))
+        ),
+        K::Syntax {
+            line,
+            column,
+            problem: None,
+            message,
+        } => format!(
+            "{path}:{line}:{column}: {}",
+            crate::text::sanitize_line(&unreadable_ron(lang, message))
+        ),
+    }
+}
+
+/// A RON mistake revue has no typed kind for: said as such, the parser's words quoted.
+pub fn unreadable_ron(lang: Lang, parser_says: &str) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "texte RON illisible à cet endroit (le lecteur RON dit : {parser_says}) ; \
+             comparez avec FORMAT.md ou un fichier écrit par revue new"
+        ),
+        Lang::En => format!(
+            "unreadable RON text here (the RON reader says: {parser_says}); compare with \
+             FORMAT.md or a file written by revue new"
+        ),
+    }
+}
+
+/// A theme that cannot be used.
+pub fn theme_problem(lang: Lang, problem: &crate::problem::ThemeProblem) -> String {
+    use crate::problem::ThemeProblem as P;
+    let clean = |t: &str| crate::text::sanitize_line(t).into_owned();
+    match (problem, lang) {
+        (P::Unknown { name, builtin }, Lang::Fr) => format!(
+            "thème inconnu « {} » (disponibles : {}, ou un fichier NOM.ron du dossier themes/)",
+            clean(name),
+            builtin.join(", ")
+        ),
+        (P::Unknown { name, builtin }, Lang::En) => format!(
+            "unknown theme “{}” (available: {}, or a file NAME.ron in the themes/ folder)",
+            clean(name),
+            builtin.join(", ")
+        ),
+        (P::File(error), _) => settings_error(lang, error),
+        (
+            P::BadColour {
+                path,
+                line,
+                column,
+                colour,
+            },
+            Lang::Fr,
+        ) => format!(
+            "{}:{line}:{column}: couleur inconnue « {} » (un nom comme red, light-blue, ou \
+             #rrggbb)",
+            shown(path),
+            clean(colour)
+        ),
+        (
+            P::BadColour {
+                path,
+                line,
+                column,
+                colour,
+            },
+            Lang::En,
+        ) => format!(
+            "{}:{line}:{column}: unknown colour “{}” (a name such as red, light-blue, or \
+             #rrggbb)",
+            shown(path),
+            clean(colour)
+        ),
+    }
 }

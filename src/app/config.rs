@@ -16,6 +16,7 @@ use serde::Deserialize;
 
 use super::keymap::KeyFix;
 use super::{Action, Key, Keymap};
+use crate::problem::{SettingsError, SettingsErrorKind};
 use crate::strings::Lang;
 
 #[derive(Debug, Default, Deserialize)]
@@ -41,16 +42,54 @@ pub fn config_path() -> Option<PathBuf> {
         .map(|d| d.config_dir().join("config.ron"))
 }
 
-/// Reads the config file. A missing file is the empty config; a broken one is an error
-/// message (the app goes on with defaults and shows it).
-pub fn load(path: Option<&Path>) -> Result<FileConfig, String> {
+/// The language of a run: the command line's `--lang`, else the config file's `lang`, else
+/// the locale as POSIX reads it (the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and
+/// not empty: `fr_FR.UTF-8`, `en_US.UTF-8`), else French. A locale of another language
+/// (`C`, `de_DE`) gives French, revue's own language. `env` reads a variable.
+pub fn resolve_lang(
+    flag: Option<Lang>,
+    config: Option<Lang>,
+    env: impl Fn(&str) -> Option<String>,
+) -> Lang {
+    flag.or(config)
+        .or_else(|| {
+            ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .find_map(|name| env(name).filter(|value| !value.is_empty()))
+                .and_then(|locale| lang_of_locale(&locale))
+        })
+        .unwrap_or_default()
+}
+
+/// `en_US.UTF-8` → English, `fr_CA` → French; `None` for another language.
+pub fn lang_of_locale(locale: &str) -> Option<Lang> {
+    let language = locale
+        .split(['_', '.', '@', '-'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    match language.as_str() {
+        "fr" => Some(Lang::Fr),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// Reads the config file. A missing file is the empty config; a broken one is an error (the
+/// app goes on with defaults and shows it, in the language chosen without it).
+pub fn load(path: Option<&Path>) -> Result<FileConfig, SettingsError> {
     let Some(path) = path else {
         return Ok(FileConfig::default());
     };
     let text = match crate::storage::read_optional_text(path) {
         Ok(Some(text)) => text,
         Ok(None) => return Ok(FileConfig::default()),
-        Err(problem) => return Err(problem.describe(Lang::default())),
+        Err(problem) => {
+            return Err(SettingsError::new(
+                path,
+                SettingsErrorKind::Io(problem.kind),
+            ));
+        }
     };
     // An empty file (just created, or every line commented out) says nothing: defaults.
     if text.lines().all(|l| {
@@ -62,15 +101,7 @@ pub fn load(path: Option<&Path>) -> Result<FileConfig, String> {
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str(&text)
-        .map_err(|e| {
-            format!(
-                "{}:{}:{}: {}",
-                path.display(),
-                e.span.start.line,
-                e.span.start.col,
-                e.code
-            )
-        })
+        .map_err(|e| crate::storage::settings_syntax_error(path, &text, &e))
 }
 
 impl FileConfig {
@@ -196,6 +227,51 @@ mod tests {
         let path = dir.path().join("config.ron");
         std::fs::write(&path, "(lang: Klingon)").unwrap();
         let error = load(Some(&path)).unwrap_err();
-        assert!(error.contains("config.ron:1:"), "{error}");
+        let french = crate::strings::settings_error(Lang::Fr, &error);
+        assert!(french.contains("config.ron:1:"), "{french}");
+        assert!(
+            french.contains("« Klingon » n'est pas une valeur"),
+            "{french}"
+        );
+        let english = crate::strings::settings_error(Lang::En, &error);
+        assert!(english.contains("“Klingon” is not a"), "{english}");
+    }
+
+    #[test]
+    fn the_language_is_the_flag_then_the_config_then_the_locale_then_french() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let english = &[("LANG", "en_US.UTF-8")];
+        assert_eq!(
+            resolve_lang(Some(Lang::Fr), Some(Lang::En), env(english)),
+            Lang::Fr
+        );
+        assert_eq!(resolve_lang(None, Some(Lang::Fr), env(english)), Lang::Fr);
+        assert_eq!(resolve_lang(None, None, env(english)), Lang::En);
+        // LC_ALL over LC_MESSAGES over LANG; an empty one is not set.
+        let all = &[
+            ("LC_ALL", "fr_FR.UTF-8"),
+            ("LC_MESSAGES", "en_GB"),
+            ("LANG", "en_US"),
+        ];
+        assert_eq!(resolve_lang(None, None, env(all)), Lang::Fr);
+        let messages = &[("LC_ALL", ""), ("LC_MESSAGES", "en_GB"), ("LANG", "fr_FR")];
+        assert_eq!(resolve_lang(None, None, env(messages)), Lang::En);
+        // Another language, the C locale, nothing: French.
+        assert_eq!(
+            resolve_lang(None, None, env(&[("LANG", "de_DE.UTF-8")])),
+            Lang::Fr
+        );
+        assert_eq!(
+            resolve_lang(None, None, env(&[("LANG", "C.UTF-8")])),
+            Lang::Fr
+        );
+        assert_eq!(resolve_lang(None, None, env(&[])), Lang::Fr);
     }
 }

@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing and the non-interactive commands.
 
 mod check;
+pub mod help;
 mod import_table;
 mod import_text;
 mod new;
@@ -22,24 +23,22 @@ pub use new::{NewFile, minimal_convention};
 pub use summary::{Summary, summarise};
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "revue",
-    version,
-    about = "Revue des conventions de lutte contre la pauvreté : axes, fiches, budgets, indicateurs et rapprochements"
-)]
+// Every help text is set at run time from `strings` (see `help::command`), in the user's
+// language; the derive only gives the shape of the command line.
+#[command(name = "revue", version)]
 pub struct Cli {
-    /// Convention files (.ron) or directories to open. Default: ./data, else the user's data directory.
+    // Convention files (.ron) or directories to open. Default: ./data, else the user's data directory.
     pub paths: Vec<PathBuf>,
-    /// Language of the interface (default: the config file's, else French).
+    // Language of the interface (default: the config file's, else French).
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
-    /// Theme of the interactive app: default, light, dark, high-contrast, or a file of the
-    /// config directory's themes/ folder.
-    #[arg(long, value_name = "NAME")]
+    // Theme of the interactive app: default, light, dark, high-contrast, or a file of the
+    // config directory's themes/ folder.
+    #[arg(long)]
     pub theme: Option<String>,
-    /// Refuse files larger than this (bytes, or with K, M, G: 512K, 64M). Default:
-    /// $REVUE_MAX_FILE_SIZE, else 64M.
-    #[arg(long, value_name = "SIZE", value_parser = storage::parse_size, global = true)]
+    // Refuse files larger than this (bytes, or with K, M, G: 512K, 64M). Default:
+    // $REVUE_MAX_FILE_SIZE, else 64M.
+    #[arg(long, global = true)]
     pub max_file_size: Option<u64>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -47,97 +46,101 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Per convention: title, territory, kind, number of fiches, planned amounts summed from the fiches.
+    // Per convention: title, territory, kind, number of fiches, planned amounts summed from the fiches.
     Summary {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Reconcile the figures: every discrepancy of every file. Exit 0: no error; 1: errors; 2: unreadable input.
+    // Reconcile the figures: every discrepancy of every file. Exit 0: no error; 1: errors; 2: unreadable input.
     Check {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Gaps up to this many euros are not reported (default: exact comparison).
-        #[arg(long, value_name = "EUROS", default_value = "0")]
+        // Gaps up to this many euros are not reported (default: exact comparison).
+        #[arg(long, default_value = "0")]
         tolerance: Decimal,
-        /// Report executed amounts below this percentage of planned.
-        #[arg(long, value_name = "PERCENT", default_value = "50")]
+        // Report executed amounts below this percentage of planned.
+        #[arg(long, default_value = "50")]
         underspend: Decimal,
-        /// Report indicator results below this percentage of their target.
-        #[arg(long, value_name = "PERCENT", default_value = "50")]
+        // Report indicator results below this percentage of their target.
+        #[arg(long, default_value = "50")]
         target: Decimal,
-        /// Only findings not yet justified (or whose figures changed since): a data
-        /// repository's CI passes once every finding is explained.
+        // Only findings not yet justified (or whose figures changed since): a data
+        // repository's CI passes once every finding is explained.
         #[arg(long)]
         open_only: bool,
     },
-    /// The review to send: per convention, identification, budget summary, every finding
-    /// with its sources, disposition and note, and the fiches' review status.
+    // The review to send: per convention, identification, budget summary, every finding
+    // with its sources, disposition and note, and the fiches' review status.
     Report {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = report::ReportFormat::Md)]
         format: report::ReportFormat,
-        /// Write to this file (default: standard output).
-        #[arg(short, long, value_name = "FILE")]
+        // Write to this file (default: standard output).
+        #[arg(short, long)]
         output: Option<PathBuf>,
     },
-    /// Rewrite convention files in canonical form (atomic; nothing else changes).
+    // Rewrite convention files in canonical form (atomic; nothing else changes).
     Fmt {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Only report files that are not canonical; exit 1 if any.
+        // Only report files that are not canonical; exit 1 if any.
         #[arg(long)]
         check: bool,
-        /// Rewrite even files whose comments the canonical form drops (refused otherwise).
+        // Rewrite even files whose comments the canonical form drops (refused otherwise).
         #[arg(long)]
         force: bool,
     },
-    /// Write a minimal valid convention file (one axe, one fiche, an empty budget) to start from.
+    // Write a minimal valid convention file (one axe, one fiche, an empty budget) to start from.
     New {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = NewKind::Convention)]
         kind: NewKind,
-        /// Département name (`Ardèche`).
-        #[arg(long, value_name = "NAME")]
+        // Département name (`Ardèche`).
+        #[arg(long)]
         territory: String,
-        /// Département number as written (`07`, `2A`).
-        #[arg(long, value_name = "NN")]
+        // Département number as written (`07`, `2A`).
+        #[arg(long)]
         code: String,
-        /// Period covered, as written (`2022`, `2024-2026`).
-        #[arg(long, value_name = "P")]
+        // Period covered, as written (`2022`, `2024-2026`).
+        #[arg(long)]
         period: String,
     },
-    /// Add a spreadsheet's financial table (xlsx, ods, csv) to a convention, its rows linked
-    /// to the fiches, its columns mapped to budget figures from their headers.
+    // Add a spreadsheet's financial table (xlsx, ods, csv) to a convention, its rows linked
+    // to the fiches, its columns mapped to budget figures from their headers.
     ImportTable {
         file: PathBuf,
-        /// The sheet to read (default: the first).
-        #[arg(long, value_name = "NAME")]
+        // The sheet to read (default: the first).
+        #[arg(long)]
         sheet: Option<String>,
-        /// The convention file the table is added to (saved safely, with a backup).
-        #[arg(long, value_name = "CONVENTION.ron")]
+        // The convention file the table is added to (saved safely, with a backup).
+        #[arg(long)]
         into: PathBuf,
-        /// Correct the mapping: COLUMN=ROLE, COLUMN a letter, a number or a header; ROLE one
-        /// of fiche, libelle, etat, departement, total, engage, execute, solde, observations,
-        /// somme, ignorer.
-        #[arg(long, value_name = "COLUMN=ROLE,…")]
+        // Correct the mapping: COLUMN=ROLE, COLUMN a letter, a number or a header; ROLE one
+        // of fiche, libelle, etat, departement, total, engage, execute, solde, observations,
+        // somme, ignorer.
+        #[arg(long)]
         roles: Vec<String>,
-        /// Save even though the convention's comments or layout are lost.
+        // Save even though the convention's comments or layout are lost.
         #[arg(long)]
         force: bool,
     },
-    /// Draft a convention from the text of a PDF (`pdftotext -layout`): fiches, budgets,
-    /// indicators, each figure citing its line; marked as a draft to confirm.
+    // Draft a convention from the text of a PDF (`pdftotext -layout`): fiches, budgets,
+    // indicators, each figure citing its line; marked as a draft to confirm.
     ImportText {
         file: PathBuf,
-        /// The draft to write (never replaces a file).
-        #[arg(short, long, value_name = "DRAFT.ron")]
+        // The draft to write (never replaces a file).
+        #[arg(short, long)]
         output: PathBuf,
-        /// A transcription of the same document: print the share of its planned and executed
-        /// figures the draft captured.
-        #[arg(long, value_name = "REFERENCE.ron")]
+        // A transcription of the same document: print the share of its planned and executed
+        // figures the draft captured.
+        #[arg(long)]
         compare: Option<PathBuf>,
+    },
+    Man,
+    Completions {
+        shell: ShellName,
     },
 }
 
@@ -160,6 +163,14 @@ impl From<NewKind> for crate::model::ConventionKind {
             NewKind::Programme => K::Programme,
         }
     }
+}
+
+/// The shells `revue completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShellName {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -226,15 +237,19 @@ fn refuse_unknown_arguments(paths: &[PathBuf], lang: Lang) -> anyhow::Result<()>
 pub struct UsageError(pub String);
 
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    // `help::parse` has resolved the language; a caller of the library may not have.
+    let lang = cli.lang.unwrap_or_else(|| {
+        crate::app::config::resolve_lang(None, None, |name| std::env::var(name).ok())
+    });
     let size_limit = match cli.max_file_size {
         Some(limit) => Some(limit),
-        None => storage::size_limit_from_env().map_err(anyhow::Error::msg)?,
+        None => storage::size_limit_from_env()
+            .map_err(|problem| UsageError(crate::strings::size_problem(lang, &problem)))?,
     };
     storage::set_size_limit(size_limit);
     if cli.command.is_none() {
         return interactive(&cli);
     }
-    let lang = cli.lang.unwrap_or_default();
     // Output goes to a pipe that may close early (`revue check data/ | head -1`).
     quiet_on_broken_pipe();
     match cli.command {
@@ -310,6 +325,14 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
             output,
             compare,
         }) => import_text::run(&file, &output, compare.as_deref(), lang),
+        Some(Command::Man) => {
+            std::io::Write::write_all(&mut std::io::stdout(), &help::man_page(lang)?)?;
+            Ok(exit::OK)
+        }
+        Some(Command::Completions { shell }) => {
+            std::io::Write::write_all(&mut std::io::stdout(), &help::completions(lang, shell))?;
+            Ok(exit::OK)
+        }
         None => unreachable!("handled above"),
     }
 }
@@ -405,11 +428,17 @@ fn fmt(paths: &[PathBuf], check: bool, force: bool, lang: Lang) -> anyhow::Resul
 fn interactive(cli: &Cli) -> anyhow::Result<u8> {
     use std::io::IsTerminal;
     let config_path = crate::app::config::config_path();
-    let (file_config, mut problems) = match crate::app::config::load(config_path.as_deref()) {
-        Ok(config) => (config, Vec::new()),
-        Err(message) => (Default::default(), vec![message]),
+    let (file_config, config_error) = match crate::app::config::load(config_path.as_deref()) {
+        Ok(config) => (config, None),
+        Err(error) => (crate::app::config::FileConfig::default(), Some(error)),
     };
-    let lang = cli.lang.or(file_config.lang).unwrap_or_default();
+    let lang = crate::app::config::resolve_lang(cli.lang, file_config.lang, |name| {
+        std::env::var(name).ok()
+    });
+    let mut problems: Vec<String> = config_error
+        .iter()
+        .map(|error| crate::strings::settings_error(lang, error))
+        .collect();
     refuse_unknown_arguments(&cli.paths, lang)?;
     let (keymap, key_problems) = file_config.keymap(config_path.as_deref(), lang);
     problems.extend(key_problems);
@@ -425,16 +454,21 @@ fn interactive(cli: &Cli) -> anyhow::Result<u8> {
         .map(|d| d.join("themes"));
     let theme = match crate::ui::Theme::named(&theme_name, themes_dir.as_deref(), no_color) {
         Ok(theme) => theme,
-        Err(message) if cli.theme.is_some() => anyhow::bail!(message),
-        Err(message) => {
-            problems.push(message);
-            crate::ui::Theme::named("default", None, no_color).map_err(anyhow::Error::msg)?
+        Err(problem) if cli.theme.is_some() => {
+            anyhow::bail!(crate::strings::theme_problem(lang, &problem))
+        }
+        Err(problem) => {
+            problems.push(crate::strings::theme_problem(lang, &problem));
+            crate::ui::Theme::named("default", None, no_color).map_err(|problem| {
+                anyhow::Error::msg(crate::strings::theme_problem(lang, &problem))
+            })?
         }
     };
     if !std::io::stdout().is_terminal() {
-        anyhow::bail!(
-            "l'interface interactive demande un terminal ; `revue summary` et `revue check` écrivent sur la sortie standard"
-        );
+        anyhow::bail!(crate::strings::typeset(
+            lang,
+            crate::strings::cli_help(lang).needs_terminal
+        ));
     }
     let report = storage::load_paths(&resolve_paths(&cli.paths)?);
     // In the interface language (the app's own rendering is in French).

@@ -6,6 +6,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::format::from_ron_str;
 use crate::model::Convention;
+pub use crate::problem::{
+    ExpectedShape, IoProblem, IoProblemKind, LoadError, LoadErrorKind, SIZE_LIMIT_VARIABLE,
+    SizeProblem, SpecialFile, SyntaxProblem,
+};
 use crate::strings::Lang;
 
 /// A convention read from disk, with what is needed to notice a later change on disk.
@@ -15,101 +19,6 @@ pub struct LoadedFile {
     pub convention: Convention,
     /// Hash of the bytes as loaded.
     pub hash: u64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadError {
-    pub path: PathBuf,
-    pub kind: LoadErrorKind,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LoadErrorKind {
-    Io(IoProblemKind),
-    NotUtf8 {
-        byte_offset: usize,
-    },
-    TooLarge {
-        size: u64,
-        limit: u64,
-    },
-    Syntax {
-        line: usize,
-        column: usize,
-        /// The parser's own text (English), kept for what [`SyntaxProblem`] does not type.
-        message: String,
-        /// What went wrong, typed, when it is a mistake a person writing the file makes:
-        /// the message then says it in the user's language with the fix.
-        problem: Option<Box<SyntaxProblem>>,
-    },
-    Version {
-        found: u32,
-        supported: u32,
-    },
-}
-
-/// A mistake in a hand-written file, as the user is told it (`crate::strings::load_error`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SyntaxProblem {
-    /// A figure written as a bare number (`Amount(59000)`, or `etat: 59000`): `variant` is the
-    /// figure's kind when it was written, `number` the digits as written.
-    BareNumber {
-        variant: Option<String>,
-        number: String,
-    },
-    /// A quoted text where a figure is expected (`etat: "59000"`).
-    FigureWithoutKind {
-        found: String,
-    },
-    /// A required field is absent; the position is where the item lacking it starts.
-    MissingField {
-        field: String,
-        /// The type lacking it (`Fiche`, `Axe`, `Budget`…).
-        within: String,
-        /// The item's `id`, when it has one (`1-1`).
-        id: Option<String>,
-    },
-    UnknownField {
-        found: String,
-        within: String,
-        expected: Vec<String>,
-    },
-    UnknownVariant {
-        found: String,
-        within: String,
-        expected: Vec<String>,
-    },
-    DuplicateField {
-        field: String,
-        within: String,
-    },
-    /// A value of the wrong shape (a number where a text is expected, a list for a struct).
-    WrongType {
-        expected: ExpectedShape,
-        /// The start of what was written instead, as written.
-        found: String,
-    },
-    MissingComma,
-    /// A figure's text that is not in the stored form (`Amount("221 499 €")`).
-    NotStoredFigure {
-        found: String,
-    },
-    UnexpectedEnd,
-    /// A text whose closing quote is missing.
-    UnclosedString,
-    EmptyFile,
-}
-
-/// The shape of value the format wanted where a [`SyntaxProblem::WrongType`] is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ExpectedShape {
-    Text,
-    Integer,
-    Boolean,
-    List,
-    /// A parenthesised group of fields, with the type's name when known.
-    Struct(Option<String>),
-    Other,
 }
 
 /// Types a reader names by their place in a document; the id is worth quoting for these.
@@ -216,6 +125,25 @@ pub(super) fn classify_syntax_error(
         _ => return (None, line, column),
     };
     (Some(problem), line, column)
+}
+
+/// A settings file (config, theme) that RON cannot read: where, and what, typed when it is a
+/// mistake [`classify_syntax_error`] knows.
+pub fn settings_syntax_error(
+    path: &Path,
+    text: &str,
+    error: &ron::error::SpannedError,
+) -> crate::problem::SettingsError {
+    let (problem, line, column) = classify_syntax_error(text, error);
+    crate::problem::SettingsError::new(
+        path,
+        crate::problem::SettingsErrorKind::Syntax {
+            line,
+            column,
+            problem: problem.map(Box::new),
+            message: error.code.to_string(),
+        },
+    )
 }
 
 fn wrong_type(expected: ExpectedShape, found: String) -> SyntaxProblem {
@@ -396,9 +324,6 @@ impl std::error::Error for LoadError {}
 /// Files larger than this are refused before reading: a real convention is well under 1 MB.
 pub const DEFAULT_SIZE_LIMIT: u64 = 64 * 1024 * 1024;
 
-/// The environment variable that sets the size limit (`--max-file-size` wins over it).
-pub const SIZE_LIMIT_VARIABLE: &str = "REVUE_MAX_FILE_SIZE";
-
 /// The limit set for this process by [`set_size_limit`]; 0 when none was.
 static SIZE_LIMIT: AtomicU64 = AtomicU64::new(0);
 
@@ -421,19 +346,20 @@ pub fn size_limit() -> u64 {
 
 /// `REVUE_MAX_FILE_SIZE`, read: `None` when it is not set, an error naming it when it is not
 /// a size.
-pub fn size_limit_from_env() -> Result<Option<u64>, String> {
+pub fn size_limit_from_env() -> Result<Option<u64>, SizeProblem> {
+    let in_variable = |problem| SizeProblem::InVariable(Box::new(problem));
     match std::env::var(SIZE_LIMIT_VARIABLE) {
-        Ok(value) => parse_size(&value)
-            .map(Some)
-            .map_err(|why| format!("{SIZE_LIMIT_VARIABLE}: {why}")),
+        Ok(value) => parse_size(&value).map(Some).map_err(in_variable),
         Err(std::env::VarError::NotPresent) => Ok(None),
-        Err(std::env::VarError::NotUnicode(_)) => Err(format!("{SIZE_LIMIT_VARIABLE}: not a size")),
+        Err(std::env::VarError::NotUnicode(value)) => Err(in_variable(SizeProblem::NotASize(
+            value.to_string_lossy().into_owned(),
+        ))),
     }
 }
 
 /// A size in bytes, as a user writes it: `1048576`, `512K`, `64M`, `1G` (powers of 1024;
 /// `KiB`, `MB`… are read the same way).
-pub fn parse_size(text: &str) -> Result<u64, String> {
+pub fn parse_size(text: &str) -> Result<u64, SizeProblem> {
     let text = text.trim();
     let digits = text
         .find(|c: char| !c.is_ascii_digit())
@@ -444,19 +370,18 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
         "k" | "kb" | "kib" => 1 << 10,
         "m" | "mb" | "mib" => 1 << 20,
         "g" | "gb" | "gib" => 1 << 30,
-        _ => {
-            return Err(format!(
-                "« {text} » is not a size (for example 64M, 512K, 1G)"
-            ));
-        }
+        _ => return Err(SizeProblem::NotASize(text.to_string())),
     };
-    let number: u64 = number
-        .parse()
-        .map_err(|_| format!("« {text} » is not a size (for example 64M, 512K, 1G)"))?;
+    let number: u64 = match number.parse() {
+        Ok(number) => number,
+        // Digits beyond a u64 are a size, too large.
+        Err(_) if !number.is_empty() => return Err(SizeProblem::TooLarge(text.to_string())),
+        Err(_) => return Err(SizeProblem::NotASize(text.to_string())),
+    };
     match number.checked_mul(multiplier) {
-        Some(0) => Err("the size limit must be above zero".to_string()),
+        Some(0) => Err(SizeProblem::Zero),
         Some(bytes) => Ok(bytes),
-        None => Err(format!("« {text} » is too large")),
+        None => Err(SizeProblem::TooLarge(text.to_string())),
     }
 }
 
@@ -538,88 +463,6 @@ pub fn is_convention_file_name(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
         // A reviewer's file beside its convention (issue 15) is not a convention.
         && !super::review::is_review_file_name(path)
-}
-
-/// What went wrong reading or writing a file, with the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IoProblem {
-    pub path: PathBuf,
-    pub kind: IoProblemKind,
-}
-
-/// What went wrong with a file, as the user is told it (`crate::strings::io_problem`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum IoProblemKind {
-    NotFound,
-    PermissionDenied,
-    IsADirectory,
-    /// A FIFO, a terminal, a device, a socket: never read, never written.
-    NotRegular(SpecialFile),
-    NoSpace,
-    ReadOnlyFileSystem,
-    /// The user has no write permission on the file.
-    ReadOnlyFile,
-    /// Anything else, with the system's text.
-    Other(String),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SpecialFile {
-    Fifo,
-    Socket,
-    CharDevice,
-    BlockDevice,
-    Other,
-}
-
-impl IoProblemKind {
-    pub fn from_io(error: &std::io::Error) -> IoProblemKind {
-        use std::io::ErrorKind as K;
-        match error.kind() {
-            K::NotFound => IoProblemKind::NotFound,
-            K::PermissionDenied => IoProblemKind::PermissionDenied,
-            K::IsADirectory => IoProblemKind::IsADirectory,
-            K::StorageFull | K::QuotaExceeded => IoProblemKind::NoSpace,
-            K::ReadOnlyFilesystem => IoProblemKind::ReadOnlyFileSystem,
-            _ => IoProblemKind::Other(error.to_string()),
-        }
-    }
-
-    /// The problem with a file that exists but is not a regular file.
-    pub fn not_regular(metadata: &std::fs::Metadata) -> IoProblemKind {
-        if metadata.is_dir() {
-            return IoProblemKind::IsADirectory;
-        }
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::FileTypeExt;
-            let kind = metadata.file_type();
-            if kind.is_fifo() {
-                return IoProblemKind::NotRegular(SpecialFile::Fifo);
-            } else if kind.is_socket() {
-                return IoProblemKind::NotRegular(SpecialFile::Socket);
-            } else if kind.is_char_device() {
-                return IoProblemKind::NotRegular(SpecialFile::CharDevice);
-            } else if kind.is_block_device() {
-                return IoProblemKind::NotRegular(SpecialFile::BlockDevice);
-            }
-        }
-        IoProblemKind::NotRegular(SpecialFile::Other)
-    }
-
-    /// The closest `std::io::ErrorKind`, for callers that still deal in `std::io::Error`.
-    pub fn io_error_kind(&self) -> std::io::ErrorKind {
-        use std::io::ErrorKind as K;
-        match self {
-            IoProblemKind::NotFound => K::NotFound,
-            IoProblemKind::PermissionDenied | IoProblemKind::ReadOnlyFile => K::PermissionDenied,
-            IoProblemKind::IsADirectory => K::IsADirectory,
-            IoProblemKind::NotRegular(_) => K::InvalidInput,
-            IoProblemKind::NoSpace => K::StorageFull,
-            IoProblemKind::ReadOnlyFileSystem => K::ReadOnlyFilesystem,
-            IoProblemKind::Other(_) => K::Other,
-        }
-    }
 }
 
 impl IoProblem {

@@ -15,9 +15,9 @@ pub use format::{from_ron_str, has_comments, to_ron_string};
 pub use journal::{Claim, Journal, Pending, Replacement};
 pub use load::{
     DEFAULT_SIZE_LIMIT, ExpectedShape, IoProblem, IoProblemKind, LoadError, LoadErrorKind,
-    LoadReport, LoadedFile, SIZE_LIMIT_VARIABLE, SpecialFile, SyntaxProblem, content_hash,
-    is_convention_file_name, load_file, load_file_with_limit, load_paths, parse_size,
-    set_size_limit, size_limit, size_limit_from_env,
+    LoadReport, LoadedFile, SIZE_LIMIT_VARIABLE, SizeProblem, SpecialFile, SyntaxProblem,
+    content_hash, is_convention_file_name, load_file, load_file_with_limit, load_paths, parse_size,
+    set_size_limit, settings_syntax_error, size_limit, size_limit_from_env,
 };
 pub use review::{
     LoadedReview, REVIEW_SUFFIX, is_review_file_name, load_review, review_from_str, review_path,

@@ -1,11 +1,13 @@
 //! Themes: `themes/*.ron`, bundled in the binary; a user's own in the config directory's
 //! `themes/` folder take precedence. `NO_COLOR` keeps the modifiers and drops every colour.
 
+use std::path::Path;
 use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
+use crate::problem::{SettingsError, SettingsErrorKind, ThemeProblem};
 use crate::rules::Severity;
 
 pub const BUNDLED: &[(&str, &str)] = &[
@@ -84,35 +86,38 @@ impl Theme {
         name: &str,
         user_dir: Option<&std::path::Path>,
         no_color: bool,
-    ) -> Result<Theme, String> {
+    ) -> Result<Theme, ThemeProblem> {
         if let Some(dir) = user_dir {
             let path = dir.join(format!("{name}.ron"));
-            let user_theme = crate::storage::read_optional_text(&path)
-                .map_err(|problem| problem.describe(crate::strings::Lang::default()))?;
+            let user_theme = crate::storage::read_optional_text(&path).map_err(|problem| {
+                ThemeProblem::File(SettingsError::new(
+                    &path,
+                    SettingsErrorKind::Io(problem.kind),
+                ))
+            })?;
             if let Some(text) = user_theme {
-                return Theme::parse(&text, no_color).map_err(|e| {
-                    format!(
-                        "{}:{e}",
-                        crate::text::sanitize_line(&path.display().to_string())
-                    )
-                });
+                return Theme::parse(&text, &path, no_color);
             }
         }
-        let (_, text) = BUNDLED.iter().find(|(n, _)| *n == name).ok_or_else(|| {
-            let known: Vec<&str> = BUNDLED.iter().map(|(n, _)| *n).collect();
-            format!(
-                "thème inconnu « {name} » (disponibles : {})",
-                known.join(", ")
-            )
-        })?;
-        Theme::parse(text, no_color)
+        let (_, text) =
+            BUNDLED
+                .iter()
+                .find(|(n, _)| *n == name)
+                .ok_or_else(|| ThemeProblem::Unknown {
+                    name: name.to_string(),
+                    builtin: BUNDLED.iter().map(|(n, _)| n.to_string()).collect(),
+                })?;
+        Theme::parse(text, Path::new(&format!("themes/{name}.ron")), no_color)
     }
 
-    pub fn parse(text: &str, no_color: bool) -> Result<Theme, String> {
+    /// A theme from its text; `path` is where it comes from, for the messages.
+    pub fn parse(text: &str, path: &Path, no_color: bool) -> Result<Theme, ThemeProblem> {
         let file: ThemeFile = ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
             .from_str(text)
-            .map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))?;
+            .map_err(|e| {
+                ThemeProblem::File(crate::storage::settings_syntax_error(path, text, &e))
+            })?;
         // An unknown colour is reported at the line and column where the theme names it.
         let style = |spec: &StyleSpec| {
             to_style(spec, no_color).map_err(|name| {
@@ -122,7 +127,12 @@ impl Theme {
                     .enumerate()
                     .find_map(|(i, l)| l.find(&quoted).map(|c| (i + 1, c + 1)))
                     .unwrap_or((1, 1));
-                format!("{line}:{column}: couleur inconnue « {name} »")
+                ThemeProblem::BadColour {
+                    path: path.to_path_buf(),
+                    line,
+                    column,
+                    colour: name,
+                }
             })
         };
         Ok(Theme {
@@ -144,7 +154,8 @@ impl Theme {
 
 impl Default for Theme {
     fn default() -> Self {
-        Theme::parse(BUNDLED[0].1, false).expect("the bundled default theme parses")
+        Theme::parse(BUNDLED[0].1, Path::new("themes/default.ron"), false)
+            .expect("the bundled default theme parses")
     }
 }
 
@@ -184,9 +195,10 @@ mod tests {
     fn an_unknown_colour_is_reported_with_its_line() {
         let text = BUNDLED[0].1.replacen("\"red\"", "\"rouge-vif\"", 1);
         assert_ne!(text, BUNDLED[0].1, "the default theme names red");
-        let error = Theme::parse(&text, false).unwrap_err();
+        let error = Theme::parse(&text, Path::new("t.ron"), false).unwrap_err();
+        let error = crate::strings::theme_problem(crate::strings::Lang::Fr, &error);
         let line = text.lines().position(|l| l.contains("rouge-vif")).unwrap() + 1;
-        assert!(error.starts_with(&format!("{line}:")), "{error}");
+        assert!(error.starts_with(&format!("t.ron:{line}:")), "{error}");
         assert!(error.contains("rouge-vif"), "{error}");
     }
 
@@ -209,6 +221,7 @@ mod tests {
     #[test]
     fn unknown_theme_lists_the_known_ones() {
         let error = Theme::named("sépia", None, false).unwrap_err();
+        let error = crate::strings::theme_problem(crate::strings::Lang::Fr, &error);
         assert!(error.contains("high-contrast"), "{error}");
     }
 }

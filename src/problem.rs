@@ -1,0 +1,275 @@
+//! What went wrong, typed: problems with files, their syntax, their size, the config and
+//! the themes. No text here: `crate::strings` says each in the user's language (it may
+//! depend on this module, which depends on nothing of revue but the model).
+
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub path: PathBuf,
+    pub kind: LoadErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadErrorKind {
+    Io(IoProblemKind),
+    NotUtf8 {
+        byte_offset: usize,
+    },
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    Syntax {
+        line: usize,
+        column: usize,
+        /// The parser's own text (English), kept for what [`SyntaxProblem`] does not type.
+        message: String,
+        /// What went wrong, typed, when it is a mistake a person writing the file makes:
+        /// the message then says it in the user's language with the fix.
+        problem: Option<Box<SyntaxProblem>>,
+    },
+    Version {
+        found: u32,
+        supported: u32,
+    },
+}
+
+/// A mistake in a hand-written file, as the user is told it (`crate::strings::load_error`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyntaxProblem {
+    /// A figure written as a bare number (`Amount(59000)`, or `etat: 59000`): `variant` is the
+    /// figure's kind when it was written, `number` the digits as written.
+    BareNumber {
+        variant: Option<String>,
+        number: String,
+    },
+    /// A quoted text where a figure is expected (`etat: "59000"`).
+    FigureWithoutKind {
+        found: String,
+    },
+    /// A required field is absent; the position is where the item lacking it starts.
+    MissingField {
+        field: String,
+        /// The type lacking it (`Fiche`, `Axe`, `Budget`…).
+        within: String,
+        /// The item's `id`, when it has one (`1-1`).
+        id: Option<String>,
+    },
+    UnknownField {
+        found: String,
+        within: String,
+        expected: Vec<String>,
+    },
+    UnknownVariant {
+        found: String,
+        within: String,
+        expected: Vec<String>,
+    },
+    DuplicateField {
+        field: String,
+        within: String,
+    },
+    /// A value of the wrong shape (a number where a text is expected, a list for a struct).
+    WrongType {
+        expected: ExpectedShape,
+        /// The start of what was written instead, as written.
+        found: String,
+    },
+    MissingComma,
+    /// A figure's text that is not in the stored form (`Amount("221 499 €")`).
+    NotStoredFigure {
+        found: String,
+    },
+    UnexpectedEnd,
+    /// A text whose closing quote is missing.
+    UnclosedString,
+    EmptyFile,
+}
+
+/// The shape of value the format wanted where a [`SyntaxProblem::WrongType`] is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExpectedShape {
+    Text,
+    Integer,
+    Boolean,
+    List,
+    /// A parenthesised group of fields, with the type's name when known.
+    Struct(Option<String>),
+    Other,
+}
+
+/// What went wrong reading or writing a file, with the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IoProblem {
+    pub path: PathBuf,
+    pub kind: IoProblemKind,
+}
+
+/// What went wrong with a file, as the user is told it (`crate::strings::io_problem`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IoProblemKind {
+    NotFound,
+    PermissionDenied,
+    IsADirectory,
+    /// A FIFO, a terminal, a device, a socket: never read, never written.
+    NotRegular(SpecialFile),
+    NoSpace,
+    ReadOnlyFileSystem,
+    /// The user has no write permission on the file.
+    ReadOnlyFile,
+    /// A part of the path that should be a directory is a file.
+    NotADirectory,
+    /// Too many symbolic links to follow (a loop), or too many hard links to add one.
+    TooManyLinks,
+    /// Larger than the file system or the process allows.
+    FileTooLarge,
+    /// A name too long, or with characters the file system refuses.
+    InvalidFileName,
+    /// Something already has this name.
+    AlreadyExists,
+    /// Renaming across two file systems.
+    CrossesDevices,
+    /// The file is in use by another program.
+    Busy,
+    /// Anything else, with the system's text.
+    Other(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpecialFile {
+    Fifo,
+    Socket,
+    CharDevice,
+    BlockDevice,
+    Other,
+}
+
+impl IoProblemKind {
+    pub fn from_io(error: &std::io::Error) -> IoProblemKind {
+        use std::io::ErrorKind as K;
+        match error.kind() {
+            K::NotFound => IoProblemKind::NotFound,
+            K::PermissionDenied => IoProblemKind::PermissionDenied,
+            K::IsADirectory => IoProblemKind::IsADirectory,
+            K::StorageFull | K::QuotaExceeded => IoProblemKind::NoSpace,
+            K::ReadOnlyFilesystem => IoProblemKind::ReadOnlyFileSystem,
+            K::NotADirectory => IoProblemKind::NotADirectory,
+            K::TooManyLinks => IoProblemKind::TooManyLinks,
+            K::FileTooLarge => IoProblemKind::FileTooLarge,
+            K::InvalidFilename => IoProblemKind::InvalidFileName,
+            K::AlreadyExists => IoProblemKind::AlreadyExists,
+            K::CrossesDevices => IoProblemKind::CrossesDevices,
+            K::ResourceBusy | K::ExecutableFileBusy => IoProblemKind::Busy,
+            // `FilesystemLoop` is not stable: read from the system's code.
+            #[cfg(unix)]
+            _ if error.raw_os_error() == Some(libc::ELOOP) => IoProblemKind::TooManyLinks,
+            #[cfg(unix)]
+            _ if error.raw_os_error() == Some(libc::ENAMETOOLONG) => IoProblemKind::InvalidFileName,
+            _ => IoProblemKind::Other(error.to_string()),
+        }
+    }
+
+    /// The problem with a file that exists but is not a regular file.
+    pub fn not_regular(metadata: &std::fs::Metadata) -> IoProblemKind {
+        if metadata.is_dir() {
+            return IoProblemKind::IsADirectory;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            let kind = metadata.file_type();
+            if kind.is_fifo() {
+                return IoProblemKind::NotRegular(SpecialFile::Fifo);
+            } else if kind.is_socket() {
+                return IoProblemKind::NotRegular(SpecialFile::Socket);
+            } else if kind.is_char_device() {
+                return IoProblemKind::NotRegular(SpecialFile::CharDevice);
+            } else if kind.is_block_device() {
+                return IoProblemKind::NotRegular(SpecialFile::BlockDevice);
+            }
+        }
+        IoProblemKind::NotRegular(SpecialFile::Other)
+    }
+
+    /// The closest `std::io::ErrorKind`, for callers that still deal in `std::io::Error`.
+    pub fn io_error_kind(&self) -> std::io::ErrorKind {
+        use std::io::ErrorKind as K;
+        match self {
+            IoProblemKind::NotFound => K::NotFound,
+            IoProblemKind::PermissionDenied | IoProblemKind::ReadOnlyFile => K::PermissionDenied,
+            IoProblemKind::IsADirectory => K::IsADirectory,
+            IoProblemKind::NotRegular(_) => K::InvalidInput,
+            IoProblemKind::NoSpace => K::StorageFull,
+            IoProblemKind::ReadOnlyFileSystem => K::ReadOnlyFilesystem,
+            IoProblemKind::NotADirectory => K::NotADirectory,
+            IoProblemKind::TooManyLinks => K::TooManyLinks,
+            IoProblemKind::FileTooLarge => K::FileTooLarge,
+            IoProblemKind::InvalidFileName => K::InvalidFilename,
+            IoProblemKind::AlreadyExists => K::AlreadyExists,
+            IoProblemKind::CrossesDevices => K::CrossesDevices,
+            IoProblemKind::Busy => K::ResourceBusy,
+            IoProblemKind::Other(_) => K::Other,
+        }
+    }
+}
+
+/// The environment variable that sets the size limit (`--max-file-size` wins over it).
+pub const SIZE_LIMIT_VARIABLE: &str = "REVUE_MAX_FILE_SIZE";
+
+/// Why a size written by the user (`--max-file-size`, `REVUE_MAX_FILE_SIZE`) is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SizeProblem {
+    /// Not a number with an optional unit (as written).
+    NotASize(String),
+    Zero,
+    /// Larger than a 64-bit count of bytes (as written).
+    TooLarge(String),
+    /// `REVUE_MAX_FILE_SIZE` is set to something that is not a size.
+    InVariable(Box<SizeProblem>),
+}
+
+/// A file of the user's settings (the config file, a theme) that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingsError {
+    pub path: PathBuf,
+    pub kind: SettingsErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SettingsErrorKind {
+    Io(IoProblemKind),
+    /// Not readable as RON: where, and what, when typed.
+    Syntax {
+        line: usize,
+        column: usize,
+        problem: Option<Box<SyntaxProblem>>,
+        /// The parser's text, for what `problem` does not type.
+        message: String,
+    },
+}
+
+impl SettingsError {
+    pub fn new(path: &Path, kind: SettingsErrorKind) -> SettingsError {
+        SettingsError {
+            path: path.to_path_buf(),
+            kind,
+        }
+    }
+}
+
+/// A theme that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ThemeProblem {
+    /// No built-in theme and no file of this name: (name, the built-in names).
+    Unknown { name: String, builtin: Vec<String> },
+    /// A theme file that cannot be read.
+    File(SettingsError),
+    /// A colour not understood in a theme file, where it is written.
+    BadColour {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        colour: String,
+    },
+}
