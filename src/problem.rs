@@ -85,6 +85,50 @@ pub enum SyntaxProblem {
     /// A text whose closing quote is missing.
     UnclosedString,
     EmptyFile,
+    /// A figure with more digits than a decimal holds exactly (as written).
+    TooManyDigits {
+        found: String,
+    },
+    /// A group is not closed where it should be: the closing character wanted.
+    ClosingExpected {
+        closing: char,
+    },
+    /// `name value` where `name: value` is wanted.
+    MissingColon,
+    /// A character that has no place here.
+    UnexpectedCharacter {
+        found: char,
+    },
+    /// Something written after the end of the document's outer parenthesis.
+    TrailingText,
+    /// A name (field, or kind of value) is wanted here: what was written instead.
+    NameExpected {
+        found: String,
+    },
+    /// `/* …` never closed.
+    UnclosedComment,
+    /// A backslash sequence in a text that is not one.
+    BadEscape,
+    /// A whole number beyond what the field holds, or with a wrong digit.
+    BadNumber {
+        found: String,
+    },
+    /// `Fiche(…)` where a `Budget(…)` is wanted.
+    WrongStructName {
+        expected: String,
+        found: String,
+    },
+    /// A list of fixed length with a different count: (expected, as written by the format).
+    WrongLength {
+        expected: String,
+        found: usize,
+    },
+    /// `#![enable(…)]` naming an extension RON does not have.
+    UnknownExtension {
+        name: String,
+    },
+    /// Groups nested deeper than the reader follows.
+    TooDeep,
 }
 
 /// The shape of value the format wanted where a [`SyntaxProblem::WrongType`] is.
@@ -96,6 +140,12 @@ pub enum ExpectedShape {
     List,
     /// A parenthesised group of fields, with the type's name when known.
     Struct(Option<String>),
+    /// A number, possibly with decimals.
+    Number,
+    /// `Some(…)` or `None`.
+    Optional,
+    /// `{key: value, …}`.
+    Map,
     Other,
 }
 

@@ -1472,7 +1472,7 @@ pub fn load_error(lang: Lang, error: &crate::problem::LoadError) -> String {
             _,
         ) => format!(
             "{path}:{line}:{column}: {}",
-            crate::text::sanitize_line(message)
+            crate::text::sanitize_line(&unreadable_ron(lang, message))
         ),
         (K::NotUtf8 { byte_offset }, Lang::Fr) => {
             format!("{path}: texte non UTF-8 (octet {byte_offset})")
@@ -1626,6 +1626,107 @@ pub fn syntax_problem(lang: Lang, problem: &crate::problem::SyntaxProblem) -> St
         (P::EmptyFile, Lang::En) => {
             "the file is empty; `revue new` writes a file to start from".to_string()
         }
+        // Issue 18: every other RON mistake, typed, with its fix.
+        (P::TooManyDigits { found }, Lang::Fr) => format!(
+            "« {found} » a plus de chiffres qu'un décimal n'en garde exactement (28 chiffres \
+             significatifs) : refusé plutôt qu'arrondi ; écrivez-le Text(\"{found}\") s'il \
+             est ainsi dans le document"
+        ),
+        (P::TooManyDigits { found }, Lang::En) => format!(
+            "“{found}” has more digits than a decimal holds exactly (28 significant digits): \
+             refused rather than rounded; write it Text(\"{found}\") if the document says so"
+        ),
+        (P::ClosingExpected { closing }, Lang::Fr) => format!(
+            "un « {closing} » est attendu ici pour fermer le groupe ouvert plus haut : \
+             ajoutez-le, ou une virgule s'il reste des valeurs"
+        ),
+        (P::ClosingExpected { closing }, Lang::En) => format!(
+            "a “{closing}” is expected here to close the group opened above: add it, or a \
+             comma if values follow"
+        ),
+        (P::MissingColon, Lang::Fr) => {
+            "il manque « : » entre le nom du champ et sa valeur (nom: valeur)".to_string()
+        }
+        (P::MissingColon, Lang::En) => {
+            "a “:” is missing between the field's name and its value (name: value)".to_string()
+        }
+        (P::UnexpectedCharacter { found }, Lang::Fr) => format!(
+            "caractère inattendu « {} » : retirez-le, ou mettez le texte entre guillemets",
+            found.escape_debug()
+        ),
+        (P::UnexpectedCharacter { found }, Lang::En) => format!(
+            "unexpected character “{}”: remove it, or put the text in quotes",
+            found.escape_debug()
+        ),
+        (P::TrailingText, Lang::Fr) => {
+            "du texte suit la parenthèse finale de la convention : retirez-le, ou fermez la \
+             parenthèse plus loin"
+                .to_string()
+        }
+        (P::TrailingText, Lang::En) => {
+            "text follows the convention's closing parenthesis: remove it, or close the \
+             parenthesis further down"
+                .to_string()
+        }
+        (P::NameExpected { found }, Lang::Fr) => format!(
+            "un nom est attendu ici (un champ comme title, ou une sorte de valeur comme \
+             Amount), trouvé {found}"
+        ),
+        (P::NameExpected { found }, Lang::En) => format!(
+            "a name is expected here (a field such as title, or a kind of value such as \
+             Amount), found {found}"
+        ),
+        (P::UnclosedComment, Lang::Fr) => {
+            "un commentaire /* n'est pas fermé : ajoutez */ à sa fin".to_string()
+        }
+        (P::UnclosedComment, Lang::En) => {
+            "a /* comment is not closed: add */ at its end".to_string()
+        }
+        (P::BadEscape, Lang::Fr) => {
+            "séquence \\ inconnue dans un texte : écrivez \\\\ pour une barre oblique \
+             inverse, \\\" pour un guillemet"
+                .to_string()
+        }
+        (P::BadEscape, Lang::En) => {
+            "unknown \\ sequence in a text: write \\\\ for a backslash, \\\" for a quote"
+                .to_string()
+        }
+        (P::BadNumber { found }, Lang::Fr) => format!(
+            "{found} n'est pas un nombre entier que ce champ accepte (chiffres seuls, sans \
+             espace ni souligné en tête)"
+        ),
+        (P::BadNumber { found }, Lang::En) => format!(
+            "{found} is not a whole number this field accepts (digits only, no space or \
+             leading underscore)"
+        ),
+        (P::WrongStructName { expected, found }, Lang::Fr) => {
+            format!("{found}(…) écrit là où {expected}(…) est attendu : renommez-le {expected}")
+        }
+        (P::WrongStructName { expected, found }, Lang::En) => {
+            format!("{found}(…) written where {expected}(…) is expected: rename it {expected}")
+        }
+        (P::WrongLength { expected, found }, Lang::Fr) => {
+            format!("{found} valeurs écrites, {expected} attendues")
+        }
+        (P::WrongLength { expected, found }, Lang::En) => {
+            format!("{found} values written, {expected} expected")
+        }
+        (P::UnknownExtension { name }, Lang::Fr) => {
+            format!("extension RON inconnue « {name} » : retirez la ligne #![enable(…)]")
+        }
+        (P::UnknownExtension { name }, Lang::En) => {
+            format!("unknown RON extension “{name}”: remove the #![enable(…)] line")
+        }
+        (P::TooDeep, Lang::Fr) => {
+            "groupes imbriqués trop profondément : une convention n'en a que quelques \
+             niveaux, une parenthèse ouvrante est sans doute en trop"
+                .to_string()
+        }
+        (P::TooDeep, Lang::En) => {
+            "groups nested too deep: a convention has only a few levels, an opening \
+             parenthesis is probably one too many"
+                .to_string()
+        }
     }
 }
 
@@ -1664,6 +1765,9 @@ fn expected_fr(shape: &crate::problem::ExpectedShape) -> String {
         S::List => "une liste entre crochets ([…])".to_string(),
         S::Struct(Some(name)) => format!("{name} : des champs entre parenthèses ((nom: …))"),
         S::Struct(None) => "des champs entre parenthèses ((nom: …))".to_string(),
+        S::Number => "un nombre sans guillemets (12.5)".to_string(),
+        S::Optional => "Some(…) ou None".to_string(),
+        S::Map => "des paires entre accolades ({clé: valeur})".to_string(),
         S::Other => "une autre valeur".to_string(),
     }
 }
@@ -1677,6 +1781,9 @@ fn expected_en(shape: &crate::problem::ExpectedShape) -> String {
         S::List => "a list in brackets ([…])".to_string(),
         S::Struct(Some(name)) => format!("{name}: fields in parentheses ((name: …))"),
         S::Struct(None) => "fields in parentheses ((name: …))".to_string(),
+        S::Number => "a number without quotes (12.5)".to_string(),
+        S::Optional => "Some(…) or None".to_string(),
+        S::Map => "pairs in braces ({key: value})".to_string(),
         S::Other => "another value".to_string(),
     }
 }

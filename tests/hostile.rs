@@ -595,7 +595,8 @@ fn the_size_guard_refuses_with_a_message_naming_the_ways_to_raise_it() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("REVUE_MAX_FILE_SIZE: « beaucoup » is not a size"),
+        // In the user's language (issue 18; it was English inside French).
+        stderr.contains("REVUE_MAX_FILE_SIZE: « beaucoup » n'est pas une taille"),
         "{stderr}"
     );
     let output = revue(&["check", path, "--max-file-size", "0"], &[]);

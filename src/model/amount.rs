@@ -25,8 +25,9 @@ use rust_decimal::Decimal;
 /// No-break space: keeps `1 207 650,75 €` on one line when text wraps.
 const GROUP_SEPARATOR: char = '\u{a0}';
 
+/// Never shown as such: a caller says what the figure is in the user's language (`strings`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("montant illisible : « {input} »")]
+#[error("amount not read: {input:?}")]
 pub struct AmountParseError {
     pub input: String,
     /// What the figure most likely means when it is only malformed
@@ -107,16 +108,17 @@ pub fn euro_likely_reading(amount: Decimal) -> Option<Decimal> {
     Some(whole)
 }
 
-/// Why a stored figure is refused.
+/// Marks of a [`StoredFigureError`] in the text serde passes on: the loader reads them back
+/// into a typed problem, which `strings` says in the user's language.
+pub const MALFORMED_TAG: &str = "revue:stored-figure:malformed";
+pub const TOO_PRECISE_TAG: &str = "revue:stored-figure:too-precise";
+
+/// Why a stored figure is refused. Its text is a mark for the loader, not a message.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoredFigureError {
-    #[error(
-        "« {0} » is not a figure in the stored form (digits, an optional minus sign and dot decimal mark: \"1207650.75\")"
-    )]
+    #[error("{MALFORMED_TAG} {0}")]
     Malformed(String),
-    #[error(
-        "« {0} » has more digits than a decimal holds exactly (28 significant digits): refused rather than rounded"
-    )]
+    #[error("{TOO_PRECISE_TAG} {0}")]
     TooPrecise(String),
 }
 

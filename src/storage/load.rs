@@ -108,7 +108,7 @@ pub(super) fn classify_syntax_error(
         E::Eof => SyntaxProblem::UnexpectedEnd,
         E::ExpectedStringEnd => SyntaxProblem::UnclosedString,
         // The span covers the string's content.
-        E::Message(message) if message.contains("stored form") => {
+        E::Message(message) if message.starts_with(crate::model::MALFORMED_TAG) => {
             let end = byte_offset(text, error.span.end.line, error.span.end.col);
             let found = match (at, end) {
                 (Some(start), Some(end)) if start < end => shortened(
@@ -122,6 +122,59 @@ pub(super) fn classify_syntax_error(
                 found: format!("\"{found}\""),
             }
         }
+        E::Message(message) if message.starts_with(crate::model::TOO_PRECISE_TAG) => {
+            SyntaxProblem::TooManyDigits {
+                found: shortened(message[crate::model::TOO_PRECISE_TAG.len()..].trim_start()),
+            }
+        }
+        E::ExpectedFloat => wrong_type(ExpectedShape::Number, token.clone()),
+        E::ExpectedOption => wrong_type(ExpectedShape::Optional, token.clone()),
+        E::ExpectedMap => wrong_type(ExpectedShape::Map, token.clone()),
+        E::ExpectedStructName(name) => {
+            wrong_type(ExpectedShape::Struct(Some(name.clone())), token.clone())
+        }
+        E::ExpectedChar
+        | E::ExpectedByteLiteral
+        | E::ExpectedByteString
+        | E::ExpectedUnit
+        | E::ExpectedRawValue
+        | E::ExpectedAttribute
+        | E::ExpectedRangeSyntax => wrong_type(ExpectedShape::Other, token.clone()),
+        E::ExpectedArrayEnd | E::ExpectedAttributeEnd => {
+            SyntaxProblem::ClosingExpected { closing: ']' }
+        }
+        E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => {
+            SyntaxProblem::ClosingExpected { closing: ')' }
+        }
+        E::ExpectedMapEnd => SyntaxProblem::ClosingExpected { closing: '}' },
+        E::ExpectedMapColon => SyntaxProblem::MissingColon,
+        E::UnexpectedChar(found) => SyntaxProblem::UnexpectedCharacter { found: *found },
+        E::TrailingCharacters => SyntaxProblem::TrailingText,
+        E::ExpectedIdentifier | E::InvalidIdentifier(_) | E::SuggestRawIdentifier(_) => {
+            SyntaxProblem::NameExpected {
+                found: token.clone(),
+            }
+        }
+        E::UnclosedBlockComment | E::UnclosedLineComment => SyntaxProblem::UnclosedComment,
+        E::InvalidEscape(_) => SyntaxProblem::BadEscape,
+        E::IntegerOutOfBounds
+        | E::InvalidIntegerDigit { .. }
+        | E::UnderscoreAtBeginning
+        | E::FloatUnderscore => SyntaxProblem::BadNumber {
+            found: token.clone(),
+        },
+        E::ExpectedDifferentStructName { expected, found } => SyntaxProblem::WrongStructName {
+            expected: expected.to_string(),
+            found: found.clone(),
+        },
+        E::ExpectedDifferentLength { expected, found } => SyntaxProblem::WrongLength {
+            expected: expected.clone(),
+            found: *found,
+        },
+        E::NoSuchExtension(name) => SyntaxProblem::UnknownExtension { name: name.clone() },
+        E::ExceededRecursionLimit => SyntaxProblem::TooDeep,
+        // Not met in a file read from disk (checked UTF-8 text, no writer), or a message
+        // from serde that no typed kind covers: the parser's words, quoted.
         _ => return (None, line, column),
     };
     (Some(problem), line, column)
