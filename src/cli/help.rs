@@ -25,7 +25,6 @@ pub fn lang_in_args(args: &[OsString]) -> Option<Lang> {
             other => other.strip_prefix("--lang=").map(str::to_string),
         };
         if let Some(value) = value {
-            // The last one wins, as clap does.
             found = lang_named(&value);
         }
     }
