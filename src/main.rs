@@ -36,8 +36,9 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
             eprintln!(
-                "revue: {}",
-                revue::text::sanitize_line(&format!("{error:#}"))
+                "{}{}",
+                revue::strings::program_prefix(lang),
+                revue::strings::typeset(lang, &revue::text::sanitize_line(&format!("{error:#}")))
             );
             ExitCode::from(revue::cli::exit::UNREADABLE)
         }

@@ -2493,6 +2493,7 @@ pub fn typeset(lang: Lang, text: &str) -> String {
         Lang::Fr => {
             let mut out = String::with_capacity(text.len());
             let mut chars = text.chars().peekable();
+            let mut previous = None;
             while let Some(c) = chars.next() {
                 let next = chars.peek().copied();
                 let tight = matches!(next, Some(':' | ';' | '?' | '!' | '€' | '%'));
@@ -2504,11 +2505,14 @@ pub fn typeset(lang: Lang, text: &str) -> String {
                         .next()
                         .is_none_or(|a| a.is_whitespace() || a == '\n' || a == ')')
                 };
-                if c == ' ' && tight && after_ok(&chars) {
+                // After a word: `!` alone at a line's start is a marker (`! avertissement`).
+                let after_word = previous.is_some_and(|p: char| !p.is_whitespace());
+                if c == ' ' && tight && after_word && after_ok(&chars) {
                     out.push('\u{a0}');
                 } else {
                     out.push(c);
                 }
+                previous = Some(c);
             }
             out
         }
@@ -3028,5 +3032,21 @@ pub fn theme_problem(lang: Lang, problem: &crate::problem::ThemeProblem) -> Stri
             shown(path),
             clean(colour)
         ),
+    }
+}
+
+/// The program's name before a message on standard error.
+pub fn program_prefix(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "revue\u{a0}: ",
+        Lang::En => "revue: ",
+    }
+}
+
+/// `label : value` in French, `label: value` in English.
+pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{label}\u{a0}: {value}"),
+        Lang::En => format!("{label}: {value}"),
     }
 }

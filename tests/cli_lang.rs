@@ -74,7 +74,11 @@ fn the_locale_chooses_the_language_of_the_help() {
     assert!(stdout(&french).contains("Utilisation\u{a0}: revue"));
     assert!(stdout(&french).contains("Commandes\u{a0}:"));
     let english = revue_with(&["--help"], &[("LANG", "en_US.UTF-8")]);
-    assert!(stdout(&english).contains("Usage: revue"), "{}", stdout(&english));
+    assert!(
+        stdout(&english).contains("Usage: revue"),
+        "{}",
+        stdout(&english)
+    );
     assert!(stdout(&english).contains("Commands:"));
     // LC_ALL over LANG, LC_MESSAGES over LANG.
     let all = revue_with(
@@ -88,7 +92,11 @@ fn the_locale_chooses_the_language_of_the_help() {
     );
     assert!(stdout(&messages).contains("Utilisation"));
     // A locale of another language, or none: French.
-    for env in [&[("LANG", "de_DE.UTF-8")][..], &[("LANG", "C.UTF-8")][..], &[][..]] {
+    for env in [
+        &[("LANG", "de_DE.UTF-8")][..],
+        &[("LANG", "C.UTF-8")][..],
+        &[][..],
+    ] {
         assert!(stdout(&revue_with(&["--help"], env)).contains("Utilisation"));
     }
 }
@@ -105,10 +113,18 @@ fn the_flag_wins_over_the_config_which_wins_over_the_locale() {
     assert!(stdout(&flag).contains("Utilisation"));
     // `--lang=en`, after the command.
     let english = revue(&["check", "--lang=en", "--help"]);
-    assert!(stdout(&english).contains("Usage: revue check"), "{}", stdout(&english));
+    assert!(
+        stdout(&english).contains("Usage: revue check"),
+        "{}",
+        stdout(&english)
+    );
     // The language reaches the command's own output, not just the help.
     let summary = revue_with(&["summary", "tests/fixtures/mini.ron"], &env);
-    assert!(stdout(&summary).contains("Territory"), "{}", stdout(&summary));
+    assert!(
+        stdout(&summary).contains("Territory"),
+        "{}",
+        stdout(&summary)
+    );
 }
 
 #[test]
@@ -120,26 +136,53 @@ fn usage_errors_are_in_the_chosen_language() {
         text.starts_with("erreur\u{a0}: valeur « yaml » invalide pour --format"),
         "{text}"
     );
-    assert!(text.contains("valeurs possibles\u{a0}: text, json, csv"), "{text}");
-    assert!(!text.contains("error:") && !text.contains("Usage"), "{text}");
+    assert!(
+        text.contains("valeurs possibles\u{a0}: text, json, csv"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("error:") && !text.contains("Usage"),
+        "{text}"
+    );
     let english = revue(&["--lang", "en", "check", "--open-onl"]);
     assert_eq!(english.status.code(), Some(2));
     let text = stderr(&english);
-    assert!(text.starts_with("error: unexpected argument “--open-onl”"), "{text}");
+    assert!(
+        text.starts_with("error: unexpected argument “--open-onl”"),
+        "{text}"
+    );
     assert!(text.contains("did you mean “--open-only”?"), "{text}");
     assert!(text.contains("Usage: revue check"), "{text}");
-    assert!(text.contains("For more information, try “revue check --help”."), "{text}");
+    assert!(
+        text.contains("For more information, try “revue check --help”."),
+        "{text}"
+    );
     let missing = revue(&["new", "x.ron"]);
     let text = stderr(&missing);
-    assert!(text.contains("il manque des arguments obligatoires"), "{text}");
+    assert!(
+        text.contains("il manque des arguments obligatoires"),
+        "{text}"
+    );
     assert!(text.contains("Utilisation\u{a0}: revue new"), "{text}");
     let number = revue(&["check", "--tolerance", "beaucoup"]);
-    assert!(stderr(&number).contains("un nombre est attendu"), "{}", stderr(&number));
+    assert!(
+        stderr(&number).contains("un nombre est attendu"),
+        "{}",
+        stderr(&number)
+    );
     let size = revue(&["--lang", "en", "check", "--max-file-size", "lots"]);
-    assert!(stderr(&size).contains("“lots” is not a size"), "{}", stderr(&size));
+    assert!(
+        stderr(&size).contains("“lots” is not a size"),
+        "{}",
+        stderr(&size)
+    );
     let help = revue(&["help", "chek"]);
     assert_eq!(help.status.code(), Some(2));
-    assert!(stderr(&help).contains("aucune commande « chek »"), "{}", stderr(&help));
+    assert!(
+        stderr(&help).contains("aucune commande « chek »"),
+        "{}",
+        stderr(&help)
+    );
 }
 
 #[test]
@@ -155,7 +198,10 @@ fn the_man_page_and_the_completions_mention_every_command() {
         let man = revue(&["--lang", lang, "man"]);
         assert!(man.status.success());
         let page = stdout(&man);
-        assert!(page.starts_with(".ie") || page.contains(".TH revue 1"), "{page}");
+        assert!(
+            page.starts_with(".ie") || page.contains(".TH revue 1"),
+            "{page}"
+        );
         for command in SUBCOMMANDS {
             let roff_name = command.replace('-', "\\-");
             assert!(
@@ -194,14 +240,34 @@ fn a_broken_files_message_names_the_fix_in_each_language() {
         ("missing-field.ron", "ajoutez territory", "add territory"),
         ("truncated.ron", "guillemet final", "closing quote"),
         ("truncated-utf8.ron", "non UTF-8", "not valid UTF-8"),
-        ("unknown-field.ron", "les champs possibles", "the fields are"),
-        ("unknown-variant.ron", "les valeurs possibles", "the allowed values"),
+        (
+            "unknown-field.ron",
+            "les champs possibles",
+            "the fields are",
+        ),
+        (
+            "unknown-variant.ron",
+            "les valeurs possibles",
+            "the allowed values",
+        ),
         ("wrong-type-amount.ron", "entre guillemets", "in quotes"),
         ("wrong-type-id.ron", "attendu un texte", "expected a text"),
-        ("wrong-type-list.ron", "attendu une liste", "expected a list"),
+        (
+            "wrong-type-list.ron",
+            "attendu une liste",
+            "expected a list",
+        ),
         ("wrong-type-version.ron", "nombre entier", "whole number"),
-        ("thirty-digit-amount.ron", "écrivez-le Text(", "write it Text("),
-        ("deeply-nested.ron", "un nom est attendu", "a name is expected"),
+        (
+            "thirty-digit-amount.ron",
+            "écrivez-le Text(",
+            "write it Text(",
+        ),
+        (
+            "deeply-nested.ron",
+            "un nom est attendu",
+            "a name is expected",
+        ),
     ];
     for (file, french, english) in cases {
         let path = format!("tests/hostile/{file}");
@@ -212,7 +278,10 @@ fn a_broken_files_message_names_the_fix_in_each_language() {
             assert!(text.contains(&path), "{text}");
             assert!(text.contains(expected), "{lang} {file}: {text}");
             for english_of_the_parser in ["Expected", "Unexpected", "os error"] {
-                assert!(!text.contains(english_of_the_parser), "{lang} {file}: {text}");
+                assert!(
+                    !text.contains(english_of_the_parser),
+                    "{lang} {file}: {text}"
+                );
             }
         }
     }
@@ -241,8 +310,8 @@ fn every_ron_mistake_is_said_in_both_languages() {
         ),
         (
             broken("colon.ron", &base.replacen("version:", "version", 1)),
-            "« : »",
-            "“:”",
+            "entre le nom du champ et sa valeur",
+            "between the field's name and its value",
         ),
     ];
     for (path, french, english) in cases {
@@ -278,7 +347,10 @@ fn os_errors_are_translated() {
     ]));
     assert!(english.contains("is a directory"), "{english}");
     let through_a_file = stderr(&revue(&["check", "tests/fixtures/mini.ron/x.ron"]));
-    assert!(through_a_file.contains("pas un dossier"), "{through_a_file}");
+    assert!(
+        through_a_file.contains("pas un dossier"),
+        "{through_a_file}"
+    );
     // Permission denied: root reads everything, so the file test runs only for others; the
     // translation itself is checked from the error kind.
     let locked = dir.path().join("verrou.ron");
@@ -297,7 +369,11 @@ fn os_errors_are_translated() {
     use revue::storage::IoProblemKind;
     use std::io::ErrorKind as K;
     for (kind, french, english) in [
-        (K::PermissionDenied, "permission refusée", "permission denied"),
+        (
+            K::PermissionDenied,
+            "permission refusée",
+            "permission denied",
+        ),
         (K::NotFound, "introuvable", "not found"),
         (K::IsADirectory, "dossier", "directory"),
         (K::StorageFull, "plus de place", "no space"),
@@ -338,10 +414,18 @@ fn fmt_speaks_english_on_request() {
     assert_eq!(check.status.code(), Some(1));
     let output = revue(&["fmt", "--lang", "en", file]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stdout(&output).starts_with("rewritten: "), "{}", stdout(&output));
+    assert!(
+        stdout(&output).starts_with("rewritten: "),
+        "{}",
+        stdout(&output)
+    );
     std::fs::write(file, original.replace("    ", "  ")).unwrap();
     let output = revue(&["fmt", file]);
-    assert!(stdout(&output).starts_with("réécrit\u{a0}: "), "{}", stdout(&output));
+    assert!(
+        stdout(&output).starts_with("réécrit\u{a0}: "),
+        "{}",
+        stdout(&output)
+    );
 }
 
 /// Every text this issue added, for every command and argument, in both languages.
@@ -434,6 +518,14 @@ fn french_typography_puts_no_break_spaces_before_high_punctuation() {
         "Total\u{a0}: 12\u{a0}€\u{a0}; vraiment\u{a0}? oui\u{a0}! 5\u{a0}%"
     );
     // Not punctuation: a URL, an option's value, a path.
-    assert_eq!(typeset(Lang::Fr, "voir http://x --lang=fr"), "voir http://x --lang=fr");
+    assert_eq!(
+        typeset(Lang::Fr, "voir http://x --lang=fr"),
+        "voir http://x --lang=fr"
+    );
     assert_eq!(typeset(Lang::En, "Total : 12 €"), "Total : 12 €");
+    // A marker at a line's start is not punctuation.
+    assert_eq!(
+        typeset(Lang::Fr, "    ! avertissement"),
+        "    ! avertissement"
+    );
 }

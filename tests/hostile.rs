@@ -565,7 +565,10 @@ fn the_size_guard_refuses_with_a_message_naming_the_ways_to_raise_it() {
         (
             vec!["check", "--max-file-size", "4K", path],
             vec![],
-            format!("trop grand pour être ouvert : {size} octets, pour une limite de 4096 octets"),
+            // French typography (issue 18): a no-break space before the colon.
+            format!(
+                "trop grand pour être ouvert\u{a0}: {size} octets, pour une limite de 4096 octets"
+            ),
         ),
         (
             vec!["check", "--lang", "en", path],
@@ -575,7 +578,7 @@ fn the_size_guard_refuses_with_a_message_naming_the_ways_to_raise_it() {
         (
             vec!["summary", path, "--max-file-size", "4k"],
             vec![],
-            format!("trop grand pour être ouvert : {size} octets"),
+            format!("trop grand pour être ouvert\u{a0}: {size} octets"),
         ),
     ] {
         let output = revue(&args, &env);

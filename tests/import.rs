@@ -586,11 +586,11 @@ fn import_table_roles_correct_the_mapping_and_the_sheet_is_chosen() {
     assert!(output.status.success(), "{output:?}");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("colonne « Couleur » : rôle non reconnu"),
+        stderr.contains("colonne « Couleur »\u{a0}: rôle non reconnu"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("ligne 3 « 9-9 » : aucune fiche"),
+        stderr.contains("ligne 3 « 9-9 »\u{a0}: aucune fiche"),
         "{stderr}"
     );
     let output = import(
@@ -720,7 +720,10 @@ fn import_text_writes_a_draft_that_opens_and_cites_its_lines() {
     ]);
     assert!(output.status.success(), "{output:?}");
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("47 sur 47 (100 %), 0 faux"), "{stdout}");
+    assert!(
+        stdout.contains("47 sur 47 (100\u{a0}%), 0 faux"),
+        "{stdout}"
+    );
     let convention = storage::load_file(&draft).unwrap().convention;
     let marker = convention.draft.as_ref().expect("marked as a draft");
     assert_eq!(marker.unconfirmed.len(), convention.fiche_count());

@@ -474,7 +474,7 @@ fn check_shows_dispositions_and_open_only_leaves_out_the_justified() {
     let open = revue(&["check", path, "--open-only"]);
     let open = String::from_utf8_lossy(&open.stdout);
     assert!(
-        open.contains("résolue : fiche 9-9 › budget — corrigé depuis"),
+        open.contains("résolue\u{a0}: fiche 9-9 › budget — corrigé depuis"),
         "{open}"
     );
     assert_eq!(open.matches("résolue").count(), 1, "{open}");

@@ -153,8 +153,9 @@ pub(super) fn run(
         .map(|file| match storage::load_review(&file.path) {
             Ok(loaded) => loaded.review,
             Err(error) => {
-                eprintln!(
-                    "revue: {}",
+                complain!(
+                    config.lang,
+                    "{}",
                     sanitize_line(&strings::review_load_error(config.lang, &error))
                 );
                 unreadable_review = true;
@@ -223,13 +224,14 @@ fn print_report(results: &[Reviewed], lang: Lang) {
     let r = strings::review(lang);
     let (mut errors, mut warnings) = (0, 0);
     for (file, findings, review, resolved) in results {
-        println!(
+        say!(
+            lang,
             "{} ({})",
             sanitize_line(&file.convention.title),
             sanitize_line(&file.path.display().to_string())
         );
         if findings.is_empty() {
-            println!("  {}", s.nothing_found);
+            say!(lang, "  {}", s.nothing_found);
         }
         for severity in [Severity::Error, Severity::Warning] {
             let mut current_group: Option<Option<&str>> = None;
@@ -237,8 +239,8 @@ fn print_report(results: &[Reviewed], lang: Lang) {
                 let group = finding.fiche();
                 if current_group != Some(group) {
                     match group {
-                        Some(id) => println!("  {} {}", s.fiche_heading, sanitize_line(id)),
-                        None => println!("  {}", s.convention_heading),
+                        Some(id) => say!(lang, "  {} {}", s.fiche_heading, sanitize_line(id)),
+                        None => say!(lang, "  {}", s.convention_heading),
                     }
                     current_group = Some(group);
                 }
@@ -246,18 +248,26 @@ fn print_report(results: &[Reviewed], lang: Lang) {
                     Severity::Error => s.error_label,
                     Severity::Warning => s.warning_label,
                 };
-                println!(
+                say!(
+                    lang,
                     "    {label} [{}] {}",
                     finding.rule.id(),
                     sanitize_line(&finding.location)
                 );
-                println!("      {}", sanitize_line(&finding.message));
+                say!(lang, "      {}", sanitize_line(&finding.message));
                 let sources: Vec<String> = finding.sources.iter().map(|s| s.describe()).collect();
                 if !sources.is_empty() {
-                    println!(
-                        "      {} : {}",
-                        r.sources,
-                        sanitize_line(&sources.join(" ; "))
+                    say!(
+                        lang,
+                        "      {}",
+                        strings::labelled(
+                            lang,
+                            r.sources,
+                            &sanitize_line(&sources.join(match lang {
+                                Lang::Fr => " ; ",
+                                Lang::En => "; ",
+                            }))
+                        )
                     );
                 }
                 if let Some(entry) = review.findings.get(&finding.key) {
@@ -269,7 +279,7 @@ fn print_report(results: &[Reviewed], lang: Lang) {
                     if !entry.reviewer.is_empty() {
                         line.push_str(&format!(" ({} {}, {})", r.by, entry.reviewer, entry.date));
                     }
-                    println!("{}", sanitize_line(&line));
+                    say!(lang, "{}", sanitize_line(&line));
                 }
             }
         }
@@ -283,17 +293,17 @@ fn print_report(results: &[Reviewed], lang: Lang) {
             .count();
         // Dispositions whose finding an edit made disappear.
         for entry in resolved {
-            let mut line = format!("  {} : {}", r.resolved, entry.location);
+            let mut line = format!("  {}", strings::labelled(lang, r.resolved, &entry.location));
             if !entry.note.is_empty() {
                 line.push_str(&format!(" — {}", entry.note));
             }
-            println!("{}", sanitize_line(&line));
+            say!(lang, "{}", sanitize_line(&line));
         }
         println!();
     }
     // When nothing could be read, "0 errors in 0 conventions" would read as a clean bill:
     // the load errors on stderr say it all.
     if !results.is_empty() {
-        println!("{}", (s.totals)(errors, warnings, results.len()));
+        say!(lang, "{}", (s.totals)(errors, warnings, results.len()));
     }
 }

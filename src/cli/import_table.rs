@@ -174,7 +174,7 @@ pub fn run(
     let loaded = match storage::load_file(into) {
         Ok(loaded) => loaded,
         Err(error) => {
-            eprintln!("revue: {}", sanitize_line(&error.describe(lang)));
+            complain!(lang, "{}", sanitize_line(&error.describe(lang)));
             return Ok(exit::UNREADABLE);
         }
     };
@@ -183,18 +183,15 @@ pub fn run(
     let imported = match table_from_grid(&grid, &convention, roles, &id) {
         Ok(imported) => imported,
         Err(_) => {
-            eprintln!("revue: {}", text.table_empty);
+            complain!(lang, "{}", text.table_empty);
             return Ok(exit::UNREADABLE);
         }
     };
     for header in &imported.unmapped {
-        eprintln!("revue: {}", sanitize_line(&(text.column_unmapped)(header)));
+        complain!(lang, "{}", sanitize_line(&(text.column_unmapped)(header)));
     }
     for (row, label) in &imported.unlinked {
-        eprintln!(
-            "revue: {}",
-            sanitize_line(&(text.row_unlinked)(*row, label))
-        );
+        complain!(lang, "{}", sanitize_line(&(text.row_unlinked)(*row, label)));
     }
     convention.tables.push(imported.table);
     let shown = sanitize_line(&into.display().to_string()).into_owned();
@@ -205,7 +202,8 @@ pub fn run(
     };
     match storage::save(into, &convention, policy) {
         Ok(SaveOutcome::Saved { .. }) => {
-            println!(
+            say!(
+                lang,
                 "{}",
                 sanitize_line(&(text.table_imported)(
                     imported.linked,
@@ -217,22 +215,23 @@ pub fn run(
             Ok(exit::OK)
         }
         Ok(SaveOutcome::ReadOnly) => {
-            eprintln!(
-                "revue: {}",
+            complain!(
+                lang,
+                "{}",
                 crate::strings::io_problem(lang, into, &storage::IoProblemKind::ReadOnlyFile)
             );
             Ok(exit::UNREADABLE)
         }
         Ok(SaveOutcome::FormatLoss) => {
-            eprintln!("revue: {}", (text.format_loss)(&shown));
+            complain!(lang, "{}", (text.format_loss)(&shown));
             Ok(exit::UNREADABLE)
         }
         Ok(_) => {
-            eprintln!("revue: {}", (text.convention_changed)(&shown));
+            complain!(lang, "{}", (text.convention_changed)(&shown));
             Ok(exit::UNREADABLE)
         }
         Err(problem) => {
-            eprintln!("revue: {}", problem.describe(lang));
+            complain!(lang, "{}", problem.describe(lang));
             Ok(exit::UNREADABLE)
         }
     }

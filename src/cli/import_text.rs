@@ -27,25 +27,27 @@ pub fn run(
     let shown = sanitize_line(&output.display().to_string()).into_owned();
     let fiches = drafted.convention.fiche_count();
     if fiches == 0 {
-        eprintln!(
-            "revue: {}",
+        complain!(
+            lang,
+            "{}",
             sanitize_line(&(strings.draft_nothing_found)(&file))
         );
     }
     // No loaded hash: an existing file is never replaced.
     match storage::save(output, &drafted.convention, SavePolicy::default()) {
         Ok(SaveOutcome::Saved { .. }) => {
-            println!(
+            say!(
+                lang,
                 "{}",
                 (strings.draft_written)(&shown, fiches, drafted.figures)
             );
         }
         Ok(_) => {
-            eprintln!("revue: {}", (strings.new_exists)(&shown));
+            complain!(lang, "{}", (strings.new_exists)(&shown));
             return Ok(exit::UNREADABLE);
         }
         Err(problem) => {
-            eprintln!("revue: {}", problem.describe(lang));
+            complain!(lang, "{}", problem.describe(lang));
             return Ok(exit::UNREADABLE);
         }
     }
@@ -53,12 +55,13 @@ pub fn run(
         let reference = match storage::load_file(reference) {
             Ok(loaded) => loaded.convention,
             Err(error) => {
-                eprintln!("revue: {}", sanitize_line(&error.describe(lang)));
+                complain!(lang, "{}", sanitize_line(&error.describe(lang)));
                 return Ok(exit::UNREADABLE);
             }
         };
         let result = capture(&drafted.convention, &reference);
-        println!(
+        say!(
+            lang,
             "{}",
             (strings.capture_summary)(
                 result.captured,
@@ -67,18 +70,19 @@ pub fn run(
                 result.wrong.len()
             )
         );
-        println!(
+        say!(
+            lang,
             "{}",
             (strings.capture_fiches)(result.fiches_found, result.fiches_expected)
         );
         for line in &result.wrong {
-            println!("  ≠ {}", sanitize_line(line));
+            say!(lang, "  ≠ {}", sanitize_line(line));
         }
         for line in &result.missed {
-            println!("  - {}", sanitize_line(line));
+            say!(lang, "  - {}", sanitize_line(line));
         }
         for line in &result.extra {
-            println!("  + {}", sanitize_line(line));
+            say!(lang, "  + {}", sanitize_line(line));
         }
     }
     Ok(exit::OK)

@@ -1,5 +1,24 @@
 //! Command-line interface: argument parsing and the non-interactive commands.
 
+/// A line on standard output, with the typography of the language (French: no-break spaces
+/// before `:`, `;`, `?`, `!`, `€`, `%`).
+macro_rules! say {
+    ($lang:expr, $($arg:tt)*) => {
+        println!("{}", $crate::strings::typeset($lang, &format!($($arg)*)))
+    };
+}
+
+/// A message on standard error, after the program's name (`revue : …`, `revue: …`).
+macro_rules! complain {
+    ($lang:expr, $($arg:tt)*) => {
+        eprintln!(
+            "{}{}",
+            $crate::strings::program_prefix($lang),
+            $crate::strings::typeset($lang, &format!($($arg)*))
+        )
+    };
+}
+
 mod check;
 pub mod help;
 mod import_table;
@@ -200,7 +219,11 @@ pub fn resolve_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
 pub fn report_load_errors(report: &LoadReport, lang: Lang) {
     let label = crate::strings::cli(lang).load_failed;
     for error in &report.errors {
-        eprintln!("revue: {label}: {}", sanitize_line(&error.describe(lang)));
+        complain!(
+            lang,
+            "{}",
+            crate::strings::labelled(lang, label, &sanitize_line(&error.describe(lang)))
+        );
     }
 }
 
@@ -365,8 +388,9 @@ fn fmt(paths: &[PathBuf], check: bool, force: bool, lang: Lang) -> anyhow::Resul
         let current = match std::fs::read(&file.path) {
             Ok(current) => current,
             Err(e) => {
-                eprintln!(
-                    "revue: {}",
+                complain!(
+                    lang,
+                    "{}",
                     storage::IoProblem::new(&file.path, &e).describe(lang)
                 );
                 failed += 1;
@@ -378,11 +402,11 @@ fn fmt(paths: &[PathBuf], check: bool, force: bool, lang: Lang) -> anyhow::Resul
         }
         differing += 1;
         if check {
-            println!("{shown}");
+            say!(lang, "{shown}");
             continue;
         }
         if !force && storage::has_comments(&String::from_utf8_lossy(&current)) {
-            eprintln!("revue: {}", (text.fmt_would_lose)(&shown));
+            complain!(lang, "{}", (text.fmt_would_lose)(&shown));
             refused += 1;
             continue;
         }
@@ -393,24 +417,25 @@ fn fmt(paths: &[PathBuf], check: bool, force: bool, lang: Lang) -> anyhow::Resul
         };
         let problem = match storage::save(&file.path, &file.convention, policy) {
             Ok(storage::SaveOutcome::Saved { .. }) => {
-                println!("{}", (text.fmt_rewritten)(&shown));
+                say!(lang, "{}", (text.fmt_rewritten)(&shown));
                 continue;
             }
             Ok(storage::SaveOutcome::ReadOnly) => storage::IoProblemKind::ReadOnlyFile,
             Ok(storage::SaveOutcome::Missing) => {
-                eprintln!("revue: {}", (text.missing_on_disk)(&shown));
+                complain!(lang, "{}", (text.missing_on_disk)(&shown));
                 failed += 1;
                 continue;
             }
             Ok(storage::SaveOutcome::Conflict { .. } | storage::SaveOutcome::FormatLoss) => {
-                eprintln!("revue: {}", (text.changed_meanwhile)(&shown));
+                complain!(lang, "{}", (text.changed_meanwhile)(&shown));
                 failed += 1;
                 continue;
             }
             Err(problem) => problem.kind,
         };
-        eprintln!(
-            "revue: {}",
+        complain!(
+            lang,
+            "{}",
             crate::strings::io_problem(lang, &file.path, &problem)
         );
         failed += 1;

@@ -77,15 +77,15 @@ pub fn run(path: &Path, new: &NewFile<'_>, lang: Lang) -> anyhow::Result<u8> {
     // No loaded hash: `save` writes only where no file is.
     match storage::save(path, &convention, SavePolicy::default()) {
         Ok(SaveOutcome::Saved { .. }) => {
-            println!("{}", (text.new_written)(&shown));
+            say!(lang, "{}", (text.new_written)(&shown));
             Ok(exit::OK)
         }
         Ok(_) => {
-            eprintln!("revue: {}", (text.new_exists)(&shown));
+            complain!(lang, "{}", (text.new_exists)(&shown));
             Ok(exit::UNREADABLE)
         }
         Err(problem) => {
-            eprintln!("revue: {}", problem.describe(lang));
+            complain!(lang, "{}", problem.describe(lang));
             Ok(exit::UNREADABLE)
         }
     }

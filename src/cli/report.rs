@@ -572,7 +572,7 @@ pub(super) fn run(
             match storage::load_review(&file.path) {
                 Ok(loaded) => reviews.push(loaded.review),
                 Err(error) => {
-                    eprintln!("revue: {}", strings::review_load_error(lang, &error));
+                    complain!(lang, "{}", strings::review_load_error(lang, &error));
                     failed = true;
                     reviews.push(Review::default());
                 }

@@ -188,7 +188,7 @@ pub(super) fn run(paths: &[PathBuf], format: Format, lang: Lang) -> anyhow::Resu
         Format::Text => print_text(&summaries, lang),
     }
     if summaries.is_empty() && report.errors.is_empty() {
-        eprintln!("revue: {}", strings::cli(lang).no_convention);
+        complain!(lang, "{}", strings::cli(lang).no_convention);
     }
     Ok(if report.errors.is_empty() {
         exit::OK
@@ -204,8 +204,8 @@ fn print_text(summaries: &[Summary], lang: Lang) {
         if index > 0 {
             println!();
         }
-        println!("{}", sanitize_line(&summary.title));
-        println!("  {}", sanitize_line(&summary.file));
+        say!(lang, "{}", sanitize_line(&summary.title));
+        say!(lang, "  {}", sanitize_line(&summary.file));
         let euros = |d: Decimal| format!("{} €", format_amount_fr(d));
         // Nothing stated to add up: a dash, not 0 €.
         let stated = |d: Option<Decimal>| d.map_or_else(|| "—".to_string(), euros);
@@ -232,13 +232,13 @@ fn print_text(summaries: &[Summary], lang: Lang) {
         lines.extend(optional(f.summary_executed, summary.executed));
         lines.extend(optional(f.summary_remaining, summary.remaining));
         for (label, value) in lines {
-            println!("  {label:<26} {value:>16}");
+            say!(lang, "  {label:<26} {value:>16}");
         }
         if !summary.excluded.is_empty() {
-            println!("  ({})", (f.excluded)(&summary.excluded));
+            say!(lang, "  ({})", (f.excluded)(&summary.excluded));
         }
         if summary.too_large > 0 {
-            println!("  ({})", (s.too_large_not_counted)(summary.too_large));
+            say!(lang, "  ({})", (s.too_large_not_counted)(summary.too_large));
         }
     }
 }
