@@ -25,7 +25,7 @@ fn directory_of(path: &Path) -> &Path {
 fn temporary_file_for(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let name = path
         .file_name()
-        .ok_or_else(|| std::io::Error::other("no file name"))?
+        .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::InvalidFilename))?
         .to_string_lossy();
     let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
@@ -145,7 +145,8 @@ pub fn resolve_links(path: &Path) -> std::io::Result<PathBuf> {
             _ => return Ok(current),
         }
     }
-    Err(std::io::Error::other("too many levels of symbolic links"))
+    // Typed, so that the user is told it in their language (`IoProblemKind::TooManyLinks`).
+    Err(std::io::Error::from(std::io::ErrorKind::TooManyLinks))
 }
 
 /// [`write_atomically`] for a user's file: when `path` is a link, the link's target is
