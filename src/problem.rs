@@ -182,6 +182,8 @@ pub enum IoProblemKind {
     CrossesDevices,
     /// The file is in use by another program.
     Busy,
+    /// No home directory to keep the bundled conventions in.
+    NoHomeDirectory,
     /// Anything else, with the system's text.
     Other(String),
 }
@@ -259,6 +261,7 @@ impl IoProblemKind {
             IoProblemKind::AlreadyExists => K::AlreadyExists,
             IoProblemKind::CrossesDevices => K::CrossesDevices,
             IoProblemKind::Busy => K::ResourceBusy,
+            IoProblemKind::NoHomeDirectory => K::NotFound,
             IoProblemKind::Other(_) => K::Other,
         }
     }

@@ -1405,6 +1405,10 @@ pub fn io_problem_kind(lang: Lang, kind: &crate::problem::IoProblemKind) -> Stri
         (Lang::Fr, K::AlreadyExists) => "un fichier de ce nom existe déjà",
         (Lang::Fr, K::CrossesDevices) => "déplacement impossible entre deux systèmes de fichiers",
         (Lang::Fr, K::Busy) => "fichier occupé par un autre programme : réessayez",
+        (Lang::Fr, K::NoHomeDirectory) => {
+            "pas de dossier personnel où garder les conventions (HOME n'est pas défini) : \
+             donnez les fichiers à ouvrir"
+        }
         (Lang::En, K::NotFound) => "file not found (deleted, renamed or never created)",
         (Lang::En, K::PermissionDenied) => "permission denied",
         (Lang::En, K::IsADirectory) => "is a directory, not a file",
@@ -1426,6 +1430,10 @@ pub fn io_problem_kind(lang: Lang, kind: &crate::problem::IoProblemKind) -> Stri
         (Lang::En, K::AlreadyExists) => "a file of this name already exists",
         (Lang::En, K::CrossesDevices) => "cannot move between two file systems",
         (Lang::En, K::Busy) => "file in use by another program: try again",
+        (Lang::En, K::NoHomeDirectory) => {
+            "no home directory to keep the conventions in (HOME is not set): name the files \
+             to open"
+        }
     };
     text.to_string()
 }

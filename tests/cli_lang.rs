@@ -529,3 +529,28 @@ fn french_typography_puts_no_break_spaces_before_high_punctuation() {
         "    ! avertissement"
     );
 }
+
+/// The user's data directory cannot be made (a file where a directory should be): said in
+/// the user's language, naming the directory.
+#[test]
+fn a_data_directory_that_cannot_be_made_is_said_in_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("maison");
+    std::fs::write(&home, "un fichier, pas un dossier").unwrap();
+    for (lang, expected) in [
+        ("fr", "pas un dossier"),
+        ("en", "a part of the path is a file, not a directory"),
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_revue"))
+            .args(["--lang", lang, "summary"])
+            .current_dir(dir.path())
+            .env("HOME", &home)
+            .env_remove("XDG_DATA_HOME")
+            .env("REVUE_CONFIG", "/nonexistent/revue-config.ron")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        let text = stderr(&output);
+        assert!(text.contains("maison") && text.contains(expected), "{text}");
+    }
+}

@@ -207,9 +207,9 @@ pub mod exit {
 }
 
 /// The paths given, or the default ones.
-pub fn resolve_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+pub fn resolve_paths(paths: &[PathBuf], lang: Lang) -> anyhow::Result<Vec<PathBuf>> {
     if paths.is_empty() {
-        Ok(storage::default_paths()?)
+        storage::default_paths().map_err(|problem| anyhow::Error::msg(problem.describe(lang)))
     } else {
         Ok(paths.to_vec())
     }
@@ -277,7 +277,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     quiet_on_broken_pipe();
     match cli.command {
         Some(Command::Summary { paths, format }) => {
-            summary::run(&resolve_paths(&paths)?, format, lang)
+            summary::run(&resolve_paths(&paths, lang)?, format, lang)
         }
         Some(Command::Check {
             paths,
@@ -294,7 +294,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
                 lang,
                 ..Config::default()
             };
-            check::run(&resolve_paths(&paths)?, format, &config, open_only)
+            check::run(&resolve_paths(&paths, lang)?, format, &config, open_only)
         }
         Some(Command::Report {
             paths,
@@ -305,7 +305,12 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
                 lang,
                 ..Config::default()
             };
-            report::run(&resolve_paths(&paths)?, format, output.as_deref(), &config)
+            report::run(
+                &resolve_paths(&paths, lang)?,
+                format,
+                output.as_deref(),
+                &config,
+            )
         }
         Some(Command::Fmt {
             paths,
@@ -495,7 +500,7 @@ fn interactive(cli: &Cli) -> anyhow::Result<u8> {
             crate::strings::cli_help(lang).needs_terminal
         ));
     }
-    let report = storage::load_paths(&resolve_paths(&cli.paths)?);
+    let report = storage::load_paths(&resolve_paths(&cli.paths, lang)?);
     // In the interface language (the app's own rendering is in French).
     let load_errors = report
         .errors

@@ -22,15 +22,22 @@ pub const BUNDLED: &[(&str, &str)] = &[
 
 /// The paths to open when none is given: `./data` when present, otherwise the user's
 /// data directory, filled with the bundled conventions on first use.
-pub fn default_paths() -> std::io::Result<Vec<PathBuf>> {
+/// A problem names the directory (the user is told it in their language).
+pub fn default_paths() -> Result<Vec<PathBuf>, crate::problem::IoProblem> {
+    use crate::problem::{IoProblem, IoProblemKind};
     let local = PathBuf::from("data");
     if local.is_dir() {
         return Ok(vec![local]);
     }
-    let dirs = directories::ProjectDirs::from("fr", "revue", "revue")
-        .ok_or_else(|| std::io::Error::other("no home directory to keep conventions in"))?;
+    let dirs = directories::ProjectDirs::from("fr", "revue", "revue").ok_or_else(|| IoProblem {
+        path: PathBuf::from("~"),
+        kind: IoProblemKind::NoHomeDirectory,
+    })?;
     let dir = dirs.data_dir().join("conventions");
-    install_bundled(&dir)?;
+    install_bundled(&dir).map_err(|e| IoProblem {
+        path: dir.clone(),
+        kind: IoProblemKind::from_io(&e),
+    })?;
     Ok(vec![dir])
 }
 
