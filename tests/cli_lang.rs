@@ -554,3 +554,106 @@ fn a_data_directory_that_cannot_be_made_is_said_in_the_language() {
         assert!(text.contains("maison") && text.contains(expected), "{text}");
     }
 }
+
+/// Every typed problem this issue added is said, differently, in both languages.
+#[test]
+fn every_new_problem_kind_is_said_in_both_languages() {
+    use revue::problem::{
+        ExpectedShape, IoProblemKind, SettingsError, SettingsErrorKind, SizeProblem, SyntaxProblem,
+        ThemeProblem,
+    };
+    use std::path::Path;
+    let syntax = [
+        SyntaxProblem::TooManyDigits { found: "1".into() },
+        SyntaxProblem::ClosingExpected { closing: ')' },
+        SyntaxProblem::MissingColon,
+        SyntaxProblem::UnexpectedCharacter { found: '§' },
+        SyntaxProblem::TrailingText,
+        SyntaxProblem::NameExpected { found: "(".into() },
+        SyntaxProblem::UnclosedComment,
+        SyntaxProblem::BadEscape,
+        SyntaxProblem::BadNumber { found: "1_".into() },
+        SyntaxProblem::WrongStructName {
+            expected: "Budget".into(),
+            found: "Fiche".into(),
+        },
+        SyntaxProblem::WrongLength {
+            expected: "2".into(),
+            found: 3,
+        },
+        SyntaxProblem::UnknownExtension { name: "x".into() },
+        SyntaxProblem::TooDeep,
+        SyntaxProblem::WrongType {
+            expected: ExpectedShape::Number,
+            found: "x".into(),
+        },
+        SyntaxProblem::WrongType {
+            expected: ExpectedShape::Optional,
+            found: "x".into(),
+        },
+        SyntaxProblem::WrongType {
+            expected: ExpectedShape::Map,
+            found: "x".into(),
+        },
+    ];
+    let mut said: Vec<[String; 2]> = Vec::new();
+    let both = |f: &dyn Fn(Lang) -> String| [f(Lang::Fr), f(Lang::En)];
+    for problem in &syntax {
+        said.push(both(&|lang| revue::strings::syntax_problem(lang, problem)));
+    }
+    for kind in [
+        IoProblemKind::NotADirectory,
+        IoProblemKind::TooManyLinks,
+        IoProblemKind::FileTooLarge,
+        IoProblemKind::InvalidFileName,
+        IoProblemKind::AlreadyExists,
+        IoProblemKind::CrossesDevices,
+        IoProblemKind::Busy,
+        IoProblemKind::NoHomeDirectory,
+    ] {
+        said.push(both(&|lang| revue::strings::io_problem_kind(lang, &kind)));
+    }
+    for problem in [
+        SizeProblem::NotASize("x".into()),
+        SizeProblem::Zero,
+        SizeProblem::TooLarge("x".into()),
+        SizeProblem::InVariable(Box::new(SizeProblem::Zero)),
+    ] {
+        said.push(both(&|lang| revue::strings::size_problem(lang, &problem)));
+    }
+    let settings = SettingsError::new(
+        Path::new("config.ron"),
+        SettingsErrorKind::Syntax {
+            line: 1,
+            column: 2,
+            problem: None,
+            message: "Expected x".into(),
+        },
+    );
+    said.push(both(&|lang| {
+        revue::strings::settings_error(lang, &settings)
+    }));
+    for problem in [
+        ThemeProblem::Unknown {
+            name: "x".into(),
+            builtin: vec!["default".into()],
+        },
+        ThemeProblem::BadColour {
+            path: "t.ron".into(),
+            line: 1,
+            column: 2,
+            colour: "x".into(),
+        },
+        ThemeProblem::File(settings.clone()),
+    ] {
+        said.push(both(&|lang| revue::strings::theme_problem(lang, &problem)));
+    }
+    said.push(both(&|lang| {
+        revue::strings::program_prefix(lang).to_string()
+    }));
+    said.push(both(&|lang| revue::strings::labelled(lang, "a", "b")));
+    for [french, english] in said {
+        assert!(!french.trim().is_empty() && !english.trim().is_empty());
+        assert_ne!(french, english);
+    }
+}
