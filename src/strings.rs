@@ -3058,3 +3058,14 @@ pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
         Lang::En => format!("{label}: {value}"),
     }
 }
+
+/// A save refused because the file changed on disk since it was loaded.
+pub fn changed_since_loaded(lang: Lang) -> String {
+    match lang {
+        Lang::Fr => typeset(
+            lang,
+            "le fichier a changé sur le disque depuis son chargement",
+        ),
+        Lang::En => "the file changed on disk since it was loaded".to_string(),
+    }
+}

@@ -652,6 +652,7 @@ fn every_new_problem_kind_is_said_in_both_languages() {
         revue::strings::program_prefix(lang).to_string()
     }));
     said.push(both(&|lang| revue::strings::labelled(lang, "a", "b")));
+    said.push(both(&revue::strings::changed_since_loaded));
     for [french, english] in said {
         assert!(!french.trim().is_empty() && !english.trim().is_empty());
         assert_ne!(french, english);

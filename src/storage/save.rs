@@ -167,7 +167,8 @@ pub fn backup_path(path: &Path) -> PathBuf {
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// The file on disk is no longer the one loaded: saving would lose someone's change.
-    #[error("le fichier a changé sur le disque depuis son chargement")]
+    // In French, the default language, like `LoadError`'s `Display`.
+    #[error("{}", crate::strings::changed_since_loaded(crate::strings::Lang::Fr))]
     Conflict { on_disk: u64 },
     #[error("{0}")]
     Io(#[from] std::io::Error),
