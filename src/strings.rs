@@ -2556,6 +2556,8 @@ pub struct CliHelpStrings {
     /// (list of what is missing).
     pub required_missing: fn(&str) -> String,
     pub conflict: fn(&str, &str) -> String,
+    /// An option given twice that takes one value.
+    pub given_twice: fn(&str) -> String,
     pub wrong_number_of_values: fn(&str) -> String,
     pub unknown_command: fn(&str) -> String,
     pub command_missing: &'static str,
@@ -2610,6 +2612,7 @@ static CLI_HELP_FR: CliHelpStrings = CliHelpStrings {
     value_missing: |option| format!("{option} attend une valeur"),
     required_missing: |list| format!("il manque des arguments obligatoires : {list}"),
     conflict: |a, b| format!("{a} ne peut pas être employé avec {b}"),
+    given_twice: |option| format!("{option} ne se donne qu'une fois"),
     wrong_number_of_values: |option| format!("nombre de valeurs inattendu pour {option}"),
     unknown_command: |command| format!("commande inconnue « {command} »"),
     command_missing: "il manque une commande",
@@ -2655,6 +2658,7 @@ static CLI_HELP_EN: CliHelpStrings = CliHelpStrings {
     value_missing: |option| format!("{option} needs a value"),
     required_missing: |list| format!("required arguments are missing: {list}"),
     conflict: |a, b| format!("{a} cannot be used with {b}"),
+    given_twice: |option| format!("{option} can be given only once"),
     wrong_number_of_values: |option| format!("unexpected number of values for {option}"),
     unknown_command: |command| format!("unknown command “{command}”"),
     command_missing: "a command is missing",

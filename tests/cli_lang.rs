@@ -176,6 +176,12 @@ fn usage_errors_are_in_the_chosen_language() {
         "{}",
         stderr(&size)
     );
+    let twice = revue(&["check", "--format=json", "--format=csv"]);
+    assert!(
+        stderr(&twice).contains("--format <FORMAT> ne se donne qu'une fois"),
+        "{}",
+        stderr(&twice)
+    );
     let help = revue(&["help", "chek"]);
     assert_eq!(help.status.code(), Some(2));
     assert!(
@@ -494,6 +500,7 @@ fn every_command_line_text_is_written_in_both_languages() {
             (text.value_missing)("x"),
             (text.required_missing)("x"),
             (text.conflict)("x", "y"),
+            (text.given_twice)("x"),
             (text.wrong_number_of_values)("x"),
             (text.unknown_command)("x"),
             (text.needs_equals)("x"),

@@ -273,7 +273,10 @@ pub fn describe_error(lang: Lang, error: &clap::Error) -> String {
             (text.invalid_value_because)(&value, &option, &why)
         }
         ErrorKind::MissingRequiredArgument => (text.required_missing)(&option),
-        ErrorKind::ArgumentConflict => (text.conflict)(&option, &one(ContextKind::PriorArg)),
+        ErrorKind::ArgumentConflict => match one(ContextKind::PriorArg) {
+            prior if prior == option || prior.is_empty() => (text.given_twice)(&option),
+            prior => (text.conflict)(&option, &prior),
+        },
         ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
             (text.wrong_number_of_values)(&option)
         }
