@@ -988,7 +988,8 @@ fn the_thirty_digit_fixture_is_refused_with_file_line_and_column() {
         error.starts_with("tests/hostile/thirty-digit-amount.ron:52:"),
         "{error}"
     );
-    assert!(error.contains("refused rather than rounded"), "{error}");
+    // In French by default (issue 18: it was the English text inside a French message).
+    assert!(error.contains("refusé plutôt qu'arrondi"), "{error}");
 }
 
 // Issue 14, item 7: a summary table's TOTAL against the fiches
