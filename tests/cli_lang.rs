@@ -665,3 +665,64 @@ fn every_new_problem_kind_is_said_in_both_languages() {
         assert_ne!(french, english);
     }
 }
+
+/// No sentence is written outside `strings` in the files this issue moved the texts out of:
+/// a string literal of three words or more is a message to move (short allow-list).
+#[test]
+fn no_user_visible_sentence_outside_strings_in_the_command_line_and_storage() {
+    const ALLOWED: [&str; 1] = [
+        // Never shown: callers say what the figure is (`AmountParseError`).
+        "amount not read: {input:?}",
+    ];
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir("src/cli")
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    files.extend(
+        [
+            "src/main.rs",
+            "src/problem.rs",
+            "src/storage/load.rs",
+            "src/storage/save.rs",
+            "src/app/config.rs",
+            "src/ui/theme.rs",
+            "src/model/amount.rs",
+        ]
+        .map(std::path::PathBuf::from),
+    );
+    let is_sentence = |literal: &str| {
+        literal
+            .split(|c: char| c.is_whitespace())
+            .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .count()
+            >= 3
+    };
+    let mut found = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        // Unit tests may write what they like.
+        let code = text.split("#[cfg(test)]").next().unwrap();
+        for (number, line) in code.lines().enumerate() {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with("//")
+                || ["expect(", "unreachable!(", "panic!("]
+                    .iter()
+                    .any(|call| line.contains(call))
+            {
+                continue;
+            }
+            for literal in line.split('"').skip(1).step_by(2) {
+                // Markup (the HTML report's skeleton) is not a sentence.
+                let markup = literal.trim_start().starts_with('<');
+                if is_sentence(literal) && !markup && !ALLOWED.contains(&literal) {
+                    found.push(format!("{}:{}: {literal}", file.display(), number + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "move these to src/strings.rs:\n{}",
+        found.join("\n")
+    );
+}
