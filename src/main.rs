@@ -7,11 +7,7 @@ fn main() -> ExitCode {
     // Before parsing, so that the help and the usage errors are in this language.
     let lang = revue::cli::help::language(&args);
     let cli = match revue::cli::help::parse(&args, lang) {
-        Ok(revue::cli::help::Parsed::Run(cli)) => cli,
-        Ok(revue::cli::help::Parsed::Help(help)) => {
-            print!("{help}");
-            return ExitCode::SUCCESS;
-        }
+        Ok(cli) => cli,
         Err(error)
             if matches!(
                 error.kind(),

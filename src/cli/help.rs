@@ -48,16 +48,9 @@ pub fn language(args: &[OsString]) -> Lang {
     crate::app::config::resolve_lang(lang_in_args(args), config, |name| std::env::var(name).ok())
 }
 
-/// What the command line asked for.
-#[derive(Debug)]
-pub enum Parsed {
-    Run(Box<Cli>),
-    /// `revue help COMMAND…`: the help to print (on standard output).
-    Help(String),
-}
-
-/// Parses the command line with the help and errors in `lang`.
-pub fn parse(args: &[OsString], lang: Lang) -> Result<Parsed, clap::Error> {
+/// Parses the command line with the help and errors in `lang`. The help asked for
+/// (`--help`, `revue help COMMAND…`) and the version are errors of clap's that print them.
+pub fn parse(args: &[OsString], lang: Lang) -> Result<Box<Cli>, clap::Error> {
     use clap::FromArgMatches;
     let mut command = command(lang);
     let matches = command.try_get_matches_from_mut(args)?;
@@ -66,36 +59,34 @@ pub fn parse(args: &[OsString], lang: Lang) -> Result<Parsed, clap::Error> {
             .get_many::<String>("commands")
             .map(|names| names.cloned().collect())
             .unwrap_or_default();
-        return help_of(&mut command, &path, lang).map(Parsed::Help);
+        return Err(help_of(&command, &path, lang));
     }
     let mut cli = Cli::from_arg_matches(&matches)?;
     cli.lang = Some(lang);
-    Ok(Parsed::Run(Box::new(cli)))
+    Ok(Box::new(cli))
 }
 
-/// `revue help COMMAND…` is `revue COMMAND… --help` (clap's help error, printed by the
-/// caller), or an error naming what is not a command.
-fn help_of(
-    command: &mut clap::Command,
-    path: &[String],
-    lang: Lang,
-) -> Result<String, clap::Error> {
-    let mut current = &*command;
+/// `revue help COMMAND…` is `revue COMMAND… --help`, or an error naming what is not a
+/// command.
+fn help_of(command: &clap::Command, path: &[String], lang: Lang) -> clap::Error {
+    let mut current = command;
     for name in path {
-        current = current.find_subcommand(name).ok_or_else(|| {
-            clap::Error::raw(
-                ErrorKind::InvalidSubcommand,
-                (strings::cli_help(lang).no_such_command_help)(name),
-            )
-        })?;
+        match current.find_subcommand(name) {
+            Some(sub) => current = sub,
+            None => {
+                return clap::Error::raw(
+                    ErrorKind::InvalidSubcommand,
+                    (strings::cli_help(lang).no_such_command_help)(name),
+                );
+            }
+        }
     }
     let args = std::iter::once("revue".to_string())
         .chain(path.iter().cloned())
         .chain(std::iter::once("--help".to_string()));
-    match self::command(lang).try_get_matches_from(args) {
-        Err(help) => Err(help),
-        Ok(_) => Ok(command.render_help().to_string()),
-    }
+    self::command(lang)
+        .try_get_matches_from(args)
+        .expect_err("--help always ends the parse with the help")
 }
 
 /// revue's clap command, every text in `lang`.
