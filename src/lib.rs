@@ -2,10 +2,12 @@
 //!
 //! Layers, each depending only on those before it:
 //! - [`model`]: the convention types and amounts (no I/O, no UI);
+//! - [`problem`]: what went wrong, typed, for [`strings`] to say in the user's language;
 //! - [`storage`]: RON files in and out;
 //! - [`rules`]: reconciliation, pure functions over the model;
 //! - [`import`]: a spreadsheet's cells or a document's text read into the model;
-//! - [`cli`]: the `summary`, `check`, `fmt`, `new`, `import-table` and `import-text` commands.
+//! - [`cli`]: the `summary`, `check`, `fmt`, `new`, `import-table`, `import-text`, `man` and
+//!   `completions` commands, and the command line's help in the user's language.
 
 pub mod app;
 pub mod cli;

@@ -181,7 +181,7 @@ pub(super) fn classify_syntax_error(
 }
 
 /// A settings file (config, theme) that RON cannot read: where, and what, typed when it is a
-/// mistake [`classify_syntax_error`] knows.
+/// mistake `classify_syntax_error` knows.
 pub fn settings_syntax_error(
     path: &Path,
     text: &str,
