@@ -1118,6 +1118,18 @@ static UI_FR: UiStrings = UiStrings {
             A::OpenSource => "ouvrir le document source à la ligne",
             A::Report => "écrire le rapport (HTML)",
             A::ReviewFilter => "filtre : ouvertes, règle, fiche (Anomalies)",
+            // Issue 16: structure.
+            A::AddAfter => {
+                "ajouter après la sélection : fiche, ligne de tableau, indicateur, énoncé"
+            }
+            A::AddOuter => "ajouter un axe · une colonne (tableau) · une année (Indicateurs)",
+            A::Remove => "supprimer la sélection (demande si elle porte des chiffres)",
+            A::MoveUp => "monter la sélection (une fiche passe à l'axe précédent)",
+            A::MoveDown => "descendre la sélection (une fiche passe à l'axe suivant)",
+            A::Rename => "renommer la sélection",
+            A::AddTable => "ajouter un tableau (Budgets)",
+            A::RemoveTable => "supprimer le tableau affiché (Budgets)",
+            A::ConfirmFiche => "confirmer les chiffres importés de la fiche (brouillon ◌)",
         }
     },
 };
@@ -1344,6 +1356,16 @@ static UI_EN: UiStrings = UiStrings {
             A::OpenSource => "open the source document at the line",
             A::Report => "write the report (HTML)",
             A::ReviewFilter => "filter: open, rule, fiche (Findings)",
+            // Issue 16: structure.
+            A::AddAfter => "add after the selection: fiche, table row, indicator, statement",
+            A::AddOuter => "add an axe · a column (table) · a year (Indicators)",
+            A::Remove => "remove the selection (asks when it holds figures)",
+            A::MoveUp => "move the selection up (a fiche goes to the previous axe)",
+            A::MoveDown => "move the selection down (a fiche goes to the next axe)",
+            A::Rename => "rename the selection",
+            A::AddTable => "add a table (Budgets)",
+            A::RemoveTable => "remove the table shown (Budgets)",
+            A::ConfirmFiche => "confirm the fiche's imported figures (draft ◌)",
         }
     },
 };
@@ -1959,7 +1981,7 @@ pub struct FigureStrings {
     pub columns_left: fn(usize) -> String,
     pub columns_right: fn(usize) -> String,
     /// The `?` help's explanation of the markers.
-    pub legend: [&'static str; 2],
+    pub legend: [&'static str; 3],
     pub overview: &'static str,
     pub overview_stated: &'static str,
     pub overview_fiches: &'static str,
@@ -2019,6 +2041,8 @@ static FIGURES_FR: FigureStrings = FigureStrings {
     legend: [
         "1 234 indiqué · =1 234 calculé (non indiqué) · 1 234* somme sans un texte",
         "✗ erreur · ! avertissement, sur le chiffre · ◂ ▸ colonnes cachées : ←/→",
+        // Issue 16: a draft's fiches.
+        "◌ fiche d'un brouillon : chiffres importés, pas encore confirmés (C confirme)",
     ],
     overview: "Convention",
     overview_stated: "indiqué",
@@ -2072,6 +2096,8 @@ static FIGURES_EN: FigureStrings = FigureStrings {
     legend: [
         "1 234 stated · =1 234 computed (not stated) · 1 234* sum leaving out a text",
         "✗ error · ! warning, on the figure · ◂ ▸ hidden columns: ←/→",
+        // Issue 16: a draft's fiches.
+        "◌ fiche of a draft: imported figures, not yet confirmed (C confirms)",
     ],
     overview: "Convention",
     overview_stated: "stated",
@@ -2353,3 +2379,129 @@ pub fn review_load_error(lang: Lang, error: &crate::storage::LoadError) -> Strin
     // `load_error` names the file: add only what revue does about it.
     (review(lang).unreadable_review)(&load_error(lang, error))
 }
+
+// Issue 16: building a convention's structure in the app (axes, fiches, tables, indicators,
+// statements), its own fields in the editor, a draft's fiches confirmed.
+
+pub struct StructureStrings {
+    pub table_title: &'static str,
+    /// (column number).
+    pub column_name: fn(usize) -> String,
+    pub convention_title: &'static str,
+    pub period: &'static str,
+    pub signed: &'static str,
+    /// (party number).
+    pub party: fn(usize) -> String,
+    /// (axe number).
+    pub axe_title: fn(usize) -> String,
+    pub axe_total: &'static str,
+    /// (statement number).
+    pub statement_value: fn(usize) -> String,
+    pub statement_text: &'static str,
+    /// (claim number).
+    pub claim_text: fn(usize) -> String,
+    pub claim_operands: &'static str,
+    pub claim_stated: &'static str,
+    /// A new table's columns.
+    pub new_label_column: &'static str,
+    pub new_amount_column: &'static str,
+    /// What a removal question names: (id, title).
+    pub what_fiche: fn(&str, &str) -> String,
+    /// (id, title, fiches).
+    pub what_axe: fn(&str, &str, usize) -> String,
+    pub what_row: fn(&str) -> String,
+    pub what_table: fn(&str) -> String,
+    pub what_indicator: fn(&str) -> String,
+    pub what_statement: fn(&str) -> String,
+    pub what_claim: fn(&str) -> String,
+    pub nothing_here: &'static str,
+    pub at_edge: &'static str,
+    pub nothing_to_confirm: &'static str,
+    /// (fiche id, fiches still unconfirmed).
+    pub confirmed: fn(&str, usize) -> String,
+    /// The fiche detail's line about a draft's unconfirmed fiche.
+    pub unconfirmed_line: &'static str,
+}
+
+pub fn structure(lang: Lang) -> &'static StructureStrings {
+    match lang {
+        Lang::Fr => &STRUCTURE_FR,
+        Lang::En => &STRUCTURE_EN,
+    }
+}
+
+static STRUCTURE_FR: StructureStrings = StructureStrings {
+    table_title: "Titre du tableau",
+    column_name: |n| format!("Nom de la colonne {n}"),
+    convention_title: "Intitulé de la convention",
+    period: "Période",
+    signed: "Signée le",
+    party: |n| format!("Partie {n}"),
+    axe_title: |n| format!("Axe {n} : intitulé"),
+    axe_total: "  total prévu indiqué",
+    statement_value: |n| format!("Énoncé {n} : montant"),
+    statement_text: "  phrase",
+    claim_text: |n| format!("Calcul {n} : phrase"),
+    claim_operands: "  nombres (séparés par ;)",
+    claim_stated: "  résultat indiqué",
+    new_label_column: "Libellé",
+    new_amount_column: "Montant",
+    what_fiche: |id, title| format!("la fiche {id} « {title} »"),
+    what_axe: |id, title, fiches| match fiches {
+        0 => format!("l'axe {id} « {title} »"),
+        1 => format!("l'axe {id} « {title} » et sa fiche"),
+        n => format!("l'axe {id} « {title} » et ses {n} fiches"),
+    },
+    what_row: |label| format!("la ligne « {label} »"),
+    what_table: |title| format!("le tableau « {title} »"),
+    what_indicator: |name| format!("l'indicateur « {name} »"),
+    what_statement: |text| format!("l'énoncé « {text} »"),
+    what_claim: |text| format!("le calcul « {text} »"),
+    nothing_here: "Rien à faire ici pour cette touche (voir ?).",
+    at_edge: "Déjà au bout : rien à déplacer de ce côté.",
+    nothing_to_confirm: "Cette fiche n'a pas de chiffres importés à confirmer.",
+    confirmed: |id, left| match left {
+        0 => format!("Fiche {id} confirmée : le brouillon est entièrement confirmé."),
+        1 => format!("Fiche {id} confirmée ; 1 fiche reste à confirmer."),
+        n => format!("Fiche {id} confirmée ; {n} fiches restent à confirmer."),
+    },
+    unconfirmed_line: "◌ Chiffres importés, pas encore confirmés : vérifiez-les puis C.",
+};
+
+static STRUCTURE_EN: StructureStrings = StructureStrings {
+    table_title: "Table title",
+    column_name: |n| format!("Name of column {n}"),
+    convention_title: "Convention title",
+    period: "Period",
+    signed: "Signed on",
+    party: |n| format!("Party {n}"),
+    axe_title: |n| format!("Axe {n}: title"),
+    axe_total: "  stated planned total",
+    statement_value: |n| format!("Statement {n}: amount"),
+    statement_text: "  sentence",
+    claim_text: |n| format!("Calculation {n}: sentence"),
+    claim_operands: "  numbers (separated by ;)",
+    claim_stated: "  stated result",
+    new_label_column: "Label",
+    new_amount_column: "Amount",
+    what_fiche: |id, title| format!("fiche {id} “{title}”"),
+    what_axe: |id, title, fiches| match fiches {
+        0 => format!("axe {id} “{title}”"),
+        1 => format!("axe {id} “{title}” and its fiche"),
+        n => format!("axe {id} “{title}” and its {n} fiches"),
+    },
+    what_row: |label| format!("the row “{label}”"),
+    what_table: |title| format!("the table “{title}”"),
+    what_indicator: |name| format!("the indicator “{name}”"),
+    what_statement: |text| format!("the statement “{text}”"),
+    what_claim: |text| format!("the calculation “{text}”"),
+    nothing_here: "Nothing for this key to do here (see ?).",
+    at_edge: "Already at the end: nothing to move that way.",
+    nothing_to_confirm: "This fiche has no imported figures to confirm.",
+    confirmed: |id, left| match left {
+        0 => format!("Fiche {id} confirmed: the draft is wholly confirmed."),
+        1 => format!("Fiche {id} confirmed; 1 fiche left to confirm."),
+        n => format!("Fiche {id} confirmed; {n} fiches left to confirm."),
+    },
+    unconfirmed_line: "◌ Imported figures, not yet confirmed: check them, then C.",
+};

@@ -92,6 +92,13 @@ pub enum Dialog {
         field: super::edit::Field,
         what: String,
     },
+    /// Removing an axe, a fiche, a table, a row, an indicator or a statement that holds
+    /// figures (issue 16).
+    RemoveStructure {
+        document: usize,
+        removal: super::structure::Removal,
+        what: String,
+    },
 }
 
 impl App {
@@ -147,7 +154,9 @@ impl App {
                 (text.dialog_already_open)(&paths.join("\n"))
             }
             Dialog::Notice(message) => format!("{message}\n\n{}", text.dialog_notice_close),
-            Dialog::RemoveItem { what, .. } => (text.dialog_remove_item)(what),
+            Dialog::RemoveItem { what, .. } | Dialog::RemoveStructure { what, .. } => {
+                (text.dialog_remove_item)(what)
+            }
         }
     }
 
@@ -285,6 +294,8 @@ fn journal_step(doc: &Document, mark: (usize, usize)) -> Option<(storage::Replac
             id: id.clone(),
             table: table.clone(),
         },
+        // A structural step: the journal records the whole convention.
+        Snapshot::Convention(_) => return None,
     };
     Some((change, before))
 }
@@ -366,9 +377,10 @@ impl App {
         let mut changes: Vec<Change> = doc.undo.drain(depth..).collect();
         let last = changes.pop().expect("more than one change");
         let first = changes.swap_remove(0);
+        let after = whole_if_wider(&first.before, last.after, &doc.convention);
         doc.undo.push(Change {
             before: first.before,
-            after: last.after,
+            after,
         });
         if doc.saved_at.is_some_and(|at| at > depth) {
             doc.saved_at = None;
@@ -612,6 +624,16 @@ impl App {
             }
             (Dialog::RemoveItem { .. }, '\u{1b}' | 'n') => true,
             (
+                Dialog::RemoveStructure {
+                    document, removal, ..
+                },
+                'o' | 'y',
+            ) => {
+                self.remove_now(*document, removal);
+                true
+            }
+            (Dialog::RemoveStructure { .. }, '\u{1b}' | 'n') => true,
+            (
                 Dialog::Quit
                 | Dialog::FormatLoss { .. }
                 | Dialog::Conflict { .. }
@@ -736,6 +758,17 @@ impl App {
             }
         }
         self.status = Some((None, self.text().recovered.to_string()));
+    }
+}
+
+/// The state after merged changes, restoring as much as the state before them does: a fiche
+/// added (the whole convention before) then named (that fiche after) redoes as the whole
+/// convention, or the redo would find no fiche to put its name on (issue 16).
+fn whole_if_wider(before: &Snapshot, after: Snapshot, now: &Convention) -> Snapshot {
+    if matches!(before, Snapshot::Convention(_)) && !before.same_kind(&after) {
+        Snapshot::Convention(Box::new(now.clone()))
+    } else {
+        after
     }
 }
 

@@ -370,6 +370,7 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
             let t = &c.tables[table];
             format!("{} — {}", clean(&t.title), clean(t.rows[row].label()))
         }
+        EditTarget::Convention => clean(&c.title),
     };
     let outer = block(
         format!(
