@@ -2042,7 +2042,7 @@ static FIGURES_FR: FigureStrings = FigureStrings {
         "1 234 indiqué · =1 234 calculé (non indiqué) · 1 234* somme sans un texte",
         "✗ erreur · ! avertissement, sur le chiffre · ◂ ▸ colonnes cachées : ←/→",
         // Issue 16: a draft's fiches.
-        "◌ fiche d'un brouillon : chiffres importés, pas encore confirmés (C confirme)",
+        "◌ brouillon : chiffres importés non confirmés (C confirme la fiche)",
     ],
     overview: "Convention",
     overview_stated: "indiqué",
@@ -2097,7 +2097,7 @@ static FIGURES_EN: FigureStrings = FigureStrings {
         "1 234 stated · =1 234 computed (not stated) · 1 234* sum leaving out a text",
         "✗ error · ! warning, on the figure · ◂ ▸ hidden columns: ←/→",
         // Issue 16: a draft's fiches.
-        "◌ fiche of a draft: imported figures, not yet confirmed (C confirms)",
+        "◌ draft: imported figures not yet confirmed (C confirms the fiche)",
     ],
     overview: "Convention",
     overview_stated: "stated",
