@@ -1122,7 +1122,7 @@ static UI_FR: UiStrings = UiStrings {
             A::AddAfter => {
                 "ajouter après la sélection : fiche, ligne de tableau, indicateur, énoncé"
             }
-            A::AddOuter => "ajouter un axe · une colonne (tableau) · une année (Indicateurs)",
+            A::AddOuter => "ajouter un axe · une colonne · une année (Indicateurs) · un calcul",
             A::Remove => "supprimer la sélection (demande si elle porte des chiffres)",
             A::MoveUp => "monter la sélection (une fiche passe à l'axe précédent)",
             A::MoveDown => "descendre la sélection (une fiche passe à l'axe suivant)",
@@ -1358,7 +1358,7 @@ static UI_EN: UiStrings = UiStrings {
             A::ReviewFilter => "filter: open, rule, fiche (Findings)",
             // Issue 16: structure.
             A::AddAfter => "add after the selection: fiche, table row, indicator, statement",
-            A::AddOuter => "add an axe · a column (table) · a year (Indicators)",
+            A::AddOuter => "add an axe · a column · a year (Indicators) · a calculation",
             A::Remove => "remove the selection (asks when it holds figures)",
             A::MoveUp => "move the selection up (a fiche goes to the previous axe)",
             A::MoveDown => "move the selection down (a fiche goes to the next axe)",

@@ -463,17 +463,22 @@ impl App {
                         }
                     },
                     Kind::Figure => {
-                        let previous = match editor.target {
-                            EditTarget::TableRow { table, row } => {
-                                c.tables[table].rows[row].cells.get(match field {
+                        let previous: Option<&crate::model::Value> = match editor.target {
+                            EditTarget::TableRow { table, row } => c.tables[table].rows[row]
+                                .cells
+                                .get(match field {
                                     Field::Cell(col) => col,
                                     _ => 0,
                                 })
-                            }
+                                .and_then(Option::as_ref),
                             EditTarget::Fiche(_) => None,
-                            EditTarget::Convention => None,
-                        }
-                        .and_then(Option::as_ref);
+                            // A statement's or claim's figure keeps its kind (an amount).
+                            EditTarget::Convention => match field {
+                                Field::StatementValue(i) => c.statements.get(i).map(|s| &s.value),
+                                Field::ClaimStated(i) => c.claims.get(i).map(|k| &k.stated),
+                                _ => None,
+                            },
+                        };
                         NewValue::Figure(edit::parse_figure_input(&text, previous))
                     }
                     Kind::Numbers => match edit::parse_numbers_input(&text) {
@@ -603,10 +608,17 @@ impl App {
     /// column after the selected one, typed at once.
     fn add_structure_item(&mut self, editor: &mut Editor, height: usize) {
         let field = editor.fields.get(editor.scroll.selected).copied();
-        let list = match (editor.target, field.and_then(Field::list)) {
-            (_, Some(list)) => list,
+        let list = match (editor.target, field.and_then(Field::list), field) {
+            (_, Some(list), _) => list,
             // From a cell or the title, `a` adds a column.
-            (EditTarget::TableRow { .. }, None) => edit::List::Columns,
+            (EditTarget::TableRow { .. }, None, _) => edit::List::Columns,
+            // From the document's own fields, a party; from a figure, a statement.
+            (
+                EditTarget::Convention,
+                None,
+                Some(Field::ConventionTitle | Field::Period | Field::Signed) | None,
+            ) => edit::List::Parties,
+            (EditTarget::Convention, None, _) => edit::List::Statements,
             _ => return,
         };
         let target = editor.target;

@@ -267,8 +267,8 @@ impl App {
         }
     }
 
-    /// `A`: an axe after the selected one (or the selected fiche's), a column at the end of
-    /// the table shown, a year for the selected indicator.
+    /// `A`: an axe after the selected one (or the selected fiche's), a column after the
+    /// table's columns, a year for the selected indicator, a claim from the overview.
     fn add_outer(&mut self) {
         match self.selection() {
             Selection::TableRow { table, row } => self.add_column(table, row),
@@ -278,6 +278,19 @@ impl App {
                 index,
             }) => self.add_year(fiche, index),
             Selection::Indicator(_) => self.status_nothing(),
+            Selection::Overview(_) => {
+                let depth = self.undo_depth();
+                let mut added = None;
+                self.change_structure(|c| {
+                    added = super::edit::add_convention_item(
+                        c,
+                        EditTarget::Convention,
+                        Field::ConventionTitle,
+                        super::edit::List::Claims,
+                    );
+                });
+                self.open_editor_on(EditTarget::Convention, added, true, Some(depth));
+            }
             _ if self.tab == Tab::Indicators => self.status_nothing(),
             _ => {
                 let at = match self.selected_axe() {
