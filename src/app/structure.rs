@@ -637,6 +637,21 @@ impl App {
 
     /// Removes what `removal` names, if it is still there: one undoable step.
     pub(crate) fn remove_now(&mut self, document: usize, removal: &Removal) {
+        // Folded axes are kept by position: those after a removed axe move up.
+        if let Removal::Axe(id) = removal
+            && document == self.current
+            && let Some(axe) = self.documents[document]
+                .convention
+                .axes
+                .iter()
+                .position(|a| &a.id == id)
+        {
+            self.view.collapsed = std::mem::take(&mut self.view.collapsed)
+                .into_iter()
+                .filter(|a| *a != axe)
+                .map(|a| if a > axe { a - 1 } else { a })
+                .collect();
+        }
         self.commit(document, EditTarget::Convention, |c| match removal {
             Removal::Axe(id) => {
                 if let Some(axe) = c.axes.iter().position(|a| &a.id == id) {
