@@ -2400,8 +2400,10 @@ pub struct StructureStrings {
     pub statement_text: &'static str,
     /// (claim number).
     pub claim_text: fn(usize) -> String,
+    pub claim_operation: &'static str,
     pub claim_operands: &'static str,
     pub claim_stated: &'static str,
+    pub operation_name: fn(crate::model::Operation) -> &'static str,
     /// A new table's columns.
     pub new_label_column: &'static str,
     pub new_amount_column: &'static str,
@@ -2442,8 +2444,21 @@ static STRUCTURE_FR: StructureStrings = StructureStrings {
     statement_value: |n| format!("Énoncé {n} : montant"),
     statement_text: "  phrase",
     claim_text: |n| format!("Calcul {n} : phrase"),
+    claim_operation: "  opération",
     claim_operands: "  nombres (séparés par ;)",
     claim_stated: "  résultat indiqué",
+    operation_name: |operation| {
+        use crate::model::Operation as O;
+        match operation {
+            O::Sum => "somme (a + b + …)",
+            O::Difference => "différence (a − b − …)",
+            O::Product => "produit (a × b × …)",
+            O::Percentage => "pourcentage (taux % de base : base ; taux)",
+            O::GrowthRate => "évolution en % (de ; à)",
+            O::PointDifference => "écart en points (de ; à)",
+            O::Ratio => "rapport (a ÷ b)",
+        }
+    },
     new_label_column: "Libellé",
     new_amount_column: "Montant",
     what_fiche: |id, title| format!("la fiche {id} « {title} »"),
@@ -2480,8 +2495,21 @@ static STRUCTURE_EN: StructureStrings = StructureStrings {
     statement_value: |n| format!("Statement {n}: amount"),
     statement_text: "  sentence",
     claim_text: |n| format!("Calculation {n}: sentence"),
+    claim_operation: "  operation",
     claim_operands: "  numbers (separated by ;)",
     claim_stated: "  stated result",
+    operation_name: |operation| {
+        use crate::model::Operation as O;
+        match operation {
+            O::Sum => "sum (a + b + …)",
+            O::Difference => "difference (a − b − …)",
+            O::Product => "product (a × b × …)",
+            O::Percentage => "percentage (rate % of base: base; rate)",
+            O::GrowthRate => "growth in % (from; to)",
+            O::PointDifference => "change in points (from; to)",
+            O::Ratio => "ratio (a ÷ b)",
+        }
+    },
     new_label_column: "Label",
     new_amount_column: "Amount",
     what_fiche: |id, title| format!("fiche {id} “{title}”"),

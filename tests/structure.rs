@@ -482,6 +482,13 @@ fn convention_figures_statements_and_claims_are_edited_from_the_overview() {
     press(&mut app, 'A');
     type_text(&mut app, "soit 50 % de 1 000 000");
     app.handle_key(&ctrl('s'));
+    // Its operation: a percentage (sum, difference, product, percentage…).
+    app.handle_key(&key(KeyCode::Down));
+    enter(&mut app);
+    for _ in 0..3 {
+        app.handle_key(&key(KeyCode::Down));
+    }
+    enter(&mut app);
     app.handle_key(&key(KeyCode::Down));
     enter(&mut app);
     type_text(&mut app, "1 000 000 ; 50");
@@ -493,6 +500,7 @@ fn convention_figures_statements_and_claims_are_edited_from_the_overview() {
     ));
     assert_eq!(c.claims.len(), 1);
     assert_eq!(c.claims[0].text, "soit 50 % de 1 000 000");
+    assert_eq!(c.claims[0].operation, revue::model::Operation::Percentage);
     assert_eq!(
         c.claims[0].operands,
         [rust_decimal::Decimal::from(1_000_000), 50.into()]

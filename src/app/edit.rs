@@ -227,6 +227,7 @@ pub enum Field {
     StatementValue(usize),
     StatementText(usize),
     ClaimText(usize),
+    ClaimOperation(usize),
     ClaimOperands(usize),
     ClaimStated(usize),
 }
@@ -260,7 +261,7 @@ pub enum List {
 impl Field {
     pub fn kind(self) -> Kind {
         match self {
-            Field::Scope | Field::Status => Kind::Choice,
+            Field::Scope | Field::Status | Field::ClaimOperation(_) => Kind::Choice,
             Field::Description
             | Field::Objective
             | Field::AssessmentText
@@ -290,9 +291,10 @@ impl Field {
             Field::ColumnName(_) => Some(List::Columns),
             Field::Party(_) => Some(List::Parties),
             Field::StatementValue(_) | Field::StatementText(_) => Some(List::Statements),
-            Field::ClaimText(_) | Field::ClaimOperands(_) | Field::ClaimStated(_) => {
-                Some(List::Claims)
-            }
+            Field::ClaimText(_)
+            | Field::ClaimOperation(_)
+            | Field::ClaimOperands(_)
+            | Field::ClaimStated(_) => Some(List::Claims),
             _ => None,
         }
     }
@@ -340,6 +342,17 @@ pub fn table_fields(table: &Table) -> Vec<Field> {
     fields.extend((0..table.columns.len()).map(Field::ColumnName));
     fields
 }
+
+/// A claim's operations, as the editor offers them.
+pub const OPERATIONS: [Operation; 7] = [
+    Operation::Sum,
+    Operation::Difference,
+    Operation::Product,
+    Operation::Percentage,
+    Operation::GrowthRate,
+    Operation::PointDifference,
+    Operation::Ratio,
+];
 
 pub const SCOPES: [Scope; 3] = [
     Scope::Socle,
@@ -493,8 +506,9 @@ pub enum NewValue {
     Figure(Option<Value>),
     Scope(Scope),
     Status(Option<FicheStatus>),
-    /// A claim's operands (issue 16).
+    /// A claim's operands and operation (issue 16).
     Numbers(Vec<Decimal>),
+    Operation(Operation),
 }
 
 fn set_block(block: &mut Option<crate::model::Block>, text: String) {
@@ -682,9 +696,13 @@ pub fn holds_figures(convention: &Convention, target: EditTarget, field: Field) 
         (EditTarget::Convention, Field::StatementValue(_) | Field::StatementText(_)) => {
             return true;
         }
-        (EditTarget::Convention, Field::ClaimText(_))
-        | (EditTarget::Convention, Field::ClaimOperands(_))
-        | (EditTarget::Convention, Field::ClaimStated(_)) => return true,
+        (
+            EditTarget::Convention,
+            Field::ClaimText(_)
+            | Field::ClaimOperation(_)
+            | Field::ClaimOperands(_)
+            | Field::ClaimStated(_),
+        ) => return true,
         _ => {}
     }
     let EditTarget::Fiche(r) = target else {
@@ -781,6 +799,7 @@ pub fn field_name(lang: crate::strings::Lang, field: Field) -> String {
         (_, Field::StatementValue(i)) => (s.statement_value)(n(i)),
         (_, Field::StatementText(_)) => s.statement_text.into(),
         (_, Field::ClaimText(i)) => (s.claim_text)(n(i)),
+        (_, Field::ClaimOperation(_)) => s.claim_operation.into(),
         (_, Field::ClaimOperands(_)) => s.claim_operands.into(),
         (_, Field::ClaimStated(_)) => s.claim_stated.into(),
     }
@@ -820,6 +839,7 @@ pub fn convention_fields(convention: &Convention) -> Vec<Field> {
     for i in 0..convention.claims.len() {
         fields.extend([
             Field::ClaimText(i),
+            Field::ClaimOperation(i),
             Field::ClaimOperands(i),
             Field::ClaimStated(i),
         ]);
@@ -953,6 +973,11 @@ fn apply_to_convention(convention: &mut Convention, field: Field, value: NewValu
                 c.text = t;
             }
         }
+        (Field::ClaimOperation(i), NewValue::Operation(operation)) => {
+            if let Some(c) = convention.claims.get_mut(i) {
+                c.operation = operation;
+            }
+        }
         (Field::ClaimOperands(i), NewValue::Numbers(numbers)) => {
             if let Some(c) = convention.claims.get_mut(i) {
                 c.operands = numbers;
@@ -1047,7 +1072,10 @@ pub fn remove_convention_item(convention: &mut Convention, target: EditTarget, f
         }
         (
             EditTarget::Convention,
-            Field::ClaimText(i) | Field::ClaimOperands(i) | Field::ClaimStated(i),
+            Field::ClaimText(i)
+            | Field::ClaimOperation(i)
+            | Field::ClaimOperands(i)
+            | Field::ClaimStated(i),
         ) if i < convention.claims.len() => {
             convention.claims.remove(i);
         }

@@ -363,13 +363,18 @@ impl App {
         let c = &self.documents[editor.document].convention;
         editor.input = Some(match field.kind() {
             Kind::Choice => {
-                let EditTarget::Fiche(r) = editor.target else {
-                    return;
-                };
-                let fiche = r.get(c);
-                let selected = match field {
-                    Field::Scope => edit::SCOPES.iter().position(|s| *s == fiche.scope),
-                    _ => edit::STATUSES.iter().position(|s| *s == fiche.status),
+                let selected = match (editor.target, field) {
+                    (EditTarget::Fiche(r), Field::Scope) => {
+                        edit::SCOPES.iter().position(|s| *s == r.get(c).scope)
+                    }
+                    (EditTarget::Fiche(r), Field::Status) => {
+                        edit::STATUSES.iter().position(|s| *s == r.get(c).status)
+                    }
+                    (EditTarget::Convention, Field::ClaimOperation(i)) => {
+                        let operation = c.claims.get(i).map(|claim| claim.operation);
+                        edit::OPERATIONS.iter().position(|o| Some(*o) == operation)
+                    }
+                    _ => return,
                 };
                 FieldInput::Choice {
                     selected: selected.unwrap_or(0),
@@ -404,6 +409,7 @@ impl App {
             Some(FieldInput::Choice { selected }) => {
                 let options = match field {
                     Field::Scope => edit::SCOPES.len(),
+                    Field::ClaimOperation(_) => edit::OPERATIONS.len(),
                     _ => edit::STATUSES.len(),
                 };
                 match key.code {
@@ -413,6 +419,9 @@ impl App {
                     KeyCode::Enter => {
                         let value = match field {
                             Field::Scope => NewValue::Scope(edit::SCOPES[*selected]),
+                            Field::ClaimOperation(_) => {
+                                NewValue::Operation(edit::OPERATIONS[*selected])
+                            }
                             _ => NewValue::Status(edit::STATUSES[*selected]),
                         };
                         editor.input = None;

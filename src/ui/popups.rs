@@ -354,6 +354,7 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
     use crate::app::FieldInput;
     use crate::app::edit::{self, EditTarget, Field};
     let text = app.text();
+    let structure = crate::strings::structure(app.lang);
     let Some(doc) = app.documents.get(editor.document) else {
         return;
     };
@@ -448,6 +449,11 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
                 .status
                 .map(|s| crate::strings::status_name(app.lang, s).to_string())
                 .unwrap_or_else(|| "—".into()),
+            (EditTarget::Convention, Field::ClaimOperation(i)) => c
+                .claims
+                .get(i)
+                .map(|claim| (structure.operation_name)(claim.operation).to_string())
+                .unwrap_or_default(),
             _ => {
                 let full = edit::current_text(c, editor.target, field);
                 let first = full.lines().next().unwrap_or_default().to_string();
@@ -488,6 +494,10 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
                 Some(Field::Scope) => edit::SCOPES
                     .iter()
                     .map(|s| crate::strings::scope_name(app.lang, *s).to_string())
+                    .collect(),
+                Some(Field::ClaimOperation(_)) => edit::OPERATIONS
+                    .iter()
+                    .map(|o| (structure.operation_name)(*o).to_string())
                     .collect(),
                 _ => edit::STATUSES
                     .iter()
