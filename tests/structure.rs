@@ -632,3 +632,38 @@ fn a_structural_step_survives_a_crash_through_the_journal_and_saves() {
     assert_eq!(saved, edited);
     assert_eq!(saved.axes[1].fiches[0].title, "Fiche du journal");
 }
+
+#[test]
+fn e_on_a_finding_about_the_states_support_edits_it_in_the_convention_editor() {
+    let (_dir, path) = workspace_with(|c| {
+        c.state_support = Some(revue::model::Statement {
+            scope: StatementScope::Convention,
+            field: Some(revue::model::BudgetField::PlannedEtat),
+            about: None,
+            value: Value::Amount(1.into()),
+            bound: None,
+            uncertain: false,
+            text: String::new(),
+            source: Default::default(),
+        })
+    });
+    let mut app = app_on(&path);
+    app.update(Action::GoTo(Tab::Anomalies));
+    let findings = app.documents[0].findings.len();
+    let mut opened = None;
+    for row in 0..findings {
+        app.update(Action::GoTo(Tab::Anomalies));
+        app.update(Action::Home);
+        for _ in 0..row {
+            app.update(Action::Down);
+        }
+        press(&mut app, 'e');
+        if let Some(editor) = &app.editor {
+            if editor.target == revue::app::edit::EditTarget::Convention {
+                opened = Some(editor.fields[editor.scroll.selected]);
+            }
+            esc(&mut app);
+        }
+    }
+    assert_eq!(opened, Some(revue::app::edit::Field::StateSupport));
+}

@@ -293,7 +293,10 @@ impl App {
                         EditTarget::Fiche(r.fiche?),
                         Some(Start::Field(Field::IndicatorName(r.index))),
                     ),
-                    super::tabs::Place::Overview(_) => return None,
+                    super::tabs::Place::Overview(item) => (
+                        EditTarget::Convention,
+                        Some(Start::Field(overview_field(c, item))),
+                    ),
                 }
             }
         })
