@@ -943,7 +943,7 @@ static UI_FR: UiStrings = UiStrings {
     modified: "modifié",
     editor_title: "Modifier",
     editor_hint: "Entrée : modifier · a : ajouter · d : supprimer · Échap : fermer",
-    editor_hint_row: "Entrée : modifier · Échap : fermer",
+    editor_hint_row: "Entrée : modifier · a / d : une colonne (sur son nom) · Échap : fermer",
     editor_hint_typing: "Entrée : valider · Échap : annuler",
     editor_hint_multiline: "Ctrl-S : valider · Entrée : nouvelle ligne · Échap : annuler",
     dialog_quit: "Des modifications ne sont pas enregistrées.\n\n[e] enregistrer et quitter · [a] abandonner et quitter · Échap : rester",
@@ -1179,7 +1179,7 @@ static UI_EN: UiStrings = UiStrings {
     modified: "modified",
     editor_title: "Edit",
     editor_hint: "Enter: edit · a: add · d: delete · Esc: close",
-    editor_hint_row: "Enter: edit · Esc: close",
+    editor_hint_row: "Enter: edit · a / d: a column (on its name) · Esc: close",
     editor_hint_typing: "Enter: confirm · Esc: cancel",
     editor_hint_multiline: "Ctrl-S: confirm · Enter: new line · Esc: cancel",
     dialog_quit: "Some edits are not saved.\n\n[e] save and quit · [a] discard and quit · Esc: stay",
@@ -2423,6 +2423,8 @@ pub struct StructureStrings {
     pub confirmed: fn(&str, usize) -> String,
     /// The fiche detail's line about a draft's unconfirmed fiche.
     pub unconfirmed_line: &'static str,
+    /// (what) removed.
+    pub removed: fn(&str) -> String,
 }
 
 pub fn structure(lang: Lang) -> &'static StructureStrings {
@@ -2481,6 +2483,7 @@ static STRUCTURE_FR: StructureStrings = StructureStrings {
         n => format!("Fiche {id} confirmée ; {n} fiches restent à confirmer."),
     },
     unconfirmed_line: "◌ Chiffres importés, pas encore confirmés : vérifiez-les puis C.",
+    removed: |what| format!("Supprimé : {what} (u le rétablit)."),
 };
 
 static STRUCTURE_EN: StructureStrings = StructureStrings {
@@ -2532,4 +2535,5 @@ static STRUCTURE_EN: StructureStrings = StructureStrings {
         n => format!("Fiche {id} confirmed; {n} fiches left to confirm."),
     },
     unconfirmed_line: "◌ Imported figures, not yet confirmed: check them, then C.",
+    removed: |what| format!("Removed: {what} (u brings it back)."),
 };

@@ -234,6 +234,15 @@ fn removing_a_fiche_or_an_axe_with_figures_asks_and_cancelling_removes_nothing()
     press(&mut app, 'D');
     press(&mut app, 'o');
     assert_eq!(fiche_ids(&app), [vec!["1-1", "1-4"], vec![]]);
+    let said = app
+        .status
+        .as_ref()
+        .map(|(_, m)| m.clone())
+        .unwrap_or_default();
+    assert!(
+        said.contains("3-2") && said.contains("u le rétablit"),
+        "{said}"
+    );
     undo_redo_round_trip(&mut app, &before);
 
     // An axe with fiches: asked, then removed with them.

@@ -625,11 +625,13 @@ impl App {
             (Dialog::RemoveItem { .. }, '\u{1b}' | 'n') => true,
             (
                 Dialog::RemoveStructure {
-                    document, removal, ..
+                    document,
+                    removal,
+                    what,
                 },
                 'o' | 'y',
             ) => {
-                self.remove_now(*document, removal);
+                self.remove_now(*document, removal, what);
                 true
             }
             (Dialog::RemoveStructure { .. }, '\u{1b}' | 'n') => true,

@@ -606,7 +606,7 @@ impl App {
                 what,
             });
         } else {
-            self.remove_now(self.current, &removal);
+            self.remove_now(self.current, &removal, &what);
         }
     }
 
@@ -621,22 +621,24 @@ impl App {
             return;
         };
         let removal = Removal::Table(t.id.clone());
+        let what = (crate::strings::structure(self.lang).what_table)(&crate::text::sanitize_line(
+            &crate::text::shorten(&t.title, 60),
+        ));
         if table_holds_figures(t) {
-            let what = (crate::strings::structure(self.lang).what_table)(
-                &crate::text::sanitize_line(&crate::text::shorten(&t.title, 60)),
-            );
             self.ask(Dialog::RemoveStructure {
                 document: self.current,
                 removal,
                 what,
             });
         } else {
-            self.remove_now(self.current, &removal);
+            self.remove_now(self.current, &removal, &what);
         }
     }
 
-    /// Removes what `removal` names, if it is still there: one undoable step.
-    pub(crate) fn remove_now(&mut self, document: usize, removal: &Removal) {
+    /// Removes what `removal` names, if it is still there: one undoable step; `what` names it
+    /// in the message that says so.
+    pub(crate) fn remove_now(&mut self, document: usize, removal: &Removal, what: &str) {
+        let depth = self.documents.get(document).map_or(0, |d| d.undo.len());
         // Folded axes are kept by position: those after a removed axe move up.
         if let Removal::Axe(id) = removal
             && document == self.current
@@ -703,6 +705,10 @@ impl App {
         // A table shown that is gone: the one before it.
         if let Some(doc) = self.documents.get(document) {
             self.view.budget_view = self.view.budget_view.min(doc.convention.tables.len());
+            if doc.undo.len() > depth && self.status.is_none() {
+                let text = crate::strings::structure(self.lang);
+                self.status = Some((None, (text.removed)(what)));
+            }
         }
         self.retarget_selections();
     }
