@@ -2384,6 +2384,10 @@ pub fn review_load_error(lang: Lang, error: &crate::storage::LoadError) -> Strin
 // statements), its own fields in the editor, a draft's fiches confirmed.
 
 pub struct StructureStrings {
+    pub fiche_id: &'static str,
+    pub id_empty: &'static str,
+    /// (id) is another fiche's.
+    pub id_taken: fn(&str) -> String,
     pub table_title: &'static str,
     /// (column number).
     pub column_name: fn(usize) -> String,
@@ -2435,6 +2439,11 @@ pub fn structure(lang: Lang) -> &'static StructureStrings {
 }
 
 static STRUCTURE_FR: StructureStrings = StructureStrings {
+    fiche_id: "Identifiant de la fiche",
+    id_empty: "Une fiche a toujours un identifiant.",
+    id_taken: |id| {
+        format!("{id} est déjà l'identifiant d'une autre fiche (3-3 et 3.3 sont le même).")
+    },
     table_title: "Titre du tableau",
     column_name: |n| format!("Nom de la colonne {n}"),
     convention_title: "Intitulé de la convention",
@@ -2487,6 +2496,9 @@ static STRUCTURE_FR: StructureStrings = StructureStrings {
 };
 
 static STRUCTURE_EN: StructureStrings = StructureStrings {
+    fiche_id: "Fiche id",
+    id_empty: "A fiche always has an id.",
+    id_taken: |id| format!("{id} is already another fiche's id (3-3 and 3.3 are the same)."),
     table_title: "Table title",
     column_name: |n| format!("Name of column {n}"),
     convention_title: "Convention title",

@@ -676,3 +676,39 @@ fn e_on_a_finding_about_the_states_support_edits_it_in_the_convention_editor() {
     }
     assert_eq!(opened, Some(revue::app::edit::Field::StateSupport));
 }
+
+#[test]
+fn a_fiches_id_is_renamed_with_its_references_and_a_taken_id_is_refused() {
+    let (_dir, path) = draft_workspace();
+    let mut app = app_on(&path);
+    let before = convention(&app).clone();
+    axes_row(&mut app, 5);
+    app.update(Action::Edit);
+    // The id is the last field.
+    app.handle_key(&key(KeyCode::End));
+    enter(&mut app);
+    app.handle_key(&ctrl('u'));
+    type_text(&mut app, "1.1");
+    enter(&mut app);
+    let refused = app.editor.as_ref().and_then(|e| e.error.clone());
+    assert!(
+        refused.is_some_and(|e| e.contains("1.1")),
+        "another fiche's id"
+    );
+    assert_eq!(convention(&app), &before);
+    app.handle_key(&ctrl('u'));
+    type_text(&mut app, "3-5");
+    enter(&mut app);
+    esc(&mut app);
+    let c = convention(&app);
+    assert_eq!(fiche_ids(&app)[1], ["3-5"]);
+    let linked: Vec<Option<&str>> = c.tables[0]
+        .rows
+        .iter()
+        .map(|r| r.fiche.as_deref())
+        .collect();
+    assert!(linked.contains(&Some("3-5")) && !linked.contains(&Some("3-2")));
+    assert_eq!(c.draft.as_ref().unwrap().unconfirmed, ["1-1", "3-5"]);
+    assert_eq!(app.documents[0].undo.len(), 1);
+    undo_redo_round_trip(&mut app, &before);
+}

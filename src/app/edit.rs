@@ -213,7 +213,9 @@ pub enum Field {
     Improvements,
     Perspectives,
     Cell(usize),
-    // Issue 16: a table's own fields, and the convention's (EditTarget::Convention).
+    // Issue 16: a fiche's id (its references follow), a table's own fields, and the
+    // convention's (EditTarget::Convention).
+    FicheId,
     TableTitle,
     ColumnName(usize),
     ConventionTitle,
@@ -330,6 +332,8 @@ pub fn fiche_fields(fiche: &Fiche) -> Vec<Field> {
         Field::Positives,
         Field::Improvements,
         Field::Perspectives,
+        // Last, so that the fields above keep their places.
+        Field::FicheId,
     ]);
     fields
 }
@@ -395,6 +399,7 @@ pub fn current_text(convention: &Convention, target: EditTarget, field: Field) -
             let budget = fiche.budget.as_ref();
             match field {
                 Field::Title => fiche.title.clone(),
+                Field::FicheId => fiche.id.clone(),
                 Field::Measure => fiche.measure.clone(),
                 Field::Scope | Field::Status => String::new(),
                 Field::Description => block_text(&fiche.description),
@@ -787,6 +792,7 @@ pub fn field_name(lang: crate::strings::Lang, field: Field) -> String {
         (_, Field::Perspectives) => t.section_perspectives.into(),
         (Fr, Field::Cell(c)) => format!("Colonne {}", n(c)),
         (En, Field::Cell(c)) => format!("Column {}", n(c)),
+        (_, Field::FicheId) => s.fiche_id.into(),
         (_, Field::TableTitle) => s.table_title.into(),
         (_, Field::ColumnName(c)) => (s.column_name)(n(c)),
         (_, Field::ConventionTitle) => s.convention_title.into(),
@@ -805,7 +811,69 @@ pub fn field_name(lang: crate::strings::Lang, field: Field) -> String {
     }
 }
 
-// Issue 16: the convention's own fields, and the lists of the convention and of a table.
+// Issue 16: a fiche's id, the convention's own fields, and the lists of the convention and
+// of a table.
+
+/// Why fiche `r` cannot take `new` as its id: empty, or another fiche's (the rules read `3-3`
+/// and `3.3` as one id).
+pub fn fiche_id_refused(
+    convention: &Convention,
+    r: FicheRef,
+    new: &str,
+    lang: crate::strings::Lang,
+) -> Option<String> {
+    let text = crate::strings::structure(lang);
+    let new = new.trim();
+    if new.is_empty() {
+        return Some(text.id_empty.to_string());
+    }
+    let wanted = crate::model::normalise_fiche_id(new);
+    let taken = super::views::fiche_refs(convention)
+        .into_iter()
+        .filter(|other| *other != r)
+        .any(|other| crate::model::normalise_fiche_id(&other.get(convention).id) == wanted);
+    taken.then(|| (text.id_taken)(&crate::text::sanitize_line(new)))
+}
+
+/// Gives fiche `r` the id `new`, and every reference to its old id with it: summary-table
+/// rows, statements about it, credit moved to it, a draft's list.
+pub fn rename_fiche(convention: &mut Convention, r: FicheRef, new: &str) {
+    let new = new.trim().to_string();
+    let old = std::mem::replace(&mut convention.axes[r.axe].fiches[r.fiche].id, new.clone());
+    let is_old =
+        |id: &str| crate::model::normalise_fiche_id(id) == crate::model::normalise_fiche_id(&old);
+    for table in &mut convention.tables {
+        for row in table.rows.iter_mut().chain(table.total.as_mut()) {
+            if row.fiche.as_deref().is_some_and(is_old) {
+                row.fiche = Some(new.clone());
+            }
+        }
+    }
+    for statement in &mut convention.statements {
+        if let StatementScope::Fiche(id) = &mut statement.scope
+            && is_old(id)
+        {
+            *id = new.clone();
+        }
+    }
+    for fiche in convention.axes.iter_mut().flat_map(|a| a.fiches.iter_mut()) {
+        let Some(budget) = &mut fiche.budget else {
+            continue;
+        };
+        for reallocation in &mut budget.reallocations {
+            if reallocation.to_fiche.as_deref().is_some_and(is_old) {
+                reallocation.to_fiche = Some(new.clone());
+            }
+        }
+    }
+    if let Some(draft) = &mut convention.draft {
+        for id in &mut draft.unconfirmed {
+            if *id == old {
+                *id = new.clone();
+            }
+        }
+    }
+}
 
 /// The statement that is axe `axe`'s stated planned total, if the document gives one.
 fn axe_total_index(convention: &Convention, axe: usize) -> Option<usize> {

@@ -466,6 +466,9 @@ impl App {
                     return;
                 }
                 let c = &self.documents[editor.document].convention;
+                if let (Field::FicheId, EditTarget::Fiche(r)) = (field, editor.target) {
+                    return self.rename_fiche(editor, r, &text);
+                }
                 let value = match field.kind() {
                     Kind::Amount => match edit::parse_amount_input(&text) {
                         Ok(value) => NewValue::Figure(value),
@@ -520,6 +523,25 @@ impl App {
         if let Some(depth) = editor.adding.take() {
             self.merge_changes_since(editor.document, depth);
         }
+    }
+
+    /// A fiche's new id: refused when empty or another fiche's; else one structural step
+    /// that carries its references along.
+    fn rename_fiche(&mut self, editor: &mut Editor, r: FicheRef, text: &str) {
+        let c = &self.documents[editor.document].convention;
+        if let Some(refused) = edit::fiche_id_refused(c, r, text, self.lang) {
+            editor.error = Some(refused);
+            return;
+        }
+        editor.input = None;
+        editor.error = None;
+        self.commit(editor.document, EditTarget::Convention, |c| {
+            edit::rename_fiche(c, r, text)
+        });
+        let c = &self.documents[editor.document].convention;
+        editor.key = TargetKey::of(c, editor.target);
+        // The selections follow the fiche under its new id.
+        self.remember_selections();
     }
 
     /// Esc on an item just added: the addition is taken back, leaving no trace.
