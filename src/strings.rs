@@ -2408,6 +2408,8 @@ pub struct StructureStrings {
     pub claim_operands: &'static str,
     pub claim_stated: &'static str,
     pub operation_name: fn(crate::model::Operation) -> &'static str,
+    /// (number) of the document's own indicators.
+    pub doc_indicator: fn(usize) -> String,
     /// A new table's columns.
     pub new_label_column: &'static str,
     pub new_amount_column: &'static str,
@@ -2456,6 +2458,7 @@ static STRUCTURE_FR: StructureStrings = StructureStrings {
     statement_text: "  phrase",
     claim_text: |n| format!("Calcul {n} : phrase"),
     claim_operation: "  opération",
+    doc_indicator: |n| format!("Indicateur du document {n}"),
     claim_operands: "  nombres (séparés par ;)",
     claim_stated: "  résultat indiqué",
     operation_name: |operation| {
@@ -2511,6 +2514,7 @@ static STRUCTURE_EN: StructureStrings = StructureStrings {
     statement_text: "  sentence",
     claim_text: |n| format!("Calculation {n}: sentence"),
     claim_operation: "  operation",
+    doc_indicator: |n| format!("Document indicator {n}"),
     claim_operands: "  numbers (separated by ;)",
     claim_stated: "  stated result",
     operation_name: |operation| {

@@ -712,3 +712,57 @@ fn a_fiches_id_is_renamed_with_its_references_and_a_taken_id_is_refused() {
     assert_eq!(app.documents[0].undo.len(), 1);
     undo_redo_round_trip(&mut app, &before);
 }
+
+#[test]
+fn the_documents_own_indicators_are_added_edited_and_removed() {
+    let (_dir, path) = workspace_with(|c| {
+        for fiche in c.axes.iter_mut().flat_map(|a| a.fiches.iter_mut()) {
+            fiche.indicators.clear();
+        }
+    });
+    let mut app = app_on(&path);
+    let before = convention(&app).clone();
+    app.update(Action::GoTo(Tab::Indicators));
+    // No indicator yet: `A` gives the document its first, named at once.
+    press(&mut app, 'A');
+    type_text(&mut app, "Taux de pauvreté");
+    enter(&mut app);
+    esc(&mut app);
+    assert_eq!(convention(&app).indicators.len(), 1);
+    assert_eq!(convention(&app).indicators[0].name, "Taux de pauvreté");
+    let last_year = convention(&app).years.map_or(2026, |(_, last)| last);
+    assert_eq!(convention(&app).indicators[0].values[0].year, last_year);
+    undo_redo_round_trip(&mut app, &before);
+    // `a` on it: another after it; `A`: a year, its value typed.
+    press(&mut app, 'a');
+    type_text(&mut app, "Bénéficiaires du RSA");
+    enter(&mut app);
+    esc(&mut app);
+    app.update(Action::Home);
+    press(&mut app, 'A');
+    type_text(&mut app, "14,5 %");
+    enter(&mut app);
+    esc(&mut app);
+    let c = convention(&app);
+    assert_eq!(c.indicators[1].name, "Bénéficiaires du RSA");
+    let values = &c.indicators[0].values;
+    assert_eq!(values.len(), 2);
+    assert_eq!(
+        values[1].value,
+        Some(Value::Percent("14.5".parse().unwrap()))
+    );
+    // `e` edits it in the convention editor; `J` moves it; `D` asks, it holds a figure.
+    app.update(Action::Home);
+    app.update(Action::Edit);
+    assert_eq!(
+        app.editor.as_ref().map(|e| e.target),
+        Some(revue::app::edit::EditTarget::Convention)
+    );
+    esc(&mut app);
+    press(&mut app, 'J');
+    assert_eq!(convention(&app).indicators[1].name, "Taux de pauvreté");
+    press(&mut app, 'D');
+    assert!(matches!(app.dialog, Some(Dialog::RemoveStructure { .. })));
+    press(&mut app, 'o');
+    assert_eq!(convention(&app).indicators.len(), 1);
+}

@@ -232,6 +232,9 @@ pub enum Field {
     ClaimOperation(usize),
     ClaimOperands(usize),
     ClaimStated(usize),
+    /// The document's own indicators (a PDI's socio-economic tables): name, then each value.
+    DocIndicatorName(usize),
+    DocIndicatorValue(usize, usize),
 }
 
 /// How a field is typed in.
@@ -258,6 +261,7 @@ pub enum List {
     Parties,
     Statements,
     Claims,
+    DocIndicators,
 }
 
 impl Field {
@@ -277,7 +281,8 @@ impl Field {
             Field::IndicatorValue(..)
             | Field::Cell(_)
             | Field::StatementValue(_)
-            | Field::ClaimStated(_) => Kind::Figure,
+            | Field::ClaimStated(_)
+            | Field::DocIndicatorValue(..) => Kind::Figure,
             Field::StatementText(_) | Field::ClaimText(_) => Kind::Multiline,
             Field::ClaimOperands(_) => Kind::Numbers,
             _ => Kind::Line,
@@ -297,6 +302,7 @@ impl Field {
             | Field::ClaimOperation(_)
             | Field::ClaimOperands(_)
             | Field::ClaimStated(_) => Some(List::Claims),
+            Field::DocIndicatorName(_) | Field::DocIndicatorValue(..) => Some(List::DocIndicators),
             _ => None,
         }
     }
@@ -681,7 +687,9 @@ pub fn add_item(fiche: &mut Fiche, list: List, year: i32) -> Option<Field> {
             });
             Field::IndicatorName(fiche.indicators.len() - 1)
         }
-        List::Columns | List::Parties | List::Statements | List::Claims => return None,
+        List::Columns | List::Parties | List::Statements | List::Claims | List::DocIndicators => {
+            return None;
+        }
     })
 }
 
@@ -708,6 +716,19 @@ pub fn holds_figures(convention: &Convention, target: EditTarget, field: Field) 
             | Field::ClaimOperands(_)
             | Field::ClaimStated(_),
         ) => return true,
+        (EditTarget::Convention, Field::DocIndicatorName(i)) => {
+            return convention
+                .indicators
+                .get(i)
+                .is_some_and(crate::app::structure::indicator_holds_figures);
+        }
+        (EditTarget::Convention, Field::DocIndicatorValue(i, j)) => {
+            return convention
+                .indicators
+                .get(i)
+                .and_then(|x| x.values.get(j))
+                .is_some_and(|v| v.value.is_some());
+        }
         _ => {}
     }
     let EditTarget::Fiche(r) = target else {
@@ -808,6 +829,8 @@ pub fn field_name(lang: crate::strings::Lang, field: Field) -> String {
         (_, Field::ClaimOperation(_)) => s.claim_operation.into(),
         (_, Field::ClaimOperands(_)) => s.claim_operands.into(),
         (_, Field::ClaimStated(_)) => s.claim_stated.into(),
+        (_, Field::DocIndicatorName(i)) => (s.doc_indicator)(n(i)),
+        (_, Field::DocIndicatorValue(i, j)) => format!("  {}.{}", n(i), n(j)),
     }
 }
 
@@ -912,6 +935,10 @@ pub fn convention_fields(convention: &Convention) -> Vec<Field> {
             Field::ClaimStated(i),
         ]);
     }
+    for (i, indicator) in convention.indicators.iter().enumerate() {
+        fields.push(Field::DocIndicatorName(i));
+        fields.extend((0..indicator.values.len()).map(|j| Field::DocIndicatorValue(i, j)));
+    }
     fields
 }
 
@@ -970,6 +997,18 @@ fn convention_text(convention: &Convention, field: Field) -> String {
             .map(|c| numbers_text(&c.operands))
             .unwrap_or_default(),
         Field::ClaimStated(i) => figure(convention.claims.get(i).map(|c| &c.stated)),
+        Field::DocIndicatorName(i) => convention
+            .indicators
+            .get(i)
+            .map(|x| x.name.clone())
+            .unwrap_or_default(),
+        Field::DocIndicatorValue(i, j) => figure(
+            convention
+                .indicators
+                .get(i)
+                .and_then(|x| x.values.get(j))
+                .and_then(|v| v.value.as_ref()),
+        ),
         _ => String::new(),
     }
 }
@@ -1056,17 +1095,32 @@ fn apply_to_convention(convention: &mut Convention, field: Field, value: NewValu
                 c.stated = v;
             }
         }
+        (Field::DocIndicatorName(i), NewValue::Text(t)) => {
+            if let Some(x) = convention.indicators.get_mut(i) {
+                x.name = t;
+            }
+        }
+        (Field::DocIndicatorValue(i, j), NewValue::Figure(v)) => {
+            if let Some(entry) = convention
+                .indicators
+                .get_mut(i)
+                .and_then(|x| x.values.get_mut(j))
+            {
+                entry.value = v;
+            }
+        }
         _ => {}
     }
 }
 
 /// Adds an item to a list of the convention or of table `table`, after the item `field`
-/// belongs to; returns the field to type next.
+/// belongs to (an indicator's first value for `year`); returns the field to type next.
 pub fn add_convention_item(
     convention: &mut Convention,
     target: EditTarget,
     field: Field,
     list: List,
+    year: i32,
 ) -> Option<Field> {
     match (target, list) {
         (EditTarget::TableRow { table, .. }, List::Columns) => {
@@ -1111,6 +1165,26 @@ pub fn add_convention_item(
             });
             Some(Field::ClaimText(convention.claims.len() - 1))
         }
+        (EditTarget::Convention, List::DocIndicators) => {
+            let at = match field {
+                Field::DocIndicatorName(i) | Field::DocIndicatorValue(i, _) => i + 1,
+                _ => convention.indicators.len(),
+            }
+            .min(convention.indicators.len());
+            convention.indicators.insert(
+                at,
+                Indicator {
+                    values: vec![IndicatorValue {
+                        year,
+                        measure: Measure::Result,
+                        value: None,
+                        note: String::new(),
+                    }],
+                    ..Default::default()
+                },
+            );
+            Some(Field::DocIndicatorName(at))
+        }
         _ => None,
     }
 }
@@ -1146,6 +1220,17 @@ pub fn remove_convention_item(convention: &mut Convention, target: EditTarget, f
             | Field::ClaimStated(i),
         ) if i < convention.claims.len() => {
             convention.claims.remove(i);
+        }
+        (EditTarget::Convention, Field::DocIndicatorName(i)) if i < convention.indicators.len() => {
+            convention.indicators.remove(i);
+        }
+        // A value row removes that value (one year), not the indicator.
+        (EditTarget::Convention, Field::DocIndicatorValue(i, j)) => {
+            if let Some(x) = convention.indicators.get_mut(i)
+                && j < x.values.len()
+            {
+                x.values.remove(j);
+            }
         }
         _ => {}
     }

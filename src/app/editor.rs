@@ -264,10 +264,17 @@ impl App {
             Tab::Indicators => {
                 let rows = views::indicator_rows(c);
                 let row = rows.get(self.selected_row(Tab::Indicators)?)?;
-                (
-                    EditTarget::Fiche(row.fiche?),
-                    Some(Start::Field(Field::IndicatorName(row.index))),
-                )
+                match row.fiche {
+                    Some(fiche) => (
+                        EditTarget::Fiche(fiche),
+                        Some(Start::Field(Field::IndicatorName(row.index))),
+                    ),
+                    // The document's own indicators are the convention's.
+                    None => (
+                        EditTarget::Convention,
+                        Some(Start::Field(Field::DocIndicatorName(row.index))),
+                    ),
+                }
             }
             Tab::Anomalies => {
                 let (_, finding) = *self
@@ -491,6 +498,11 @@ impl App {
                             EditTarget::Convention => match field {
                                 Field::StatementValue(i) => c.statements.get(i).map(|s| &s.value),
                                 Field::ClaimStated(i) => c.claims.get(i).map(|k| &k.stated),
+                                Field::DocIndicatorValue(i, j) => c
+                                    .indicators
+                                    .get(i)
+                                    .and_then(|x| x.values.get(j))
+                                    .and_then(|v| v.value.as_ref()),
                                 _ => None,
                             },
                         };
@@ -657,9 +669,19 @@ impl App {
         };
         let target = editor.target;
         let depth = self.documents[editor.document].undo.len();
+        let year = self.documents[editor.document]
+            .convention
+            .years
+            .map_or(self.rules.current_year, |(_, last)| last);
         let mut added = None;
         self.commit(editor.document, target, |c| {
-            added = edit::add_convention_item(c, target, field.unwrap_or(Field::TableTitle), list);
+            added = edit::add_convention_item(
+                c,
+                target,
+                field.unwrap_or(Field::TableTitle),
+                list,
+                year,
+            );
         });
         self.refresh_fields(editor);
         if let Some(position) = added.and_then(|f| editor.fields.iter().position(|x| *x == f)) {

@@ -223,6 +223,7 @@ impl App {
             Selection::Axe(axe) => self.add_fiche(axe, 0),
             Selection::Overview(_) => {
                 let depth = self.undo_depth();
+                let year = self.indicator_year();
                 let mut added = None;
                 self.change_structure(|c| {
                     added = super::edit::add_convention_item(
@@ -230,6 +231,7 @@ impl App {
                         EditTarget::Convention,
                         Field::ConventionTitle,
                         super::edit::List::Statements,
+                        year,
                     );
                 });
                 self.open_editor_on(EditTarget::Convention, added, true, Some(depth));
@@ -241,7 +243,7 @@ impl App {
             }
             Selection::Indicator(r) => match r.fiche {
                 Some(fiche) => self.add_indicator(fiche, r.index + 1),
-                None => self.status_nothing(),
+                None => self.add_document_indicator(Field::DocIndicatorName(r.index)),
             },
             Selection::Nothing => match self.tab {
                 // An empty convention: its first axe.
@@ -259,7 +261,8 @@ impl App {
                             let len = fiche.get(self.convention_now()).indicators.len();
                             self.add_indicator(fiche, len)
                         }
-                        None => self.status_nothing(),
+                        // No fiche: the document's own.
+                        None => self.add_document_indicator(Field::ConventionTitle),
                     }
                 }
                 _ => self.status_nothing(),
@@ -273,13 +276,10 @@ impl App {
         match self.selection() {
             Selection::TableRow { table, row } => self.add_column(table, row),
             Selection::Table(_) => self.status_nothing(),
-            Selection::Indicator(IndicatorRef {
-                fiche: Some(fiche),
-                index,
-            }) => self.add_year(fiche, index),
-            Selection::Indicator(_) => self.status_nothing(),
+            Selection::Indicator(r) => self.add_year(r),
             Selection::Overview(_) => {
                 let depth = self.undo_depth();
+                let year = self.indicator_year();
                 let mut added = None;
                 self.change_structure(|c| {
                     added = super::edit::add_convention_item(
@@ -287,11 +287,13 @@ impl App {
                         EditTarget::Convention,
                         Field::ConventionTitle,
                         super::edit::List::Claims,
+                        year,
                     );
                 });
                 self.open_editor_on(EditTarget::Convention, added, true, Some(depth));
             }
-            _ if self.tab == Tab::Indicators => self.status_nothing(),
+            // No indicator yet: the document's own first one.
+            _ if self.tab == Tab::Indicators => self.add_document_indicator(Field::ConventionTitle),
             _ => {
                 let at = match self.selected_axe() {
                     Some(axe) => axe + 1,
@@ -392,6 +394,7 @@ impl App {
     /// A column after the last, named at once from the row editor.
     fn add_column(&mut self, table: usize, row: usize) {
         let depth = self.undo_depth();
+        let year = self.indicator_year();
         let target = EditTarget::TableRow { table, row };
         let mut added = None;
         self.change_structure(|c| {
@@ -400,6 +403,7 @@ impl App {
                 target,
                 Field::TableTitle,
                 super::edit::List::Columns,
+                year,
             );
         });
         self.open_editor_on(target, added, true, Some(depth));
@@ -445,15 +449,18 @@ impl App {
             .map_or(self.rules.current_year, |(_, last)| last)
     }
 
-    fn add_year(&mut self, fiche: FicheRef, index: usize) {
+    /// A year after the indicator's last, its value typed at once.
+    fn add_year(&mut self, r: IndicatorRef) {
         let depth = self.undo_depth();
         let default_year = self.indicator_year();
+        let index = r.index;
         let mut added = None;
         self.change_structure(|c| {
-            let Some(indicator) = c.axes[fiche.axe].fiches[fiche.fiche]
-                .indicators
-                .get_mut(index)
-            else {
+            let indicators = match r.fiche {
+                Some(f) => &mut c.axes[f.axe].fiches[f.fiche].indicators,
+                None => &mut c.indicators,
+            };
+            let Some(indicator) = indicators.get_mut(index) else {
                 return;
             };
             let year = indicator
@@ -468,9 +475,35 @@ impl App {
                 value: None,
                 note: String::new(),
             });
-            added = Some(Field::IndicatorValue(index, indicator.values.len() - 1));
+            let j = indicator.values.len() - 1;
+            added = Some(match r.fiche {
+                Some(_) => Field::IndicatorValue(index, j),
+                None => Field::DocIndicatorValue(index, j),
+            });
         });
-        self.open_editor_on(EditTarget::Fiche(fiche), added, true, Some(depth));
+        let target = r.fiche.map_or(EditTarget::Convention, EditTarget::Fiche);
+        self.open_editor_on(target, added, true, Some(depth));
+    }
+
+    /// One of the document's own indicators, after the one `after` names (or at the end),
+    /// named at once in the convention editor.
+    fn add_document_indicator(&mut self, after: Field) {
+        let depth = self.undo_depth();
+        let year = self.indicator_year();
+        let mut added = None;
+        self.change_structure(|c| {
+            added = super::edit::add_convention_item(
+                c,
+                EditTarget::Convention,
+                after,
+                super::edit::List::DocIndicators,
+                year,
+            );
+        });
+        if let Some(Field::DocIndicatorName(index)) = added {
+            self.select_indicator(IndicatorRef { fiche: None, index });
+        }
+        self.open_editor_on(EditTarget::Convention, added, true, Some(depth));
     }
 
     /// `T` (Budgets): a document table after the last, with a label and an amount column and
@@ -527,6 +560,9 @@ impl App {
                 fiche: Some(r),
                 index,
             }) => (EditTarget::Fiche(r), Field::IndicatorName(index)),
+            Selection::Indicator(IndicatorRef { fiche: None, index }) => {
+                (EditTarget::Convention, Field::DocIndicatorName(index))
+            }
             Selection::Overview(_) => (EditTarget::Convention, Field::ConventionTitle),
             _ => return self.status_nothing(),
         };
@@ -775,8 +811,11 @@ impl App {
                 self.change_structure(|c| c.tables[table].rows.swap(row, other));
                 self.select_in(Tab::Budgets, other);
             }
-            Selection::Indicator(r @ IndicatorRef { fiche: Some(f), .. }) => {
-                let len = f.get(c).indicators.len();
+            Selection::Indicator(r) => {
+                let len = match r.fiche {
+                    Some(f) => f.get(c).indicators.len(),
+                    None => c.indicators.len(),
+                };
                 let Some(other) = (if up {
                     r.index.checked_sub(1)
                 } else {
@@ -784,13 +823,14 @@ impl App {
                 }) else {
                     return self.status_edge();
                 };
-                self.change_structure(|c| {
-                    c.axes[f.axe].fiches[f.fiche]
+                self.change_structure(|c| match r.fiche {
+                    Some(f) => c.axes[f.axe].fiches[f.fiche]
                         .indicators
-                        .swap(r.index, other)
+                        .swap(r.index, other),
+                    None => c.indicators.swap(r.index, other),
                 });
                 self.select_indicator(IndicatorRef {
-                    fiche: Some(f),
+                    fiche: r.fiche,
                     index: other,
                 });
             }

@@ -433,6 +433,14 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
                 };
                 format!("    {} {measure}", v.year)
             }
+            (EditTarget::Convention, Field::DocIndicatorValue(i, j)) => {
+                let v = &c.indicators[i].values[j];
+                let measure = match v.measure {
+                    crate::model::Measure::Result => "",
+                    crate::model::Measure::Target => text.target,
+                };
+                format!("    {} {measure}", v.year)
+            }
             (EditTarget::TableRow { table, .. }, Field::Cell(col)) => {
                 clean(&c.tables[table].columns[col].name)
             }
