@@ -766,3 +766,24 @@ fn the_documents_own_indicators_are_added_edited_and_removed() {
     press(&mut app, 'o');
     assert_eq!(convention(&app).indicators.len(), 1);
 }
+
+#[test]
+fn a_read_only_convention_refuses_every_structural_key() {
+    let (_dir, path) = workspace();
+    let mut app = app_on(&path);
+    app.documents[0].read_only = true;
+    let before = convention(&app).clone();
+    for (row, keys) in [(2, "aAKJDrC"), (1, "aAKJD")] {
+        for c in keys.chars() {
+            axes_row(&mut app, row);
+            press(&mut app, c);
+            assert!(app.editor.is_none(), "{c}: no editor");
+            assert!(app.dialog.is_none(), "{c}: no question");
+            assert!(app.status.is_some(), "{c}: told why");
+        }
+    }
+    app.update(Action::GoTo(Tab::Budgets));
+    press(&mut app, 'T');
+    assert_eq!(convention(&app), &before);
+    assert!(app.documents[0].undo.is_empty());
+}
