@@ -787,3 +787,24 @@ fn a_read_only_convention_refuses_every_structural_key() {
     assert_eq!(convention(&app), &before);
     assert!(app.documents[0].undo.is_empty());
 }
+
+#[test]
+fn a_run_of_structural_steps_keeps_one_copy_of_the_convention_per_step() {
+    use revue::app::edit::Snapshot;
+    let (_dir, path) = workspace();
+    let mut app = app_on(&path);
+    axes_row(&mut app, 2);
+    press(&mut app, 'J');
+    press(&mut app, 'J');
+    let undo = &app.documents[0].undo;
+    assert_eq!(undo.len(), 2);
+    let (Snapshot::Convention(first_after), Snapshot::Convention(second_before)) =
+        (&undo[0].after, &undo[1].before)
+    else {
+        panic!("structural steps restore the whole convention");
+    };
+    assert!(
+        std::sync::Arc::ptr_eq(first_after, second_before),
+        "one state, one copy"
+    );
+}

@@ -270,6 +270,45 @@ impl App {
     }
 }
 
+impl App {
+    /// A structural step (issue 16): [`App::commit`] on the whole convention, its state
+    /// before shared with the previous step's state after when they are the same, so that a
+    /// run of structural steps keeps one copy of the convention per step, not two.
+    pub(crate) fn commit_structure(
+        &mut self,
+        document: usize,
+        change: impl FnOnce(&mut Convention),
+    ) {
+        let text = self.text();
+        let Some(doc) = self.documents.get_mut(document) else {
+            return;
+        };
+        if doc.read_only {
+            let path = doc.shown_path();
+            self.status = Some((Some(Severity::Warning), (text.read_only)(&path)));
+            return;
+        }
+        let before = match doc.undo.last() {
+            Some(Change {
+                after: Snapshot::Convention(last),
+                ..
+            }) if **last == doc.convention => std::sync::Arc::clone(last),
+            _ => std::sync::Arc::new(doc.convention.clone()),
+        };
+        change(&mut doc.convention);
+        if *before == doc.convention {
+            return;
+        }
+        let after = std::sync::Arc::new(doc.convention.clone());
+        doc.undo.push(Change {
+            before: Snapshot::Convention(before),
+            after: Snapshot::Convention(after),
+        });
+        doc.redo.clear();
+        self.after_change(document);
+    }
+}
+
 /// The change that took `doc` one step through its history since `mark` (the lengths of its
 /// undo and redo stacks then), as the journal records it, and the length of the undo stack
 /// before it; `None` when the document changed otherwise (several steps, a reload).
@@ -768,7 +807,7 @@ impl App {
 /// convention, or the redo would find no fiche to put its name on (issue 16).
 fn whole_if_wider(before: &Snapshot, after: Snapshot, now: &Convention) -> Snapshot {
     if matches!(before, Snapshot::Convention(_)) && !before.same_kind(&after) {
-        Snapshot::Convention(Box::new(now.clone()))
+        Snapshot::Convention(std::sync::Arc::new(now.clone()))
     } else {
         after
     }

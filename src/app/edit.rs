@@ -18,7 +18,8 @@ pub enum Snapshot {
     Table(String, Box<Table>),
     /// The whole convention, for structural edits (axes, fiches, tables added, moved or
     /// removed) and convention-level figures (issue 16): what they touch has no one owner.
-    Convention(Box<Convention>),
+    /// Shared: a run of structural steps keeps one copy per step ([`App::commit_structure`]).
+    Convention(std::sync::Arc<Convention>),
 }
 
 impl Snapshot {
@@ -32,7 +33,7 @@ impl Snapshot {
                 let table = &convention.tables[table];
                 Snapshot::Table(table.id.clone(), Box::new(table.clone()))
             }
-            EditTarget::Convention => Snapshot::Convention(Box::new(convention.clone())),
+            EditTarget::Convention => Snapshot::Convention(std::sync::Arc::new(convention.clone())),
         }
     }
 

@@ -547,9 +547,7 @@ impl App {
         }
         editor.input = None;
         editor.error = None;
-        self.commit(editor.document, EditTarget::Convention, |c| {
-            edit::rename_fiche(c, r, text)
-        });
+        self.commit_structure(editor.document, |c| edit::rename_fiche(c, r, text));
         let c = &self.documents[editor.document].convention;
         editor.key = TargetKey::of(c, editor.target);
         // The selections follow the fiche under its new id.

@@ -211,7 +211,7 @@ impl App {
 
     /// One structural step on the convention shown.
     fn change_structure(&mut self, change: impl FnOnce(&mut Convention)) {
-        self.commit(self.current, EditTarget::Convention, change);
+        self.commit_structure(self.current, change);
     }
 
     /// `a`: a fiche after the selected fiche (at the start of a selected axe), a row after the
@@ -690,7 +690,7 @@ impl App {
                 .map(|a| if a > axe { a - 1 } else { a })
                 .collect();
         }
-        self.commit(document, EditTarget::Convention, |c| match removal {
+        self.commit_structure(document, |c| match removal {
             Removal::Axe(id) => {
                 if let Some(axe) = c.axes.iter().position(|a| &a.id == id) {
                     let removed = c.axes.remove(axe);
