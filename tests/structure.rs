@@ -808,3 +808,29 @@ fn a_run_of_structural_steps_keeps_one_copy_of_the_convention_per_step() {
         "one state, one copy"
     );
 }
+
+#[test]
+fn from_nothing_the_first_axe_then_a_fiche_at_the_end() {
+    let (_dir, path) = workspace_with(|c| c.axes.clear());
+    let mut app = app_on(&path);
+    app.update(Action::GoTo(Tab::Fiches));
+    press(&mut app, 'a');
+    type_text(&mut app, "Premier axe");
+    enter(&mut app);
+    esc(&mut app);
+    assert_eq!(convention(&app).axes.len(), 1);
+    assert_eq!(convention(&app).axes[0].id, "1");
+    press(&mut app, 'a');
+    type_text(&mut app, "Première fiche");
+    enter(&mut app);
+    esc(&mut app);
+    assert_eq!(fiche_ids(&app), [vec!["1-1"]]);
+    // On the grand total of the Axes tab: after the last fiche.
+    app.update(Action::GoTo(Tab::Axes));
+    app.update(Action::End);
+    press(&mut app, 'a');
+    type_text(&mut app, "Deuxième fiche");
+    enter(&mut app);
+    esc(&mut app);
+    assert_eq!(fiche_ids(&app), [vec!["1-1", "1-2"]]);
+}

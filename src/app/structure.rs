@@ -247,8 +247,14 @@ impl App {
             },
             Selection::Nothing => match self.tab {
                 // An empty convention: its first axe.
-                Tab::Axes | Tab::Budgets if self.convention_now().axes.is_empty() => {
+                Tab::Axes | Tab::Fiches | Tab::Budgets if self.convention_now().axes.is_empty() => {
                     self.add_axe(0)
+                }
+                // The grand total, an axe-less list: a fiche at the end of the last axe.
+                Tab::Axes | Tab::Fiches | Tab::Budgets => {
+                    let last = self.convention_now().axes.len() - 1;
+                    let len = self.convention_now().axes[last].fiches.len();
+                    self.add_fiche(last, len)
                 }
                 Tab::Indicators => {
                     // The fiche selected in the Fiches tab gets its first indicator.
