@@ -943,7 +943,7 @@ static UI_FR: UiStrings = UiStrings {
     modified: "modifié",
     editor_title: "Modifier",
     editor_hint: "Entrée : modifier · a : ajouter · d : supprimer · Échap : fermer",
-    editor_hint_row: "Entrée : modifier · Échap : fermer",
+    editor_hint_row: "Entrée : modifier · a / d : une colonne (sur son nom) · Échap : fermer",
     editor_hint_typing: "Entrée : valider · Échap : annuler",
     editor_hint_multiline: "Ctrl-S : valider · Entrée : nouvelle ligne · Échap : annuler",
     dialog_quit: "Des modifications ne sont pas enregistrées.\n\n[e] enregistrer et quitter · [a] abandonner et quitter · Échap : rester",
@@ -1118,6 +1118,18 @@ static UI_FR: UiStrings = UiStrings {
             A::OpenSource => "ouvrir le document source à la ligne",
             A::Report => "écrire le rapport (HTML)",
             A::ReviewFilter => "filtre : ouvertes, règle, fiche (Anomalies)",
+            // Issue 16: structure.
+            A::AddAfter => {
+                "ajouter après la sélection : fiche, ligne de tableau, indicateur, énoncé"
+            }
+            A::AddOuter => "ajouter un axe · une colonne · une année (Indicateurs) · un calcul",
+            A::Remove => "supprimer la sélection (demande si elle porte des chiffres)",
+            A::MoveUp => "monter la sélection (une fiche passe à l'axe précédent)",
+            A::MoveDown => "descendre la sélection (une fiche passe à l'axe suivant)",
+            A::Rename => "renommer la sélection",
+            A::AddTable => "ajouter un tableau (Budgets)",
+            A::RemoveTable => "supprimer le tableau affiché (Budgets)",
+            A::ConfirmFiche => "confirmer les chiffres importés de la fiche (brouillon ◌)",
         }
     },
 };
@@ -1167,7 +1179,7 @@ static UI_EN: UiStrings = UiStrings {
     modified: "modified",
     editor_title: "Edit",
     editor_hint: "Enter: edit · a: add · d: delete · Esc: close",
-    editor_hint_row: "Enter: edit · Esc: close",
+    editor_hint_row: "Enter: edit · a / d: a column (on its name) · Esc: close",
     editor_hint_typing: "Enter: confirm · Esc: cancel",
     editor_hint_multiline: "Ctrl-S: confirm · Enter: new line · Esc: cancel",
     dialog_quit: "Some edits are not saved.\n\n[e] save and quit · [a] discard and quit · Esc: stay",
@@ -1344,6 +1356,16 @@ static UI_EN: UiStrings = UiStrings {
             A::OpenSource => "open the source document at the line",
             A::Report => "write the report (HTML)",
             A::ReviewFilter => "filter: open, rule, fiche (Findings)",
+            // Issue 16: structure.
+            A::AddAfter => "add after the selection: fiche, table row, indicator, statement",
+            A::AddOuter => "add an axe · a column · a year (Indicators) · a calculation",
+            A::Remove => "remove the selection (asks when it holds figures)",
+            A::MoveUp => "move the selection up (a fiche goes to the previous axe)",
+            A::MoveDown => "move the selection down (a fiche goes to the next axe)",
+            A::Rename => "rename the selection",
+            A::AddTable => "add a table (Budgets)",
+            A::RemoveTable => "remove the table shown (Budgets)",
+            A::ConfirmFiche => "confirm the fiche's imported figures (draft ◌)",
         }
     },
 };
@@ -2094,7 +2116,7 @@ pub struct FigureStrings {
     pub columns_left: fn(usize) -> String,
     pub columns_right: fn(usize) -> String,
     /// The `?` help's explanation of the markers.
-    pub legend: [&'static str; 2],
+    pub legend: [&'static str; 3],
     pub overview: &'static str,
     pub overview_stated: &'static str,
     pub overview_fiches: &'static str,
@@ -2154,6 +2176,8 @@ static FIGURES_FR: FigureStrings = FigureStrings {
     legend: [
         "1 234 indiqué · =1 234 calculé (non indiqué) · 1 234* somme sans un texte",
         "✗ erreur · ! avertissement, sur le chiffre · ◂ ▸ colonnes cachées : ←/→",
+        // Issue 16: a draft's fiches.
+        "◌ brouillon : chiffres importés non confirmés (C confirme la fiche)",
     ],
     overview: "Convention",
     overview_stated: "indiqué",
@@ -2207,6 +2231,8 @@ static FIGURES_EN: FigureStrings = FigureStrings {
     legend: [
         "1 234 stated · =1 234 computed (not stated) · 1 234* sum leaving out a text",
         "✗ error · ! warning, on the figure · ◂ ▸ hidden columns: ←/→",
+        // Issue 16: a draft's fiches.
+        "◌ draft: imported figures not yet confirmed (C confirms the fiche)",
     ],
     overview: "Convention",
     overview_stated: "stated",
@@ -3073,3 +3099,178 @@ pub fn changed_since_loaded(lang: Lang) -> String {
         Lang::En => "the file changed on disk since it was loaded".to_string(),
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Issue 16: building a convention's structure in the app (axes, fiches, tables, indicators,
+// statements), its own fields in the editor, a draft's fiches confirmed.
+
+pub struct StructureStrings {
+    pub fiche_id: &'static str,
+    pub id_empty: &'static str,
+    /// (id) is another fiche's.
+    pub id_taken: fn(&str) -> String,
+    pub table_title: &'static str,
+    /// (column number).
+    pub column_name: fn(usize) -> String,
+    pub convention_title: &'static str,
+    pub period: &'static str,
+    pub signed: &'static str,
+    /// (party number).
+    pub party: fn(usize) -> String,
+    /// (axe number).
+    pub axe_title: fn(usize) -> String,
+    pub axe_total: &'static str,
+    /// (statement number).
+    pub statement_value: fn(usize) -> String,
+    pub statement_text: &'static str,
+    /// (claim number).
+    pub claim_text: fn(usize) -> String,
+    pub claim_operation: &'static str,
+    pub claim_operands: &'static str,
+    pub claim_stated: &'static str,
+    pub operation_name: fn(crate::model::Operation) -> &'static str,
+    /// (number) of the document's own indicators.
+    pub doc_indicator: fn(usize) -> String,
+    /// A new table's columns.
+    pub new_label_column: &'static str,
+    pub new_amount_column: &'static str,
+    /// What a removal question names: (id, title).
+    pub what_fiche: fn(&str, &str) -> String,
+    /// (id, title, fiches).
+    pub what_axe: fn(&str, &str, usize) -> String,
+    pub what_row: fn(&str) -> String,
+    pub what_table: fn(&str) -> String,
+    pub what_indicator: fn(&str) -> String,
+    pub what_statement: fn(&str) -> String,
+    pub what_claim: fn(&str) -> String,
+    pub nothing_here: &'static str,
+    pub at_edge: &'static str,
+    pub nothing_to_confirm: &'static str,
+    /// (fiche id, fiches still unconfirmed).
+    pub confirmed: fn(&str, usize) -> String,
+    /// The fiche detail's line about a draft's unconfirmed fiche.
+    pub unconfirmed_line: &'static str,
+    /// (what) removed.
+    pub removed: fn(&str) -> String,
+}
+
+pub fn structure(lang: Lang) -> &'static StructureStrings {
+    match lang {
+        Lang::Fr => &STRUCTURE_FR,
+        Lang::En => &STRUCTURE_EN,
+    }
+}
+
+static STRUCTURE_FR: StructureStrings = StructureStrings {
+    fiche_id: "Identifiant de la fiche",
+    id_empty: "Une fiche a toujours un identifiant.",
+    id_taken: |id| {
+        format!("{id} est déjà l'identifiant d'une autre fiche (3-3 et 3.3 sont le même).")
+    },
+    table_title: "Titre du tableau",
+    column_name: |n| format!("Nom de la colonne {n}"),
+    convention_title: "Intitulé de la convention",
+    period: "Période",
+    signed: "Signée le",
+    party: |n| format!("Partie {n}"),
+    axe_title: |n| format!("Axe {n} : intitulé"),
+    axe_total: "  total prévu indiqué",
+    statement_value: |n| format!("Énoncé {n} : montant"),
+    statement_text: "  phrase",
+    claim_text: |n| format!("Calcul {n} : phrase"),
+    claim_operation: "  opération",
+    doc_indicator: |n| format!("Indicateur du document {n}"),
+    claim_operands: "  nombres (séparés par ;)",
+    claim_stated: "  résultat indiqué",
+    operation_name: |operation| {
+        use crate::model::Operation as O;
+        match operation {
+            O::Sum => "somme (a + b + …)",
+            O::Difference => "différence (a − b − …)",
+            O::Product => "produit (a × b × …)",
+            O::Percentage => "pourcentage (taux % de base : base ; taux)",
+            O::GrowthRate => "évolution en % (de ; à)",
+            O::PointDifference => "écart en points (de ; à)",
+            O::Ratio => "rapport (a ÷ b)",
+        }
+    },
+    new_label_column: "Libellé",
+    new_amount_column: "Montant",
+    what_fiche: |id, title| format!("la fiche {id} « {title} »"),
+    what_axe: |id, title, fiches| match fiches {
+        0 => format!("l'axe {id} « {title} »"),
+        1 => format!("l'axe {id} « {title} » et sa fiche"),
+        n => format!("l'axe {id} « {title} » et ses {n} fiches"),
+    },
+    what_row: |label| format!("la ligne « {label} »"),
+    what_table: |title| format!("le tableau « {title} »"),
+    what_indicator: |name| format!("l'indicateur « {name} »"),
+    what_statement: |text| format!("l'énoncé « {text} »"),
+    what_claim: |text| format!("le calcul « {text} »"),
+    nothing_here: "Rien à faire ici pour cette touche (voir ?).",
+    at_edge: "Déjà au bout : rien à déplacer de ce côté.",
+    nothing_to_confirm: "Cette fiche n'a pas de chiffres importés à confirmer.",
+    confirmed: |id, left| match left {
+        0 => format!("Fiche {id} confirmée : le brouillon est entièrement confirmé."),
+        1 => format!("Fiche {id} confirmée ; 1 fiche reste à confirmer."),
+        n => format!("Fiche {id} confirmée ; {n} fiches restent à confirmer."),
+    },
+    unconfirmed_line: "◌ Chiffres importés, pas encore confirmés : vérifiez-les puis C.",
+    removed: |what| format!("Supprimé : {what} (u le rétablit)."),
+};
+
+static STRUCTURE_EN: StructureStrings = StructureStrings {
+    fiche_id: "Fiche id",
+    id_empty: "A fiche always has an id.",
+    id_taken: |id| format!("{id} is already another fiche's id (3-3 and 3.3 are the same)."),
+    table_title: "Table title",
+    column_name: |n| format!("Name of column {n}"),
+    convention_title: "Convention title",
+    period: "Period",
+    signed: "Signed on",
+    party: |n| format!("Party {n}"),
+    axe_title: |n| format!("Axe {n}: title"),
+    axe_total: "  stated planned total",
+    statement_value: |n| format!("Statement {n}: amount"),
+    statement_text: "  sentence",
+    claim_text: |n| format!("Calculation {n}: sentence"),
+    claim_operation: "  operation",
+    doc_indicator: |n| format!("Document indicator {n}"),
+    claim_operands: "  numbers (separated by ;)",
+    claim_stated: "  stated result",
+    operation_name: |operation| {
+        use crate::model::Operation as O;
+        match operation {
+            O::Sum => "sum (a + b + …)",
+            O::Difference => "difference (a − b − …)",
+            O::Product => "product (a × b × …)",
+            O::Percentage => "percentage (rate % of base: base; rate)",
+            O::GrowthRate => "growth in % (from; to)",
+            O::PointDifference => "change in points (from; to)",
+            O::Ratio => "ratio (a ÷ b)",
+        }
+    },
+    new_label_column: "Label",
+    new_amount_column: "Amount",
+    what_fiche: |id, title| format!("fiche {id} “{title}”"),
+    what_axe: |id, title, fiches| match fiches {
+        0 => format!("axe {id} “{title}”"),
+        1 => format!("axe {id} “{title}” and its fiche"),
+        n => format!("axe {id} “{title}” and its {n} fiches"),
+    },
+    what_row: |label| format!("the row “{label}”"),
+    what_table: |title| format!("the table “{title}”"),
+    what_indicator: |name| format!("the indicator “{name}”"),
+    what_statement: |text| format!("the statement “{text}”"),
+    what_claim: |text| format!("the calculation “{text}”"),
+    nothing_here: "Nothing for this key to do here (see ?).",
+    at_edge: "Already at the end: nothing to move that way.",
+    nothing_to_confirm: "This fiche has no imported figures to confirm.",
+    confirmed: |id, left| match left {
+        0 => format!("Fiche {id} confirmed: the draft is wholly confirmed."),
+        1 => format!("Fiche {id} confirmed; 1 fiche left to confirm."),
+        n => format!("Fiche {id} confirmed; {n} fiches left to confirm."),
+    },
+    unconfirmed_line: "◌ Imported figures, not yet confirmed: check them, then C.",
+    removed: |what| format!("Removed: {what} (u brings it back)."),
+};

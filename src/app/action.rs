@@ -60,4 +60,22 @@ pub enum Action {
     Report,
     /// Anomalies: all, not yet justified, the selected finding's rule, its fiche, in turn.
     ReviewFilter,
+    // Issue 16: building a convention's structure in the app.
+    /// Add after the selection: a fiche (Axes, Budgets, Fiches), a table row, an indicator, a
+    /// statement (overview). Named at once in the editor.
+    AddAfter,
+    /// Add around the selection: an axe, a table column, an indicator's year.
+    AddOuter,
+    /// Remove the selection, asking first when it holds figures.
+    Remove,
+    /// Move the selection up / down (a fiche at the edge of its axe goes to the next axe).
+    MoveUp,
+    MoveDown,
+    /// Type the selection's name.
+    Rename,
+    /// Add / remove a document table (Budgets).
+    AddTable,
+    RemoveTable,
+    /// Confirm the figures of the selected fiche of a draft.
+    ConfirmFiche,
 }

@@ -92,6 +92,13 @@ pub enum Dialog {
         field: super::edit::Field,
         what: String,
     },
+    /// Removing an axe, a fiche, a table, a row, an indicator or a statement that holds
+    /// figures (issue 16).
+    RemoveStructure {
+        document: usize,
+        removal: super::structure::Removal,
+        what: String,
+    },
 }
 
 impl App {
@@ -147,7 +154,9 @@ impl App {
                 (text.dialog_already_open)(&paths.join("\n"))
             }
             Dialog::Notice(message) => format!("{message}\n\n{}", text.dialog_notice_close),
-            Dialog::RemoveItem { what, .. } => (text.dialog_remove_item)(what),
+            Dialog::RemoveItem { what, .. } | Dialog::RemoveStructure { what, .. } => {
+                (text.dialog_remove_item)(what)
+            }
         }
     }
 
@@ -261,6 +270,45 @@ impl App {
     }
 }
 
+impl App {
+    /// A structural step (issue 16): [`App::commit`] on the whole convention, its state
+    /// before shared with the previous step's state after when they are the same, so that a
+    /// run of structural steps keeps one copy of the convention per step, not two.
+    pub(crate) fn commit_structure(
+        &mut self,
+        document: usize,
+        change: impl FnOnce(&mut Convention),
+    ) {
+        let text = self.text();
+        let Some(doc) = self.documents.get_mut(document) else {
+            return;
+        };
+        if doc.read_only {
+            let path = doc.shown_path();
+            self.status = Some((Some(Severity::Warning), (text.read_only)(&path)));
+            return;
+        }
+        let before = match doc.undo.last() {
+            Some(Change {
+                after: Snapshot::Convention(last),
+                ..
+            }) if **last == doc.convention => std::sync::Arc::clone(last),
+            _ => std::sync::Arc::new(doc.convention.clone()),
+        };
+        change(&mut doc.convention);
+        if *before == doc.convention {
+            return;
+        }
+        let after = std::sync::Arc::new(doc.convention.clone());
+        doc.undo.push(Change {
+            before: Snapshot::Convention(before),
+            after: Snapshot::Convention(after),
+        });
+        doc.redo.clear();
+        self.after_change(document);
+    }
+}
+
 /// The change that took `doc` one step through its history since `mark` (the lengths of its
 /// undo and redo stacks then), as the journal records it, and the length of the undo stack
 /// before it; `None` when the document changed otherwise (several steps, a reload).
@@ -285,6 +333,8 @@ fn journal_step(doc: &Document, mark: (usize, usize)) -> Option<(storage::Replac
             id: id.clone(),
             table: table.clone(),
         },
+        // A structural step: the journal records the whole convention.
+        Snapshot::Convention(_) => return None,
     };
     Some((change, before))
 }
@@ -366,9 +416,10 @@ impl App {
         let mut changes: Vec<Change> = doc.undo.drain(depth..).collect();
         let last = changes.pop().expect("more than one change");
         let first = changes.swap_remove(0);
+        let after = whole_if_wider(&first.before, last.after, &doc.convention);
         doc.undo.push(Change {
             before: first.before,
-            after: last.after,
+            after,
         });
         if doc.saved_at.is_some_and(|at| at > depth) {
             doc.saved_at = None;
@@ -612,6 +663,18 @@ impl App {
             }
             (Dialog::RemoveItem { .. }, '\u{1b}' | 'n') => true,
             (
+                Dialog::RemoveStructure {
+                    document,
+                    removal,
+                    what,
+                },
+                'o' | 'y',
+            ) => {
+                self.remove_now(*document, removal, what);
+                true
+            }
+            (Dialog::RemoveStructure { .. }, '\u{1b}' | 'n') => true,
+            (
                 Dialog::Quit
                 | Dialog::FormatLoss { .. }
                 | Dialog::Conflict { .. }
@@ -736,6 +799,17 @@ impl App {
             }
         }
         self.status = Some((None, self.text().recovered.to_string()));
+    }
+}
+
+/// The state after merged changes, restoring as much as the state before them does: a fiche
+/// added (the whole convention before) then named (that fiche after) redoes as the whole
+/// convention, or the redo would find no fiche to put its name on (issue 16).
+fn whole_if_wider(before: &Snapshot, after: Snapshot, now: &Convention) -> Snapshot {
+    if matches!(before, Snapshot::Convention(_)) && !before.same_kind(&after) {
+        Snapshot::Convention(std::sync::Arc::new(now.clone()))
+    } else {
+        after
     }
 }
 

@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 
 use super::views::FicheRef;
 use crate::model::{
-    BudgetField, Convention, Fiche, FicheStatus, Funder, Indicator, IndicatorValue, Measure, Scope,
-    Table, Value, parse_amount,
+    BudgetField, Claim, Convention, Fiche, FicheStatus, Funder, Indicator, IndicatorValue, Measure,
+    Operation, Scope, Statement, StatementScope, Table, Value, parse_amount,
 };
 
 /// What an edit replaced: the whole fiche or table before and after, so that undo and redo
@@ -16,6 +16,10 @@ use crate::model::{
 pub enum Snapshot {
     Fiche(FicheKey, Box<Fiche>),
     Table(String, Box<Table>),
+    /// The whole convention, for structural edits (axes, fiches, tables added, moved or
+    /// removed) and convention-level figures (issue 16): what they touch has no one owner.
+    /// Shared: a run of structural steps keeps one copy per step ([`App::commit_structure`]).
+    Convention(std::sync::Arc<Convention>),
 }
 
 impl Snapshot {
@@ -29,6 +33,7 @@ impl Snapshot {
                 let table = &convention.tables[table];
                 Snapshot::Table(table.id.clone(), Box::new(table.clone()))
             }
+            EditTarget::Convention => Snapshot::Convention(std::sync::Arc::new(convention.clone())),
         }
     }
 
@@ -51,7 +56,16 @@ impl Snapshot {
                     None => false,
                 }
             }
+            Snapshot::Convention(whole) => {
+                *convention = (**whole).clone();
+                true
+            }
         }
+    }
+
+    /// Whether both snapshots restore the same kind of thing (a fiche, a table, the whole).
+    pub fn same_kind(&self, other: &Snapshot) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
     }
 }
 
@@ -67,7 +81,13 @@ pub struct Change {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditTarget {
     Fiche(FicheRef),
-    TableRow { table: usize, row: usize },
+    TableRow {
+        table: usize,
+        row: usize,
+    },
+    /// What the convention states outside the fiches: title, period, parties, the State's
+    /// support, axe titles and totals, statements and claims (issue 16).
+    Convention,
 }
 
 /// A fiche by its id and, when several fiches share that id (a finding of its own), which
@@ -112,6 +132,7 @@ pub enum TargetKey {
         label: String,
         occurrence: usize,
     },
+    Convention,
 }
 
 impl TargetKey {
@@ -132,6 +153,7 @@ impl TargetKey {
                     occurrence,
                 }
             }
+            EditTarget::Convention => TargetKey::Convention,
         }
     }
 
@@ -155,6 +177,7 @@ impl TargetKey {
                     .0;
                 Some(EditTarget::TableRow { table: index, row })
             }
+            TargetKey::Convention => Some(EditTarget::Convention),
         }
     }
 
@@ -163,6 +186,7 @@ impl TargetKey {
         match self {
             TargetKey::Fiche(key) => &key.id,
             TargetKey::TableRow { label, .. } => label,
+            TargetKey::Convention => "",
         }
     }
 }
@@ -190,6 +214,28 @@ pub enum Field {
     Improvements,
     Perspectives,
     Cell(usize),
+    // Issue 16: a fiche's id (its references follow), a table's own fields, and the
+    // convention's (EditTarget::Convention).
+    FicheId,
+    TableTitle,
+    ColumnName(usize),
+    ConventionTitle,
+    Period,
+    Signed,
+    Party(usize),
+    StateSupport,
+    AxeTitle(usize),
+    /// The axe's stated planned total: a statement about the axe, made or removed here.
+    AxeTotal(usize),
+    StatementValue(usize),
+    StatementText(usize),
+    ClaimText(usize),
+    ClaimOperation(usize),
+    ClaimOperands(usize),
+    ClaimStated(usize),
+    /// The document's own indicators (a PDI's socio-economic tables): name, then each value.
+    DocIndicatorName(usize),
+    DocIndicatorValue(usize, usize),
 }
 
 /// How a field is typed in.
@@ -201,6 +247,8 @@ pub enum Kind {
     /// A figure that may also be a percentage, a count or words.
     Figure,
     Choice,
+    /// Numbers separated by `;` (a claim's operands).
+    Numbers,
 }
 
 /// Lists where items can be added (`a`) and removed (`d`).
@@ -209,20 +257,35 @@ pub enum List {
     Partners,
     ExecutedLines,
     Indicators,
+    // Issue 16.
+    Columns,
+    Parties,
+    Statements,
+    Claims,
+    DocIndicators,
 }
 
 impl Field {
     pub fn kind(self) -> Kind {
         match self {
-            Field::Scope | Field::Status => Kind::Choice,
+            Field::Scope | Field::Status | Field::ClaimOperation(_) => Kind::Choice,
             Field::Description
             | Field::Objective
             | Field::AssessmentText
             | Field::Positives
             | Field::Improvements
             | Field::Perspectives => Kind::Multiline,
-            Field::Budget(_) | Field::ExecutedLineAmount(_) => Kind::Amount,
-            Field::IndicatorValue(..) | Field::Cell(_) => Kind::Figure,
+            Field::Budget(_)
+            | Field::ExecutedLineAmount(_)
+            | Field::StateSupport
+            | Field::AxeTotal(_) => Kind::Amount,
+            Field::IndicatorValue(..)
+            | Field::Cell(_)
+            | Field::StatementValue(_)
+            | Field::ClaimStated(_)
+            | Field::DocIndicatorValue(..) => Kind::Figure,
+            Field::StatementText(_) | Field::ClaimText(_) => Kind::Multiline,
+            Field::ClaimOperands(_) => Kind::Numbers,
             _ => Kind::Line,
         }
     }
@@ -232,6 +295,15 @@ impl Field {
             Field::Partner(_) => Some(List::Partners),
             Field::ExecutedLineName(_) | Field::ExecutedLineAmount(_) => Some(List::ExecutedLines),
             Field::IndicatorName(_) | Field::IndicatorValue(..) => Some(List::Indicators),
+            // Columns from their names only: a cell's `d` must never take a column away.
+            Field::ColumnName(_) => Some(List::Columns),
+            Field::Party(_) => Some(List::Parties),
+            Field::StatementValue(_) | Field::StatementText(_) => Some(List::Statements),
+            Field::ClaimText(_)
+            | Field::ClaimOperation(_)
+            | Field::ClaimOperands(_)
+            | Field::ClaimStated(_) => Some(List::Claims),
+            Field::DocIndicatorName(_) | Field::DocIndicatorValue(..) => Some(List::DocIndicators),
             _ => None,
         }
     }
@@ -267,13 +339,31 @@ pub fn fiche_fields(fiche: &Fiche) -> Vec<Field> {
         Field::Positives,
         Field::Improvements,
         Field::Perspectives,
+        // Last, so that the fields above keep their places.
+        Field::FicheId,
     ]);
     fields
 }
 
+/// A row's cells, then the table's title and column names (issue 16: after the cells, so
+/// that the row's own fields keep their places).
 pub fn table_fields(table: &Table) -> Vec<Field> {
-    (0..table.columns.len()).map(Field::Cell).collect()
+    let mut fields: Vec<Field> = (0..table.columns.len()).map(Field::Cell).collect();
+    fields.push(Field::TableTitle);
+    fields.extend((0..table.columns.len()).map(Field::ColumnName));
+    fields
 }
+
+/// A claim's operations, as the editor offers them.
+pub const OPERATIONS: [Operation; 7] = [
+    Operation::Sum,
+    Operation::Difference,
+    Operation::Product,
+    Operation::Percentage,
+    Operation::GrowthRate,
+    Operation::PointDifference,
+    Operation::Ratio,
+];
 
 pub const SCOPES: [Scope; 3] = [
     Scope::Socle,
@@ -296,21 +386,27 @@ pub fn current_text(convention: &Convention, target: EditTarget, field: Field) -
     let figure = |v: Option<&Value>| v.map(editable_figure).unwrap_or_default();
     match target {
         EditTarget::TableRow { table, row } => {
-            let Field::Cell(column) = field else {
-                return String::new();
-            };
-            figure(
-                convention.tables[table].rows[row]
-                    .cells
+            let t = &convention.tables[table];
+            match field {
+                Field::Cell(column) => {
+                    figure(t.rows[row].cells.get(column).and_then(Option::as_ref))
+                }
+                Field::TableTitle => t.title.clone(),
+                Field::ColumnName(column) => t
+                    .columns
                     .get(column)
-                    .and_then(Option::as_ref),
-            )
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default(),
+                _ => String::new(),
+            }
         }
+        EditTarget::Convention => convention_text(convention, field),
         EditTarget::Fiche(r) => {
             let fiche = r.get(convention);
             let budget = fiche.budget.as_ref();
             match field {
                 Field::Title => fiche.title.clone(),
+                Field::FicheId => fiche.id.clone(),
                 Field::Measure => fiche.measure.clone(),
                 Field::Scope | Field::Status => String::new(),
                 Field::Description => block_text(&fiche.description),
@@ -362,7 +458,7 @@ pub fn current_text(convention: &Convention, target: EditTarget, field: Field) -
                     .as_ref()
                     .map(|a| a.improvements.clone())
                     .unwrap_or_default(),
-                Field::Cell(_) => String::new(),
+                _ => String::new(),
             }
         }
     }
@@ -422,6 +518,9 @@ pub enum NewValue {
     Figure(Option<Value>),
     Scope(Scope),
     Status(Option<FicheStatus>),
+    /// A claim's operands and operation (issue 16).
+    Numbers(Vec<Decimal>),
+    Operation(Operation),
 }
 
 fn set_block(block: &mut Option<crate::model::Block>, text: String) {
@@ -440,13 +539,21 @@ fn set_block(block: &mut Option<crate::model::Block>, text: String) {
 /// Writes a confirmed value into the model.
 pub fn apply(convention: &mut Convention, target: EditTarget, field: Field, value: NewValue) {
     match target {
-        EditTarget::TableRow { table, row } => {
-            if let (Field::Cell(column), NewValue::Figure(v)) = (field, value)
-                && let Some(cell) = convention.tables[table].rows[row].cells.get_mut(column)
-            {
-                *cell = v;
+        EditTarget::TableRow { table, row } => match (field, value) {
+            (Field::Cell(column), NewValue::Figure(v)) => {
+                if let Some(cell) = convention.tables[table].rows[row].cells.get_mut(column) {
+                    *cell = v;
+                }
             }
-        }
+            (Field::TableTitle, NewValue::Text(t)) => convention.tables[table].title = t,
+            (Field::ColumnName(column), NewValue::Text(t)) => {
+                if let Some(c) = convention.tables[table].columns.get_mut(column) {
+                    c.name = t;
+                }
+            }
+            _ => {}
+        },
+        EditTarget::Convention => apply_to_convention(convention, field, value),
         EditTarget::Fiche(r) => {
             let fiche = &mut convention.axes[r.axe].fiches[r.fiche];
             apply_to_fiche(fiche, field, value);
@@ -552,9 +659,10 @@ fn apply_to_fiche(fiche: &mut Fiche, field: Field, value: NewValue) {
     }
 }
 
-/// Adds an item to a list; returns the field to edit next (the new item's name).
-pub fn add_item(fiche: &mut Fiche, list: List, year: i32) -> Field {
-    match list {
+/// Adds an item to a list of the fiche; returns the field to edit next (the new item's
+/// name), `None` for a list a fiche has not.
+pub fn add_item(fiche: &mut Fiche, list: List, year: i32) -> Option<Field> {
+    Some(match list {
         List::Partners => {
             let partners = fiche.partners.get_or_insert_with(Default::default);
             partners.names.push(String::new());
@@ -580,12 +688,50 @@ pub fn add_item(fiche: &mut Fiche, list: List, year: i32) -> Field {
             });
             Field::IndicatorName(fiche.indicators.len() - 1)
         }
-    }
+        List::Columns | List::Parties | List::Statements | List::Claims | List::DocIndicators => {
+            return None;
+        }
+    })
 }
 
 /// Whether removing the item a field belongs to would remove figures: an executed line, an
 /// indicator with values, an indicator value that is filled in.
 pub fn holds_figures(convention: &Convention, target: EditTarget, field: Field) -> bool {
+    match (target, field) {
+        (EditTarget::TableRow { table, .. }, Field::ColumnName(column)) => {
+            return convention.tables.get(table).is_some_and(|t| {
+                t.rows
+                    .iter()
+                    .chain(&t.total)
+                    .any(|r| r.cells.get(column).is_some_and(Option::is_some))
+            });
+        }
+        // A statement or a claim is a figure.
+        (EditTarget::Convention, Field::StatementValue(_) | Field::StatementText(_)) => {
+            return true;
+        }
+        (
+            EditTarget::Convention,
+            Field::ClaimText(_)
+            | Field::ClaimOperation(_)
+            | Field::ClaimOperands(_)
+            | Field::ClaimStated(_),
+        ) => return true,
+        (EditTarget::Convention, Field::DocIndicatorName(i)) => {
+            return convention
+                .indicators
+                .get(i)
+                .is_some_and(crate::app::structure::indicator_holds_figures);
+        }
+        (EditTarget::Convention, Field::DocIndicatorValue(i, j)) => {
+            return convention
+                .indicators
+                .get(i)
+                .and_then(|x| x.values.get(j))
+                .is_some_and(|v| v.value.is_some());
+        }
+        _ => {}
+    }
     let EditTarget::Fiche(r) = target else {
         return false;
     };
@@ -639,6 +785,7 @@ pub fn remove_item(fiche: &mut Fiche, field: Field) -> bool {
 pub fn field_name(lang: crate::strings::Lang, field: Field) -> String {
     use crate::strings::Lang::{En, Fr};
     let t = crate::strings::ui(lang);
+    let s = crate::strings::structure(lang);
     let n = |i: usize| i + 1;
     match (lang, field) {
         (Fr, Field::Title) => "Intitulé".into(),
@@ -667,6 +814,426 @@ pub fn field_name(lang: crate::strings::Lang, field: Field) -> String {
         (_, Field::Perspectives) => t.section_perspectives.into(),
         (Fr, Field::Cell(c)) => format!("Colonne {}", n(c)),
         (En, Field::Cell(c)) => format!("Column {}", n(c)),
+        (_, Field::FicheId) => s.fiche_id.into(),
+        (_, Field::TableTitle) => s.table_title.into(),
+        (_, Field::ColumnName(c)) => (s.column_name)(n(c)),
+        (_, Field::ConventionTitle) => s.convention_title.into(),
+        (_, Field::Period) => s.period.into(),
+        (_, Field::Signed) => s.signed.into(),
+        (_, Field::Party(i)) => (s.party)(n(i)),
+        (_, Field::StateSupport) => crate::strings::figures(lang).state_support.into(),
+        (_, Field::AxeTitle(a)) => (s.axe_title)(n(a)),
+        (_, Field::AxeTotal(_)) => s.axe_total.into(),
+        (_, Field::StatementValue(i)) => (s.statement_value)(n(i)),
+        (_, Field::StatementText(_)) => s.statement_text.into(),
+        (_, Field::ClaimText(i)) => (s.claim_text)(n(i)),
+        (_, Field::ClaimOperation(_)) => s.claim_operation.into(),
+        (_, Field::ClaimOperands(_)) => s.claim_operands.into(),
+        (_, Field::ClaimStated(_)) => s.claim_stated.into(),
+        (_, Field::DocIndicatorName(i)) => (s.doc_indicator)(n(i)),
+        (_, Field::DocIndicatorValue(i, j)) => format!("  {}.{}", n(i), n(j)),
+    }
+}
+
+// Issue 16: a fiche's id, the convention's own fields, and the lists of the convention and
+// of a table.
+
+/// Why fiche `r` cannot take `new` as its id: empty, or another fiche's (the rules read `3-3`
+/// and `3.3` as one id).
+pub fn fiche_id_refused(
+    convention: &Convention,
+    r: FicheRef,
+    new: &str,
+    lang: crate::strings::Lang,
+) -> Option<String> {
+    let text = crate::strings::structure(lang);
+    let new = new.trim();
+    if new.is_empty() {
+        return Some(text.id_empty.to_string());
+    }
+    let wanted = crate::model::normalise_fiche_id(new);
+    let taken = super::views::fiche_refs(convention)
+        .into_iter()
+        .filter(|other| *other != r)
+        .any(|other| crate::model::normalise_fiche_id(&other.get(convention).id) == wanted);
+    taken.then(|| (text.id_taken)(&crate::text::sanitize_line(new)))
+}
+
+/// Gives fiche `r` the id `new`, and every reference to its old id with it: summary-table
+/// rows, statements about it, credit moved to it, a draft's list.
+pub fn rename_fiche(convention: &mut Convention, r: FicheRef, new: &str) {
+    let new = new.trim().to_string();
+    let old = std::mem::replace(&mut convention.axes[r.axe].fiches[r.fiche].id, new.clone());
+    let is_old =
+        |id: &str| crate::model::normalise_fiche_id(id) == crate::model::normalise_fiche_id(&old);
+    for table in &mut convention.tables {
+        for row in table.rows.iter_mut().chain(table.total.as_mut()) {
+            if row.fiche.as_deref().is_some_and(is_old) {
+                row.fiche = Some(new.clone());
+            }
+        }
+    }
+    for statement in &mut convention.statements {
+        if let StatementScope::Fiche(id) = &mut statement.scope
+            && is_old(id)
+        {
+            *id = new.clone();
+        }
+    }
+    for fiche in convention.axes.iter_mut().flat_map(|a| a.fiches.iter_mut()) {
+        let Some(budget) = &mut fiche.budget else {
+            continue;
+        };
+        for reallocation in &mut budget.reallocations {
+            if reallocation.to_fiche.as_deref().is_some_and(is_old) {
+                reallocation.to_fiche = Some(new.clone());
+            }
+        }
+    }
+    if let Some(draft) = &mut convention.draft {
+        for id in &mut draft.unconfirmed {
+            if *id == old {
+                *id = new.clone();
+            }
+        }
+    }
+}
+
+/// The statement that is axe `axe`'s stated planned total, if the document gives one.
+fn axe_total_index(convention: &Convention, axe: usize) -> Option<usize> {
+    let id = &convention.axes.get(axe)?.id;
+    convention.statements.iter().position(|s| {
+        matches!(&s.scope, StatementScope::Axe(a) if a == id)
+            && s.field == Some(BudgetField::PlannedTotal)
+            && s.about.is_none()
+    })
+}
+
+/// The fields of the convention editor: the document, its parties and the State's support,
+/// each axe's title and stated total, then its statements and claims.
+pub fn convention_fields(convention: &Convention) -> Vec<Field> {
+    let mut fields = vec![Field::ConventionTitle, Field::Period, Field::Signed];
+    fields.extend((0..convention.parties.len()).map(Field::Party));
+    fields.push(Field::StateSupport);
+    for axe in 0..convention.axes.len() {
+        fields.push(Field::AxeTitle(axe));
+        fields.push(Field::AxeTotal(axe));
+    }
+    let axe_totals: Vec<usize> = (0..convention.axes.len())
+        .filter_map(|axe| axe_total_index(convention, axe))
+        .collect();
+    for (i, statement) in convention.statements.iter().enumerate() {
+        if !matches!(statement.scope, StatementScope::Fiche(_)) && !axe_totals.contains(&i) {
+            fields.push(Field::StatementValue(i));
+            fields.push(Field::StatementText(i));
+        }
+    }
+    for i in 0..convention.claims.len() {
+        fields.extend([
+            Field::ClaimText(i),
+            Field::ClaimOperation(i),
+            Field::ClaimOperands(i),
+            Field::ClaimStated(i),
+        ]);
+    }
+    for (i, indicator) in convention.indicators.iter().enumerate() {
+        fields.push(Field::DocIndicatorName(i));
+        fields.extend((0..indicator.values.len()).map(|j| Field::DocIndicatorValue(i, j)));
+    }
+    fields
+}
+
+/// Numbers as the editor shows them in a list: `120 331 ; 14`.
+fn numbers_text(numbers: &[Decimal]) -> String {
+    numbers
+        .iter()
+        .map(|d| crate::model::format_amount_fr(*d))
+        .collect::<Vec<_>>()
+        .join(" ; ")
+}
+
+/// Typed text → a claim's operands, separated by `;` (a comma is the decimal mark).
+pub fn parse_numbers_input(text: &str) -> Result<Vec<Decimal>, Refused> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            crate::model::parse_euro_amount(part)
+                .or_else(|_| parse_amount(part.trim_end_matches('%').trim()))
+                .map_err(|e| Refused(format!("{part} : {e}")))
+        })
+        .collect()
+}
+
+fn convention_text(convention: &Convention, field: Field) -> String {
+    let figure = |v: Option<&Value>| v.map(editable_figure).unwrap_or_default();
+    match field {
+        Field::ConventionTitle => convention.title.clone(),
+        Field::Period => convention.period.clone(),
+        Field::Signed => convention.signed.clone(),
+        Field::Party(i) => convention.parties.get(i).cloned().unwrap_or_default(),
+        Field::StateSupport => figure(convention.state_support.as_ref().map(|s| &s.value)),
+        Field::AxeTitle(axe) => convention
+            .axes
+            .get(axe)
+            .map(|a| a.title.clone())
+            .unwrap_or_default(),
+        Field::AxeTotal(axe) => {
+            figure(axe_total_index(convention, axe).map(|i| &convention.statements[i].value))
+        }
+        Field::StatementValue(i) => figure(convention.statements.get(i).map(|s| &s.value)),
+        Field::StatementText(i) => convention
+            .statements
+            .get(i)
+            .map(|s| s.text.clone())
+            .unwrap_or_default(),
+        Field::ClaimText(i) => convention
+            .claims
+            .get(i)
+            .map(|c| c.text.clone())
+            .unwrap_or_default(),
+        Field::ClaimOperands(i) => convention
+            .claims
+            .get(i)
+            .map(|c| numbers_text(&c.operands))
+            .unwrap_or_default(),
+        Field::ClaimStated(i) => figure(convention.claims.get(i).map(|c| &c.stated)),
+        Field::DocIndicatorName(i) => convention
+            .indicators
+            .get(i)
+            .map(|x| x.name.clone())
+            .unwrap_or_default(),
+        Field::DocIndicatorValue(i, j) => figure(
+            convention
+                .indicators
+                .get(i)
+                .and_then(|x| x.values.get(j))
+                .and_then(|v| v.value.as_ref()),
+        ),
+        _ => String::new(),
+    }
+}
+
+/// A stated figure of the convention (its support, an axe total) made, changed or removed.
+fn statement_about(scope: StatementScope, value: Value) -> Statement {
+    Statement {
+        scope,
+        field: Some(BudgetField::PlannedTotal),
+        about: None,
+        value,
+        bound: None,
+        uncertain: false,
+        text: String::new(),
+        source: Default::default(),
+    }
+}
+
+fn apply_to_convention(convention: &mut Convention, field: Field, value: NewValue) {
+    match (field, value) {
+        (Field::ConventionTitle, NewValue::Text(t)) => convention.title = t,
+        (Field::Period, NewValue::Text(t)) => convention.period = t,
+        (Field::Signed, NewValue::Text(t)) => convention.signed = t,
+        (Field::Party(i), NewValue::Text(t)) => {
+            if let Some(party) = convention.parties.get_mut(i) {
+                *party = t;
+            }
+        }
+        (Field::StateSupport, NewValue::Figure(v)) => match (v, &mut convention.state_support) {
+            (None, support) => *support = None,
+            (Some(v), Some(support)) => support.value = v,
+            (Some(v), support) => {
+                *support = Some(statement_about(StatementScope::Convention, v));
+            }
+        },
+        (Field::AxeTitle(axe), NewValue::Text(t)) => {
+            if let Some(a) = convention.axes.get_mut(axe) {
+                a.title = t;
+            }
+        }
+        (Field::AxeTotal(axe), NewValue::Figure(v)) => {
+            match (v, axe_total_index(convention, axe)) {
+                (None, Some(i)) => {
+                    convention.statements.remove(i);
+                }
+                (Some(v), Some(i)) => convention.statements[i].value = v,
+                (Some(v), None) => {
+                    if let Some(a) = convention.axes.get(axe) {
+                        let scope = StatementScope::Axe(a.id.clone());
+                        convention.statements.push(statement_about(scope, v));
+                    }
+                }
+                (None, None) => {}
+            }
+        }
+        // A statement is its figure: emptied, it keeps the one it had.
+        (Field::StatementValue(i), NewValue::Figure(Some(v))) => {
+            if let Some(s) = convention.statements.get_mut(i) {
+                s.value = v;
+            }
+        }
+        (Field::StatementText(i), NewValue::Text(t)) => {
+            if let Some(s) = convention.statements.get_mut(i) {
+                s.text = t;
+            }
+        }
+        (Field::ClaimText(i), NewValue::Text(t)) => {
+            if let Some(c) = convention.claims.get_mut(i) {
+                c.text = t;
+            }
+        }
+        (Field::ClaimOperation(i), NewValue::Operation(operation)) => {
+            if let Some(c) = convention.claims.get_mut(i) {
+                c.operation = operation;
+            }
+        }
+        (Field::ClaimOperands(i), NewValue::Numbers(numbers)) => {
+            if let Some(c) = convention.claims.get_mut(i) {
+                c.operands = numbers;
+            }
+        }
+        (Field::ClaimStated(i), NewValue::Figure(Some(v))) => {
+            if let Some(c) = convention.claims.get_mut(i) {
+                c.stated = v;
+            }
+        }
+        (Field::DocIndicatorName(i), NewValue::Text(t)) => {
+            if let Some(x) = convention.indicators.get_mut(i) {
+                x.name = t;
+            }
+        }
+        (Field::DocIndicatorValue(i, j), NewValue::Figure(v)) => {
+            if let Some(entry) = convention
+                .indicators
+                .get_mut(i)
+                .and_then(|x| x.values.get_mut(j))
+            {
+                entry.value = v;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Adds an item to a list of the convention or of table `table`, after the item `field`
+/// belongs to (an indicator's first value for `year`); returns the field to type next.
+pub fn add_convention_item(
+    convention: &mut Convention,
+    target: EditTarget,
+    field: Field,
+    list: List,
+    year: i32,
+) -> Option<Field> {
+    match (target, list) {
+        (EditTarget::TableRow { table, .. }, List::Columns) => {
+            let t = convention.tables.get_mut(table)?;
+            let at = match field {
+                Field::ColumnName(c) | Field::Cell(c) => c + 1,
+                _ => t.columns.len(),
+            }
+            .min(t.columns.len());
+            t.columns.insert(at, Default::default());
+            for row in t.rows.iter_mut().chain(t.total.as_mut()) {
+                let at = at.min(row.cells.len());
+                row.cells.insert(at, None);
+            }
+            Some(Field::ColumnName(at))
+        }
+        (EditTarget::Convention, List::Parties) => {
+            let at = match field {
+                Field::Party(i) => i + 1,
+                _ => convention.parties.len(),
+            };
+            convention.parties.insert(at, String::new());
+            Some(Field::Party(at))
+        }
+        (EditTarget::Convention, List::Statements) => {
+            convention.statements.push(statement_about(
+                StatementScope::Convention,
+                Value::Amount(Decimal::ZERO),
+            ));
+            Some(Field::StatementValue(convention.statements.len() - 1))
+        }
+        (EditTarget::Convention, List::Claims) => {
+            convention.claims.push(Claim {
+                text: String::new(),
+                operation: Operation::Sum,
+                operands: Vec::new(),
+                stated: Value::Amount(Decimal::ZERO),
+                approximate: false,
+                bound: None,
+                uncertain: false,
+                source: Default::default(),
+            });
+            Some(Field::ClaimText(convention.claims.len() - 1))
+        }
+        (EditTarget::Convention, List::DocIndicators) => {
+            let at = match field {
+                Field::DocIndicatorName(i) | Field::DocIndicatorValue(i, _) => i + 1,
+                _ => convention.indicators.len(),
+            }
+            .min(convention.indicators.len());
+            convention.indicators.insert(
+                at,
+                Indicator {
+                    values: vec![IndicatorValue {
+                        year,
+                        measure: Measure::Result,
+                        value: None,
+                        note: String::new(),
+                    }],
+                    ..Default::default()
+                },
+            );
+            Some(Field::DocIndicatorName(at))
+        }
+        _ => None,
+    }
+}
+
+/// Removes the convention's or the table's list item `field` belongs to.
+pub fn remove_convention_item(convention: &mut Convention, target: EditTarget, field: Field) {
+    match (target, field) {
+        (EditTarget::TableRow { table, .. }, Field::ColumnName(c)) => {
+            if let Some(t) = convention.tables.get_mut(table)
+                && c < t.columns.len()
+            {
+                t.columns.remove(c);
+                for row in t.rows.iter_mut().chain(t.total.as_mut()) {
+                    if c < row.cells.len() {
+                        row.cells.remove(c);
+                    }
+                }
+            }
+        }
+        (EditTarget::Convention, Field::Party(i)) if i < convention.parties.len() => {
+            convention.parties.remove(i);
+        }
+        (EditTarget::Convention, Field::StatementValue(i) | Field::StatementText(i))
+            if i < convention.statements.len() =>
+        {
+            convention.statements.remove(i);
+        }
+        (
+            EditTarget::Convention,
+            Field::ClaimText(i)
+            | Field::ClaimOperation(i)
+            | Field::ClaimOperands(i)
+            | Field::ClaimStated(i),
+        ) if i < convention.claims.len() => {
+            convention.claims.remove(i);
+        }
+        (EditTarget::Convention, Field::DocIndicatorName(i)) if i < convention.indicators.len() => {
+            convention.indicators.remove(i);
+        }
+        // A value row removes that value (one year), not the indicator.
+        (EditTarget::Convention, Field::DocIndicatorValue(i, j)) => {
+            if let Some(x) = convention.indicators.get_mut(i)
+                && j < x.values.len()
+            {
+                x.values.remove(j);
+            }
+        }
+        _ => {}
     }
 }
 

@@ -63,6 +63,44 @@ pub(crate) fn fields_of(convention: &Convention, target: EditTarget) -> Vec<Fiel
     match target {
         EditTarget::Fiche(r) => edit::fiche_fields(r.get(convention)),
         EditTarget::TableRow { table, .. } => edit::table_fields(&convention.tables[table]),
+        EditTarget::Convention => edit::convention_fields(convention),
+    }
+}
+
+/// What a key does in the editor's list of fields, by name (the keymap maps keys to these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldListOp {
+    Close,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    /// Type into the selected field.
+    Edit,
+    /// Add an item to the selected field's list (a partner, a column, a statement…).
+    AddItem,
+    /// Remove the selected field's item, asking first when it holds figures.
+    RemoveItem,
+}
+
+impl FieldListOp {
+    /// The default key of each operation.
+    pub fn of_key(key: &KeyEvent) -> Option<FieldListOp> {
+        Some(match key.code {
+            KeyCode::Esc => FieldListOp::Close,
+            KeyCode::Up | KeyCode::Char('k') => FieldListOp::Up,
+            KeyCode::Down | KeyCode::Char('j') => FieldListOp::Down,
+            KeyCode::PageUp => FieldListOp::PageUp,
+            KeyCode::PageDown => FieldListOp::PageDown,
+            KeyCode::Home => FieldListOp::Home,
+            KeyCode::End => FieldListOp::End,
+            KeyCode::Enter | KeyCode::Char('e') => FieldListOp::Edit,
+            KeyCode::Char('a') => FieldListOp::AddItem,
+            KeyCode::Char('d') | KeyCode::Delete => FieldListOp::RemoveItem,
+            _ => return None,
+        })
     }
 }
 
@@ -78,6 +116,32 @@ fn pasted_text(text: &str, multiline: bool) -> String {
             c => Some(c),
         })
         .collect()
+}
+
+/// The convention editor's field for a line of the Axes tab's overview.
+fn overview_field(c: &Convention, item: views::OverviewItem) -> Field {
+    use views::OverviewItem as O;
+    let fields = edit::convention_fields(c);
+    let statement = |i: usize| {
+        // An axe's stated total is edited as the axe's.
+        if fields.contains(&Field::StatementValue(i)) {
+            return Field::StatementValue(i);
+        }
+        match &c.statements[i].scope {
+            crate::model::StatementScope::Axe(id) => c
+                .axes
+                .iter()
+                .position(|a| &a.id == id)
+                .map_or(Field::ConventionTitle, Field::AxeTotal),
+            _ => Field::ConventionTitle,
+        }
+    };
+    match item {
+        O::Convention => Field::ConventionTitle,
+        O::StateSupport | O::StateSupportFiches => Field::StateSupport,
+        O::Statement(i) | O::StatementFiches(i) => statement(i),
+        O::Claim(i) => Field::ClaimText(i),
+    }
 }
 
 impl App {
@@ -169,6 +233,15 @@ impl App {
             Tab::Axes => {
                 match views::axes_rows(c, &self.view.collapsed).get(self.view.axes.selected) {
                     Some(views::AxesRow::Fiche(r)) => (EditTarget::Fiche(*r), None),
+                    // Issue 16: the convention's own figures and the axes' titles and totals.
+                    Some(views::AxesRow::Axe(axe)) => (
+                        EditTarget::Convention,
+                        Some(Start::Field(Field::AxeTitle(*axe))),
+                    ),
+                    Some(views::AxesRow::Overview(item)) => (
+                        EditTarget::Convention,
+                        Some(Start::Field(overview_field(c, *item))),
+                    ),
                     _ => return None,
                 }
             }
@@ -191,10 +264,17 @@ impl App {
             Tab::Indicators => {
                 let rows = views::indicator_rows(c);
                 let row = rows.get(self.selected_row(Tab::Indicators)?)?;
-                (
-                    EditTarget::Fiche(row.fiche?),
-                    Some(Start::Field(Field::IndicatorName(row.index))),
-                )
+                match row.fiche {
+                    Some(fiche) => (
+                        EditTarget::Fiche(fiche),
+                        Some(Start::Field(Field::IndicatorName(row.index))),
+                    ),
+                    // The document's own indicators are the convention's.
+                    None => (
+                        EditTarget::Convention,
+                        Some(Start::Field(Field::DocIndicatorName(row.index))),
+                    ),
+                }
             }
             Tab::Anomalies => {
                 let (_, finding) = *self
@@ -220,7 +300,10 @@ impl App {
                         EditTarget::Fiche(r.fiche?),
                         Some(Start::Field(Field::IndicatorName(r.index))),
                     ),
-                    super::tabs::Place::Overview(_) => return None,
+                    super::tabs::Place::Overview(item) => (
+                        EditTarget::Convention,
+                        Some(Start::Field(overview_field(c, item))),
+                    ),
                 }
             }
         })
@@ -241,7 +324,11 @@ impl App {
         };
         let keep_open = if editor.input.is_some() {
             self.typing_key(&mut editor, key);
-            true
+            // What was just added and then cancelled is gone, and the editor with it.
+            editor
+                .key
+                .resolve(&self.documents[editor.document].convention)
+                .is_some()
         } else {
             self.field_list_key(&mut editor, key, height)
         };
@@ -255,24 +342,26 @@ impl App {
         let len = editor.fields.len();
         let selected = editor.scroll.selected;
         editor.error = None;
-        match key.code {
-            KeyCode::Esc => return false,
-            KeyCode::Up | KeyCode::Char('k') => {
+        let Some(op) = FieldListOp::of_key(key) else {
+            return true;
+        };
+        match op {
+            FieldListOp::Close => return false,
+            FieldListOp::Up => editor
+                .scroll
+                .select(selected.saturating_sub(1), len, height),
+            FieldListOp::Down => editor.scroll.select(selected + 1, len, height),
+            FieldListOp::PageUp => {
                 editor
                     .scroll
-                    .select(selected.saturating_sub(1), len, height)
+                    .select(selected.saturating_sub(height), len, height)
             }
-            KeyCode::Down | KeyCode::Char('j') => editor.scroll.select(selected + 1, len, height),
-            KeyCode::PageUp => editor
-                .scroll
-                .select(selected.saturating_sub(height), len, height),
-            KeyCode::PageDown => editor.scroll.select(selected + height, len, height),
-            KeyCode::Home => editor.scroll.select(0, len, height),
-            KeyCode::End => editor.scroll.select(len.saturating_sub(1), len, height),
-            KeyCode::Enter | KeyCode::Char('e') => self.begin_typing(editor),
-            KeyCode::Char('a') => self.add_list_item(editor, height),
-            KeyCode::Char('d') | KeyCode::Delete => self.remove_list_item(editor),
-            _ => {}
+            FieldListOp::PageDown => editor.scroll.select(selected + height, len, height),
+            FieldListOp::Home => editor.scroll.select(0, len, height),
+            FieldListOp::End => editor.scroll.select(len.saturating_sub(1), len, height),
+            FieldListOp::Edit => self.begin_typing(editor),
+            FieldListOp::AddItem => self.add_list_item(editor, height),
+            FieldListOp::RemoveItem => self.remove_list_item(editor),
         }
         true
     }
@@ -284,13 +373,18 @@ impl App {
         let c = &self.documents[editor.document].convention;
         editor.input = Some(match field.kind() {
             Kind::Choice => {
-                let EditTarget::Fiche(r) = editor.target else {
-                    return;
-                };
-                let fiche = r.get(c);
-                let selected = match field {
-                    Field::Scope => edit::SCOPES.iter().position(|s| *s == fiche.scope),
-                    _ => edit::STATUSES.iter().position(|s| *s == fiche.status),
+                let selected = match (editor.target, field) {
+                    (EditTarget::Fiche(r), Field::Scope) => {
+                        edit::SCOPES.iter().position(|s| *s == r.get(c).scope)
+                    }
+                    (EditTarget::Fiche(r), Field::Status) => {
+                        edit::STATUSES.iter().position(|s| *s == r.get(c).status)
+                    }
+                    (EditTarget::Convention, Field::ClaimOperation(i)) => {
+                        let operation = c.claims.get(i).map(|claim| claim.operation);
+                        edit::OPERATIONS.iter().position(|o| Some(*o) == operation)
+                    }
+                    _ => return,
                 };
                 FieldInput::Choice {
                     selected: selected.unwrap_or(0),
@@ -325,6 +419,7 @@ impl App {
             Some(FieldInput::Choice { selected }) => {
                 let options = match field {
                     Field::Scope => edit::SCOPES.len(),
+                    Field::ClaimOperation(_) => edit::OPERATIONS.len(),
                     _ => edit::STATUSES.len(),
                 };
                 match key.code {
@@ -334,6 +429,9 @@ impl App {
                     KeyCode::Enter => {
                         let value = match field {
                             Field::Scope => NewValue::Scope(edit::SCOPES[*selected]),
+                            Field::ClaimOperation(_) => {
+                                NewValue::Operation(edit::OPERATIONS[*selected])
+                            }
                             _ => NewValue::Status(edit::STATUSES[*selected]),
                         };
                         editor.input = None;
@@ -375,6 +473,9 @@ impl App {
                     return;
                 }
                 let c = &self.documents[editor.document].convention;
+                if let (Field::FicheId, EditTarget::Fiche(r)) = (field, editor.target) {
+                    return self.rename_fiche(editor, r, &text);
+                }
                 let value = match field.kind() {
                     Kind::Amount => match edit::parse_amount_input(&text) {
                         Ok(value) => NewValue::Figure(value),
@@ -384,18 +485,36 @@ impl App {
                         }
                     },
                     Kind::Figure => {
-                        let previous = match editor.target {
-                            EditTarget::TableRow { table, row } => {
-                                c.tables[table].rows[row].cells.get(match field {
+                        let previous: Option<&crate::model::Value> = match editor.target {
+                            EditTarget::TableRow { table, row } => c.tables[table].rows[row]
+                                .cells
+                                .get(match field {
                                     Field::Cell(col) => col,
                                     _ => 0,
                                 })
-                            }
+                                .and_then(Option::as_ref),
                             EditTarget::Fiche(_) => None,
-                        }
-                        .and_then(Option::as_ref);
+                            // A statement's or claim's figure keeps its kind (an amount).
+                            EditTarget::Convention => match field {
+                                Field::StatementValue(i) => c.statements.get(i).map(|s| &s.value),
+                                Field::ClaimStated(i) => c.claims.get(i).map(|k| &k.stated),
+                                Field::DocIndicatorValue(i, j) => c
+                                    .indicators
+                                    .get(i)
+                                    .and_then(|x| x.values.get(j))
+                                    .and_then(|v| v.value.as_ref()),
+                                _ => None,
+                            },
+                        };
                         NewValue::Figure(edit::parse_figure_input(&text, previous))
                     }
+                    Kind::Numbers => match edit::parse_numbers_input(&text) {
+                        Ok(numbers) => NewValue::Numbers(numbers),
+                        Err(refused) => {
+                            editor.error = Some((self.text().amount_refused)(&refused.0));
+                            return;
+                        }
+                    },
                     _ => NewValue::Text(text),
                 };
                 editor.input = None;
@@ -418,12 +537,35 @@ impl App {
         }
     }
 
+    /// A fiche's new id: refused when empty or another fiche's; else one structural step
+    /// that carries its references along.
+    fn rename_fiche(&mut self, editor: &mut Editor, r: FicheRef, text: &str) {
+        let c = &self.documents[editor.document].convention;
+        if let Some(refused) = edit::fiche_id_refused(c, r, text, self.lang) {
+            editor.error = Some(refused);
+            return;
+        }
+        editor.input = None;
+        editor.error = None;
+        self.commit_structure(editor.document, |c| edit::rename_fiche(c, r, text));
+        let c = &self.documents[editor.document].convention;
+        editor.key = TargetKey::of(c, editor.target);
+        // The selections follow the fiche under its new id.
+        self.remember_selections();
+    }
+
     /// Esc on an item just added: the addition is taken back, leaving no trace.
     fn cancel_addition(&mut self, editor: &mut Editor) {
         let Some(depth) = editor.adding.take() else {
             return;
         };
         self.discard_changes_since(editor.document, depth);
+        // The fiche, axe or table added is gone: the editor closes (see `editor_key`).
+        let c = &self.documents[editor.document].convention;
+        let Some(target) = editor.key.resolve(c) else {
+            return;
+        };
+        editor.target = target;
         self.refresh_fields(editor);
         let (len, selected) = (editor.fields.len(), editor.scroll.selected);
         let height = self.editor_height();
@@ -432,7 +574,7 @@ impl App {
 
     fn add_list_item(&mut self, editor: &mut Editor, height: usize) {
         let EditTarget::Fiche(r) = editor.target else {
-            return;
+            return self.add_structure_item(editor, height);
         };
         let Some(list) = editor
             .fields
@@ -452,11 +594,7 @@ impl App {
         let mut added = None;
         let depth = self.documents[editor.document].undo.len();
         self.commit(editor.document, editor.target, |c| {
-            added = Some(edit::add_item(
-                &mut c.axes[r.axe].fiches[r.fiche],
-                list,
-                year,
-            ));
+            added = edit::add_item(&mut c.axes[r.axe].fiches[r.fiche], list, year);
         });
         self.refresh_fields(editor);
         if let Some(position) = added.and_then(|f| editor.fields.iter().position(|x| *x == f)) {
@@ -473,7 +611,7 @@ impl App {
         let Some(&field) = editor.fields.get(editor.scroll.selected) else {
             return;
         };
-        if field.list().is_none() || !matches!(editor.target, EditTarget::Fiche(_)) {
+        if field.list().is_none() {
             return;
         }
         let c = &self.documents[editor.document].convention;
@@ -496,11 +634,12 @@ impl App {
     }
 
     pub(crate) fn remove_item_now(&mut self, editor: &mut Editor, field: Field) {
-        let EditTarget::Fiche(r) = editor.target else {
-            return;
-        };
-        self.commit(editor.document, editor.target, |c| {
-            edit::remove_item(&mut c.axes[r.axe].fiches[r.fiche], field);
+        let target = editor.target;
+        self.commit(editor.document, target, |c| match target {
+            EditTarget::Fiche(r) => {
+                edit::remove_item(&mut c.axes[r.axe].fiches[r.fiche], field);
+            }
+            _ => edit::remove_convention_item(c, target, field),
         });
         self.refresh_fields(editor);
         let len = editor.fields.len();
@@ -509,11 +648,92 @@ impl App {
         editor.scroll.select(selected, len, height);
     }
 
+    /// `a` in the convention editor or a table row's: a party, a statement, a claim, a
+    /// column after the selected one, typed at once.
+    fn add_structure_item(&mut self, editor: &mut Editor, height: usize) {
+        let field = editor.fields.get(editor.scroll.selected).copied();
+        let list = match (editor.target, field.and_then(Field::list), field) {
+            (_, Some(list), _) => list,
+            // From a cell or the title, `a` adds a column.
+            (EditTarget::TableRow { .. }, None, _) => edit::List::Columns,
+            // From the document's own fields, a party; from a figure, a statement.
+            (
+                EditTarget::Convention,
+                None,
+                Some(Field::ConventionTitle | Field::Period | Field::Signed) | None,
+            ) => edit::List::Parties,
+            (EditTarget::Convention, None, _) => edit::List::Statements,
+            _ => return,
+        };
+        let target = editor.target;
+        let depth = self.documents[editor.document].undo.len();
+        let year = self.documents[editor.document]
+            .convention
+            .years
+            .map_or(self.rules.current_year, |(_, last)| last);
+        let mut added = None;
+        self.commit(editor.document, target, |c| {
+            added = edit::add_convention_item(
+                c,
+                target,
+                field.unwrap_or(Field::TableTitle),
+                list,
+                year,
+            );
+        });
+        self.refresh_fields(editor);
+        if let Some(position) = added.and_then(|f| editor.fields.iter().position(|x| *x == f)) {
+            let len = editor.fields.len();
+            editor.scroll.select(position, len, height);
+            self.begin_typing(editor);
+            editor.adding = Some(depth);
+        }
+    }
+
+    /// Opens the editor on `target` at `field`, typing into it at once when `typing`;
+    /// `adding` is the undo depth before what was just added there (Esc takes it back).
+    pub(crate) fn open_editor_on(
+        &mut self,
+        target: EditTarget,
+        field: Option<Field>,
+        typing: bool,
+        adding: Option<usize>,
+    ) {
+        let Some(doc) = self.documents.get(self.current) else {
+            return;
+        };
+        // Nothing was added (a read-only document): nothing to name.
+        if adding.is_some_and(|depth| doc.undo.len() <= depth) {
+            return;
+        }
+        let mut editor = Editor {
+            document: self.current,
+            key: TargetKey::of(&doc.convention, target),
+            target,
+            fields: Vec::new(),
+            scroll: Scroll::default(),
+            input: None,
+            error: None,
+            adding: None,
+        };
+        self.refresh_fields(&mut editor);
+        let position = field.and_then(|f| editor.fields.iter().position(|x| *x == f));
+        if let Some(position) = position {
+            let len = editor.fields.len();
+            editor.scroll.select(position, len, self.editor_height());
+            if typing {
+                self.begin_typing(&mut editor);
+                editor.adding = adding;
+            }
+        }
+        self.editor = Some(editor);
+    }
+
     /// The fiche position in the current convention an editor target shows, for tests and UI.
     pub fn editor_fiche(&self) -> Option<FicheRef> {
         match self.editor.as_ref()?.target {
             EditTarget::Fiche(r) => Some(r),
-            EditTarget::TableRow { .. } => None,
+            EditTarget::TableRow { .. } | EditTarget::Convention => None,
         }
     }
 }

@@ -219,6 +219,16 @@ impl Default for Keymap {
             ("o", OpenSource),
             ("x", Report),
             ("v", ReviewFilter),
+            // Issue 16: structure.
+            ("a", AddAfter),
+            ("A", AddOuter),
+            ("D", Remove),
+            ("K", MoveUp),
+            ("J", MoveDown),
+            ("r", Rename),
+            ("T", AddTable),
+            ("ctrl-t", RemoveTable),
+            ("C", ConfirmFiche),
         ] {
             keymap.bind(Key::parse(key).expect("default keys parse"), action);
         }
@@ -296,6 +306,15 @@ fn action_order(action: Action) -> usize {
         Search,
         Filter,
         Edit,
+        Rename,
+        AddAfter,
+        AddOuter,
+        Remove,
+        MoveUp,
+        MoveDown,
+        AddTable,
+        RemoveTable,
+        ConfirmFiche,
         Undo,
         Redo,
         Save,

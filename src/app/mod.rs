@@ -11,6 +11,7 @@ mod keymap;
 pub mod layout;
 pub mod review;
 mod search;
+pub mod structure;
 pub mod tabs;
 pub mod views;
 
@@ -481,6 +482,15 @@ impl App {
         match action {
             Action::Quit => self.request_quit(),
             Action::Edit => self.open_editor(),
+            Action::AddAfter
+            | Action::AddOuter
+            | Action::Remove
+            | Action::MoveUp
+            | Action::MoveDown
+            | Action::Rename
+            | Action::AddTable
+            | Action::RemoveTable
+            | Action::ConfirmFiche => self.structure_action(action),
             Action::Save => self.save_current(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),

@@ -240,3 +240,114 @@ pub enum StatementScope {
     /// By fiche id.
     Fiche(String),
 }
+
+/// Ids for what is added in the app (issue 16): unique in the convention and written as the
+/// document's neighbouring ids are (`3-2` → `3-3`, `2.1` → `2.2`, `FICHE 12` → `FICHE 13`).
+impl Convention {
+    /// An id for a fiche added to axe `axe` after the fiche with id `after` (or at the end of
+    /// the axe): the next number after it, else the axe's own number with `-1`, `-2`…
+    pub fn new_fiche_id(&self, axe: usize, after: Option<&str>) -> String {
+        let taken = |id: &str| self.find_fiche(id).is_some();
+        let neighbour = after
+            .map(str::to_string)
+            .or_else(|| self.axes.get(axe)?.fiches.last().map(|f| f.id.clone()));
+        let (prefix, first) = match neighbour {
+            Some(id) => split_number(&id),
+            None => {
+                let axe_id = self.axes.get(axe).map_or("", |a| a.id.as_str());
+                (format!("{}-", axe_id.trim()), 1)
+            }
+        };
+        next_free(&prefix, first, taken)
+    }
+
+    /// An id for an axe added after the axe with id `after` (or at the end): the next number
+    /// or letter after it.
+    pub fn new_axe_id(&self, after: Option<&str>) -> String {
+        let taken = |id: &str| self.axes.iter().any(|a| a.id.trim() == id);
+        let neighbour = after
+            .map(str::to_string)
+            .or_else(|| self.axes.last().map(|a| a.id.clone()));
+        match neighbour.as_deref().map(str::trim) {
+            // `A`, `B`, `C`: the next free letter.
+            Some(letter) if letter.len() == 1 && letter.chars().all(|c| c.is_ascii_uppercase()) => {
+                let start = letter.as_bytes()[0];
+                (start + 1..=b'Z')
+                    .map(|b| (b as char).to_string())
+                    .find(|id| !taken(id))
+                    .unwrap_or_else(|| next_free("", self.axes.len() + 1, taken))
+            }
+            Some(id) => {
+                let (prefix, first) = split_number(id);
+                next_free(&prefix, first, taken)
+            }
+            None => next_free("", 1, taken),
+        }
+    }
+
+    /// An id for a document table: `tableau-1`, `tableau-2`…
+    pub fn new_table_id(&self) -> String {
+        next_free("tableau-", 1, |id| self.tables.iter().any(|t| t.id == id))
+    }
+}
+
+/// `3-2` → (`3-`, 3); `FICHE 12` → (`FICHE `, 13); `A` → (`A-`, 1): the prefix and the number
+/// that follows the id's own.
+fn split_number(id: &str) -> (String, usize) {
+    let id = id.trim();
+    let digits = id.len() - id.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (prefix, number) = id.split_at(id.len() - digits);
+    match number.parse::<usize>() {
+        Ok(n) => (prefix.to_string(), n + 1),
+        Err(_) => (format!("{prefix}-"), 1),
+    }
+}
+
+/// `prefix` followed by the first number from `first` that `taken` refuses.
+fn next_free(prefix: &str, first: usize, taken: impl Fn(&str) -> bool) -> String {
+    (first..)
+        .map(|n| format!("{prefix}{n}"))
+        .find(|id| !taken(id))
+        .expect("some number is free")
+}
+
+#[cfg(test)]
+mod new_id_tests {
+    use super::*;
+
+    fn with(axes: &[(&str, &[&str])]) -> Convention {
+        Convention {
+            axes: axes
+                .iter()
+                .map(|(id, fiches)| Axe {
+                    id: id.to_string(),
+                    fiches: fiches
+                        .iter()
+                        .map(|f| Fiche {
+                            id: f.to_string(),
+                            ..Fiche::default()
+                        })
+                        .collect(),
+                    ..Axe::default()
+                })
+                .collect(),
+            ..Convention::default()
+        }
+    }
+
+    #[test]
+    fn new_ids_follow_their_neighbours_and_are_unique() {
+        let c = with(&[("1", &["1-1", "1-2"]), ("2", &["2.1"]), ("3", &[])]);
+        assert_eq!(c.new_fiche_id(0, Some("1-1")), "1-3");
+        assert_eq!(c.new_fiche_id(1, None), "2.2");
+        assert_eq!(c.new_fiche_id(2, None), "3-1");
+        assert_eq!(c.new_axe_id(Some("1")), "4");
+        let c = with(&[("A", &["FICHE 12"]), ("B", &[])]);
+        assert_eq!(c.new_fiche_id(0, None), "FICHE 13");
+        assert_eq!(c.new_axe_id(Some("A")), "C");
+        // `1.2` is `1-2` to the rules: never given twice.
+        let c = with(&[("1", &["1.1", "1-2"])]);
+        assert_eq!(c.new_fiche_id(0, Some("1.1")), "1.3");
+        assert_eq!(Convention::default().new_table_id(), "tableau-1");
+    }
+}

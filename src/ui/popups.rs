@@ -354,6 +354,7 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
     use crate::app::FieldInput;
     use crate::app::edit::{self, EditTarget, Field};
     let text = app.text();
+    let structure = crate::strings::structure(app.lang);
     let Some(doc) = app.documents.get(editor.document) else {
         return;
     };
@@ -370,6 +371,7 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
             let t = &c.tables[table];
             format!("{} — {}", clean(&t.title), clean(t.rows[row].label()))
         }
+        EditTarget::Convention => clean(&c.title),
     };
     let outer = block(
         format!(
@@ -431,6 +433,14 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
                 };
                 format!("    {} {measure}", v.year)
             }
+            (EditTarget::Convention, Field::DocIndicatorValue(i, j)) => {
+                let v = &c.indicators[i].values[j];
+                let measure = match v.measure {
+                    crate::model::Measure::Result => "",
+                    crate::model::Measure::Target => text.target,
+                };
+                format!("    {} {measure}", v.year)
+            }
             (EditTarget::TableRow { table, .. }, Field::Cell(col)) => {
                 clean(&c.tables[table].columns[col].name)
             }
@@ -447,6 +457,11 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
                 .status
                 .map(|s| crate::strings::status_name(app.lang, s).to_string())
                 .unwrap_or_else(|| "—".into()),
+            (EditTarget::Convention, Field::ClaimOperation(i)) => c
+                .claims
+                .get(i)
+                .map(|claim| (structure.operation_name)(claim.operation).to_string())
+                .unwrap_or_default(),
             _ => {
                 let full = edit::current_text(c, editor.target, field);
                 let first = full.lines().next().unwrap_or_default().to_string();
@@ -487,6 +502,10 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
                 Some(Field::Scope) => edit::SCOPES
                     .iter()
                     .map(|s| crate::strings::scope_name(app.lang, *s).to_string())
+                    .collect(),
+                Some(Field::ClaimOperation(_)) => edit::OPERATIONS
+                    .iter()
+                    .map(|o| (structure.operation_name)(*o).to_string())
                     .collect(),
                 _ => edit::STATUSES
                     .iter()

@@ -82,7 +82,8 @@ pub fn grid_rows(app: &App, shown: &dyn Fn(usize) -> bool) -> Grid {
                     AxesRow::Fiche(r) => {
                         let fiche = r.get(c);
                         let mut cells = vec![GridCell::label(format!(
-                            "   {} {}",
+                            "   {}{} {}",
+                            crate::app::structure::draft_mark(c, &fiche.id),
                             clean(&fiche.id),
                             clean(&fiche.title)
                         ))];

@@ -102,7 +102,8 @@ pub fn fiche_grid_rows(app: &App, on_screen: &dyn Fn(usize) -> bool) -> Grid {
             BudgetRow::Fiche(f) => {
                 let fiche = f.get(c);
                 let mut cells = vec![GridCell::label(format!(
-                    "  {} {}",
+                    "  {}{} {}",
+                    crate::app::structure::draft_mark(c, &fiche.id),
                     clean(&fiche.id),
                     clean(&fiche.title)
                 ))];

@@ -59,7 +59,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
                 ])),
                 // Elided with …, never cut where the column ends.
                 Cell::from(crate::app::tabs::grid::elide(
-                    &format!("{} {}", clean(&fiche.id), clean(&fiche.title)),
+                    &format!(
+                        "{}{} {}",
+                        crate::app::structure::draft_mark(c, &fiche.id),
+                        clean(&fiche.id),
+                        clean(&fiche.title)
+                    ),
                     title_width,
                 )),
             ])
@@ -260,6 +265,13 @@ pub fn fiche_lines(
     if !fiche.status_text.is_empty() {
         out.lines
             .push(Line::styled(clean(&fiche.status_text), theme.muted));
+    }
+    // Issue 16: figures a program read and no person has confirmed yet.
+    if crate::app::structure::is_unconfirmed(&doc.convention, &fiche.id) {
+        out.lines.push(Line::styled(
+            strings::structure(lang).unconfirmed_line,
+            theme.warning,
+        ));
     }
 
     let findings: Vec<_> = views::fiche_findings(&doc.findings, &fiche.id).collect();
