@@ -2,6 +2,10 @@
 //!
 //! Kept in one place so a translation is one file and a reviewer can read every message.
 
+use crate::keys::{
+    Action, DialogAction, DialogKind, FieldListAction, HelpAction, Key, LineAction, Mode,
+    TypingAction,
+};
 use crate::model::{ConventionKind, Scope};
 
 #[derive(
@@ -793,16 +797,13 @@ pub struct UiStrings {
     pub convention_level: &'static str,
     pub no_document: &'static str,
     pub unreadable_files: fn(usize) -> String,
-    pub status_hint: &'static str,
     pub help_title: &'static str,
-    pub help_close: &'static str,
     pub picker_title: &'static str,
     pub sort_label: &'static str,
     pub filter_label: &'static str,
     pub search_title: &'static str,
     /// (results, capped at the palette's limit, how many far below the best)
     pub search_count: fn(usize, bool, usize) -> String,
-    pub search_hint: &'static str,
     pub search_kinds: [&'static str; 7],
     pub sort_names: [&'static str; 3],
     pub budget_view_fiches: &'static str,
@@ -834,7 +835,7 @@ pub struct UiStrings {
     pub planned: &'static str,
     pub reallocated_to: &'static str,
     pub table_total_row: &'static str,
-    pub action_help: fn(crate::app::Action) -> &'static str,
+    pub action_help: fn(crate::keys::Action) -> &'static str,
     pub nothing_to_edit: &'static str,
     pub nothing_to_undo: &'static str,
     pub nothing_to_redo: &'static str,
@@ -848,20 +849,15 @@ pub struct UiStrings {
     pub recovered: &'static str,
     pub modified: &'static str,
     pub editor_title: &'static str,
-    pub editor_hint: &'static str,
-    pub editor_hint_row: &'static str,
-    pub editor_hint_typing: &'static str,
-    pub editor_hint_multiline: &'static str,
     pub dialog_quit: &'static str,
     pub dialog_format_loss: fn(&str) -> String,
     pub dialog_conflict: fn(&str) -> String,
     pub dialog_recover: fn(&str) -> String,
-    pub field_names: fn(crate::app::edit::Field) -> String,
+    pub field_names: fn(crate::model::Field) -> String,
     // Sessions, reloads and pastes (issue 13).
     pub read_only: fn(&str) -> String,
     pub held_by: fn(&str, u32) -> String,
     pub dialog_already_open: fn(&str) -> String,
-    pub dialog_notice_close: &'static str,
     pub editor_target_gone: fn(&str, Option<&str>) -> String,
     pub editor_field_gone: fn(Option<&str>) -> String,
     pub editor_field_changed: fn(&str) -> String,
@@ -919,9 +915,7 @@ static UI_FR: UiStrings = UiStrings {
             format!("{n} fichiers illisibles")
         }
     },
-    status_hint: "? aide · c conventions · q quitter",
     help_title: "Aide — touches",
-    help_close: "Échap ou ? pour fermer",
     picker_title: "Conventions",
     sort_label: "tri",
     filter_label: "filtre",
@@ -942,27 +936,17 @@ static UI_FR: UiStrings = UiStrings {
     recovered: "Modifications non enregistrées restaurées : Ctrl-S pour les enregistrer.",
     modified: "modifié",
     editor_title: "Modifier",
-    editor_hint: "Entrée : modifier · a : ajouter · d : supprimer · Échap : fermer",
-    editor_hint_row: "Entrée : modifier · Échap : fermer",
-    editor_hint_typing: "Entrée : valider · Échap : annuler",
-    editor_hint_multiline: "Ctrl-S : valider · Entrée : nouvelle ligne · Échap : annuler",
-    dialog_quit: "Des modifications ne sont pas enregistrées.\n\n[e] enregistrer et quitter · [a] abandonner et quitter · Échap : rester",
+    dialog_quit: "Des modifications ne sont pas enregistrées.",
     dialog_format_loss: |path| {
         format!(
-            "{path} n'est pas sous forme canonique : l'enregistrer le réécrira (commentaires et mise en forme perdus, les données restent).\n\n[o] enregistrer quand même · Échap : annuler"
+            "{path} n'est pas sous forme canonique : l'enregistrer le réécrira (commentaires et mise en forme perdus, les données restent)."
         )
     },
-    dialog_conflict: |path| {
-        format!(
-            "{path} a changé sur le disque depuis son chargement.\n\n[r] recharger (abandonner mes modifications) · [o] écraser · [c] enregistrer une copie · Échap : annuler"
-        )
-    },
+    dialog_conflict: |path| format!("{path} a changé sur le disque depuis son chargement."),
     dialog_recover: |paths| {
-        format!(
-            "Des modifications non enregistrées ont survécu à un arrêt brutal :\n{paths}\n\n[r] restaurer · [i] ignorer (les effacer) · Échap : décider plus tard"
-        )
+        format!("Des modifications non enregistrées ont survécu à un arrêt brutal :\n{paths}")
     },
-    field_names: |field| crate::app::edit::field_name(crate::strings::Lang::Fr, field),
+    field_names: |field| editor_field_name(Lang::Fr, field),
     read_only: |path| {
         format!(
             "Lecture seule : {path} est ouvert dans une autre session revue ; rien n'y sera modifié ni enregistré."
@@ -971,10 +955,9 @@ static UI_FR: UiStrings = UiStrings {
     held_by: |path, pid| format!("  {path} (processus {pid})"),
     dialog_already_open: |paths| {
         format!(
-            "Ces fichiers sont déjà ouverts en modification par une autre session revue :\n{paths}\n\n[l] lecture seule · [o] modifier quand même · [q] quitter · Échap : lecture seule"
+            "Ces fichiers sont déjà ouverts en modification par une autre session revue :\n{paths}"
         )
     },
-    dialog_notice_close: "Entrée ou Échap : fermer",
     editor_target_gone: |name, typed| match typed {
         Some(typed) => format!(
             "« {name} » n'existe plus dans le fichier rechargé : l'éditeur est fermé.\nVotre saisie n'a été appliquée nulle part ; la voici, pour la reporter :\n\n{typed}"
@@ -998,9 +981,7 @@ static UI_FR: UiStrings = UiStrings {
     },
     paste_ignored: "Collage ignoré : ouvrez d'abord un champ (e), la recherche (/) ou le filtre (f).",
     dialog_remove_item: |what| {
-        format!(
-            "Supprimer {what} ? Les chiffres qu'il porte disparaissent (u les rétablit).\n\n[o] supprimer · Échap : garder"
-        )
+        format!("Supprimer {what} ? Les chiffres qu'il porte disparaissent (u les rétablit).")
     },
     find_label: "chercher dans la fiche",
     found: |words, n| match n {
@@ -1008,18 +989,8 @@ static UI_FR: UiStrings = UiStrings {
         1 => format!("« {words} » : 1 occurrence · > / <"),
         n => format!("« {words} » : {n} occurrences · > / <"),
     },
-    dialog_missing: |path| {
-        format!(
-            "{}.\n\n[e] l'écrire de nouveau à cet endroit · [c] enregistrer une copie · Échap : annuler",
-            (storage(Lang::Fr).missing_on_disk)(path)
-        )
-    },
-    dialog_read_only_file: |path| {
-        format!(
-            "{}\n\n[o] écraser · Échap : annuler",
-            (storage(Lang::Fr).read_only_question)(path)
-        )
-    },
+    dialog_missing: |path| format!("{}.", (storage(Lang::Fr).missing_on_disk)(path)),
+    dialog_read_only_file: |path| format!("{}", (storage(Lang::Fr).read_only_question)(path)),
     search_title: "Rechercher",
     search_count: |n, capped, weak| {
         let mut text = match (n, capped) {
@@ -1033,7 +1004,6 @@ static UI_FR: UiStrings = UiStrings {
         }
         text
     },
-    search_hint: "Entrée : aller · ↑/↓ : choisir · Échap : fermer",
     search_kinds: [
         "fiche",
         "texte",
@@ -1074,7 +1044,7 @@ static UI_FR: UiStrings = UiStrings {
     reallocated_to: "réattribué à",
     table_total_row: "TOTAL",
     action_help: |action| {
-        use crate::app::{Action as A, Tab};
+        use crate::keys::{Action as A, Tab};
         match action {
             A::Quit => "quitter",
             A::Up => "ligne précédente",
@@ -1147,9 +1117,7 @@ static UI_EN: UiStrings = UiStrings {
             format!("{n} unreadable files")
         }
     },
-    status_hint: "? help · c conventions · q quit",
     help_title: "Help — keys",
-    help_close: "Esc or ? to close",
     picker_title: "Conventions",
     sort_label: "sort",
     filter_label: "filter",
@@ -1166,27 +1134,15 @@ static UI_EN: UiStrings = UiStrings {
     recovered: "Unsaved edits restored: Ctrl-S to save them.",
     modified: "modified",
     editor_title: "Edit",
-    editor_hint: "Enter: edit · a: add · d: delete · Esc: close",
-    editor_hint_row: "Enter: edit · Esc: close",
-    editor_hint_typing: "Enter: confirm · Esc: cancel",
-    editor_hint_multiline: "Ctrl-S: confirm · Enter: new line · Esc: cancel",
-    dialog_quit: "Some edits are not saved.\n\n[e] save and quit · [a] discard and quit · Esc: stay",
+    dialog_quit: "Some edits are not saved.",
     dialog_format_loss: |path| {
         format!(
-            "{path} is not in canonical form: saving rewrites it (comments and layout lost, the data stays).\n\n[o] save anyway · Esc: cancel"
+            "{path} is not in canonical form: saving rewrites it (comments and layout lost, the data stays)."
         )
     },
-    dialog_conflict: |path| {
-        format!(
-            "{path} changed on disk since it was loaded.\n\n[r] reload (drop my edits) · [o] overwrite · [c] save a copy · Esc: cancel"
-        )
-    },
-    dialog_recover: |paths| {
-        format!(
-            "Unsaved edits survived a crash:\n{paths}\n\n[r] restore · [i] ignore (erase them) · Esc: decide later"
-        )
-    },
-    field_names: |field| crate::app::edit::field_name(crate::strings::Lang::En, field),
+    dialog_conflict: |path| format!("{path} changed on disk since it was loaded."),
+    dialog_recover: |paths| format!("Unsaved edits survived a crash:\n{paths}"),
+    field_names: |field| editor_field_name(Lang::En, field),
     read_only: |path| {
         format!(
             "Read-only: {path} is open in another revue session; nothing in it will be changed or saved."
@@ -1194,11 +1150,8 @@ static UI_EN: UiStrings = UiStrings {
     },
     held_by: |path, pid| format!("  {path} (process {pid})"),
     dialog_already_open: |paths| {
-        format!(
-            "These files are already open for editing in another revue session:\n{paths}\n\n[l] read-only · [o] edit anyway · [q] quit · Esc: read-only"
-        )
+        format!("These files are already open for editing in another revue session:\n{paths}")
     },
-    dialog_notice_close: "Enter or Esc: close",
     editor_target_gone: |name, typed| match typed {
         Some(typed) => format!(
             "\u{201c}{name}\u{201d} is no longer in the reloaded file: the editor is closed.\nWhat you typed was applied nowhere; here it is, to enter again:\n\n{typed}"
@@ -1224,9 +1177,7 @@ static UI_EN: UiStrings = UiStrings {
     },
     paste_ignored: "Paste ignored: open a field (e), the search (/) or the filter (f) first.",
     dialog_remove_item: |what| {
-        format!(
-            "Remove {what}? The figures it holds go with it (u brings them back).\n\n[y] remove · Esc: keep"
-        )
+        format!("Remove {what}? The figures it holds go with it (u brings them back).")
     },
     find_label: "find in the fiche",
     found: |words, n| match n {
@@ -1234,18 +1185,8 @@ static UI_EN: UiStrings = UiStrings {
         1 => format!("\u{201c}{words}\u{201d}: 1 match · > / <"),
         n => format!("\u{201c}{words}\u{201d}: {n} matches · > / <"),
     },
-    dialog_missing: |path| {
-        format!(
-            "{}.\n\n[w] write it again there · [c] save a copy · Esc: cancel",
-            (storage(Lang::En).missing_on_disk)(path)
-        )
-    },
-    dialog_read_only_file: |path| {
-        format!(
-            "{}\n\n[y] overwrite · Esc: cancel",
-            (storage(Lang::En).read_only_question)(path)
-        )
-    },
+    dialog_missing: |path| format!("{}.", (storage(Lang::En).missing_on_disk)(path)),
+    dialog_read_only_file: |path| format!("{}", (storage(Lang::En).read_only_question)(path)),
     search_title: "Search",
     search_count: |n, capped, weak| {
         let mut text = match (n, capped) {
@@ -1259,7 +1200,6 @@ static UI_EN: UiStrings = UiStrings {
         }
         text
     },
-    search_hint: "Enter: go · ↑/↓: choose · Esc: close",
     search_kinds: [
         "fiche",
         "text",
@@ -1300,7 +1240,7 @@ static UI_EN: UiStrings = UiStrings {
     reallocated_to: "reallocated to",
     table_total_row: "TOTAL",
     action_help: |action| {
-        use crate::app::{Action as A, Tab};
+        use crate::keys::{Action as A, Tab};
         match action {
             A::Quit => "quit",
             A::Up => "previous row",
@@ -1347,6 +1287,364 @@ static UI_EN: UiStrings = UiStrings {
         }
     },
 };
+
+// Issue 18: one keymap for every mode. Key names in the user's language, what each binding
+// does, the hints and dialog answers built from the bindings in force, editor field names.
+
+/// A key as the user's keyboard and language name it: `Ctrl-S`, `Entrée`, `Maj-Tab`, `g`.
+pub fn key_label(lang: Lang, key: &Key) -> String {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    let fr = lang == Lang::Fr;
+    let mut out = String::new();
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl {
+        out.push_str("Ctrl-");
+    }
+    if key.modifiers.contains(KeyModifiers::ALT) {
+        out.push_str("Alt-");
+    }
+    if key.modifiers.contains(KeyModifiers::SHIFT) {
+        out.push_str(if fr { "Maj-" } else { "Shift-" });
+    }
+    let named = |fr_name: &str, en_name: &str| if fr { fr_name } else { en_name }.to_string();
+    let code = match key.code {
+        KeyCode::Up => "↑".to_string(),
+        KeyCode::Down => "↓".to_string(),
+        KeyCode::Left => "←".to_string(),
+        KeyCode::Right => "→".to_string(),
+        KeyCode::PageUp => named("PgPréc", "PgUp"),
+        KeyCode::PageDown => named("PgSuiv", "PgDn"),
+        KeyCode::Home => named("Début", "Home"),
+        KeyCode::End => named("Fin", "End"),
+        KeyCode::Enter => named("Entrée", "Enter"),
+        KeyCode::Esc => named("Échap", "Esc"),
+        KeyCode::Tab => "Tab".to_string(),
+        KeyCode::BackTab => named("Maj-Tab", "Shift-Tab"),
+        KeyCode::Delete => named("Suppr", "Del"),
+        KeyCode::Backspace => named("Retour arrière", "Backspace"),
+        KeyCode::Insert => named("Inser", "Ins"),
+        KeyCode::Char(' ') => named("Espace", "Space"),
+        // With Ctrl a letter is written in capitals, as keyboards and menus do.
+        KeyCode::Char(c) if ctrl => c.to_uppercase().collect(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    out.push_str(&code);
+    out
+}
+
+/// `Entrée : aller` (a no-break space before the colon) / `Enter: go`.
+pub fn key_hint(lang: Lang, keys: &str, what: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{keys}\u{a0}: {what}"),
+        Lang::En => format!("{keys}: {what}"),
+    }
+}
+
+/// What the bindings of each mode do, for `?` and the hints.
+pub struct KeyStrings {
+    /// The headings of `?`, one per mode.
+    pub mode_name: fn(Mode) -> &'static str,
+    pub line_action: fn(Mode, LineAction) -> &'static str,
+    pub field_list_action: fn(FieldListAction) -> &'static str,
+    pub typing_action: fn(TypingAction) -> &'static str,
+    pub dialog_action: fn(DialogAction) -> &'static str,
+    pub help_action: fn(HelpAction) -> &'static str,
+    /// The label of an answer in a question's hint; empty: the answer is not shown (another
+    /// one shows the same choice).
+    pub answer: fn(DialogKind, DialogAction) -> &'static str,
+    /// The status bar's reminder: these actions, with their keys.
+    pub status_hint: [(Action, &'static str); 3],
+    /// In a text of several lines the key that confirms a line makes a new one.
+    pub new_line: &'static str,
+    pub choose: &'static str,
+    /// `?`'s bottom line: (keys that close it) → text.
+    pub help_close: fn(&str) -> String,
+    /// One key written twice in a mode of the config file (`"ctrl-s"`, `"Ctrl-s"`).
+    pub key_bound_twice: fn(&str, &str, &str) -> String,
+    /// A plain character bound in a mode where it is typed.
+    pub key_is_text: fn(&str, &str, &str) -> String,
+    /// Every key that left a mode was bound elsewhere: one given back.
+    pub exit_kept: fn(&str, &str, &str) -> String,
+}
+
+pub fn keys(lang: Lang) -> &'static KeyStrings {
+    match lang {
+        Lang::Fr => &KEYS_FR,
+        Lang::En => &KEYS_EN,
+    }
+}
+
+static KEYS_FR: KeyStrings = KeyStrings {
+    mode_name: |mode| match mode {
+        Mode::Normal => "Onglets",
+        Mode::Palette => "Recherche",
+        Mode::Filter => "Filtre et recherche dans la fiche",
+        Mode::Note => "Note",
+        Mode::FieldList => "Éditeur : liste des champs",
+        Mode::Typing => "Éditeur : saisie",
+        Mode::Dialog => "Questions",
+        Mode::Help => "Cette aide",
+    },
+    line_action: |mode, action| match (mode, action) {
+        (Mode::Palette, LineAction::Accept) => "aller",
+        (Mode::Note, LineAction::Accept) => "enregistrer la note",
+        (_, LineAction::Accept) => "garder",
+        (Mode::Palette, LineAction::Close) => "fermer",
+        (Mode::Note, LineAction::Close) => "abandonner la note",
+        (_, LineAction::Close) => "effacer et fermer",
+        (Mode::Palette, LineAction::Up) => "résultat précédent",
+        (Mode::Palette, LineAction::Down) => "résultat suivant",
+        (_, LineAction::Up) => "garder, ligne précédente",
+        (_, LineAction::Down) => "garder, ligne suivante",
+        (_, LineAction::PageUp) => "page précédente",
+        (_, LineAction::PageDown) => "page suivante",
+        (_, LineAction::Clear) => "vider la ligne",
+    },
+    field_list_action: |action| match action {
+        FieldListAction::Up => "champ précédent",
+        FieldListAction::Down => "champ suivant",
+        FieldListAction::PageUp => "page précédente",
+        FieldListAction::PageDown => "page suivante",
+        FieldListAction::Home => "premier champ",
+        FieldListAction::End => "dernier champ",
+        FieldListAction::Edit => "modifier",
+        FieldListAction::Add => "ajouter",
+        FieldListAction::Remove => "supprimer",
+        FieldListAction::Close => "fermer",
+    },
+    typing_action: |action| match action {
+        TypingAction::Confirm => "valider",
+        TypingAction::ConfirmAny => "valider (aussi sur plusieurs lignes)",
+        TypingAction::Clear => "vider le champ",
+        TypingAction::Previous => "choix précédent",
+        TypingAction::Next => "choix suivant",
+        TypingAction::Cancel => "annuler",
+    },
+    dialog_action: |action| match action {
+        DialogAction::Yes => "oui : écraser, supprimer, modifier quand même",
+        DialogAction::Ok => "d'accord",
+        DialogAction::Save => "enregistrer (et quitter) / écrire de nouveau",
+        DialogAction::Discard => "abandonner les modifications",
+        DialogAction::Reload => "recharger / restaurer",
+        DialogAction::Copy => "enregistrer une copie",
+        DialogAction::ReadOnly => "lecture seule",
+        DialogAction::Quit => "quitter",
+        DialogAction::Cancel => "non : rester, garder, plus tard",
+    },
+    help_action: |action| match action {
+        HelpAction::Up => "ligne précédente",
+        HelpAction::Down => "ligne suivante",
+        HelpAction::PageUp => "page précédente",
+        HelpAction::PageDown => "page suivante",
+        HelpAction::Home => "début",
+        HelpAction::End => "fin",
+        HelpAction::Close => "fermer",
+    },
+    answer: |kind, action| {
+        use DialogAction as A;
+        use DialogKind as K;
+        match (kind, action) {
+            (K::Quit, A::Save) => "enregistrer et quitter",
+            (K::Quit, A::Discard) => "abandonner et quitter",
+            (K::Quit, A::Cancel) => "rester",
+            (K::FormatLoss, A::Yes) => "enregistrer quand même",
+            (K::Conflict, A::Reload) => "recharger (abandonner mes modifications)",
+            (K::Conflict, A::Yes) => "écraser",
+            (K::Missing, A::Save) => "l'écrire de nouveau à cet endroit",
+            (K::Conflict | K::Missing, A::Copy) => "enregistrer une copie",
+            (K::ReadOnlyFile, A::Yes) => "écraser",
+            (K::Recover, A::Reload) => "restaurer",
+            (K::Recover, A::Discard) => "ignorer (les effacer)",
+            (K::Recover, A::Cancel) => "décider plus tard",
+            (K::AlreadyOpen, A::ReadOnly) => "lecture seule",
+            (K::AlreadyOpen, A::Yes) => "modifier quand même",
+            (K::AlreadyOpen, A::Quit) => "quitter",
+            (K::Notice, A::Ok) => "fermer",
+            (K::RemoveItem, A::Yes) => "supprimer",
+            (K::RemoveItem, A::Cancel) => "garder",
+            (_, A::Cancel) => "annuler",
+            _ => "",
+        }
+    },
+    status_hint: [
+        (Action::Help, "aide"),
+        (Action::PickConvention, "conventions"),
+        (Action::Quit, "quitter"),
+    ],
+    new_line: "nouvelle ligne",
+    choose: "choisir",
+    help_close: |keys| format!("{keys} pour fermer"),
+    key_bound_twice: |file, key, both| {
+        format!(
+            "{file}\u{a0}: la touche «\u{a0}{key}\u{a0}» est écrite deux fois dans le même mode ({both})\u{a0}; la seconde l'emporte."
+        )
+    },
+    key_is_text: |file, key, mode| {
+        format!(
+            "{file}\u{a0}: «\u{a0}{key}\u{a0}» s'écrit dans le mode «\u{a0}{mode}\u{a0}» et ne peut pas y être liée\u{a0}; ajoutez Ctrl- ou Alt- (par exemple «\u{a0}ctrl-{key}\u{a0}»)."
+        )
+    },
+    exit_kept: |file, mode, key| {
+        format!(
+            "{file}\u{a0}: plus aucune touche ne ferme le mode «\u{a0}{mode}\u{a0}»\u{a0}; {key} le fait de nouveau."
+        )
+    },
+};
+
+static KEYS_EN: KeyStrings = KeyStrings {
+    mode_name: |mode| match mode {
+        Mode::Normal => "Tabs",
+        Mode::Palette => "Search",
+        Mode::Filter => "Filter and find in the fiche",
+        Mode::Note => "Note",
+        Mode::FieldList => "Editor: list of fields",
+        Mode::Typing => "Editor: typing",
+        Mode::Dialog => "Questions",
+        Mode::Help => "This help",
+    },
+    line_action: |mode, action| match (mode, action) {
+        (Mode::Palette, LineAction::Accept) => "go",
+        (Mode::Note, LineAction::Accept) => "record the note",
+        (_, LineAction::Accept) => "keep",
+        (Mode::Palette, LineAction::Close) => "close",
+        (Mode::Note, LineAction::Close) => "drop the note",
+        (_, LineAction::Close) => "clear and close",
+        (Mode::Palette, LineAction::Up) => "previous result",
+        (Mode::Palette, LineAction::Down) => "next result",
+        (_, LineAction::Up) => "keep, previous row",
+        (_, LineAction::Down) => "keep, next row",
+        (_, LineAction::PageUp) => "previous page",
+        (_, LineAction::PageDown) => "next page",
+        (_, LineAction::Clear) => "empty the line",
+    },
+    field_list_action: |action| match action {
+        FieldListAction::Up => "previous field",
+        FieldListAction::Down => "next field",
+        FieldListAction::PageUp => "previous page",
+        FieldListAction::PageDown => "next page",
+        FieldListAction::Home => "first field",
+        FieldListAction::End => "last field",
+        FieldListAction::Edit => "edit",
+        FieldListAction::Add => "add",
+        FieldListAction::Remove => "delete",
+        FieldListAction::Close => "close",
+    },
+    typing_action: |action| match action {
+        TypingAction::Confirm => "confirm",
+        TypingAction::ConfirmAny => "confirm (several lines too)",
+        TypingAction::Clear => "empty the field",
+        TypingAction::Previous => "previous option",
+        TypingAction::Next => "next option",
+        TypingAction::Cancel => "cancel",
+    },
+    dialog_action: |action| match action {
+        DialogAction::Yes => "yes: overwrite, remove, edit anyway",
+        DialogAction::Ok => "OK",
+        DialogAction::Save => "save (and quit) / write again",
+        DialogAction::Discard => "discard the edits",
+        DialogAction::Reload => "reload / restore",
+        DialogAction::Copy => "save a copy",
+        DialogAction::ReadOnly => "read-only",
+        DialogAction::Quit => "quit",
+        DialogAction::Cancel => "no: stay, keep, later",
+    },
+    help_action: |action| match action {
+        HelpAction::Up => "previous row",
+        HelpAction::Down => "next row",
+        HelpAction::PageUp => "previous page",
+        HelpAction::PageDown => "next page",
+        HelpAction::Home => "first",
+        HelpAction::End => "last",
+        HelpAction::Close => "close",
+    },
+    answer: |kind, action| {
+        use DialogAction as A;
+        use DialogKind as K;
+        match (kind, action) {
+            (K::Quit, A::Save) => "save and quit",
+            (K::Quit, A::Discard) => "discard and quit",
+            (K::Quit, A::Cancel) => "stay",
+            (K::FormatLoss, A::Yes) => "save anyway",
+            (K::Conflict, A::Reload) => "reload (drop my edits)",
+            (K::Conflict, A::Yes) => "overwrite",
+            (K::Missing, A::Save) => "write it again there",
+            (K::Conflict | K::Missing, A::Copy) => "save a copy",
+            (K::ReadOnlyFile, A::Yes) => "overwrite",
+            (K::Recover, A::Reload) => "restore",
+            (K::Recover, A::Discard) => "ignore (erase them)",
+            (K::Recover, A::Cancel) => "decide later",
+            (K::AlreadyOpen, A::ReadOnly) => "read-only",
+            (K::AlreadyOpen, A::Yes) => "edit anyway",
+            (K::AlreadyOpen, A::Quit) => "quit",
+            (K::Notice, A::Ok) => "close",
+            (K::RemoveItem, A::Yes) => "remove",
+            (K::RemoveItem, A::Cancel) => "keep",
+            (_, A::Cancel) => "cancel",
+            _ => "",
+        }
+    },
+    status_hint: [
+        (Action::Help, "help"),
+        (Action::PickConvention, "conventions"),
+        (Action::Quit, "quit"),
+    ],
+    new_line: "new line",
+    choose: "choose",
+    help_close: |keys| format!("{keys} to close"),
+    key_bound_twice: |file, key, both| {
+        format!(
+            "{file}: the key \u{201c}{key}\u{201d} is written twice in one mode ({both}); the second wins."
+        )
+    },
+    key_is_text: |file, key, mode| {
+        format!(
+            "{file}: \u{201c}{key}\u{201d} is typed in the \u{201c}{mode}\u{201d} mode and cannot be bound there; add ctrl- or alt- (e.g. \u{201c}ctrl-{key}\u{201d})."
+        )
+    },
+    exit_kept: |file, mode, key| {
+        format!(
+            "{file}: no key was left to close the \u{201c}{mode}\u{201d} mode; {key} does again."
+        )
+    },
+};
+
+/// The field's label in the editor and in messages.
+pub fn editor_field_name(lang: Lang, field: crate::model::Field) -> String {
+    use crate::model::Field;
+    use Lang::{En, Fr};
+    let t = ui(lang);
+    let n = |i: usize| i + 1;
+    match (lang, field) {
+        (Fr, Field::Title) => "Intitulé".into(),
+        (En, Field::Title) => "Title".into(),
+        (_, Field::Measure) => t.measure.into(),
+        (_, Field::Scope) => t.scope.into(),
+        (_, Field::Status) => t.status.into(),
+        (_, Field::Description) => t.section_description.into(),
+        (_, Field::Objective) => t.section_objective.into(),
+        (_, Field::Area) => t.section_area.into(),
+        (_, Field::Start) => t.section_start.into(),
+        (_, Field::Duration) => t.section_duration.into(),
+        (Fr, Field::Partner(i)) => format!("Partenaire {}", n(i)),
+        (En, Field::Partner(i)) => format!("Partner {}", n(i)),
+        (_, Field::Budget(f)) => field_name(lang, f).into(),
+        (Fr, Field::ExecutedLineName(i)) => format!("Ligne exécutée {}\u{a0}: libellé", n(i)),
+        (En, Field::ExecutedLineName(i)) => format!("Executed line {}: label", n(i)),
+        (Fr, Field::ExecutedLineAmount(i)) => format!("Ligne exécutée {}\u{a0}: montant", n(i)),
+        (En, Field::ExecutedLineAmount(i)) => format!("Executed line {}: amount", n(i)),
+        (Fr, Field::IndicatorName(i)) => format!("Indicateur {}", n(i)),
+        (En, Field::IndicatorName(i)) => format!("Indicator {}", n(i)),
+        (_, Field::IndicatorValue(i, j)) => format!("  {}.{}", n(i), n(j)),
+        (_, Field::AssessmentText) => t.section_assessment.into(),
+        (_, Field::Positives) => t.section_positives.into(),
+        (_, Field::Improvements) => t.section_improvements.into(),
+        (_, Field::Perspectives) => t.section_perspectives.into(),
+        (Fr, Field::Cell(c)) => format!("Colonne {}", n(c)),
+        (En, Field::Cell(c)) => format!("Column {}", n(c)),
+    }
+}
 
 // Issue 13 (storage and command line): I/O problems named with their file, save outcomes,
 // `fmt` refusals, command-line typos, key-binding config errors.

@@ -94,6 +94,24 @@ pub enum Dialog {
     },
 }
 
+impl Dialog {
+    /// Which question this is, for the answers it takes.
+    pub fn kind(&self) -> crate::keys::DialogKind {
+        use crate::keys::DialogKind as K;
+        match self {
+            Dialog::Quit => K::Quit,
+            Dialog::FormatLoss { .. } => K::FormatLoss,
+            Dialog::Conflict { .. } => K::Conflict,
+            Dialog::Missing { .. } => K::Missing,
+            Dialog::ReadOnlyFile { .. } => K::ReadOnlyFile,
+            Dialog::Recover => K::Recover,
+            Dialog::AlreadyOpen { .. } => K::AlreadyOpen,
+            Dialog::Notice(_) => K::Notice,
+            Dialog::RemoveItem { .. } => K::RemoveItem,
+        }
+    }
+}
+
 impl App {
     /// Opens `dialog`, or queues it behind the one already open.
     pub fn ask(&mut self, dialog: Dialog) {
@@ -118,7 +136,7 @@ impl App {
                 .map(Document::shown_path)
                 .unwrap_or_default()
         };
-        match dialog {
+        let question = match dialog {
             Dialog::Quit => text.dialog_quit.to_string(),
             Dialog::FormatLoss { document } => (text.dialog_format_loss)(&path_of(*document)),
             Dialog::Conflict { document } => (text.dialog_conflict)(&path_of(*document)),
@@ -146,9 +164,11 @@ impl App {
                     .collect();
                 (text.dialog_already_open)(&paths.join("\n"))
             }
-            Dialog::Notice(message) => format!("{message}\n\n{}", text.dialog_notice_close),
+            Dialog::Notice(message) => message.clone(),
             Dialog::RemoveItem { what, .. } => (text.dialog_remove_item)(what),
-        }
+        };
+        // The answers, with the keys bound to them.
+        format!("{question}\n\n{}", self.dialog_hint(dialog.kind()))
     }
 
     /// Starts the session's bookkeeping: claims every open file for editing (a file another
@@ -480,14 +500,22 @@ impl App {
         let Some(dialog) = self.dialog.clone() else {
             return;
         };
-        let choice = match key.code {
-            KeyCode::Char(c) => c.to_ascii_lowercase(),
-            KeyCode::Esc => '\u{1b}',
-            KeyCode::Enter => '\n',
-            _ => return,
+        // Answers are letters whatever the Caps Lock: `O` answers as `o` does.
+        let lowered = match key.code {
+            KeyCode::Char(c) => KeyEvent::new(KeyCode::Char(c.to_ascii_lowercase()), key.modifiers),
+            _ => *key,
         };
-        let answered = match (&dialog, choice) {
-            (Dialog::Quit, 'e' | 's') => {
+        let answers = dialog.kind().answers();
+        let Some(answer) = [key, &lowered]
+            .into_iter()
+            .filter_map(|k| self.keymap.dialog.action(k))
+            .find(|a| answers.contains(a))
+        else {
+            return;
+        };
+        use crate::keys::DialogAction as A;
+        let answered = match (&dialog, answer) {
+            (Dialog::Quit, A::Save) => {
                 self.close_dialog();
                 let modified: Vec<usize> = (0..self.documents.len())
                     .filter(|&d| self.documents[d].is_modified())
@@ -500,7 +528,7 @@ impl App {
                 self.should_quit = true;
                 return;
             }
-            (Dialog::Quit, 'a' | 'd') => {
+            (Dialog::Quit, A::Discard) => {
                 // Only this session's own entries: edits offered for recovery and not yet
                 // decided stay in the journal.
                 if let Some(journal) = &self.journal {
@@ -511,20 +539,20 @@ impl App {
                 self.should_quit = true;
                 true
             }
-            (Dialog::FormatLoss { document }, 'o' | 'y' | '\n') => {
+            (Dialog::FormatLoss { document }, A::Yes | A::Ok) => {
                 let document = *document;
                 self.close_dialog();
                 self.documents[document].format_checked = true;
                 self.save(document, Consent::default());
                 return;
             }
-            (Dialog::Conflict { document }, 'r') => {
+            (Dialog::Conflict { document }, A::Reload) => {
                 let document = *document;
                 self.close_dialog();
                 self.reload(document);
                 return;
             }
-            (Dialog::Conflict { document } | Dialog::Missing { document }, 'o' | 'e' | 'w') => {
+            (Dialog::Conflict { document } | Dialog::Missing { document }, A::Yes | A::Save) => {
                 let document = *document;
                 self.close_dialog();
                 let consent = Consent {
@@ -534,7 +562,7 @@ impl App {
                 self.save(document, consent);
                 return;
             }
-            (Dialog::ReadOnlyFile { document, consent }, 'o' | 'y') => {
+            (Dialog::ReadOnlyFile { document, consent }, A::Yes) => {
                 let (document, consent) = (*document, *consent);
                 self.close_dialog();
                 let consent = Consent {
@@ -544,7 +572,7 @@ impl App {
                 self.save(document, consent);
                 return;
             }
-            (Dialog::Conflict { document } | Dialog::Missing { document }, 'c') => {
+            (Dialog::Conflict { document } | Dialog::Missing { document }, A::Copy) => {
                 let doc = &self.documents[*document];
                 let text = self.text();
                 self.status = Some(match storage::save_copy(&doc.path, &doc.convention) {
@@ -559,11 +587,11 @@ impl App {
                 });
                 true
             }
-            (Dialog::Recover, 'r') => {
+            (Dialog::Recover, A::Reload) => {
                 self.recover();
                 true
             }
-            (Dialog::Recover, 'i' | 'd') => {
+            (Dialog::Recover, A::Discard) => {
                 if let Some(journal) = &self.journal {
                     for pending in &self.recovery {
                         journal.forget(pending);
@@ -572,13 +600,13 @@ impl App {
                 self.recovery.clear();
                 true
             }
-            (Dialog::Recover, '\u{1b}') => {
+            (Dialog::Recover, A::Cancel) => {
                 // Decided later: the entries stay in the journal, offered again next start.
                 self.recovery.clear();
                 self.status = Some((None, self.text().recovery_deferred.to_string()));
                 true
             }
-            (Dialog::AlreadyOpen { documents }, 'l' | '\u{1b}') => {
+            (Dialog::AlreadyOpen { documents }, A::ReadOnly | A::Cancel) => {
                 for &(document, _) in documents {
                     if let Some(doc) = self.documents.get_mut(document) {
                         doc.read_only = true;
@@ -586,12 +614,12 @@ impl App {
                 }
                 true
             }
-            (Dialog::AlreadyOpen { .. }, 'o') => true,
-            (Dialog::AlreadyOpen { .. }, 'q') => {
+            (Dialog::AlreadyOpen { .. }, A::Yes) => true,
+            (Dialog::AlreadyOpen { .. }, A::Quit) => {
                 self.should_quit = true;
                 true
             }
-            (Dialog::Notice(_), '\n' | '\u{1b}') => true,
+            (Dialog::Notice(_), A::Ok | A::Cancel) => true,
             (
                 Dialog::RemoveItem {
                     document,
@@ -599,7 +627,7 @@ impl App {
                     field,
                     ..
                 },
-                'o' | 'y',
+                A::Yes,
             ) => {
                 // Only on the fiche it was asked about, should anything have moved meanwhile.
                 if let Some(mut editor) = self.editor.take() {
@@ -610,14 +638,14 @@ impl App {
                 }
                 true
             }
-            (Dialog::RemoveItem { .. }, '\u{1b}' | 'n') => true,
+            (Dialog::RemoveItem { .. }, A::Cancel) => true,
             (
                 Dialog::Quit
                 | Dialog::FormatLoss { .. }
                 | Dialog::Conflict { .. }
                 | Dialog::Missing { .. }
                 | Dialog::ReadOnlyFile { .. },
-                '\u{1b}',
+                A::Cancel,
             ) => true,
             _ => false,
         };

@@ -8,6 +8,7 @@ use crate::model::{
     BudgetField, Convention, Fiche, FicheStatus, Funder, Indicator, IndicatorValue, Measure, Scope,
     Table, Value, parse_amount,
 };
+pub use crate::model::{Field, Kind, List};
 
 /// What an edit replaced: the whole fiche or table before and after, so that undo and redo
 /// are exact whatever the edit did (a value, a list item added or removed). Named by
@@ -163,76 +164,6 @@ impl TargetKey {
         match self {
             TargetKey::Fiche(key) => &key.id,
             TargetKey::TableRow { label, .. } => label,
-        }
-    }
-}
-
-/// One editable field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Title,
-    Measure,
-    Scope,
-    Status,
-    Description,
-    Objective,
-    Area,
-    Start,
-    Duration,
-    Partner(usize),
-    Budget(BudgetField),
-    ExecutedLineName(usize),
-    ExecutedLineAmount(usize),
-    IndicatorName(usize),
-    IndicatorValue(usize, usize),
-    AssessmentText,
-    Positives,
-    Improvements,
-    Perspectives,
-    Cell(usize),
-}
-
-/// How a field is typed in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Line,
-    Multiline,
-    Amount,
-    /// A figure that may also be a percentage, a count or words.
-    Figure,
-    Choice,
-}
-
-/// Lists where items can be added (`a`) and removed (`d`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum List {
-    Partners,
-    ExecutedLines,
-    Indicators,
-}
-
-impl Field {
-    pub fn kind(self) -> Kind {
-        match self {
-            Field::Scope | Field::Status => Kind::Choice,
-            Field::Description
-            | Field::Objective
-            | Field::AssessmentText
-            | Field::Positives
-            | Field::Improvements
-            | Field::Perspectives => Kind::Multiline,
-            Field::Budget(_) | Field::ExecutedLineAmount(_) => Kind::Amount,
-            Field::IndicatorValue(..) | Field::Cell(_) => Kind::Figure,
-            _ => Kind::Line,
-        }
-    }
-
-    pub fn list(self) -> Option<List> {
-        match self {
-            Field::Partner(_) => Some(List::Partners),
-            Field::ExecutedLineName(_) | Field::ExecutedLineAmount(_) => Some(List::ExecutedLines),
-            Field::IndicatorName(_) | Field::IndicatorValue(..) => Some(List::Indicators),
-            _ => None,
         }
     }
 }
@@ -632,41 +563,6 @@ pub fn remove_item(fiche: &mut Fiche, field: Field) -> bool {
             .map(|x| x.values.remove(j))
             .is_some(),
         _ => false,
-    }
-}
-
-/// The field's label in the editor.
-pub fn field_name(lang: crate::strings::Lang, field: Field) -> String {
-    use crate::strings::Lang::{En, Fr};
-    let t = crate::strings::ui(lang);
-    let n = |i: usize| i + 1;
-    match (lang, field) {
-        (Fr, Field::Title) => "Intitulé".into(),
-        (En, Field::Title) => "Title".into(),
-        (_, Field::Measure) => t.measure.into(),
-        (_, Field::Scope) => t.scope.into(),
-        (_, Field::Status) => t.status.into(),
-        (_, Field::Description) => t.section_description.into(),
-        (_, Field::Objective) => t.section_objective.into(),
-        (_, Field::Area) => t.section_area.into(),
-        (_, Field::Start) => t.section_start.into(),
-        (_, Field::Duration) => t.section_duration.into(),
-        (Fr, Field::Partner(i)) => format!("Partenaire {}", n(i)),
-        (En, Field::Partner(i)) => format!("Partner {}", n(i)),
-        (_, Field::Budget(f)) => crate::strings::field_name(lang, f).into(),
-        (Fr, Field::ExecutedLineName(i)) => format!("Ligne exécutée {} : libellé", n(i)),
-        (En, Field::ExecutedLineName(i)) => format!("Executed line {}: label", n(i)),
-        (Fr, Field::ExecutedLineAmount(i)) => format!("Ligne exécutée {} : montant", n(i)),
-        (En, Field::ExecutedLineAmount(i)) => format!("Executed line {}: amount", n(i)),
-        (Fr, Field::IndicatorName(i)) => format!("Indicateur {}", n(i)),
-        (En, Field::IndicatorName(i)) => format!("Indicator {}", n(i)),
-        (_, Field::IndicatorValue(i, j)) => format!("  {}.{}", n(i), n(j)),
-        (_, Field::AssessmentText) => t.section_assessment.into(),
-        (_, Field::Positives) => t.section_positives.into(),
-        (_, Field::Improvements) => t.section_improvements.into(),
-        (_, Field::Perspectives) => t.section_perspectives.into(),
-        (Fr, Field::Cell(c)) => format!("Colonne {}", n(c)),
-        (En, Field::Cell(c)) => format!("Column {}", n(c)),
     }
 }
 

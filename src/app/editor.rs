@@ -1,7 +1,7 @@
 //! The fiche and table-row editor: its fields, what is typed, and how a confirmed value
 //! becomes an edit ([`App::commit`]). State and key handling only; `ui::popups` draws it.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::edit::{self, EditTarget, Field, Kind, NewValue, TargetKey};
@@ -255,24 +255,23 @@ impl App {
         let len = editor.fields.len();
         let selected = editor.scroll.selected;
         editor.error = None;
-        match key.code {
-            KeyCode::Esc => return false,
-            KeyCode::Up | KeyCode::Char('k') => {
-                editor
-                    .scroll
-                    .select(selected.saturating_sub(1), len, height)
-            }
-            KeyCode::Down | KeyCode::Char('j') => editor.scroll.select(selected + 1, len, height),
-            KeyCode::PageUp => editor
+        use crate::keys::FieldListAction as F;
+        match self.keymap.fields.action(key) {
+            Some(F::Close) => return false,
+            Some(F::Up) => editor
+                .scroll
+                .select(selected.saturating_sub(1), len, height),
+            Some(F::Down) => editor.scroll.select(selected + 1, len, height),
+            Some(F::PageUp) => editor
                 .scroll
                 .select(selected.saturating_sub(height), len, height),
-            KeyCode::PageDown => editor.scroll.select(selected + height, len, height),
-            KeyCode::Home => editor.scroll.select(0, len, height),
-            KeyCode::End => editor.scroll.select(len.saturating_sub(1), len, height),
-            KeyCode::Enter | KeyCode::Char('e') => self.begin_typing(editor),
-            KeyCode::Char('a') => self.add_list_item(editor, height),
-            KeyCode::Char('d') | KeyCode::Delete => self.remove_list_item(editor),
-            _ => {}
+            Some(F::PageDown) => editor.scroll.select(selected + height, len, height),
+            Some(F::Home) => editor.scroll.select(0, len, height),
+            Some(F::End) => editor.scroll.select(len.saturating_sub(1), len, height),
+            Some(F::Edit) => self.begin_typing(editor),
+            Some(F::Add) => self.add_list_item(editor, height),
+            Some(F::Remove) => self.remove_list_item(editor),
+            None => {}
         }
         true
     }
@@ -320,18 +319,19 @@ impl App {
         let Some(field) = editor.fields.get(editor.scroll.selected).copied() else {
             return;
         };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        use crate::keys::TypingAction as T;
+        let action = self.keymap.typing.action(key);
         match editor.input.as_mut() {
             Some(FieldInput::Choice { selected }) => {
                 let options = match field {
                     Field::Scope => edit::SCOPES.len(),
                     _ => edit::STATUSES.len(),
                 };
-                match key.code {
-                    KeyCode::Esc => editor.input = None,
-                    KeyCode::Up | KeyCode::Left => *selected = (*selected + options - 1) % options,
-                    KeyCode::Down | KeyCode::Right => *selected = (*selected + 1) % options,
-                    KeyCode::Enter => {
+                match action {
+                    Some(T::Cancel) => editor.input = None,
+                    Some(T::Previous) => *selected = (*selected + options - 1) % options,
+                    Some(T::Next) => *selected = (*selected + 1) % options,
+                    Some(T::Confirm | T::ConfirmAny) => {
                         let value = match field {
                             Field::Scope => NewValue::Scope(edit::SCOPES[*selected]),
                             _ => NewValue::Status(edit::STATUSES[*selected]),
@@ -339,28 +339,29 @@ impl App {
                         editor.input = None;
                         self.commit_field(editor, field, value);
                     }
-                    _ => {}
+                    Some(T::Clear) | None => {}
                 }
             }
             Some(FieldInput::Text {
                 area, multiline, ..
             }) => {
-                let confirm = match key.code {
-                    KeyCode::Esc => {
+                // Only these steer a text: every other key, the arrows included, is typed.
+                let confirm = match action {
+                    Some(T::Cancel) => {
                         editor.input = None;
                         editor.error = None;
                         self.cancel_addition(editor);
                         return;
                     }
-                    // Ctrl-U empties the field, as in a shell.
-                    KeyCode::Char('u') if ctrl => {
+                    Some(T::Clear) => {
                         area.select_all();
                         area.cut();
                         return;
                     }
-                    KeyCode::Enter if !*multiline => true,
-                    KeyCode::Char('s') if ctrl => true,
-                    _ => false,
+                    // In a text of several lines, the key that confirms a line makes a new one.
+                    Some(T::Confirm) => !*multiline,
+                    Some(T::ConfirmAny) => true,
+                    Some(T::Previous | T::Next) | None => false,
                 };
                 if !confirm {
                     area.input(*key);

@@ -28,31 +28,50 @@ fn large(screen: Rect) -> Rect {
     )
 }
 
-/// The bindings actually in force, from the keymap; in two columns when one would not fit.
+/// The bindings actually in force in every mode, from the keymap; in two columns when one
+/// would not fit.
 pub fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: u16) {
+    use crate::app::HelpLine;
     let text = app.text();
-    let entries: Vec<String> = app
-        .keymap
-        .by_action()
-        .iter()
-        .map(|(action, keys)| format!("{:<12} {}", keys.join(", "), (text.action_help)(*action)))
-        .collect();
+    let width = |s: &str| crate::app::unicode_width(s);
+    let entry = |line: &HelpLine| match line {
+        HelpLine::Heading(name) => name.clone(),
+        HelpLine::Entry(keys, what) => {
+            let pad = 12usize.saturating_sub(width(keys));
+            format!("  {keys}{} {what}", " ".repeat(pad))
+        }
+    };
+    let style = |line: &HelpLine| match line {
+        HelpLine::Heading(_) => theme.header,
+        HelpLine::Entry(..) => theme.base,
+    };
+    let entries = app.help_lines();
     let screen = frame.area();
     let shape = app.help_layout();
     let mut lines: Vec<Line> = if shape.two_columns {
         let half = entries.len().div_ceil(2);
         (0..half)
             .map(|i| {
-                let left = super::widgets::truncate(&entries[i], 37);
-                let right = entries
-                    .get(i + half)
-                    .map(|e| super::widgets::truncate(e, 37))
-                    .unwrap_or_default();
-                Line::from(format!("{left:<38}{right}"))
+                let left = super::widgets::truncate(&entry(&entries[i]), 37);
+                let pad = 38usize.saturating_sub(width(&left));
+                let mut spans = vec![
+                    ratatui::text::Span::styled(left, style(&entries[i])),
+                    ratatui::text::Span::raw(" ".repeat(pad)),
+                ];
+                if let Some(right) = entries.get(i + half) {
+                    spans.push(ratatui::text::Span::styled(
+                        super::widgets::truncate(&entry(right), 37),
+                        style(right),
+                    ));
+                }
+                Line::from(spans)
             })
             .collect()
     } else {
-        entries.into_iter().map(Line::from).collect()
+        entries
+            .iter()
+            .map(|line| Line::styled(entry(line), style(line)))
+            .collect()
     };
     // How figures are marked, where every screen can see it (issue 12).
     for legend in crate::strings::figures(app.lang).legend {
@@ -73,7 +92,7 @@ pub fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: u16) {
             .scroll((scroll, 0))
             .block(
                 block(format!(" {} ", text.help_title), theme).title_bottom(Line::styled(
-                    format!(" {}{more} ", text.help_close),
+                    format!(" {}{more} ", app.help_close_hint()),
                     theme.muted,
                 )),
             )
@@ -297,7 +316,7 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
         .with_selected(selected.map(|s| s - first));
     frame.render_stateful_widget(table, list_area, &mut state);
     frame.render_widget(
-        Paragraph::new(text.search_hint).style(theme.muted),
+        Paragraph::new(app.palette_hint()).style(theme.muted),
         hint_area,
     );
 }
@@ -382,14 +401,6 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
     .style(theme.base);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let typing = editor.input.is_some();
-    let multiline = matches!(
-        editor.input,
-        Some(FieldInput::Text {
-            multiline: true,
-            ..
-        })
-    );
     // A long text gets the room there is, leaving a few fields in view above it.
     let input_height = match &editor.input {
         Some(FieldInput::Text {
@@ -517,13 +528,8 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
             error_area,
         );
     }
-    let hint = match (typing, multiline) {
-        // Rows of a document table have no list to add to or remove from.
-        (false, _) if matches!(editor.target, EditTarget::TableRow { .. }) => text.editor_hint_row,
-        (false, _) => text.editor_hint,
-        (true, false) => text.editor_hint_typing,
-        (true, true) => text.editor_hint_multiline,
-    };
+    // Only what works here, with the keys bound in force (issue 18, issue 19 item 4).
+    let hint = app.editor_hint(editor);
     frame.render_widget(Paragraph::new(hint).style(theme.muted), hint_area);
 }
 
