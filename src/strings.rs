@@ -1099,7 +1099,7 @@ static UI_EN: UiStrings = UiStrings {
     budget_columns: [
         "Fiche",
         "State",
-        "Département",
+        "Department",
         "Planned",
         "Committed",
         "Executed",
@@ -1334,11 +1334,25 @@ pub fn key_label(lang: Lang, key: &Key) -> String {
     out
 }
 
-/// `Entrée : aller` (a no-break space before the colon) / `Enter: go`.
+/// `Entrée : aller` / `Enter: go`.
 pub fn key_hint(lang: Lang, keys: &str, what: &str) -> String {
+    labelled(lang, keys, what)
+}
+
+/// `Mesure : valeur` in French, `Measure: value` in English. Where the text wraps, the space
+/// before the colon becomes a no-break one ([`crate::text::keep_together`]).
+pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
     match lang {
-        Lang::Fr => format!("{keys}\u{a0}: {what}"),
-        Lang::En => format!("{keys}: {what}"),
+        Lang::Fr => format!("{label} : {value}"),
+        Lang::En => format!("{label}: {value}"),
+    }
+}
+
+/// `« texte »` in French, `“text”` in English.
+pub fn quoted(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Fr => format!("« {text} »"),
+        Lang::En => format!("\u{201c}{text}\u{201d}"),
     }
 }
 
@@ -1478,17 +1492,17 @@ static KEYS_FR: KeyStrings = KeyStrings {
     help_close: |keys| format!("{keys} pour fermer"),
     key_bound_twice: |file, key, both| {
         format!(
-            "{file}\u{a0}: la touche «\u{a0}{key}\u{a0}» est écrite deux fois dans le même mode ({both})\u{a0}; la seconde l'emporte."
+            "{file} : la touche « {key} » est écrite deux fois dans le même mode ({both}) ; la seconde l'emporte."
         )
     },
     key_is_text: |file, key, mode| {
         format!(
-            "{file}\u{a0}: «\u{a0}{key}\u{a0}» s'écrit dans le mode «\u{a0}{mode}\u{a0}» et ne peut pas y être liée\u{a0}; ajoutez Ctrl- ou Alt- (par exemple «\u{a0}ctrl-{key}\u{a0}»)."
+            "{file} : « {key} » s'écrit dans le mode « {mode} » et ne peut pas y être liée ; ajoutez Ctrl- ou Alt- (par exemple « ctrl-{key} »)."
         )
     },
     exit_kept: |file, mode, key| {
         format!(
-            "{file}\u{a0}: plus aucune touche ne ferme le mode «\u{a0}{mode}\u{a0}»\u{a0}; {key} le fait de nouveau."
+            "{file} : plus aucune touche ne ferme le mode « {mode} » ; {key} le fait de nouveau."
         )
     },
 };
@@ -1630,9 +1644,9 @@ pub fn editor_field_name(lang: Lang, field: crate::model::Field) -> String {
         (Fr, Field::Partner(i)) => format!("Partenaire {}", n(i)),
         (En, Field::Partner(i)) => format!("Partner {}", n(i)),
         (_, Field::Budget(f)) => field_name(lang, f).into(),
-        (Fr, Field::ExecutedLineName(i)) => format!("Ligne exécutée {}\u{a0}: libellé", n(i)),
+        (Fr, Field::ExecutedLineName(i)) => format!("Ligne exécutée {} : libellé", n(i)),
         (En, Field::ExecutedLineName(i)) => format!("Executed line {}: label", n(i)),
-        (Fr, Field::ExecutedLineAmount(i)) => format!("Ligne exécutée {}\u{a0}: montant", n(i)),
+        (Fr, Field::ExecutedLineAmount(i)) => format!("Ligne exécutée {} : montant", n(i)),
         (En, Field::ExecutedLineAmount(i)) => format!("Executed line {}: amount", n(i)),
         (Fr, Field::IndicatorName(i)) => format!("Indicateur {}", n(i)),
         (En, Field::IndicatorName(i)) => format!("Indicator {}", n(i)),

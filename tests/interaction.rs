@@ -239,7 +239,7 @@ fn the_table_row_editor_offers_only_what_works_there() {
         Some(EditTarget::TableRow { .. })
     ));
     let shown = screen(&app).join("\n");
-    assert!(shown.contains("Entrée\u{a0}: modifier"), "{shown}");
+    assert!(shown.contains("Entrée : modifier"), "{shown}");
     assert!(
         !shown.contains("ajouter") && !shown.contains("supprimer"),
         "{shown}"

@@ -143,5 +143,10 @@ fn draw_note_input(
     input: &ratatui_textarea::TextArea<'static>,
 ) {
     let label = crate::strings::review(app.lang).note_label;
-    popups::line_input(frame, theme, label, input);
+    popups::line_input(
+        frame,
+        theme,
+        &crate::strings::labelled(app.lang, label, ""),
+        input,
+    );
 }

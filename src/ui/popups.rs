@@ -333,10 +333,16 @@ pub fn filter_input(
     } else {
         app.text().filter_label
     };
-    line_input(frame, theme, label, input);
+    line_input(
+        frame,
+        theme,
+        &crate::strings::labelled(app.lang, label, ""),
+        input,
+    );
 }
 
-/// A one-line input after its label (`filtre : …`), in place of the detail lines.
+/// A one-line input after its label (`filtre : …`, the colon written as the language does),
+/// in place of the detail lines.
 pub fn line_input(
     frame: &mut Frame,
     theme: &Theme,
@@ -345,7 +351,7 @@ pub fn line_input(
 ) {
     let area = crate::app::layout::areas(frame.area()).detail;
     frame.render_widget(Clear, area);
-    let label = format!("{label} : ");
+    let label = label.to_string();
     let width = crate::app::unicode_width(&label) as u16;
     frame.render_widget(
         Paragraph::new(label).style(theme.title),
@@ -536,7 +542,10 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
 /// A question that must be answered before anything else.
 pub fn dialog(frame: &mut Frame, app: &App, theme: &Theme, dialog: &crate::app::Dialog) {
     let message = app.dialog_message(dialog);
-    let lines: Vec<Line> = message.lines().map(|l| Line::from(l.to_string())).collect();
+    let lines: Vec<Line> = message
+        .lines()
+        .map(|l| Line::from(super::widgets::keep_together(l)))
+        .collect();
     let width = frame.area().width.saturating_sub(4).min(76);
     let height = lines.len() as u16 + 4;
     let area = centered(frame.area(), width, height);

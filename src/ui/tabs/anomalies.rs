@@ -135,10 +135,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         " {} ",
         crate::app::tabs::grid::elide(
             &format!(
-                "{} ({}) — {scope} — {} : {sort}{filters}{}",
+                "{} ({}) — {scope} — {}{filters}{}",
                 text.tab_names[4],
                 order.len(),
-                text.sort_label,
+                crate::strings::labelled(app.lang, text.sort_label, sort),
                 crate::ui::widgets::filter_suffix(app, Tab::Anomalies),
             ),
             body.width.saturating_sub(4) as usize
@@ -186,7 +186,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
             if let Some(entry) = doc.review.review.findings.get(&finding.key)
                 && !entry.note.is_empty()
             {
-                place.push_str(&format!(" · {} : {}", review.note, clean(&entry.note)));
+                place.push_str(&format!(
+                    " · {}",
+                    crate::strings::labelled(app.lang, review.note, &clean(&entry.note))
+                ));
             }
             vec![
                 Line::from(muted(place, theme)),
