@@ -44,7 +44,7 @@ pub fn scope_name(lang: Lang, scope: Scope) -> &'static str {
         (Lang::Fr, Scope::InitiativeDepartementale) => "initiative départementale",
         (Lang::Fr, Scope::NonPrecise) => "non précisé",
         (Lang::En, Scope::Socle) => "core measure",
-        (Lang::En, Scope::InitiativeDepartementale) => "département initiative",
+        (Lang::En, Scope::InitiativeDepartementale) => "departmental initiative",
         (Lang::En, Scope::NonPrecise) => "unspecified",
     }
 }
@@ -160,7 +160,7 @@ pub fn field_name(lang: Lang, field: crate::model::BudgetField) -> &'static str 
         (Lang::Fr, F::Executed) => "exécuté",
         (Lang::Fr, F::Remaining) => "solde",
         (Lang::En, F::PlannedEtat) => "planned State",
-        (Lang::En, F::PlannedDepartement) => "planned Département",
+        (Lang::En, F::PlannedDepartement) => "planned Department",
         (Lang::En, F::PlannedOther) => "planned other funders",
         (Lang::En, F::PlannedTotal) => "planned total",
         (Lang::En, F::Engaged) => "committed",
@@ -592,7 +592,7 @@ static RULES_EN: RuleStrings = RuleStrings {
         format!("Fiche {to} does not mention the {amount} received from fiche {from}")
     },
     etat_above_departement: |etat, dep| {
-        format!("State share ({etat}) above the Département's ({dep}): co-financing not matched")
+        format!("State share ({etat}) above the Department's ({dep}): co-financing not matched")
     },
     overspend: |label, used, planned, pct| {
         format!(
@@ -649,7 +649,7 @@ static RULES_EN: RuleStrings = RuleStrings {
         )
     },
     planned_text_read_as_shares: |raw, sum| {
-        format!("(planned total written “{raw}”: measured against État + Département = {sum})")
+        format!("(planned total written “{raw}”: measured against State + Department = {sum})")
     },
     planned_text_read_as_likely: |raw, likely| {
         format!("(planned total written “{raw}”: measured against its likely reading, {likely})")
@@ -714,7 +714,7 @@ static RULES_EN: RuleStrings = RuleStrings {
     copied_budget: |first| format!("Same budget as fiche {first}: a copy-paste?"),
     etat_above_departement_spent: |etat, dep| {
         format!(
-            "State spent ({etat}) above the Département's ({dep}): co-financing not matched on spending"
+            "State spent ({etat}) above the Department's ({dep}): co-financing not matched on spending"
         )
     },
     after_deadline: |dated, due, text| {

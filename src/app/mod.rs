@@ -647,9 +647,9 @@ impl App {
     /// How the key help is laid out on this screen: one or two columns, how many rows of
     /// content, how far it scrolls.
     pub fn help_layout(&self) -> layout::HelpLayout {
-        let entries = self.help_lines().len();
+        let lines = self.help_lines();
         let legend = crate::strings::figures(self.lang).legend.len();
-        layout::help(entries, legend, self.screen)
+        layout::help(lines.len(), layout::help_split(&lines), legend, self.screen)
     }
 
     /// Esc on a filtered list: the filter goes, the selected row stays selected.

@@ -49,21 +49,23 @@ pub fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: u16) {
     let screen = frame.area();
     let shape = app.help_layout();
     let mut lines: Vec<Line> = if shape.two_columns {
-        let half = entries.len().div_ceil(2);
-        (0..half)
-            .map(|i| {
-                let left = super::widgets::truncate(&entry(&entries[i]), 37);
-                let pad = 38usize.saturating_sub(width(&left));
-                let mut spans = vec![
-                    ratatui::text::Span::styled(left, style(&entries[i])),
+        // Each mode's bindings kept under its heading: the right column starts at one.
+        let (left, right) = entries.split_at(crate::app::layout::help_split(&entries));
+        let cell = |line: Option<&HelpLine>| match line {
+            Some(line) => {
+                let text = super::widgets::truncate(&entry(line), 37);
+                let pad = 38usize.saturating_sub(width(&text));
+                vec![
+                    ratatui::text::Span::styled(text, style(line)),
                     ratatui::text::Span::raw(" ".repeat(pad)),
-                ];
-                if let Some(right) = entries.get(i + half) {
-                    spans.push(ratatui::text::Span::styled(
-                        super::widgets::truncate(&entry(right), 37),
-                        style(right),
-                    ));
-                }
+                ]
+            }
+            None => vec![ratatui::text::Span::raw(" ".repeat(38))],
+        };
+        (0..left.len().max(right.len()))
+            .map(|i| {
+                let mut spans = cell(left.get(i));
+                spans.extend(cell(right.get(i)));
                 Line::from(spans)
             })
             .collect()
