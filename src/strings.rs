@@ -990,7 +990,7 @@ static UI_FR: UiStrings = UiStrings {
         n => format!("« {words} » : {n} occurrences · > / <"),
     },
     dialog_missing: |path| format!("{}.", (storage(Lang::Fr).missing_on_disk)(path)),
-    dialog_read_only_file: |path| format!("{}", (storage(Lang::Fr).read_only_question)(path)),
+    dialog_read_only_file: |path| (storage(Lang::Fr).read_only_question)(path),
     search_title: "Rechercher",
     search_count: |n, capped, weak| {
         let mut text = match (n, capped) {
@@ -1186,7 +1186,7 @@ static UI_EN: UiStrings = UiStrings {
         n => format!("\u{201c}{words}\u{201d}: {n} matches · > / <"),
     },
     dialog_missing: |path| format!("{}.", (storage(Lang::En).missing_on_disk)(path)),
-    dialog_read_only_file: |path| format!("{}", (storage(Lang::En).read_only_question)(path)),
+    dialog_read_only_file: |path| (storage(Lang::En).read_only_question)(path),
     search_title: "Search",
     search_count: |n, capped, weak| {
         let mut text = match (n, capped) {

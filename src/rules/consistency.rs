@@ -153,7 +153,7 @@ fn dangling_references(cx: &Context, out: &mut Vec<Finding>) {
                     cx.text.table,
                     cx.quote(&table.title),
                     cx.text.row,
-                    cx.quote(&row.label())
+                    cx.quote(row.label())
                 ),
                 (cx.text.row_fiche_does_not_exist)(id),
             ));
@@ -196,7 +196,7 @@ fn ragged_rows(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let row_name = match row_index {
-                Some(_) => format!("{} {}", cx.text.row, cx.quote(&row.label())),
+                Some(_) => format!("{} {}", cx.text.row, cx.quote(row.label())),
                 None => cx.text.total_row.to_string(),
             };
             out.push(finding(

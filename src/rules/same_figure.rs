@@ -53,7 +53,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                         "{} › {} {} › {}",
                         table_name(cx, table),
                         cx.text.row,
-                        cx.quote(&row.label()),
+                        cx.quote(row.label()),
                         column.name
                     ),
                     (cx.text.same_figure)(

@@ -166,7 +166,7 @@ fn table_cells(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Fin
                 continue;
             }
             let row_name = match row_index {
-                Some(_) => format!("{} {}", cx.text.row, cx.quote(&row.label())),
+                Some(_) => format!("{} {}", cx.text.row, cx.quote(row.label())),
                 None => cx.text.total_row.to_string(),
             };
             report(
