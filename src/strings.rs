@@ -807,6 +807,7 @@ pub struct UiStrings {
     pub search_kinds: [&'static str; 7],
     pub sort_names: [&'static str; 3],
     pub budget_view_fiches: &'static str,
+    /// What ←/→ do on the Budgets tab (the keys in force are put before it).
     pub budget_views_hint: &'static str,
     pub fiche_in_table: &'static str,
     pub target: &'static str,
@@ -840,13 +841,15 @@ pub struct UiStrings {
     pub nothing_to_undo: &'static str,
     pub nothing_to_redo: &'static str,
     pub nothing_to_save: &'static str,
-    pub amount_refused: fn(&str) -> String,
+    /// (why, the key that cancels)
+    pub amount_refused: fn(&str, &str) -> String,
     pub journal_failed: fn(&str) -> String,
     pub saved: fn(&str) -> String,
     pub save_failed: fn(&str) -> String,
     pub reloaded: fn(&str) -> String,
     pub changed_on_disk: fn(&str) -> String,
-    pub recovered: &'static str,
+    /// (the key that saves)
+    pub recovered: fn(&str) -> String,
     pub modified: &'static str,
     pub editor_title: &'static str,
     pub dialog_quit: &'static str,
@@ -860,14 +863,19 @@ pub struct UiStrings {
     pub dialog_already_open: fn(&str) -> String,
     pub editor_target_gone: fn(&str, Option<&str>) -> String,
     pub editor_field_gone: fn(Option<&str>) -> String,
-    pub editor_field_changed: fn(&str) -> String,
+    /// (the value now, the key that confirms, the key that cancels)
+    pub editor_field_changed: fn(&str, &str, &str) -> String,
     pub recovery_deferred: &'static str,
-    pub file_missing: fn(&str) -> String,
-    pub paste_ignored: &'static str,
-    pub dialog_remove_item: fn(&str) -> String,
+    /// (path, the key that saves)
+    pub file_missing: fn(&str, &str) -> String,
+    /// (the keys that edit, search, filter)
+    pub paste_ignored: fn(&str, &str, &str) -> String,
+    /// (what, the key that undoes)
+    pub dialog_remove_item: fn(&str, &str) -> String,
     pub dialog_missing: fn(&str) -> String,
     pub find_label: &'static str,
-    pub found: fn(&str, usize) -> String,
+    /// (words, how many lines hold them, the keys to the next / previous)
+    pub found: fn(&str, usize, &str) -> String,
     pub dialog_read_only_file: fn(&str) -> String,
 }
 
@@ -923,8 +931,8 @@ static UI_FR: UiStrings = UiStrings {
     nothing_to_undo: "Rien à annuler.",
     nothing_to_redo: "Rien à rétablir.",
     nothing_to_save: "Aucune modification à enregistrer.",
-    amount_refused: |why| {
-        format!("{why} — écrivez par exemple 1 207 650,75 ou 1207650.75 (Échap pour annuler)")
+    amount_refused: |why, cancel| {
+        format!("{why} — écrivez par exemple 1 207 650,75 ou 1207650.75 ({cancel} pour annuler)")
     },
     journal_failed: |why| format!("Journal de secours impossible à écrire : {why}"),
     saved: |path| format!("Enregistré : {path}"),
@@ -933,7 +941,9 @@ static UI_FR: UiStrings = UiStrings {
     changed_on_disk: |path| {
         format!("{path} a changé sur le disque ; l'enregistrement vous demandera quoi faire")
     },
-    recovered: "Modifications non enregistrées restaurées : Ctrl-S pour les enregistrer.",
+    recovered: |save| {
+        format!("Modifications non enregistrées restaurées : {save} pour les enregistrer.")
+    },
     modified: "modifié",
     editor_title: "Modifier",
     dialog_quit: "Des modifications ne sont pas enregistrées.",
@@ -970,24 +980,28 @@ static UI_FR: UiStrings = UiStrings {
         ),
         None => "Le champ en cours de saisie n'existe plus dans le fichier rechargé.".to_string(),
     },
-    editor_field_changed: |now| {
+    editor_field_changed: |now, confirm, cancel| {
         format!(
-            "Ce champ a changé sur le disque pendant la saisie (il vaut maintenant « {now} ») : Entrée le remplace par votre saisie, Échap annule."
+            "Ce champ a changé sur le disque pendant la saisie (il vaut maintenant « {now} ») : {confirm} le remplace par votre saisie, {cancel} annule."
         )
     },
     recovery_deferred: "Récupération reportée : les modifications restent dans le journal et seront proposées au prochain démarrage.",
-    file_missing: |path| {
-        format!("{path} a été supprimé ou renommé sur le disque ; Ctrl-S l'écrira de nouveau.")
+    file_missing: |path, save| {
+        format!("{path} a été supprimé ou renommé sur le disque ; {save} l'écrira de nouveau.")
     },
-    paste_ignored: "Collage ignoré : ouvrez d'abord un champ (e), la recherche (/) ou le filtre (f).",
-    dialog_remove_item: |what| {
-        format!("Supprimer {what} ? Les chiffres qu'il porte disparaissent (u les rétablit).")
+    paste_ignored: |edit, search, filter| {
+        format!(
+            "Collage ignoré : ouvrez d'abord un champ ({edit}), la recherche ({search}) ou le filtre ({filter})."
+        )
+    },
+    dialog_remove_item: |what, undo| {
+        format!("Supprimer {what} ? Les chiffres qu'il porte disparaissent ({undo} les rétablit).")
     },
     find_label: "chercher dans la fiche",
-    found: |words, n| match n {
+    found: |words, n, keys| match n {
         0 => format!("« {words} » : aucune occurrence"),
-        1 => format!("« {words} » : 1 occurrence · > / <"),
-        n => format!("« {words} » : {n} occurrences · > / <"),
+        1 => format!("« {words} » : 1 occurrence · {keys}"),
+        n => format!("« {words} » : {n} occurrences · {keys}"),
     },
     dialog_missing: |path| format!("{}.", (storage(Lang::Fr).missing_on_disk)(path)),
     dialog_read_only_file: |path| (storage(Lang::Fr).read_only_question)(path),
@@ -1015,7 +1029,7 @@ static UI_FR: UiStrings = UiStrings {
     ],
     sort_names: ["sévérité", "convention", "fiche"],
     budget_view_fiches: "Budgets des fiches",
-    budget_views_hint: "←/→ : colonnes, autres tableaux",
+    budget_views_hint: "colonnes, autres tableaux",
     fiche_in_table: "fiche",
     target: "cible",
     baseline: "base",
@@ -1125,13 +1139,15 @@ static UI_EN: UiStrings = UiStrings {
     nothing_to_undo: "Nothing to undo.",
     nothing_to_redo: "Nothing to redo.",
     nothing_to_save: "No change to save.",
-    amount_refused: |why| format!("{why} — write e.g. 1 207 650,75 or 1207650.75 (Esc to cancel)"),
+    amount_refused: |why, cancel| {
+        format!("{why} — write e.g. 1 207 650,75 or 1207650.75 ({cancel} to cancel)")
+    },
     journal_failed: |why| format!("Could not write the recovery journal: {why}"),
     saved: |path| format!("Saved: {path}"),
     save_failed: |why| format!("Save failed: {why}"),
     reloaded: |path| format!("Reloaded from disk: {path}"),
     changed_on_disk: |path| format!("{path} changed on disk; saving will ask what to do"),
-    recovered: "Unsaved edits restored: Ctrl-S to save them.",
+    recovered: |save| format!("Unsaved edits restored: {save} to save them."),
     modified: "modified",
     editor_title: "Edit",
     dialog_quit: "Some edits are not saved.",
@@ -1166,24 +1182,28 @@ static UI_EN: UiStrings = UiStrings {
         ),
         None => "The field being typed is no longer in the reloaded file.".to_string(),
     },
-    editor_field_changed: |now| {
+    editor_field_changed: |now, confirm, cancel| {
         format!(
-            "This field changed on disk while you typed (it is now \u{201c}{now}\u{201d}): Enter replaces it with what you typed, Esc cancels."
+            "This field changed on disk while you typed (it is now \u{201c}{now}\u{201d}): {confirm} replaces it with what you typed, {cancel} cancels."
         )
     },
     recovery_deferred: "Recovery postponed: the edits stay in the journal and will be offered at the next start.",
-    file_missing: |path| {
-        format!("{path} was deleted or renamed on disk; Ctrl-S will write it again.")
+    file_missing: |path, save| {
+        format!("{path} was deleted or renamed on disk; {save} will write it again.")
     },
-    paste_ignored: "Paste ignored: open a field (e), the search (/) or the filter (f) first.",
-    dialog_remove_item: |what| {
-        format!("Remove {what}? The figures it holds go with it (u brings them back).")
+    paste_ignored: |edit, search, filter| {
+        format!(
+            "Paste ignored: open a field ({edit}), the search ({search}) or the filter ({filter}) first."
+        )
+    },
+    dialog_remove_item: |what, undo| {
+        format!("Remove {what}? The figures it holds go with it ({undo} brings them back).")
     },
     find_label: "find in the fiche",
-    found: |words, n| match n {
+    found: |words, n, keys| match n {
         0 => format!("\u{201c}{words}\u{201d}: not found"),
-        1 => format!("\u{201c}{words}\u{201d}: 1 match · > / <"),
-        n => format!("\u{201c}{words}\u{201d}: {n} matches · > / <"),
+        1 => format!("\u{201c}{words}\u{201d}: 1 match · {keys}"),
+        n => format!("\u{201c}{words}\u{201d}: {n} matches · {keys}"),
     },
     dialog_missing: |path| format!("{}.", (storage(Lang::En).missing_on_disk)(path)),
     dialog_read_only_file: |path| (storage(Lang::En).read_only_question)(path),
@@ -1211,7 +1231,7 @@ static UI_EN: UiStrings = UiStrings {
     ],
     sort_names: ["severity", "convention", "fiche"],
     budget_view_fiches: "Fiche budgets",
-    budget_views_hint: "←/→: columns, other tables",
+    budget_views_hint: "columns, other tables",
     fiche_in_table: "fiche",
     target: "target",
     baseline: "baseline",
@@ -2278,6 +2298,7 @@ pub struct FigureStrings {
     pub state_support: &'static str,
     pub anomalies_this_convention: &'static str,
     pub anomalies_all: &'static str,
+    /// What ←/→ do on the Anomalies tab (the keys in force are put before it).
     pub anomalies_scope_hint: &'static str,
     pub other_place: &'static str,
     pub table_full_header: &'static str,
@@ -2338,7 +2359,7 @@ static FIGURES_FR: FigureStrings = FigureStrings {
     state_support: "Soutien de l'État",
     anomalies_this_convention: "cette convention",
     anomalies_all: "toutes les conventions",
-    anomalies_scope_hint: "←/→ : cette convention / toutes",
+    anomalies_scope_hint: "cette convention / toutes",
     other_place: "Entrée : l'autre endroit du montant",
     table_full_header: "colonne",
     axe: "Axe",
@@ -2391,7 +2412,7 @@ static FIGURES_EN: FigureStrings = FigureStrings {
     state_support: "State support",
     anomalies_this_convention: "this convention",
     anomalies_all: "all conventions",
-    anomalies_scope_hint: "←/→: this convention / all",
+    anomalies_scope_hint: "this convention / all",
     other_place: "Enter: the amount's other place",
     table_full_header: "column",
     axe: "Axe",
@@ -2421,7 +2442,9 @@ pub struct ReviewStrings {
     pub progress: fn(usize, usize, usize) -> String,
     pub note_label: &'static str,
     pub sort_gap: &'static str,
-    pub filters_hint: &'static str,
+    /// The review's keys in the Anomalies tab's hint, with what each does (issue 18: the keys
+    /// are those in force).
+    pub filters_hint: [(crate::keys::Action, &'static str); 4],
     pub hidden_justified: &'static str,
     pub rule_filter: &'static str,
     pub fiche_filter: &'static str,
@@ -2505,7 +2528,12 @@ static REVIEW_FR: ReviewStrings = ReviewStrings {
     },
     note_label: "Note",
     sort_gap: "écart",
-    filters_hint: "d disposition · n note · v filtre · o source",
+    filters_hint: [
+        (crate::keys::Action::Disposition, "disposition"),
+        (crate::keys::Action::Note, "note"),
+        (crate::keys::Action::ReviewFilter, "filtre"),
+        (crate::keys::Action::OpenSource, "source"),
+    ],
     hidden_justified: "non justifiées",
     rule_filter: "règle",
     fiche_filter: "fiche",
@@ -2596,7 +2624,12 @@ static REVIEW_EN: ReviewStrings = ReviewStrings {
     },
     note_label: "Note",
     sort_gap: "gap",
-    filters_hint: "d disposition · n note · v filter · o source",
+    filters_hint: [
+        (crate::keys::Action::Disposition, "disposition"),
+        (crate::keys::Action::Note, "note"),
+        (crate::keys::Action::ReviewFilter, "filter"),
+        (crate::keys::Action::OpenSource, "source"),
+    ],
     hidden_justified: "not justified",
     rule_filter: "rule",
     fiche_filter: "fiche",

@@ -206,3 +206,26 @@ fn the_old_config_format_still_binds_normal_mode() {
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(app.keymap.action(&ctrl('q')), Some(Action::Quit));
 }
+
+#[test]
+fn hints_inside_tabs_and_messages_name_the_keys_in_force() {
+    let (mut app, problems) = app_with_config(
+        FIXTURE.as_ref(),
+        r#"(keys: {"z": Disposition, "ctrl-n": NextMatch, "alt-l": Right})"#,
+        Lang::Fr,
+        100,
+        30,
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    app.update(Action::GoTo(Tab::Anomalies));
+    let shown = screen_text(&app);
+    assert!(shown.contains("z disposition"), "{shown}");
+    assert!(shown.contains("←/Alt-l : cette convention"), "{shown}");
+    app.update(Action::GoTo(Tab::Fiches));
+    app.update(Action::End); // 3-2 Boost emploi.
+    app.update(Action::FindInFiche);
+    type_text(&mut app, "emploi");
+    app.handle_key(&key(KeyCode::Enter));
+    let shown = screen_text(&app);
+    assert!(shown.contains("Ctrl-N / <"), "{shown}");
+}

@@ -165,7 +165,9 @@ impl App {
                 (text.dialog_already_open)(&paths.join("\n"))
             }
             Dialog::Notice(message) => message.clone(),
-            Dialog::RemoveItem { what, .. } => (text.dialog_remove_item)(what),
+            Dialog::RemoveItem { what, .. } => {
+                (text.dialog_remove_item)(what, &self.key_name(super::Action::Undo))
+            }
         };
         // The answers, with the keys bound to them.
         format!("{question}\n\n{}", self.dialog_hint(dialog.kind()))
@@ -323,6 +325,8 @@ impl App {
             return;
         }
         let text = self.text();
+        let confirm = self.typing_key_name(crate::keys::TypingAction::Confirm);
+        let cancel = self.typing_key_name(crate::keys::TypingAction::Cancel);
         let c = &self.documents[document].convention;
         let typed = editor.typed_text();
         let Some(target) = editor.key.resolve(c) else {
@@ -348,6 +352,8 @@ impl App {
                     if &now != original {
                         editor.error = Some((text.editor_field_changed)(
                             &crate::text::sanitize_line(&crate::text::shorten(&now, 200)),
+                            &confirm,
+                            &cancel,
                         ));
                     }
                 }
@@ -707,7 +713,7 @@ impl App {
             OnDisk::Missing => {
                 self.status = Some((
                     Some(Severity::Warning),
-                    (text.file_missing)(&doc.shown_path()),
+                    (text.file_missing)(&doc.shown_path(), &self.key_name(super::Action::Save)),
                 ));
                 true
             }
@@ -763,7 +769,8 @@ impl App {
                 journal.forget(&pending);
             }
         }
-        self.status = Some((None, self.text().recovered.to_string()));
+        let save = self.key_name(super::Action::Save);
+        self.status = Some((None, (self.text().recovered)(&save)));
     }
 }
 

@@ -105,7 +105,12 @@ impl App {
             area.insert_str(pasted_text(text, *multiline));
             return;
         }
-        self.status = Some((None, self.text().paste_ignored.to_string()));
+        let message = (self.text().paste_ignored)(
+            &self.key_name(super::Action::Edit),
+            &self.key_name(super::Action::Search),
+            &self.key_name(super::Action::Filter),
+        );
+        self.status = Some((None, message));
     }
 
     /// Opens the editor on what the current tab has selected.
@@ -380,7 +385,10 @@ impl App {
                     Kind::Amount => match edit::parse_amount_input(&text) {
                         Ok(value) => NewValue::Figure(value),
                         Err(refused) => {
-                            editor.error = Some((self.text().amount_refused)(&refused.0));
+                            editor.error = Some((self.text().amount_refused)(
+                                &refused.0,
+                                &self.typing_key_name(crate::keys::TypingAction::Cancel),
+                            ));
                             return;
                         }
                     },

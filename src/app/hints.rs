@@ -60,6 +60,56 @@ fn entries<A: Copy + PartialEq>(
 }
 
 impl App {
+    /// The key a message names for a normal-mode action: its first key in force.
+    pub fn key_name(&self, action: Action) -> String {
+        self.keymap
+            .normal
+            .first_key(action)
+            .map(|k| strings::key_label(self.lang, k))
+            .unwrap_or_else(|| "—".to_string())
+    }
+
+    /// The key a message names for what is done while typing a field.
+    pub fn typing_key_name(&self, action: TypingAction) -> String {
+        self.keymap
+            .typing
+            .first_key(action)
+            .map(|k| strings::key_label(self.lang, k))
+            .unwrap_or_else(|| "—".to_string())
+    }
+
+    /// `←/→ : what`, the keys of two normal-mode actions before what they do.
+    pub fn pair_hint(&self, first: Action, second: Action, what: &str) -> String {
+        match keys_of(self.lang, &self.keymap.normal, &[first, second]) {
+            Some(keys) => strings::key_hint(self.lang, &keys, what),
+            None => String::new(),
+        }
+    }
+
+    /// The keys that step through the lines found in a fiche: `> / <`.
+    pub fn match_keys(&self) -> String {
+        keys_of(
+            self.lang,
+            &self.keymap.normal,
+            &[Action::NextMatch, Action::PrevMatch],
+        )
+        .map(|keys| keys.replace('/', " / "))
+        .unwrap_or_default()
+    }
+
+    /// `d disposition · n note · v filtre · o source`, with the keys in force.
+    pub fn review_keys_hint(&self) -> String {
+        strings::review(self.lang)
+            .filters_hint
+            .iter()
+            .filter_map(|(action, what)| {
+                let key = self.keymap.normal.first_key(*action)?;
+                Some(format!("{} {what}", strings::key_label(self.lang, key)))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
     /// The status bar's reminder: `? aide · c conventions · q quitter`.
     pub fn status_hint(&self) -> String {
         let k = strings::keys(self.lang);

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row, Table, TableState};
 
-use crate::app::{AnomalySort, App, Tab};
+use crate::app::{Action, AnomalySort, App, Tab};
 use crate::ui::Theme;
 use crate::ui::widgets::{block, clean, detail_lines, finding_line, header_cell, marker, muted};
 
@@ -161,7 +161,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         format!(
             " {} ",
             crate::app::tabs::grid::elide(
-                &format!("{} · {}", f.anomalies_scope_hint, review.filters_hint),
+                &format!(
+                    "{} · {}",
+                    app.pair_hint(Action::Left, Action::Right, f.anomalies_scope_hint),
+                    app.review_keys_hint()
+                ),
                 body.width.saturating_sub(4) as usize
             )
         ),

@@ -155,7 +155,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     if !words.is_empty() {
         title.push_str(&format!(
             " — {}",
-            (app.text().found)(&clean(&app.view.fiche_find), found.len())
+            (app.text().found)(&clean(&app.view.fiche_find), found.len(), &app.match_keys(),)
         ));
     }
     title.push_str(&format!(
