@@ -71,6 +71,11 @@ fn filter_rebinding_clears_the_filter_and_shows_in_the_help() {
     app.update(Action::Filter);
     type_text(&mut app, "emploi");
     assert_eq!(app.filters[Tab::Fiches.index()], "emploi");
+    let shown = screen_text(&app);
+    assert!(
+        shown.contains("Enter: keep · Ctrl-G: clear and close"),
+        "{shown}"
+    );
     app.handle_key(&ctrl('g'));
     assert!(app.filter_input.is_none());
     assert!(app.filters[Tab::Fiches.index()].is_empty(), "cleared");

@@ -143,6 +143,24 @@ impl App {
         )
     }
 
+    /// Under a filter or a note being typed: how to keep it and how to leave.
+    pub fn line_hint(&self, mode: Mode) -> String {
+        let describe = strings::keys(self.lang).line_action;
+        let bindings = match mode {
+            Mode::Note => &self.keymap.note,
+            Mode::Palette => &self.keymap.palette,
+            _ => &self.keymap.filter,
+        };
+        hint(
+            self.lang,
+            bindings,
+            &[
+                (&[LineAction::Accept], describe(mode, LineAction::Accept)),
+                (&[LineAction::Close], describe(mode, LineAction::Close)),
+            ],
+        )
+    }
+
     /// What works in the editor as it is now: the list of fields (adding and removing only
     /// where they do something), a text of one or several lines, a choice.
     pub fn editor_hint(&self, editor: &Editor) -> String {

@@ -148,5 +148,6 @@ fn draw_note_input(
         theme,
         &crate::strings::labelled(app.lang, label, ""),
         input,
+        &app.line_hint(crate::keys::Mode::Note),
     );
 }

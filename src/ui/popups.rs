@@ -340,6 +340,7 @@ pub fn filter_input(
         theme,
         &crate::strings::labelled(app.lang, label, ""),
         input,
+        &app.line_hint(crate::keys::Mode::Filter),
     );
 }
 
@@ -350,6 +351,7 @@ pub fn line_input(
     theme: &Theme,
     label: &str,
     input: &ratatui_textarea::TextArea<'static>,
+    hint: &str,
 ) {
     let area = crate::app::layout::areas(frame.area()).detail;
     frame.render_widget(Clear, area);
@@ -371,6 +373,15 @@ pub fn line_input(
             x: area.x + width,
             width: area.width.saturating_sub(width),
             height: 1,
+            ..area
+        },
+    );
+    // The keys that steer the line, under it.
+    frame.render_widget(
+        Paragraph::new(super::widgets::truncate(hint, area.width as usize)).style(theme.muted),
+        Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1).min(1),
             ..area
         },
     );
