@@ -234,3 +234,30 @@ fn hints_inside_tabs_and_messages_name_the_keys_in_force() {
     let shown = screen_text(&app);
     assert!(shown.contains("Ctrl-N / <"), "{shown}");
 }
+
+/// Issue 19 item 4: the field list's hint offers only what works on the selected field.
+#[test]
+fn the_editor_hint_offers_removal_only_where_it_works() {
+    let (mut app, _) = app_with_config(FIXTURE.as_ref(), "()", Lang::Fr, 100, 30);
+    app.update(Action::GoTo(Tab::Fiches));
+    app.update(Action::Edit);
+    let shown = screen_text(&app);
+    assert!(
+        shown.contains("Entrée : modifier · a : ajouter · Échap : fermer"),
+        "{shown}"
+    );
+    assert!(!shown.contains("supprimer"), "{shown}");
+    let fields = app.editor.as_ref().unwrap().fields.clone();
+    let partner = fields
+        .iter()
+        .position(|f| f.list().is_some())
+        .expect("the fixture's fiche has a list item");
+    for _ in 0..partner {
+        app.handle_key(&key(KeyCode::Down));
+    }
+    let shown = screen_text(&app);
+    assert!(
+        shown.contains("Entrée : modifier · a : ajouter · d : supprimer · Échap : fermer"),
+        "{shown}"
+    );
+}

@@ -106,6 +106,14 @@ fn every_binding_is_described_in_both_languages() {
                 "{kind:?} in {lang:?}"
             );
         }
+        // Every line of `?` as drawn: headings and what each binding does.
+        let (app, _) = app_with_config(FIXTURE.as_ref(), "()", lang, 100, 30);
+        for line in app.help_lines() {
+            match line {
+                revue::app::HelpLine::Heading(name) => texts.push(name),
+                revue::app::HelpLine::Entry(keys, what) => texts.extend([keys, what]),
+            }
+        }
         for (i, text) in texts.iter().enumerate() {
             assert!(!text.trim().is_empty(), "entry {i} in {lang:?}");
         }
