@@ -162,7 +162,7 @@ fn help_rebinding_closes_it_and_shows_on_its_border() {
     assert!(app.overlay.is_some());
     let shown = screen_text(&app);
     assert!(shown.contains("x or Esc to close"), "{shown}");
-    assert!(help_text(&app).contains("x, Esc, ?, F1, q | close"));
+    assert!(help_text(&app).contains("x, Esc, ?, F1, q, Ctrl-C | close"));
     app.handle_key(&key(KeyCode::Char('x')));
     assert!(app.overlay.is_none(), "x closes the help");
 }

@@ -352,6 +352,7 @@ impl Default for Keymap {
                 ("?", Close),
                 ("f1", Close),
                 ("q", Close),
+                ("ctrl-c", Close),
             ])
         };
         Keymap {
