@@ -15,9 +15,10 @@ pub struct Key {
 
 impl Key {
     pub fn from_event(event: &KeyEvent) -> Key {
-        // Shift is part of the character for letters and symbols ('G', '?'): ignore it there.
+        // Shift is part of the character for letters and symbols ('G', '?'), and of BackTab
+        // (terminals report Shift-Tab as BackTab with Shift): ignore it there.
         let modifiers = match event.code {
-            KeyCode::Char(_) => event.modifiers - KeyModifiers::SHIFT,
+            KeyCode::Char(_) | KeyCode::BackTab => event.modifiers - KeyModifiers::SHIFT,
             _ => event.modifiers,
         };
         Key {
@@ -447,6 +448,13 @@ mod tests {
             Key::parse("x").as_ref()
         );
         assert!(keymap.normal.keys(Action::Report).is_empty());
+    }
+
+    #[test]
+    fn shift_tab_as_terminals_send_it_goes_to_the_previous_tab() {
+        let keymap = Keymap::default();
+        let back_tab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(keymap.action(&back_tab), Some(Action::PrevTab));
     }
 
     #[test]
