@@ -2300,6 +2300,7 @@ pub struct FigureStrings {
     pub anomalies_all: &'static str,
     /// What ←/→ do on the Anomalies tab (the keys in force are put before it).
     pub anomalies_scope_hint: &'static str,
+    /// What the key of Enter does after a jump to a figure stated twice (the key is put before).
     pub other_place: &'static str,
     pub table_full_header: &'static str,
     pub axe: &'static str,
@@ -2360,7 +2361,7 @@ static FIGURES_FR: FigureStrings = FigureStrings {
     anomalies_this_convention: "cette convention",
     anomalies_all: "toutes les conventions",
     anomalies_scope_hint: "cette convention / toutes",
-    other_place: "Entrée : l'autre endroit du montant",
+    other_place: "l'autre endroit du montant",
     table_full_header: "colonne",
     axe: "Axe",
     cited_elsewhere: "Montants cités ailleurs dans le document",
@@ -2413,7 +2414,7 @@ static FIGURES_EN: FigureStrings = FigureStrings {
     anomalies_this_convention: "this convention",
     anomalies_all: "all conventions",
     anomalies_scope_hint: "this convention / all",
-    other_place: "Enter: the amount's other place",
+    other_place: "the amount's other place",
     table_full_header: "column",
     axe: "Axe",
     cited_elsewhere: "Amounts stated elsewhere in the document",

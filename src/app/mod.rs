@@ -761,7 +761,11 @@ impl App {
             // Before the message, which may be too long for the detail lines.
             Some(_) => format!(
                 "{} · {message}",
-                crate::strings::figures(self.lang).other_place
+                crate::strings::key_hint(
+                    self.lang,
+                    &self.key_name(Action::Enter),
+                    crate::strings::figures(self.lang).other_place
+                )
             ),
             None => message,
         };
