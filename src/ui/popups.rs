@@ -541,9 +541,12 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
     }
     if let Some(error) = error {
         frame.render_widget(
-            Paragraph::new(format!("✗ {}", clean(error)))
-                .wrap(ratatui::widgets::Wrap { trim: false })
-                .style(theme.error),
+            Paragraph::new(format!(
+                "✗ {}",
+                super::widgets::keep_together(&clean(error))
+            ))
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .style(theme.error),
             error_area,
         );
     }
