@@ -412,11 +412,6 @@ impl Keymap {
             .filter_map(|(mode, key)| Some((mode, key?)))
             .collect()
     }
-
-    /// Normal mode's actions with their keys, in the help's order.
-    pub fn by_action(&self) -> Vec<(Action, Vec<&Key>)> {
-        self.normal.by_action(&Action::ALL)
-    }
 }
 
 #[cfg(test)]
