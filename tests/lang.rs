@@ -106,6 +106,62 @@ fn every_binding_is_described_in_both_languages() {
                 "{kind:?} in {lang:?}"
             );
         }
+        // The app's words: names, columns, and the messages that name keys (with stand-ins).
+        for list in [
+            &ui.tab_names[..],
+            &ui.tab_short_names[..],
+            &ui.axes_columns[..],
+            &ui.budget_columns[..],
+            &ui.anomaly_columns[..],
+            &ui.indicator_fixed_columns[..],
+            &ui.search_kinds[..],
+            &ui.sort_names[..],
+        ] {
+            texts.extend(list.iter().map(|t| t.to_string()));
+        }
+        texts.extend(
+            [
+                ui.help_title,
+                ui.picker_title,
+                ui.sort_label,
+                ui.filter_label,
+                ui.find_label,
+                ui.search_title,
+                ui.budget_views_hint,
+                ui.editor_title,
+                ui.modified,
+                strings::figures(lang).anomalies_scope_hint,
+                strings::figures(lang).other_place,
+            ]
+            .map(str::to_string),
+        );
+        texts.extend([
+            (ui.recovered)("K"),
+            (ui.file_missing)("p", "K"),
+            (ui.paste_ignored)("K", "K", "K"),
+            (ui.dialog_remove_item)("w", "K"),
+            (ui.found)("w", 2, "K"),
+            (ui.amount_refused)("w", "K"),
+            (ui.editor_field_changed)("w", "K", "K"),
+            (k.help_close)("K"),
+            strings::key_hint(lang, "K", "w"),
+            strings::quoted(lang, "w"),
+        ]);
+        texts.extend(
+            strings::review(lang)
+                .filters_hint
+                .map(|(_, what)| what.to_string()),
+        );
+        for field in [
+            revue::model::Field::Title,
+            revue::model::Field::Partner(0),
+            revue::model::Field::ExecutedLineName(0),
+            revue::model::Field::ExecutedLineAmount(0),
+            revue::model::Field::IndicatorName(0),
+            revue::model::Field::Cell(0),
+        ] {
+            texts.push(strings::editor_field_name(lang, field));
+        }
         // Every line of `?` as drawn: headings and what each binding does.
         let (app, _) = app_with_config(FIXTURE.as_ref(), "()", lang, 100, 30);
         for line in app.help_lines() {
