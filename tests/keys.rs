@@ -261,3 +261,24 @@ fn the_editor_hint_offers_removal_only_where_it_works() {
         "{shown}"
     );
 }
+
+#[test]
+fn note_rebinding_drops_the_note_and_shows_under_it() {
+    let (mut app, problems) = app_with_config(
+        FIXTURE.as_ref(),
+        r#"(note_keys: {"ctrl-g": Close})"#,
+        Lang::Fr,
+        100,
+        30,
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    app.update(Action::GoTo(Tab::Anomalies));
+    app.update(Action::Note);
+    assert!(app.review_ui.note.is_some());
+    type_text(&mut app, "vu");
+    let shown = screen_text(&app);
+    assert!(shown.contains("Ctrl-G : abandonner la note"), "{shown}");
+    app.handle_key(&ctrl('g'));
+    assert!(app.review_ui.note.is_none(), "Ctrl-G drops it");
+    assert!(help_text(&app).contains("Ctrl-G, Échap | abandonner la note"));
+}
