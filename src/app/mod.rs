@@ -1,6 +1,7 @@
 //! Application state and what actions do to it. No drawing here: [`crate::ui`] reads this.
 //!
-//! Flow: terminal event → [`Action`] (through the [`Keymap`]) → [`App::update`] → draw.
+//! Flow: terminal event → an action of the mode the app is in (through that mode's bindings
+//! in the [`Keymap`]: normal mode's [`Action`] goes to [`App::update`]) → state → draw.
 
 pub mod config;
 mod document;
