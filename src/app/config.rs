@@ -8,7 +8,7 @@
 //!     keys: {"ctrl-q": Quit, "x": GoTo(Anomalies)},
 //!     palette_keys: {"ctrl-j": Down, "ctrl-k": Up},
 //!     editor_keys: {"i": Edit},
-//!     typing_keys: {"ctrl-enter": ConfirmAny},
+//!     typing_keys: {"ctrl-g": Cancel},
 //!     dialog_keys: {"j": Yes},
 //! )
 //! ```
