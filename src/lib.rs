@@ -3,6 +3,7 @@
 //! Layers, each depending only on those before it:
 //! - [`model`]: the convention types and amounts (no I/O, no UI);
 //! - [`problem`]: what went wrong, typed, for [`strings`] to say in the user's language;
+//! - [`keys`]: key bindings of every mode and the actions they name (a leaf, as `model`);
 //! - [`storage`]: RON files in and out;
 //! - [`rules`]: reconciliation, pure functions over the model;
 //! - [`import`]: a spreadsheet's cells or a document's text read into the model;
@@ -12,6 +13,7 @@
 pub mod app;
 pub mod cli;
 pub mod import;
+pub mod keys;
 pub mod model;
 mod parallel;
 pub mod problem;

@@ -2,6 +2,10 @@
 //!
 //! Kept in one place so a translation is one file and a reviewer can read every message.
 
+use crate::keys::{
+    Action, DialogAction, DialogKind, FieldListAction, HelpAction, Key, LineAction, Mode,
+    TypingAction,
+};
 use crate::model::{ConventionKind, Scope};
 
 #[derive(
@@ -40,7 +44,7 @@ pub fn scope_name(lang: Lang, scope: Scope) -> &'static str {
         (Lang::Fr, Scope::InitiativeDepartementale) => "initiative départementale",
         (Lang::Fr, Scope::NonPrecise) => "non précisé",
         (Lang::En, Scope::Socle) => "core measure",
-        (Lang::En, Scope::InitiativeDepartementale) => "département initiative",
+        (Lang::En, Scope::InitiativeDepartementale) => "departmental initiative",
         (Lang::En, Scope::NonPrecise) => "unspecified",
     }
 }
@@ -156,7 +160,7 @@ pub fn field_name(lang: Lang, field: crate::model::BudgetField) -> &'static str 
         (Lang::Fr, F::Executed) => "exécuté",
         (Lang::Fr, F::Remaining) => "solde",
         (Lang::En, F::PlannedEtat) => "planned State",
-        (Lang::En, F::PlannedDepartement) => "planned Département",
+        (Lang::En, F::PlannedDepartement) => "planned Department",
         (Lang::En, F::PlannedOther) => "planned other funders",
         (Lang::En, F::PlannedTotal) => "planned total",
         (Lang::En, F::Engaged) => "committed",
@@ -588,7 +592,7 @@ static RULES_EN: RuleStrings = RuleStrings {
         format!("Fiche {to} does not mention the {amount} received from fiche {from}")
     },
     etat_above_departement: |etat, dep| {
-        format!("State share ({etat}) above the Département's ({dep}): co-financing not matched")
+        format!("State share ({etat}) above the Department's ({dep}): co-financing not matched")
     },
     overspend: |label, used, planned, pct| {
         format!(
@@ -645,7 +649,7 @@ static RULES_EN: RuleStrings = RuleStrings {
         )
     },
     planned_text_read_as_shares: |raw, sum| {
-        format!("(planned total written “{raw}”: measured against État + Département = {sum})")
+        format!("(planned total written “{raw}”: measured against State + Department = {sum})")
     },
     planned_text_read_as_likely: |raw, likely| {
         format!("(planned total written “{raw}”: measured against its likely reading, {likely})")
@@ -710,7 +714,7 @@ static RULES_EN: RuleStrings = RuleStrings {
     copied_budget: |first| format!("Same budget as fiche {first}: a copy-paste?"),
     etat_above_departement_spent: |etat, dep| {
         format!(
-            "State spent ({etat}) above the Département's ({dep}): co-financing not matched on spending"
+            "State spent ({etat}) above the Department's ({dep}): co-financing not matched on spending"
         )
     },
     after_deadline: |dated, due, text| {
@@ -793,19 +797,17 @@ pub struct UiStrings {
     pub convention_level: &'static str,
     pub no_document: &'static str,
     pub unreadable_files: fn(usize) -> String,
-    pub status_hint: &'static str,
     pub help_title: &'static str,
-    pub help_close: &'static str,
     pub picker_title: &'static str,
     pub sort_label: &'static str,
     pub filter_label: &'static str,
     pub search_title: &'static str,
     /// (results, capped at the palette's limit, how many far below the best)
     pub search_count: fn(usize, bool, usize) -> String,
-    pub search_hint: &'static str,
     pub search_kinds: [&'static str; 7],
     pub sort_names: [&'static str; 3],
     pub budget_view_fiches: &'static str,
+    /// What ←/→ do on the Budgets tab (the keys in force are put before it).
     pub budget_views_hint: &'static str,
     pub fiche_in_table: &'static str,
     pub target: &'static str,
@@ -834,44 +836,46 @@ pub struct UiStrings {
     pub planned: &'static str,
     pub reallocated_to: &'static str,
     pub table_total_row: &'static str,
-    pub action_help: fn(crate::app::Action) -> &'static str,
+    pub action_help: fn(crate::keys::Action) -> &'static str,
     pub nothing_to_edit: &'static str,
     pub nothing_to_undo: &'static str,
     pub nothing_to_redo: &'static str,
     pub nothing_to_save: &'static str,
-    pub amount_refused: fn(&str) -> String,
+    /// (why, the key that cancels)
+    pub amount_refused: fn(&str, &str) -> String,
     pub journal_failed: fn(&str) -> String,
     pub saved: fn(&str) -> String,
     pub save_failed: fn(&str) -> String,
     pub reloaded: fn(&str) -> String,
     pub changed_on_disk: fn(&str) -> String,
-    pub recovered: &'static str,
+    /// (the key that saves)
+    pub recovered: fn(&str) -> String,
     pub modified: &'static str,
     pub editor_title: &'static str,
-    pub editor_hint: &'static str,
-    pub editor_hint_row: &'static str,
-    pub editor_hint_typing: &'static str,
-    pub editor_hint_multiline: &'static str,
     pub dialog_quit: &'static str,
     pub dialog_format_loss: fn(&str) -> String,
     pub dialog_conflict: fn(&str) -> String,
     pub dialog_recover: fn(&str) -> String,
-    pub field_names: fn(crate::app::edit::Field) -> String,
+    pub field_names: fn(crate::model::Field) -> String,
     // Sessions, reloads and pastes (issue 13).
     pub read_only: fn(&str) -> String,
     pub held_by: fn(&str, u32) -> String,
     pub dialog_already_open: fn(&str) -> String,
-    pub dialog_notice_close: &'static str,
     pub editor_target_gone: fn(&str, Option<&str>) -> String,
     pub editor_field_gone: fn(Option<&str>) -> String,
-    pub editor_field_changed: fn(&str) -> String,
+    /// (the value now, the key that confirms, the key that cancels)
+    pub editor_field_changed: fn(&str, &str, &str) -> String,
     pub recovery_deferred: &'static str,
-    pub file_missing: fn(&str) -> String,
-    pub paste_ignored: &'static str,
-    pub dialog_remove_item: fn(&str) -> String,
+    /// (path, the key that saves)
+    pub file_missing: fn(&str, &str) -> String,
+    /// (the keys that edit, search, filter)
+    pub paste_ignored: fn(&str, &str, &str) -> String,
+    /// (what, the key that undoes)
+    pub dialog_remove_item: fn(&str, &str) -> String,
     pub dialog_missing: fn(&str) -> String,
     pub find_label: &'static str,
-    pub found: fn(&str, usize) -> String,
+    /// (words, how many lines hold them, the keys to the next / previous)
+    pub found: fn(&str, usize, &str) -> String,
     pub dialog_read_only_file: fn(&str) -> String,
 }
 
@@ -919,9 +923,7 @@ static UI_FR: UiStrings = UiStrings {
             format!("{n} fichiers illisibles")
         }
     },
-    status_hint: "? aide · c conventions · q quitter",
     help_title: "Aide — touches",
-    help_close: "Échap ou ? pour fermer",
     picker_title: "Conventions",
     sort_label: "tri",
     filter_label: "filtre",
@@ -929,8 +931,8 @@ static UI_FR: UiStrings = UiStrings {
     nothing_to_undo: "Rien à annuler.",
     nothing_to_redo: "Rien à rétablir.",
     nothing_to_save: "Aucune modification à enregistrer.",
-    amount_refused: |why| {
-        format!("{why} — écrivez par exemple 1 207 650,75 ou 1207650.75 (Échap pour annuler)")
+    amount_refused: |why, cancel| {
+        format!("{why} — écrivez par exemple 1 207 650,75 ou 1207650.75 ({cancel} pour annuler)")
     },
     journal_failed: |why| format!("Journal de secours impossible à écrire : {why}"),
     saved: |path| format!("Enregistré : {path}"),
@@ -939,30 +941,22 @@ static UI_FR: UiStrings = UiStrings {
     changed_on_disk: |path| {
         format!("{path} a changé sur le disque ; l'enregistrement vous demandera quoi faire")
     },
-    recovered: "Modifications non enregistrées restaurées : Ctrl-S pour les enregistrer.",
+    recovered: |save| {
+        format!("Modifications non enregistrées restaurées : {save} pour les enregistrer.")
+    },
     modified: "modifié",
     editor_title: "Modifier",
-    editor_hint: "Entrée : modifier · a : ajouter · d : supprimer · Échap : fermer",
-    editor_hint_row: "Entrée : modifier · a / d : une colonne (sur son nom) · Échap : fermer",
-    editor_hint_typing: "Entrée : valider · Échap : annuler",
-    editor_hint_multiline: "Ctrl-S : valider · Entrée : nouvelle ligne · Échap : annuler",
-    dialog_quit: "Des modifications ne sont pas enregistrées.\n\n[e] enregistrer et quitter · [a] abandonner et quitter · Échap : rester",
+    dialog_quit: "Des modifications ne sont pas enregistrées.",
     dialog_format_loss: |path| {
         format!(
-            "{path} n'est pas sous forme canonique : l'enregistrer le réécrira (commentaires et mise en forme perdus, les données restent).\n\n[o] enregistrer quand même · Échap : annuler"
+            "{path} n'est pas sous forme canonique : l'enregistrer le réécrira (commentaires et mise en forme perdus, les données restent)."
         )
     },
-    dialog_conflict: |path| {
-        format!(
-            "{path} a changé sur le disque depuis son chargement.\n\n[r] recharger (abandonner mes modifications) · [o] écraser · [c] enregistrer une copie · Échap : annuler"
-        )
-    },
+    dialog_conflict: |path| format!("{path} a changé sur le disque depuis son chargement."),
     dialog_recover: |paths| {
-        format!(
-            "Des modifications non enregistrées ont survécu à un arrêt brutal :\n{paths}\n\n[r] restaurer · [i] ignorer (les effacer) · Échap : décider plus tard"
-        )
+        format!("Des modifications non enregistrées ont survécu à un arrêt brutal :\n{paths}")
     },
-    field_names: |field| crate::app::edit::field_name(crate::strings::Lang::Fr, field),
+    field_names: |field| editor_field_name(Lang::Fr, field),
     read_only: |path| {
         format!(
             "Lecture seule : {path} est ouvert dans une autre session revue ; rien n'y sera modifié ni enregistré."
@@ -971,10 +965,9 @@ static UI_FR: UiStrings = UiStrings {
     held_by: |path, pid| format!("  {path} (processus {pid})"),
     dialog_already_open: |paths| {
         format!(
-            "Ces fichiers sont déjà ouverts en modification par une autre session revue :\n{paths}\n\n[l] lecture seule · [o] modifier quand même · [q] quitter · Échap : lecture seule"
+            "Ces fichiers sont déjà ouverts en modification par une autre session revue :\n{paths}"
         )
     },
-    dialog_notice_close: "Entrée ou Échap : fermer",
     editor_target_gone: |name, typed| match typed {
         Some(typed) => format!(
             "« {name} » n'existe plus dans le fichier rechargé : l'éditeur est fermé.\nVotre saisie n'a été appliquée nulle part ; la voici, pour la reporter :\n\n{typed}"
@@ -987,39 +980,31 @@ static UI_FR: UiStrings = UiStrings {
         ),
         None => "Le champ en cours de saisie n'existe plus dans le fichier rechargé.".to_string(),
     },
-    editor_field_changed: |now| {
+    editor_field_changed: |now, confirm, cancel| {
         format!(
-            "Ce champ a changé sur le disque pendant la saisie (il vaut maintenant « {now} ») : Entrée le remplace par votre saisie, Échap annule."
+            "Ce champ a changé sur le disque pendant la saisie (il vaut maintenant « {now} ») : {confirm} le remplace par votre saisie, {cancel} annule."
         )
     },
     recovery_deferred: "Récupération reportée : les modifications restent dans le journal et seront proposées au prochain démarrage.",
-    file_missing: |path| {
-        format!("{path} a été supprimé ou renommé sur le disque ; Ctrl-S l'écrira de nouveau.")
+    file_missing: |path, save| {
+        format!("{path} a été supprimé ou renommé sur le disque ; {save} l'écrira de nouveau.")
     },
-    paste_ignored: "Collage ignoré : ouvrez d'abord un champ (e), la recherche (/) ou le filtre (f).",
-    dialog_remove_item: |what| {
+    paste_ignored: |edit, search, filter| {
         format!(
-            "Supprimer {what} ? Les chiffres qu'il porte disparaissent (u les rétablit).\n\n[o] supprimer · Échap : garder"
+            "Collage ignoré : ouvrez d'abord un champ ({edit}), la recherche ({search}) ou le filtre ({filter})."
         )
+    },
+    dialog_remove_item: |what, undo| {
+        format!("Supprimer {what} ? Les chiffres qu'il porte disparaissent ({undo} les rétablit).")
     },
     find_label: "chercher dans la fiche",
-    found: |words, n| match n {
+    found: |words, n, keys| match n {
         0 => format!("« {words} » : aucune occurrence"),
-        1 => format!("« {words} » : 1 occurrence · > / <"),
-        n => format!("« {words} » : {n} occurrences · > / <"),
+        1 => format!("« {words} » : 1 occurrence · {keys}"),
+        n => format!("« {words} » : {n} occurrences · {keys}"),
     },
-    dialog_missing: |path| {
-        format!(
-            "{}.\n\n[e] l'écrire de nouveau à cet endroit · [c] enregistrer une copie · Échap : annuler",
-            (storage(Lang::Fr).missing_on_disk)(path)
-        )
-    },
-    dialog_read_only_file: |path| {
-        format!(
-            "{}\n\n[o] écraser · Échap : annuler",
-            (storage(Lang::Fr).read_only_question)(path)
-        )
-    },
+    dialog_missing: |path| format!("{}.", (storage(Lang::Fr).missing_on_disk)(path)),
+    dialog_read_only_file: |path| (storage(Lang::Fr).read_only_question)(path),
     search_title: "Rechercher",
     search_count: |n, capped, weak| {
         let mut text = match (n, capped) {
@@ -1033,7 +1018,6 @@ static UI_FR: UiStrings = UiStrings {
         }
         text
     },
-    search_hint: "Entrée : aller · ↑/↓ : choisir · Échap : fermer",
     search_kinds: [
         "fiche",
         "texte",
@@ -1045,7 +1029,7 @@ static UI_FR: UiStrings = UiStrings {
     ],
     sort_names: ["sévérité", "convention", "fiche"],
     budget_view_fiches: "Budgets des fiches",
-    budget_views_hint: "←/→ : colonnes, autres tableaux",
+    budget_views_hint: "colonnes, autres tableaux",
     fiche_in_table: "fiche",
     target: "cible",
     baseline: "base",
@@ -1074,7 +1058,7 @@ static UI_FR: UiStrings = UiStrings {
     reallocated_to: "réattribué à",
     table_total_row: "TOTAL",
     action_help: |action| {
-        use crate::app::{Action as A, Tab};
+        use crate::keys::{Action as A, Tab};
         match action {
             A::Quit => "quitter",
             A::Up => "ligne précédente",
@@ -1141,7 +1125,7 @@ static UI_EN: UiStrings = UiStrings {
     budget_columns: [
         "Fiche",
         "State",
-        "Département",
+        "Department",
         "Planned",
         "Committed",
         "Executed",
@@ -1159,9 +1143,7 @@ static UI_EN: UiStrings = UiStrings {
             format!("{n} unreadable files")
         }
     },
-    status_hint: "? help · c conventions · q quit",
     help_title: "Help — keys",
-    help_close: "Esc or ? to close",
     picker_title: "Conventions",
     sort_label: "sort",
     filter_label: "filter",
@@ -1169,36 +1151,26 @@ static UI_EN: UiStrings = UiStrings {
     nothing_to_undo: "Nothing to undo.",
     nothing_to_redo: "Nothing to redo.",
     nothing_to_save: "No change to save.",
-    amount_refused: |why| format!("{why} — write e.g. 1 207 650,75 or 1207650.75 (Esc to cancel)"),
+    amount_refused: |why, cancel| {
+        format!("{why} — write e.g. 1 207 650,75 or 1207650.75 ({cancel} to cancel)")
+    },
     journal_failed: |why| format!("Could not write the recovery journal: {why}"),
     saved: |path| format!("Saved: {path}"),
     save_failed: |why| format!("Save failed: {why}"),
     reloaded: |path| format!("Reloaded from disk: {path}"),
     changed_on_disk: |path| format!("{path} changed on disk; saving will ask what to do"),
-    recovered: "Unsaved edits restored: Ctrl-S to save them.",
+    recovered: |save| format!("Unsaved edits restored: {save} to save them."),
     modified: "modified",
     editor_title: "Edit",
-    editor_hint: "Enter: edit · a: add · d: delete · Esc: close",
-    editor_hint_row: "Enter: edit · a / d: a column (on its name) · Esc: close",
-    editor_hint_typing: "Enter: confirm · Esc: cancel",
-    editor_hint_multiline: "Ctrl-S: confirm · Enter: new line · Esc: cancel",
-    dialog_quit: "Some edits are not saved.\n\n[e] save and quit · [a] discard and quit · Esc: stay",
+    dialog_quit: "Some edits are not saved.",
     dialog_format_loss: |path| {
         format!(
-            "{path} is not in canonical form: saving rewrites it (comments and layout lost, the data stays).\n\n[o] save anyway · Esc: cancel"
+            "{path} is not in canonical form: saving rewrites it (comments and layout lost, the data stays)."
         )
     },
-    dialog_conflict: |path| {
-        format!(
-            "{path} changed on disk since it was loaded.\n\n[r] reload (drop my edits) · [o] overwrite · [c] save a copy · Esc: cancel"
-        )
-    },
-    dialog_recover: |paths| {
-        format!(
-            "Unsaved edits survived a crash:\n{paths}\n\n[r] restore · [i] ignore (erase them) · Esc: decide later"
-        )
-    },
-    field_names: |field| crate::app::edit::field_name(crate::strings::Lang::En, field),
+    dialog_conflict: |path| format!("{path} changed on disk since it was loaded."),
+    dialog_recover: |paths| format!("Unsaved edits survived a crash:\n{paths}"),
+    field_names: |field| editor_field_name(Lang::En, field),
     read_only: |path| {
         format!(
             "Read-only: {path} is open in another revue session; nothing in it will be changed or saved."
@@ -1206,11 +1178,8 @@ static UI_EN: UiStrings = UiStrings {
     },
     held_by: |path, pid| format!("  {path} (process {pid})"),
     dialog_already_open: |paths| {
-        format!(
-            "These files are already open for editing in another revue session:\n{paths}\n\n[l] read-only · [o] edit anyway · [q] quit · Esc: read-only"
-        )
+        format!("These files are already open for editing in another revue session:\n{paths}")
     },
-    dialog_notice_close: "Enter or Esc: close",
     editor_target_gone: |name, typed| match typed {
         Some(typed) => format!(
             "\u{201c}{name}\u{201d} is no longer in the reloaded file: the editor is closed.\nWhat you typed was applied nowhere; here it is, to enter again:\n\n{typed}"
@@ -1225,39 +1194,31 @@ static UI_EN: UiStrings = UiStrings {
         ),
         None => "The field being typed is no longer in the reloaded file.".to_string(),
     },
-    editor_field_changed: |now| {
+    editor_field_changed: |now, confirm, cancel| {
         format!(
-            "This field changed on disk while you typed (it is now \u{201c}{now}\u{201d}): Enter replaces it with what you typed, Esc cancels."
+            "This field changed on disk while you typed (it is now \u{201c}{now}\u{201d}): {confirm} replaces it with what you typed, {cancel} cancels."
         )
     },
     recovery_deferred: "Recovery postponed: the edits stay in the journal and will be offered at the next start.",
-    file_missing: |path| {
-        format!("{path} was deleted or renamed on disk; Ctrl-S will write it again.")
+    file_missing: |path, save| {
+        format!("{path} was deleted or renamed on disk; {save} will write it again.")
     },
-    paste_ignored: "Paste ignored: open a field (e), the search (/) or the filter (f) first.",
-    dialog_remove_item: |what| {
+    paste_ignored: |edit, search, filter| {
         format!(
-            "Remove {what}? The figures it holds go with it (u brings them back).\n\n[y] remove · Esc: keep"
+            "Paste ignored: open a field ({edit}), the search ({search}) or the filter ({filter}) first."
         )
+    },
+    dialog_remove_item: |what, undo| {
+        format!("Remove {what}? The figures it holds go with it ({undo} brings them back).")
     },
     find_label: "find in the fiche",
-    found: |words, n| match n {
+    found: |words, n, keys| match n {
         0 => format!("\u{201c}{words}\u{201d}: not found"),
-        1 => format!("\u{201c}{words}\u{201d}: 1 match · > / <"),
-        n => format!("\u{201c}{words}\u{201d}: {n} matches · > / <"),
+        1 => format!("\u{201c}{words}\u{201d}: 1 match · {keys}"),
+        n => format!("\u{201c}{words}\u{201d}: {n} matches · {keys}"),
     },
-    dialog_missing: |path| {
-        format!(
-            "{}.\n\n[w] write it again there · [c] save a copy · Esc: cancel",
-            (storage(Lang::En).missing_on_disk)(path)
-        )
-    },
-    dialog_read_only_file: |path| {
-        format!(
-            "{}\n\n[y] overwrite · Esc: cancel",
-            (storage(Lang::En).read_only_question)(path)
-        )
-    },
+    dialog_missing: |path| format!("{}.", (storage(Lang::En).missing_on_disk)(path)),
+    dialog_read_only_file: |path| (storage(Lang::En).read_only_question)(path),
     search_title: "Search",
     search_count: |n, capped, weak| {
         let mut text = match (n, capped) {
@@ -1271,7 +1232,6 @@ static UI_EN: UiStrings = UiStrings {
         }
         text
     },
-    search_hint: "Enter: go · ↑/↓: choose · Esc: close",
     search_kinds: [
         "fiche",
         "text",
@@ -1283,7 +1243,7 @@ static UI_EN: UiStrings = UiStrings {
     ],
     sort_names: ["severity", "convention", "fiche"],
     budget_view_fiches: "Fiche budgets",
-    budget_views_hint: "←/→: columns, other tables",
+    budget_views_hint: "columns, other tables",
     fiche_in_table: "fiche",
     target: "target",
     baseline: "baseline",
@@ -1312,7 +1272,7 @@ static UI_EN: UiStrings = UiStrings {
     reallocated_to: "reallocated to",
     table_total_row: "TOTAL",
     action_help: |action| {
-        use crate::app::{Action as A, Tab};
+        use crate::keys::{Action as A, Tab};
         match action {
             A::Quit => "quit",
             A::Up => "previous row",
@@ -1369,6 +1329,397 @@ static UI_EN: UiStrings = UiStrings {
         }
     },
 };
+
+// Issue 18: one keymap for every mode. Key names in the user's language, what each binding
+// does, the hints and dialog answers built from the bindings in force, editor field names.
+
+/// A key as the user's keyboard and language name it: `Ctrl-S`, `Entrée`, `Maj-Tab`, `g`.
+pub fn key_label(lang: Lang, key: &Key) -> String {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    let fr = lang == Lang::Fr;
+    let mut out = String::new();
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl {
+        out.push_str("Ctrl-");
+    }
+    if key.modifiers.contains(KeyModifiers::ALT) {
+        out.push_str("Alt-");
+    }
+    if key.modifiers.contains(KeyModifiers::SHIFT) {
+        out.push_str(if fr { "Maj-" } else { "Shift-" });
+    }
+    let named = |fr_name: &str, en_name: &str| if fr { fr_name } else { en_name }.to_string();
+    let code = match key.code {
+        KeyCode::Up => "↑".to_string(),
+        KeyCode::Down => "↓".to_string(),
+        KeyCode::Left => "←".to_string(),
+        KeyCode::Right => "→".to_string(),
+        KeyCode::PageUp => named("PgPréc", "PgUp"),
+        KeyCode::PageDown => named("PgSuiv", "PgDn"),
+        KeyCode::Home => named("Début", "Home"),
+        KeyCode::End => named("Fin", "End"),
+        KeyCode::Enter => named("Entrée", "Enter"),
+        KeyCode::Esc => named("Échap", "Esc"),
+        KeyCode::Tab => "Tab".to_string(),
+        KeyCode::BackTab => named("Maj-Tab", "Shift-Tab"),
+        KeyCode::Delete => named("Suppr", "Del"),
+        KeyCode::Backspace => named("Retour arrière", "Backspace"),
+        KeyCode::Insert => named("Inser", "Ins"),
+        KeyCode::Char(' ') => named("Espace", "Space"),
+        // With Ctrl a letter is written in capitals, as keyboards and menus do.
+        KeyCode::Char(c) if ctrl => c.to_uppercase().collect(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    out.push_str(&code);
+    out
+}
+
+/// `Entrée : aller` / `Enter: go`.
+pub fn key_hint(lang: Lang, keys: &str, what: &str) -> String {
+    labelled(lang, keys, what)
+}
+
+/// `Mesure : valeur` in French, `Measure: value` in English. Where the text wraps, the space
+/// before the colon becomes a no-break one ([`crate::text::keep_together`]).
+pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{label} : {value}"),
+        Lang::En => format!("{label}: {value}"),
+    }
+}
+
+/// `« texte »` in French, `“text”` in English.
+pub fn quoted(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Fr => format!("« {text} »"),
+        Lang::En => format!("\u{201c}{text}\u{201d}"),
+    }
+}
+
+/// What the bindings of each mode do, for `?` and the hints.
+pub struct KeyStrings {
+    /// The headings of `?`, one per mode.
+    pub mode_name: fn(Mode) -> &'static str,
+    pub line_action: fn(Mode, LineAction) -> &'static str,
+    pub field_list_action: fn(FieldListAction) -> &'static str,
+    pub typing_action: fn(TypingAction) -> &'static str,
+    pub dialog_action: fn(DialogAction) -> &'static str,
+    pub help_action: fn(HelpAction) -> &'static str,
+    /// The label of an answer in a question's hint; empty: the answer is not shown (another
+    /// one shows the same choice).
+    pub answer: fn(DialogKind, DialogAction) -> &'static str,
+    /// The status bar's reminder: these actions, with their keys.
+    pub status_hint: [(Action, &'static str); 3],
+    /// In a text of several lines the key that confirms a line makes a new one.
+    pub new_line: &'static str,
+    pub choose: &'static str,
+    /// `?`'s bottom line: (keys that close it) → text.
+    pub help_close: fn(&str) -> String,
+    /// One key written twice in a mode of the config file (`"ctrl-s"`, `"Ctrl-s"`).
+    pub key_bound_twice: fn(&str, &str, &str) -> String,
+    /// A plain character bound in a mode where it is typed.
+    pub key_is_text: fn(&str, &str, &str) -> String,
+    /// Every key that left a mode was bound elsewhere: one given back.
+    pub exit_kept: fn(&str, &str, &str) -> String,
+}
+
+pub fn keys(lang: Lang) -> &'static KeyStrings {
+    match lang {
+        Lang::Fr => &KEYS_FR,
+        Lang::En => &KEYS_EN,
+    }
+}
+
+static KEYS_FR: KeyStrings = KeyStrings {
+    mode_name: |mode| match mode {
+        Mode::Normal => "Onglets",
+        Mode::Palette => "Recherche",
+        Mode::Filter => "Filtre et recherche dans la fiche",
+        Mode::Note => "Note",
+        Mode::FieldList => "Éditeur : liste des champs",
+        Mode::Typing => "Éditeur : saisie",
+        Mode::Dialog => "Questions",
+        Mode::Help => "Cette aide",
+    },
+    line_action: |mode, action| match (mode, action) {
+        (Mode::Palette, LineAction::Accept) => "aller",
+        (Mode::Note, LineAction::Accept) => "enregistrer la note",
+        (_, LineAction::Accept) => "garder",
+        (Mode::Palette, LineAction::Close) => "fermer",
+        (Mode::Note, LineAction::Close) => "abandonner la note",
+        (_, LineAction::Close) => "effacer et fermer",
+        (Mode::Palette, LineAction::Up) => "résultat précédent",
+        (Mode::Palette, LineAction::Down) => "résultat suivant",
+        (_, LineAction::Up) => "garder, ligne précédente",
+        (_, LineAction::Down) => "garder, ligne suivante",
+        (_, LineAction::PageUp) => "page précédente",
+        (_, LineAction::PageDown) => "page suivante",
+        (_, LineAction::Clear) => "vider la ligne",
+    },
+    field_list_action: |action| match action {
+        FieldListAction::Up => "champ précédent",
+        FieldListAction::Down => "champ suivant",
+        FieldListAction::PageUp => "page précédente",
+        FieldListAction::PageDown => "page suivante",
+        FieldListAction::Home => "premier champ",
+        FieldListAction::End => "dernier champ",
+        FieldListAction::Edit => "modifier",
+        FieldListAction::Add => "ajouter",
+        FieldListAction::Remove => "supprimer",
+        FieldListAction::Close => "fermer",
+    },
+    typing_action: |action| match action {
+        TypingAction::Confirm => "valider",
+        TypingAction::ConfirmAny => "valider (aussi sur plusieurs lignes)",
+        TypingAction::Clear => "vider le champ",
+        TypingAction::Previous => "choix précédent",
+        TypingAction::Next => "choix suivant",
+        TypingAction::Cancel => "annuler",
+    },
+    dialog_action: |action| match action {
+        DialogAction::Yes => "oui : écraser, supprimer, modifier quand même",
+        DialogAction::Ok => "d'accord",
+        DialogAction::Save => "enregistrer (et quitter) / écrire de nouveau",
+        DialogAction::Discard => "abandonner les modifications",
+        DialogAction::Reload => "recharger / restaurer",
+        DialogAction::Copy => "enregistrer une copie",
+        DialogAction::ReadOnly => "lecture seule",
+        DialogAction::Quit => "quitter",
+        DialogAction::Cancel => "non : rester, garder, plus tard",
+    },
+    help_action: |action| match action {
+        HelpAction::Up => "ligne précédente",
+        HelpAction::Down => "ligne suivante",
+        HelpAction::PageUp => "page précédente",
+        HelpAction::PageDown => "page suivante",
+        HelpAction::Home => "début",
+        HelpAction::End => "fin",
+        HelpAction::Close => "fermer",
+    },
+    answer: |kind, action| {
+        use DialogAction as A;
+        use DialogKind as K;
+        match (kind, action) {
+            (K::Quit, A::Save) => "enregistrer et quitter",
+            (K::Quit, A::Discard) => "abandonner et quitter",
+            (K::Quit, A::Cancel) => "rester",
+            (K::FormatLoss, A::Yes) => "enregistrer quand même",
+            (K::Conflict, A::Reload) => "recharger (abandonner mes modifications)",
+            (K::Conflict, A::Yes) => "écraser",
+            (K::Missing, A::Save) => "l'écrire de nouveau à cet endroit",
+            (K::Conflict | K::Missing, A::Copy) => "enregistrer une copie",
+            (K::ReadOnlyFile, A::Yes) => "écraser",
+            (K::Recover, A::Reload) => "restaurer",
+            (K::Recover, A::Discard) => "ignorer (les effacer)",
+            (K::Recover, A::Cancel) => "décider plus tard",
+            (K::AlreadyOpen, A::ReadOnly) => "lecture seule",
+            (K::AlreadyOpen, A::Yes) => "modifier quand même",
+            (K::AlreadyOpen, A::Quit) => "quitter",
+            (K::Notice, A::Ok) => "fermer",
+            (K::RemoveItem, A::Yes) => "supprimer",
+            (K::RemoveItem, A::Cancel) => "garder",
+            (_, A::Cancel) => "annuler",
+            _ => "",
+        }
+    },
+    status_hint: [
+        (Action::Help, "aide"),
+        (Action::PickConvention, "conventions"),
+        (Action::Quit, "quitter"),
+    ],
+    new_line: "nouvelle ligne",
+    choose: "choisir",
+    help_close: |keys| format!("{keys} pour fermer"),
+    key_bound_twice: |file, key, both| {
+        format!(
+            "{file} : la touche « {key} » est écrite deux fois dans le même mode ({both}) ; la seconde l'emporte."
+        )
+    },
+    key_is_text: |file, key, mode| {
+        format!(
+            "{file} : « {key} » s'écrit dans le mode « {mode} » et ne peut pas y être liée ; ajoutez Ctrl- ou Alt- (par exemple « ctrl-{key} »)."
+        )
+    },
+    exit_kept: |file, mode, key| {
+        format!(
+            "{file} : plus aucune touche ne ferme le mode « {mode} » ; {key} le fait de nouveau."
+        )
+    },
+};
+
+static KEYS_EN: KeyStrings = KeyStrings {
+    mode_name: |mode| match mode {
+        Mode::Normal => "Tabs",
+        Mode::Palette => "Search",
+        Mode::Filter => "Filter and find in the fiche",
+        Mode::Note => "Note",
+        Mode::FieldList => "Editor: list of fields",
+        Mode::Typing => "Editor: typing",
+        Mode::Dialog => "Questions",
+        Mode::Help => "This help",
+    },
+    line_action: |mode, action| match (mode, action) {
+        (Mode::Palette, LineAction::Accept) => "go",
+        (Mode::Note, LineAction::Accept) => "record the note",
+        (_, LineAction::Accept) => "keep",
+        (Mode::Palette, LineAction::Close) => "close",
+        (Mode::Note, LineAction::Close) => "drop the note",
+        (_, LineAction::Close) => "clear and close",
+        (Mode::Palette, LineAction::Up) => "previous result",
+        (Mode::Palette, LineAction::Down) => "next result",
+        (_, LineAction::Up) => "keep, previous row",
+        (_, LineAction::Down) => "keep, next row",
+        (_, LineAction::PageUp) => "previous page",
+        (_, LineAction::PageDown) => "next page",
+        (_, LineAction::Clear) => "empty the line",
+    },
+    field_list_action: |action| match action {
+        FieldListAction::Up => "previous field",
+        FieldListAction::Down => "next field",
+        FieldListAction::PageUp => "previous page",
+        FieldListAction::PageDown => "next page",
+        FieldListAction::Home => "first field",
+        FieldListAction::End => "last field",
+        FieldListAction::Edit => "edit",
+        FieldListAction::Add => "add",
+        FieldListAction::Remove => "delete",
+        FieldListAction::Close => "close",
+    },
+    typing_action: |action| match action {
+        TypingAction::Confirm => "confirm",
+        TypingAction::ConfirmAny => "confirm (several lines too)",
+        TypingAction::Clear => "empty the field",
+        TypingAction::Previous => "previous option",
+        TypingAction::Next => "next option",
+        TypingAction::Cancel => "cancel",
+    },
+    dialog_action: |action| match action {
+        DialogAction::Yes => "yes: overwrite, remove, edit anyway",
+        DialogAction::Ok => "OK",
+        DialogAction::Save => "save (and quit) / write again",
+        DialogAction::Discard => "discard the edits",
+        DialogAction::Reload => "reload / restore",
+        DialogAction::Copy => "save a copy",
+        DialogAction::ReadOnly => "read-only",
+        DialogAction::Quit => "quit",
+        DialogAction::Cancel => "no: stay, keep, later",
+    },
+    help_action: |action| match action {
+        HelpAction::Up => "previous row",
+        HelpAction::Down => "next row",
+        HelpAction::PageUp => "previous page",
+        HelpAction::PageDown => "next page",
+        HelpAction::Home => "first",
+        HelpAction::End => "last",
+        HelpAction::Close => "close",
+    },
+    answer: |kind, action| {
+        use DialogAction as A;
+        use DialogKind as K;
+        match (kind, action) {
+            (K::Quit, A::Save) => "save and quit",
+            (K::Quit, A::Discard) => "discard and quit",
+            (K::Quit, A::Cancel) => "stay",
+            (K::FormatLoss, A::Yes) => "save anyway",
+            (K::Conflict, A::Reload) => "reload (drop my edits)",
+            (K::Conflict, A::Yes) => "overwrite",
+            (K::Missing, A::Save) => "write it again there",
+            (K::Conflict | K::Missing, A::Copy) => "save a copy",
+            (K::ReadOnlyFile, A::Yes) => "overwrite",
+            (K::Recover, A::Reload) => "restore",
+            (K::Recover, A::Discard) => "ignore (erase them)",
+            (K::Recover, A::Cancel) => "decide later",
+            (K::AlreadyOpen, A::ReadOnly) => "read-only",
+            (K::AlreadyOpen, A::Yes) => "edit anyway",
+            (K::AlreadyOpen, A::Quit) => "quit",
+            (K::Notice, A::Ok) => "close",
+            (K::RemoveItem, A::Yes) => "remove",
+            (K::RemoveItem, A::Cancel) => "keep",
+            (_, A::Cancel) => "cancel",
+            _ => "",
+        }
+    },
+    status_hint: [
+        (Action::Help, "help"),
+        (Action::PickConvention, "conventions"),
+        (Action::Quit, "quit"),
+    ],
+    new_line: "new line",
+    choose: "choose",
+    help_close: |keys| format!("{keys} to close"),
+    key_bound_twice: |file, key, both| {
+        format!(
+            "{file}: the key \u{201c}{key}\u{201d} is written twice in one mode ({both}); the second wins."
+        )
+    },
+    key_is_text: |file, key, mode| {
+        format!(
+            "{file}: \u{201c}{key}\u{201d} is typed in the \u{201c}{mode}\u{201d} mode and cannot be bound there; add ctrl- or alt- (e.g. \u{201c}ctrl-{key}\u{201d})."
+        )
+    },
+    exit_kept: |file, mode, key| {
+        format!(
+            "{file}: no key was left to close the \u{201c}{mode}\u{201d} mode; {key} does again."
+        )
+    },
+};
+
+/// The field's label in the editor and in messages.
+pub fn editor_field_name(lang: Lang, field: crate::model::Field) -> String {
+    use crate::model::Field;
+    use Lang::{En, Fr};
+    let t = ui(lang);
+    let s = structure(lang);
+    let n = |i: usize| i + 1;
+    match (lang, field) {
+        (Fr, Field::Title) => "Intitulé".into(),
+        (En, Field::Title) => "Title".into(),
+        (_, Field::Measure) => t.measure.into(),
+        (_, Field::Scope) => t.scope.into(),
+        (_, Field::Status) => t.status.into(),
+        (_, Field::Description) => t.section_description.into(),
+        (_, Field::Objective) => t.section_objective.into(),
+        (_, Field::Area) => t.section_area.into(),
+        (_, Field::Start) => t.section_start.into(),
+        (_, Field::Duration) => t.section_duration.into(),
+        (Fr, Field::Partner(i)) => format!("Partenaire {}", n(i)),
+        (En, Field::Partner(i)) => format!("Partner {}", n(i)),
+        (_, Field::Budget(f)) => field_name(lang, f).into(),
+        (Fr, Field::ExecutedLineName(i)) => format!("Ligne exécutée {} : libellé", n(i)),
+        (En, Field::ExecutedLineName(i)) => format!("Executed line {}: label", n(i)),
+        (Fr, Field::ExecutedLineAmount(i)) => format!("Ligne exécutée {} : montant", n(i)),
+        (En, Field::ExecutedLineAmount(i)) => format!("Executed line {}: amount", n(i)),
+        (Fr, Field::IndicatorName(i)) => format!("Indicateur {}", n(i)),
+        (En, Field::IndicatorName(i)) => format!("Indicator {}", n(i)),
+        (_, Field::IndicatorValue(i, j)) => format!("  {}.{}", n(i), n(j)),
+        (_, Field::AssessmentText) => t.section_assessment.into(),
+        (_, Field::Positives) => t.section_positives.into(),
+        (_, Field::Improvements) => t.section_improvements.into(),
+        (_, Field::Perspectives) => t.section_perspectives.into(),
+        (Fr, Field::Cell(c)) => format!("Colonne {}", n(c)),
+        (En, Field::Cell(c)) => format!("Column {}", n(c)),
+        (_, Field::FicheId) => s.fiche_id.into(),
+        (_, Field::TableTitle) => s.table_title.into(),
+        (_, Field::ColumnName(c)) => (s.column_name)(n(c)),
+        (_, Field::ConventionTitle) => s.convention_title.into(),
+        (_, Field::Period) => s.period.into(),
+        (_, Field::Signed) => s.signed.into(),
+        (_, Field::Party(i)) => (s.party)(n(i)),
+        (_, Field::StateSupport) => figures(lang).state_support.into(),
+        (_, Field::AxeTitle(a)) => (s.axe_title)(n(a)),
+        (_, Field::AxeTotal(_)) => s.axe_total.into(),
+        (_, Field::StatementValue(i)) => (s.statement_value)(n(i)),
+        (_, Field::StatementText(_)) => s.statement_text.into(),
+        (_, Field::ClaimText(i)) => (s.claim_text)(n(i)),
+        (_, Field::ClaimOperation(_)) => s.claim_operation.into(),
+        (_, Field::ClaimOperands(_)) => s.claim_operands.into(),
+        (_, Field::ClaimStated(_)) => s.claim_stated.into(),
+        (_, Field::DocIndicatorName(i)) => (s.doc_indicator)(n(i)),
+        (_, Field::DocIndicatorValue(i, j)) => format!("  {}.{}", n(i), n(j)),
+    }
+}
 
 // Issue 13 (storage and command line): I/O problems named with their file, save outcomes,
 // `fmt` refusals, command-line typos, key-binding config errors.
@@ -2123,7 +2474,9 @@ pub struct FigureStrings {
     pub state_support: &'static str,
     pub anomalies_this_convention: &'static str,
     pub anomalies_all: &'static str,
+    /// What ←/→ do on the Anomalies tab (the keys in force are put before it).
     pub anomalies_scope_hint: &'static str,
+    /// What the key of Enter does after a jump to a figure stated twice (the key is put before).
     pub other_place: &'static str,
     pub table_full_header: &'static str,
     pub axe: &'static str,
@@ -2177,7 +2530,7 @@ static FIGURES_FR: FigureStrings = FigureStrings {
         "1 234 indiqué · =1 234 calculé (non indiqué) · 1 234* somme sans un texte",
         "✗ erreur · ! avertissement, sur le chiffre · ◂ ▸ colonnes cachées : ←/→",
         // Issue 16: a draft's fiches.
-        "◌ brouillon : chiffres importés non confirmés (C confirme la fiche)",
+        "◌ brouillon : chiffres importés, pas encore confirmés",
     ],
     overview: "Convention",
     overview_stated: "indiqué",
@@ -2185,8 +2538,8 @@ static FIGURES_FR: FigureStrings = FigureStrings {
     state_support: "Soutien de l'État",
     anomalies_this_convention: "cette convention",
     anomalies_all: "toutes les conventions",
-    anomalies_scope_hint: "←/→ : cette convention / toutes",
-    other_place: "Entrée : l'autre endroit du montant",
+    anomalies_scope_hint: "cette convention / toutes",
+    other_place: "l'autre endroit du montant",
     table_full_header: "colonne",
     axe: "Axe",
     cited_elsewhere: "Montants cités ailleurs dans le document",
@@ -2232,7 +2585,7 @@ static FIGURES_EN: FigureStrings = FigureStrings {
         "1 234 stated · =1 234 computed (not stated) · 1 234* sum leaving out a text",
         "✗ error · ! warning, on the figure · ◂ ▸ hidden columns: ←/→",
         // Issue 16: a draft's fiches.
-        "◌ draft: imported figures not yet confirmed (C confirms the fiche)",
+        "◌ draft: imported figures, not yet confirmed",
     ],
     overview: "Convention",
     overview_stated: "stated",
@@ -2240,8 +2593,8 @@ static FIGURES_EN: FigureStrings = FigureStrings {
     state_support: "State support",
     anomalies_this_convention: "this convention",
     anomalies_all: "all conventions",
-    anomalies_scope_hint: "←/→: this convention / all",
-    other_place: "Enter: the amount's other place",
+    anomalies_scope_hint: "this convention / all",
+    other_place: "the amount's other place",
     table_full_header: "column",
     axe: "Axe",
     cited_elsewhere: "Amounts stated elsewhere in the document",
@@ -2270,7 +2623,9 @@ pub struct ReviewStrings {
     pub progress: fn(usize, usize, usize) -> String,
     pub note_label: &'static str,
     pub sort_gap: &'static str,
-    pub filters_hint: &'static str,
+    /// The review's keys in the Anomalies tab's hint, with what each does (issue 18: the keys
+    /// are those in force).
+    pub filters_hint: [(crate::keys::Action, &'static str); 4],
     pub hidden_justified: &'static str,
     pub rule_filter: &'static str,
     pub fiche_filter: &'static str,
@@ -2354,7 +2709,12 @@ static REVIEW_FR: ReviewStrings = ReviewStrings {
     },
     note_label: "Note",
     sort_gap: "écart",
-    filters_hint: "d disposition · n note · v filtre · o source",
+    filters_hint: [
+        (crate::keys::Action::Disposition, "disposition"),
+        (crate::keys::Action::Note, "note"),
+        (crate::keys::Action::ReviewFilter, "filtre"),
+        (crate::keys::Action::OpenSource, "source"),
+    ],
     hidden_justified: "non justifiées",
     rule_filter: "règle",
     fiche_filter: "fiche",
@@ -2445,7 +2805,12 @@ static REVIEW_EN: ReviewStrings = ReviewStrings {
     },
     note_label: "Note",
     sort_gap: "gap",
-    filters_hint: "d disposition · n note · v filter · o source",
+    filters_hint: [
+        (crate::keys::Action::Disposition, "disposition"),
+        (crate::keys::Action::Note, "note"),
+        (crate::keys::Action::ReviewFilter, "filter"),
+        (crate::keys::Action::OpenSource, "source"),
+    ],
     hidden_justified: "not justified",
     rule_filter: "rule",
     fiche_filter: "fiche",
@@ -3081,13 +3446,6 @@ pub fn program_prefix(lang: Lang) -> &'static str {
     }
 }
 
-/// `label : value` in French, `label: value` in English.
-pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
-    match lang {
-        Lang::Fr => format!("{label}\u{a0}: {value}"),
-        Lang::En => format!("{label}: {value}"),
-    }
-}
 
 /// A save refused because the file changed on disk since it was loaded.
 pub fn changed_since_loaded(lang: Lang) -> String {
@@ -3149,9 +3507,11 @@ pub struct StructureStrings {
     /// (fiche id, fiches still unconfirmed).
     pub confirmed: fn(&str, usize) -> String,
     /// The fiche detail's line about a draft's unconfirmed fiche.
-    pub unconfirmed_line: &'static str,
+    /// (the key that confirms)
+    pub unconfirmed_line: fn(&str) -> String,
     /// (what) removed.
-    pub removed: fn(&str) -> String,
+    /// (what, the key that undoes)
+    pub removed: fn(&str, &str) -> String,
 }
 
 pub fn structure(lang: Lang) -> &'static StructureStrings {
@@ -3215,8 +3575,10 @@ static STRUCTURE_FR: StructureStrings = StructureStrings {
         1 => format!("Fiche {id} confirmée ; 1 fiche reste à confirmer."),
         n => format!("Fiche {id} confirmée ; {n} fiches restent à confirmer."),
     },
-    unconfirmed_line: "◌ Chiffres importés, pas encore confirmés : vérifiez-les puis C.",
-    removed: |what| format!("Supprimé : {what} (u le rétablit)."),
+    unconfirmed_line: |confirm| {
+        format!("◌ Chiffres importés, pas encore confirmés : vérifiez-les puis {confirm}.")
+    },
+    removed: |what, undo| format!("Supprimé : {what} ({undo} le rétablit)."),
 };
 
 static STRUCTURE_EN: StructureStrings = StructureStrings {
@@ -3271,6 +3633,8 @@ static STRUCTURE_EN: StructureStrings = StructureStrings {
         1 => format!("Fiche {id} confirmed; 1 fiche left to confirm."),
         n => format!("Fiche {id} confirmed; {n} fiches left to confirm."),
     },
-    unconfirmed_line: "◌ Imported figures, not yet confirmed: check them, then C.",
-    removed: |what| format!("Removed: {what} (u brings it back)."),
+    unconfirmed_line: |confirm| {
+        format!("◌ Imported figures, not yet confirmed: check them, then {confirm}.")
+    },
+    removed: |what, undo| format!("Removed: {what} ({undo} brings it back)."),
 };

@@ -43,6 +43,28 @@ fn has_unsafe(text: &str) -> bool {
 /// hostile file holds a 50 MB string.
 pub const DISPLAY_LIMIT: usize = 50_000;
 
+/// Where text wraps: no-break spaces so that no line starts with what belongs to the word
+/// before it (French typography's `:`, `;`, `?`, `!`, `»`, the unit of a figure) nor ends with
+/// `«`, and an `=` stays with what it equals (`650 000 €`, `… = 0`, `« texte »`). Only the
+/// wrapping changes: the characters shown are the same.
+pub fn keep_together(text: &str) -> Cow<'_, str> {
+    const BEFORE: [char; 7] = [':', ';', '?', '!', '»', '€', '%'];
+    if !text.contains([' ', '=']) {
+        return Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let previous = i.checked_sub(1).map(|p| chars[p]);
+        let glued = c == ' '
+            && (next.is_some_and(|n| BEFORE.contains(&n) || n == '=')
+                || previous.is_some_and(|p| p == '«' || p == '='));
+        out.push(if glued { '\u{a0}' } else { c });
+    }
+    Cow::Owned(out)
+}
+
 /// `text` cut after `limit` characters, with `…` when cut.
 pub fn shorten(text: &str, limit: usize) -> Cow<'_, str> {
     match text.char_indices().nth(limit) {
@@ -87,6 +109,15 @@ pub fn sanitize_multiline(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn french_punctuation_and_units_never_start_a_line() {
+        assert_eq!(
+            keep_together("Mesure : « Axe 1 » ; 650 000 € = 0 ? oui !"),
+            "Mesure\u{a0}: «\u{a0}Axe 1\u{a0}»\u{a0}; 650 000\u{a0}€\u{a0}=\u{a0}0\u{a0}? oui\u{a0}!"
+        );
+        assert_eq!(keep_together("Measure: “Axe 1”"), "Measure: “Axe 1”");
+    }
 
     #[test]
     fn the_byte_check_finds_exactly_the_unsafe_chars() {

@@ -240,8 +240,10 @@ fn the_table_row_editor_offers_only_what_works_there() {
     ));
     let shown = screen(&app).join("\n");
     assert!(shown.contains("Entrée : modifier"), "{shown}");
+    // On a cell, `a` adds a column (issue 16); nothing there can be removed: a column goes
+    // from its name only.
     assert!(
-        !shown.contains("a : ajouter") && !shown.contains("d : supprimer"),
+        shown.contains("ajouter") && !shown.contains("supprimer"),
         "{shown}"
     );
 }

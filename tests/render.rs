@@ -95,15 +95,20 @@ fn help_overlay_lists_the_bindings_in_force() {
     app.update(Action::Help);
     let shown = screen(&app);
     insta::assert_snapshot!(shown);
+    // Every mode's bindings, under its name (issue 18).
+    assert!(
+        shown.contains("Onglets") && shown.contains("Note"),
+        "{shown}"
+    );
     // Taller than 24 rows: how to close is always on the border, and what is below scrolls
     // into view.
     assert!(shown.contains("Échap ou ? pour fermer ↓"), "{shown}");
     let legend = revue::strings::figures(Lang::Fr).legend;
     let last = legend[legend.len() - 1];
     assert!(!shown.contains(last), "the last line is below");
-    for _ in 0..20 {
-        app.update(Action::Down);
-    }
+    app.handle_key(&crossterm::event::KeyEvent::from(
+        crossterm::event::KeyCode::End,
+    ));
     let scrolled = screen(&app);
     assert!(scrolled.contains("quitter"), "{scrolled}");
     assert!(scrolled.contains(last), "{scrolled}");

@@ -571,9 +571,7 @@ fn a_drafts_unconfirmed_fiches_are_marked_without_colour_and_confirmed_with_a_ke
     assert!(shown.contains("pas encore confirmés"), "{shown}");
     // The help explains it.
     app.update(Action::Help);
-    for _ in 0..30 {
-        app.update(Action::Down);
-    }
+    app.handle_key(&key(KeyCode::End));
     let shown = screen(&app).join("\n");
     assert!(shown.contains("◌ brouillon"), "{shown}");
     app.update(Action::Back);

@@ -6,16 +6,25 @@
 //!     lang: En,
 //!     theme: "dark",
 //!     keys: {"ctrl-q": Quit, "x": GoTo(Anomalies)},
+//!     palette_keys: {"ctrl-j": Down, "ctrl-k": Up},
+//!     editor_keys: {"i": Edit},
+//!     typing_keys: {"ctrl-g": Cancel},
+//!     dialog_keys: {"j": Yes},
 //! )
 //! ```
+//!
+//! `keys` is normal mode; each other mode has its section (`palette_keys`, `filter_keys`,
+//! `note_keys`, `editor_keys`, `typing_keys`, `dialog_keys`, `help_keys`), over its defaults.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::keymap::KeyFix;
 use super::{Action, Key, Keymap};
+use crate::keys::{
+    Bindings, DialogAction, FieldListAction, HelpAction, KeyFix, LineAction, Mode, TypingAction,
+};
 use crate::problem::{SettingsError, SettingsErrorKind};
 use crate::strings::Lang;
 
@@ -28,6 +37,23 @@ pub struct FileConfig {
     pub theme: Option<String>,
     #[serde(default)]
     pub keys: BTreeMap<String, Action>,
+    // Issue 18: every other mode's bindings, each over its defaults.
+    #[serde(default)]
+    pub palette_keys: BTreeMap<String, LineAction>,
+    #[serde(default)]
+    pub filter_keys: BTreeMap<String, LineAction>,
+    #[serde(default)]
+    pub note_keys: BTreeMap<String, LineAction>,
+    /// The editor's list of fields.
+    #[serde(default)]
+    pub editor_keys: BTreeMap<String, FieldListAction>,
+    /// A field of the editor being typed.
+    #[serde(default)]
+    pub typing_keys: BTreeMap<String, TypingAction>,
+    #[serde(default)]
+    pub dialog_keys: BTreeMap<String, DialogAction>,
+    #[serde(default)]
+    pub help_keys: BTreeMap<String, HelpAction>,
     /// The name a review is recorded under (default: the login name).
     #[serde(default)]
     pub reviewer: Option<String>,
@@ -114,27 +140,100 @@ impl FileConfig {
         let file = path
             .map(|p| crate::text::sanitize_line(&p.display().to_string()).into_owned())
             .unwrap_or_else(|| "config.ron".to_string());
-        let name_shown = |name: &str| crate::text::sanitize_line(name).into_owned();
         let mut keymap = Keymap::default();
         let mut problems = Vec::new();
-        for (name, action) in &self.keys {
-            match Key::parse(name) {
-                None => problems.push((text.key_unknown)(&file, &name_shown(name))),
-                Some(key) => match key.never_received() {
-                    Some(KeyFix::Write(fix)) => {
-                        problems.push((text.key_never_fires)(&file, &name_shown(name), &fix))
-                    }
-                    Some(KeyFix::ShiftedSymbol) => {
-                        problems.push((text.key_shifted_symbol)(&file, &name_shown(name)))
-                    }
-                    None => keymap.bind(key, *action),
-                },
-            }
-        }
-        if let Some(kept) = keymap.ensure_quit() {
-            problems.push((text.quit_kept)(&file, &kept.label()));
+        let section = |mode| Section {
+            mode,
+            file: file.clone(),
+            lang,
+            problems: Vec::new(),
+        };
+        let sections = [
+            section(Mode::Normal).bind_all(&self.keys, &mut keymap.normal),
+            section(Mode::Palette).bind_all(&self.palette_keys, &mut keymap.palette),
+            section(Mode::Filter).bind_all(&self.filter_keys, &mut keymap.filter),
+            section(Mode::Note).bind_all(&self.note_keys, &mut keymap.note),
+            section(Mode::FieldList).bind_all(&self.editor_keys, &mut keymap.fields),
+            section(Mode::Typing).bind_all(&self.typing_keys, &mut keymap.typing),
+            section(Mode::Dialog).bind_all(&self.dialog_keys, &mut keymap.dialog),
+            section(Mode::Help).bind_all(&self.help_keys, &mut keymap.help),
+        ];
+        problems.extend(sections.into_iter().flatten());
+        for (mode, kept) in keymap.ensure_exits() {
+            let label = crate::strings::key_label(lang, &kept);
+            problems.push(match mode {
+                Mode::Normal => (text.quit_kept)(&file, &label),
+                _ => (crate::strings::keys(lang).exit_kept)(
+                    &file,
+                    (crate::strings::keys(lang).mode_name)(mode),
+                    &label,
+                ),
+            });
         }
         (keymap, problems)
+    }
+}
+
+/// One mode's section of the config, bound over its defaults.
+struct Section {
+    mode: Mode,
+    file: String,
+    lang: Lang,
+    problems: Vec<String>,
+}
+
+impl Section {
+    /// Binds what the section names, and says what it refuses and why: key names not
+    /// understood, keys that can never be received (`"shift-x"`, `"ctrl-S"`), plain characters
+    /// where they are typed, one key written twice (`"ctrl-s"` and `"Ctrl-s"`).
+    fn bind_all<A: Copy + PartialEq>(
+        mut self,
+        names: &BTreeMap<String, A>,
+        bindings: &mut Bindings<A>,
+    ) -> Vec<String> {
+        let text = crate::strings::storage(self.lang);
+        let keys_text = crate::strings::keys(self.lang);
+        let file = self.file.as_str();
+        let name_shown = |name: &str| crate::text::sanitize_line(name).into_owned();
+        let mut seen: Vec<(Key, &str)> = Vec::new();
+        for (name, action) in names {
+            let Some(key) = Key::parse(name) else {
+                self.problems
+                    .push((text.key_unknown)(file, &name_shown(name)));
+                continue;
+            };
+            match key.never_received() {
+                Some(KeyFix::Write(fix)) => {
+                    self.problems
+                        .push((text.key_never_fires)(file, &name_shown(name), &fix));
+                    continue;
+                }
+                Some(KeyFix::ShiftedSymbol) => {
+                    self.problems
+                        .push((text.key_shifted_symbol)(file, &name_shown(name)));
+                    continue;
+                }
+                None => {}
+            }
+            if self.mode.types_text() && key.is_text() {
+                self.problems.push((keys_text.key_is_text)(
+                    file,
+                    &name_shown(name),
+                    (keys_text.mode_name)(self.mode),
+                ));
+                continue;
+            }
+            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+                self.problems.push((keys_text.key_bound_twice)(
+                    file,
+                    &crate::strings::key_label(self.lang, &key),
+                    &format!("{} / {}", name_shown(first), name_shown(name)),
+                ));
+            }
+            seen.push((key.clone(), name));
+            bindings.bind(key, *action);
+        }
+        self.problems
     }
 }
 
@@ -204,7 +303,7 @@ mod tests {
         let ctrl_c = event(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(keymap.action(&ctrl_c), Some(Action::Quit));
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(problems[0].contains("Ctrl-c"), "{problems:?}");
+        assert!(problems[0].contains("Ctrl-C"), "{problems:?}");
         // Another quit key is enough: nothing is changed then.
         let (keymap, problems) = keymap_of(r#"(keys: {"q": Search, "ctrl-c": Help, "x": Quit})"#);
         assert!(problems.is_empty(), "{problems:?}");

@@ -101,6 +101,24 @@ pub enum Dialog {
     },
 }
 
+impl Dialog {
+    /// Which question this is, for the answers it takes.
+    pub fn kind(&self) -> crate::keys::DialogKind {
+        use crate::keys::DialogKind as K;
+        match self {
+            Dialog::Quit => K::Quit,
+            Dialog::FormatLoss { .. } => K::FormatLoss,
+            Dialog::Conflict { .. } => K::Conflict,
+            Dialog::Missing { .. } => K::Missing,
+            Dialog::ReadOnlyFile { .. } => K::ReadOnlyFile,
+            Dialog::Recover => K::Recover,
+            Dialog::AlreadyOpen { .. } => K::AlreadyOpen,
+            Dialog::Notice(_) => K::Notice,
+            Dialog::RemoveItem { .. } | Dialog::RemoveStructure { .. } => K::RemoveItem,
+        }
+    }
+}
+
 impl App {
     /// Opens `dialog`, or queues it behind the one already open.
     pub fn ask(&mut self, dialog: Dialog) {
@@ -125,7 +143,7 @@ impl App {
                 .map(Document::shown_path)
                 .unwrap_or_default()
         };
-        match dialog {
+        let question = match dialog {
             Dialog::Quit => text.dialog_quit.to_string(),
             Dialog::FormatLoss { document } => (text.dialog_format_loss)(&path_of(*document)),
             Dialog::Conflict { document } => (text.dialog_conflict)(&path_of(*document)),
@@ -153,11 +171,13 @@ impl App {
                     .collect();
                 (text.dialog_already_open)(&paths.join("\n"))
             }
-            Dialog::Notice(message) => format!("{message}\n\n{}", text.dialog_notice_close),
+            Dialog::Notice(message) => message.clone(),
             Dialog::RemoveItem { what, .. } | Dialog::RemoveStructure { what, .. } => {
-                (text.dialog_remove_item)(what)
+                (text.dialog_remove_item)(what, &self.key_name(super::Action::Undo))
             }
-        }
+        };
+        // The answers, with the keys bound to them.
+        format!("{question}\n\n{}", self.dialog_hint(dialog.kind()))
     }
 
     /// Starts the session's bookkeeping: claims every open file for editing (a file another
@@ -353,6 +373,8 @@ impl App {
             return;
         }
         let text = self.text();
+        let confirm = self.typing_key_name(crate::keys::TypingAction::Confirm);
+        let cancel = self.typing_key_name(crate::keys::TypingAction::Cancel);
         let c = &self.documents[document].convention;
         let typed = editor.typed_text();
         let Some(target) = editor.key.resolve(c) else {
@@ -378,6 +400,8 @@ impl App {
                     if &now != original {
                         editor.error = Some((text.editor_field_changed)(
                             &crate::text::sanitize_line(&crate::text::shorten(&now, 200)),
+                            &confirm,
+                            &cancel,
                         ));
                     }
                 }
@@ -531,14 +555,22 @@ impl App {
         let Some(dialog) = self.dialog.clone() else {
             return;
         };
-        let choice = match key.code {
-            KeyCode::Char(c) => c.to_ascii_lowercase(),
-            KeyCode::Esc => '\u{1b}',
-            KeyCode::Enter => '\n',
-            _ => return,
+        // Answers are letters whatever the Caps Lock: `O` answers as `o` does.
+        let lowered = match key.code {
+            KeyCode::Char(c) => KeyEvent::new(KeyCode::Char(c.to_ascii_lowercase()), key.modifiers),
+            _ => *key,
         };
-        let answered = match (&dialog, choice) {
-            (Dialog::Quit, 'e' | 's') => {
+        let answers = dialog.kind().answers();
+        let Some(answer) = [key, &lowered]
+            .into_iter()
+            .filter_map(|k| self.keymap.dialog.action(k))
+            .find(|a| answers.contains(a))
+        else {
+            return;
+        };
+        use crate::keys::DialogAction as A;
+        let answered = match (&dialog, answer) {
+            (Dialog::Quit, A::Save) => {
                 self.close_dialog();
                 let modified: Vec<usize> = (0..self.documents.len())
                     .filter(|&d| self.documents[d].is_modified())
@@ -551,7 +583,7 @@ impl App {
                 self.should_quit = true;
                 return;
             }
-            (Dialog::Quit, 'a' | 'd') => {
+            (Dialog::Quit, A::Discard) => {
                 // Only this session's own entries: edits offered for recovery and not yet
                 // decided stay in the journal.
                 if let Some(journal) = &self.journal {
@@ -562,20 +594,20 @@ impl App {
                 self.should_quit = true;
                 true
             }
-            (Dialog::FormatLoss { document }, 'o' | 'y' | '\n') => {
+            (Dialog::FormatLoss { document }, A::Yes | A::Ok) => {
                 let document = *document;
                 self.close_dialog();
                 self.documents[document].format_checked = true;
                 self.save(document, Consent::default());
                 return;
             }
-            (Dialog::Conflict { document }, 'r') => {
+            (Dialog::Conflict { document }, A::Reload) => {
                 let document = *document;
                 self.close_dialog();
                 self.reload(document);
                 return;
             }
-            (Dialog::Conflict { document } | Dialog::Missing { document }, 'o' | 'e' | 'w') => {
+            (Dialog::Conflict { document } | Dialog::Missing { document }, A::Yes | A::Save) => {
                 let document = *document;
                 self.close_dialog();
                 let consent = Consent {
@@ -585,7 +617,7 @@ impl App {
                 self.save(document, consent);
                 return;
             }
-            (Dialog::ReadOnlyFile { document, consent }, 'o' | 'y') => {
+            (Dialog::ReadOnlyFile { document, consent }, A::Yes) => {
                 let (document, consent) = (*document, *consent);
                 self.close_dialog();
                 let consent = Consent {
@@ -595,7 +627,7 @@ impl App {
                 self.save(document, consent);
                 return;
             }
-            (Dialog::Conflict { document } | Dialog::Missing { document }, 'c') => {
+            (Dialog::Conflict { document } | Dialog::Missing { document }, A::Copy) => {
                 let doc = &self.documents[*document];
                 let text = self.text();
                 self.status = Some(match storage::save_copy(&doc.path, &doc.convention) {
@@ -610,11 +642,11 @@ impl App {
                 });
                 true
             }
-            (Dialog::Recover, 'r') => {
+            (Dialog::Recover, A::Reload) => {
                 self.recover();
                 true
             }
-            (Dialog::Recover, 'i' | 'd') => {
+            (Dialog::Recover, A::Discard) => {
                 if let Some(journal) = &self.journal {
                     for pending in &self.recovery {
                         journal.forget(pending);
@@ -623,13 +655,13 @@ impl App {
                 self.recovery.clear();
                 true
             }
-            (Dialog::Recover, '\u{1b}') => {
+            (Dialog::Recover, A::Cancel) => {
                 // Decided later: the entries stay in the journal, offered again next start.
                 self.recovery.clear();
                 self.status = Some((None, self.text().recovery_deferred.to_string()));
                 true
             }
-            (Dialog::AlreadyOpen { documents }, 'l' | '\u{1b}') => {
+            (Dialog::AlreadyOpen { documents }, A::ReadOnly | A::Cancel) => {
                 for &(document, _) in documents {
                     if let Some(doc) = self.documents.get_mut(document) {
                         doc.read_only = true;
@@ -637,12 +669,12 @@ impl App {
                 }
                 true
             }
-            (Dialog::AlreadyOpen { .. }, 'o') => true,
-            (Dialog::AlreadyOpen { .. }, 'q') => {
+            (Dialog::AlreadyOpen { .. }, A::Yes) => true,
+            (Dialog::AlreadyOpen { .. }, A::Quit) => {
                 self.should_quit = true;
                 true
             }
-            (Dialog::Notice(_), '\n' | '\u{1b}') => true,
+            (Dialog::Notice(_), A::Ok | A::Cancel) => true,
             (
                 Dialog::RemoveItem {
                     document,
@@ -650,7 +682,7 @@ impl App {
                     field,
                     ..
                 },
-                'o' | 'y',
+                A::Yes,
             ) => {
                 // Only on the fiche it was asked about, should anything have moved meanwhile.
                 if let Some(mut editor) = self.editor.take() {
@@ -661,26 +693,26 @@ impl App {
                 }
                 true
             }
-            (Dialog::RemoveItem { .. }, '\u{1b}' | 'n') => true,
+            (Dialog::RemoveItem { .. }, A::Cancel) => true,
             (
                 Dialog::RemoveStructure {
                     document,
                     removal,
                     what,
                 },
-                'o' | 'y',
+                A::Yes,
             ) => {
                 self.remove_now(*document, removal, what);
                 true
             }
-            (Dialog::RemoveStructure { .. }, '\u{1b}' | 'n') => true,
+            (Dialog::RemoveStructure { .. }, A::Cancel) => true,
             (
                 Dialog::Quit
                 | Dialog::FormatLoss { .. }
                 | Dialog::Conflict { .. }
                 | Dialog::Missing { .. }
                 | Dialog::ReadOnlyFile { .. },
-                '\u{1b}',
+                A::Cancel,
             ) => true,
             _ => false,
         };
@@ -742,7 +774,7 @@ impl App {
             OnDisk::Missing => {
                 self.status = Some((
                     Some(Severity::Warning),
-                    (text.file_missing)(&doc.shown_path()),
+                    (text.file_missing)(&doc.shown_path(), &self.key_name(super::Action::Save)),
                 ));
                 true
             }
@@ -798,7 +830,8 @@ impl App {
                 journal.forget(&pending);
             }
         }
-        self.status = Some((None, self.text().recovered.to_string()));
+        let save = self.key_name(super::Action::Save);
+        self.status = Some((None, (self.text().recovered)(&save)));
     }
 }
 

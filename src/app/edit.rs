@@ -8,6 +8,7 @@ use crate::model::{
     BudgetField, Claim, Convention, Fiche, FicheStatus, Funder, Indicator, IndicatorValue, Measure,
     Operation, Scope, Statement, StatementScope, Table, Value, parse_amount,
 };
+pub use crate::model::{Field, Kind, List};
 
 /// What an edit replaced: the whole fiche or table before and after, so that undo and redo
 /// are exact whatever the edit did (a value, a list item added or removed). Named by
@@ -187,124 +188,6 @@ impl TargetKey {
             TargetKey::Fiche(key) => &key.id,
             TargetKey::TableRow { label, .. } => label,
             TargetKey::Convention => "",
-        }
-    }
-}
-
-/// One editable field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Title,
-    Measure,
-    Scope,
-    Status,
-    Description,
-    Objective,
-    Area,
-    Start,
-    Duration,
-    Partner(usize),
-    Budget(BudgetField),
-    ExecutedLineName(usize),
-    ExecutedLineAmount(usize),
-    IndicatorName(usize),
-    IndicatorValue(usize, usize),
-    AssessmentText,
-    Positives,
-    Improvements,
-    Perspectives,
-    Cell(usize),
-    // Issue 16: a fiche's id (its references follow), a table's own fields, and the
-    // convention's (EditTarget::Convention).
-    FicheId,
-    TableTitle,
-    ColumnName(usize),
-    ConventionTitle,
-    Period,
-    Signed,
-    Party(usize),
-    StateSupport,
-    AxeTitle(usize),
-    /// The axe's stated planned total: a statement about the axe, made or removed here.
-    AxeTotal(usize),
-    StatementValue(usize),
-    StatementText(usize),
-    ClaimText(usize),
-    ClaimOperation(usize),
-    ClaimOperands(usize),
-    ClaimStated(usize),
-    /// The document's own indicators (a PDI's socio-economic tables): name, then each value.
-    DocIndicatorName(usize),
-    DocIndicatorValue(usize, usize),
-}
-
-/// How a field is typed in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Line,
-    Multiline,
-    Amount,
-    /// A figure that may also be a percentage, a count or words.
-    Figure,
-    Choice,
-    /// Numbers separated by `;` (a claim's operands).
-    Numbers,
-}
-
-/// Lists where items can be added (`a`) and removed (`d`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum List {
-    Partners,
-    ExecutedLines,
-    Indicators,
-    // Issue 16.
-    Columns,
-    Parties,
-    Statements,
-    Claims,
-    DocIndicators,
-}
-
-impl Field {
-    pub fn kind(self) -> Kind {
-        match self {
-            Field::Scope | Field::Status | Field::ClaimOperation(_) => Kind::Choice,
-            Field::Description
-            | Field::Objective
-            | Field::AssessmentText
-            | Field::Positives
-            | Field::Improvements
-            | Field::Perspectives => Kind::Multiline,
-            Field::Budget(_)
-            | Field::ExecutedLineAmount(_)
-            | Field::StateSupport
-            | Field::AxeTotal(_) => Kind::Amount,
-            Field::IndicatorValue(..)
-            | Field::Cell(_)
-            | Field::StatementValue(_)
-            | Field::ClaimStated(_)
-            | Field::DocIndicatorValue(..) => Kind::Figure,
-            Field::StatementText(_) | Field::ClaimText(_) => Kind::Multiline,
-            Field::ClaimOperands(_) => Kind::Numbers,
-            _ => Kind::Line,
-        }
-    }
-
-    pub fn list(self) -> Option<List> {
-        match self {
-            Field::Partner(_) => Some(List::Partners),
-            Field::ExecutedLineName(_) | Field::ExecutedLineAmount(_) => Some(List::ExecutedLines),
-            Field::IndicatorName(_) | Field::IndicatorValue(..) => Some(List::Indicators),
-            // Columns from their names only: a cell's `d` must never take a column away.
-            Field::ColumnName(_) => Some(List::Columns),
-            Field::Party(_) => Some(List::Parties),
-            Field::StatementValue(_) | Field::StatementText(_) => Some(List::Statements),
-            Field::ClaimText(_)
-            | Field::ClaimOperation(_)
-            | Field::ClaimOperands(_)
-            | Field::ClaimStated(_) => Some(List::Claims),
-            Field::DocIndicatorName(_) | Field::DocIndicatorValue(..) => Some(List::DocIndicators),
-            _ => None,
         }
     }
 }
@@ -778,60 +661,6 @@ pub fn remove_item(fiche: &mut Fiche, field: Field) -> bool {
             .map(|x| x.values.remove(j))
             .is_some(),
         _ => false,
-    }
-}
-
-/// The field's label in the editor.
-pub fn field_name(lang: crate::strings::Lang, field: Field) -> String {
-    use crate::strings::Lang::{En, Fr};
-    let t = crate::strings::ui(lang);
-    let s = crate::strings::structure(lang);
-    let n = |i: usize| i + 1;
-    match (lang, field) {
-        (Fr, Field::Title) => "Intitulé".into(),
-        (En, Field::Title) => "Title".into(),
-        (_, Field::Measure) => t.measure.into(),
-        (_, Field::Scope) => t.scope.into(),
-        (_, Field::Status) => t.status.into(),
-        (_, Field::Description) => t.section_description.into(),
-        (_, Field::Objective) => t.section_objective.into(),
-        (_, Field::Area) => t.section_area.into(),
-        (_, Field::Start) => t.section_start.into(),
-        (_, Field::Duration) => t.section_duration.into(),
-        (Fr, Field::Partner(i)) => format!("Partenaire {}", n(i)),
-        (En, Field::Partner(i)) => format!("Partner {}", n(i)),
-        (_, Field::Budget(f)) => crate::strings::field_name(lang, f).into(),
-        (Fr, Field::ExecutedLineName(i)) => format!("Ligne exécutée {} : libellé", n(i)),
-        (En, Field::ExecutedLineName(i)) => format!("Executed line {}: label", n(i)),
-        (Fr, Field::ExecutedLineAmount(i)) => format!("Ligne exécutée {} : montant", n(i)),
-        (En, Field::ExecutedLineAmount(i)) => format!("Executed line {}: amount", n(i)),
-        (Fr, Field::IndicatorName(i)) => format!("Indicateur {}", n(i)),
-        (En, Field::IndicatorName(i)) => format!("Indicator {}", n(i)),
-        (_, Field::IndicatorValue(i, j)) => format!("  {}.{}", n(i), n(j)),
-        (_, Field::AssessmentText) => t.section_assessment.into(),
-        (_, Field::Positives) => t.section_positives.into(),
-        (_, Field::Improvements) => t.section_improvements.into(),
-        (_, Field::Perspectives) => t.section_perspectives.into(),
-        (Fr, Field::Cell(c)) => format!("Colonne {}", n(c)),
-        (En, Field::Cell(c)) => format!("Column {}", n(c)),
-        (_, Field::FicheId) => s.fiche_id.into(),
-        (_, Field::TableTitle) => s.table_title.into(),
-        (_, Field::ColumnName(c)) => (s.column_name)(n(c)),
-        (_, Field::ConventionTitle) => s.convention_title.into(),
-        (_, Field::Period) => s.period.into(),
-        (_, Field::Signed) => s.signed.into(),
-        (_, Field::Party(i)) => (s.party)(n(i)),
-        (_, Field::StateSupport) => crate::strings::figures(lang).state_support.into(),
-        (_, Field::AxeTitle(a)) => (s.axe_title)(n(a)),
-        (_, Field::AxeTotal(_)) => s.axe_total.into(),
-        (_, Field::StatementValue(i)) => (s.statement_value)(n(i)),
-        (_, Field::StatementText(_)) => s.statement_text.into(),
-        (_, Field::ClaimText(i)) => (s.claim_text)(n(i)),
-        (_, Field::ClaimOperation(_)) => s.claim_operation.into(),
-        (_, Field::ClaimOperands(_)) => s.claim_operands.into(),
-        (_, Field::ClaimStated(_)) => s.claim_stated.into(),
-        (_, Field::DocIndicatorName(i)) => (s.doc_indicator)(n(i)),
-        (_, Field::DocIndicatorValue(i, j)) => format!("  {}.{}", n(i), n(j)),
     }
 }
 

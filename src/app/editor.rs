@@ -1,7 +1,7 @@
 //! The fiche and table-row editor: its fields, what is typed, and how a confirmed value
 //! becomes an edit ([`App::commit`]). State and key handling only; `ui::popups` draws it.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::edit::{self, EditTarget, Field, Kind, NewValue, TargetKey};
@@ -64,43 +64,6 @@ pub(crate) fn fields_of(convention: &Convention, target: EditTarget) -> Vec<Fiel
         EditTarget::Fiche(r) => edit::fiche_fields(r.get(convention)),
         EditTarget::TableRow { table, .. } => edit::table_fields(&convention.tables[table]),
         EditTarget::Convention => edit::convention_fields(convention),
-    }
-}
-
-/// What a key does in the editor's list of fields, by name (the keymap maps keys to these).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldListOp {
-    Close,
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Home,
-    End,
-    /// Type into the selected field.
-    Edit,
-    /// Add an item to the selected field's list (a partner, a column, a statement…).
-    AddItem,
-    /// Remove the selected field's item, asking first when it holds figures.
-    RemoveItem,
-}
-
-impl FieldListOp {
-    /// The default key of each operation.
-    pub fn of_key(key: &KeyEvent) -> Option<FieldListOp> {
-        Some(match key.code {
-            KeyCode::Esc => FieldListOp::Close,
-            KeyCode::Up | KeyCode::Char('k') => FieldListOp::Up,
-            KeyCode::Down | KeyCode::Char('j') => FieldListOp::Down,
-            KeyCode::PageUp => FieldListOp::PageUp,
-            KeyCode::PageDown => FieldListOp::PageDown,
-            KeyCode::Home => FieldListOp::Home,
-            KeyCode::End => FieldListOp::End,
-            KeyCode::Enter | KeyCode::Char('e') => FieldListOp::Edit,
-            KeyCode::Char('a') => FieldListOp::AddItem,
-            KeyCode::Char('d') | KeyCode::Delete => FieldListOp::RemoveItem,
-            _ => return None,
-        })
     }
 }
 
@@ -169,7 +132,12 @@ impl App {
             area.insert_str(pasted_text(text, *multiline));
             return;
         }
-        self.status = Some((None, self.text().paste_ignored.to_string()));
+        let message = (self.text().paste_ignored)(
+            &self.key_name(super::Action::Edit),
+            &self.key_name(super::Action::Search),
+            &self.key_name(super::Action::Filter),
+        );
+        self.status = Some((None, message));
     }
 
     /// Opens the editor on what the current tab has selected.
@@ -342,26 +310,23 @@ impl App {
         let len = editor.fields.len();
         let selected = editor.scroll.selected;
         editor.error = None;
-        let Some(op) = FieldListOp::of_key(key) else {
-            return true;
-        };
-        match op {
-            FieldListOp::Close => return false,
-            FieldListOp::Up => editor
+        use crate::keys::FieldListAction as F;
+        match self.keymap.fields.action(key) {
+            Some(F::Close) => return false,
+            Some(F::Up) => editor
                 .scroll
                 .select(selected.saturating_sub(1), len, height),
-            FieldListOp::Down => editor.scroll.select(selected + 1, len, height),
-            FieldListOp::PageUp => {
-                editor
-                    .scroll
-                    .select(selected.saturating_sub(height), len, height)
-            }
-            FieldListOp::PageDown => editor.scroll.select(selected + height, len, height),
-            FieldListOp::Home => editor.scroll.select(0, len, height),
-            FieldListOp::End => editor.scroll.select(len.saturating_sub(1), len, height),
-            FieldListOp::Edit => self.begin_typing(editor),
-            FieldListOp::AddItem => self.add_list_item(editor, height),
-            FieldListOp::RemoveItem => self.remove_list_item(editor),
+            Some(F::Down) => editor.scroll.select(selected + 1, len, height),
+            Some(F::PageUp) => editor
+                .scroll
+                .select(selected.saturating_sub(height), len, height),
+            Some(F::PageDown) => editor.scroll.select(selected + height, len, height),
+            Some(F::Home) => editor.scroll.select(0, len, height),
+            Some(F::End) => editor.scroll.select(len.saturating_sub(1), len, height),
+            Some(F::Edit) => self.begin_typing(editor),
+            Some(F::Add) => self.add_list_item(editor, height),
+            Some(F::Remove) => self.remove_list_item(editor),
+            None => {}
         }
         true
     }
@@ -414,7 +379,8 @@ impl App {
         let Some(field) = editor.fields.get(editor.scroll.selected).copied() else {
             return;
         };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        use crate::keys::TypingAction as T;
+        let action = self.keymap.typing.action(key);
         match editor.input.as_mut() {
             Some(FieldInput::Choice { selected }) => {
                 let options = match field {
@@ -422,11 +388,11 @@ impl App {
                     Field::ClaimOperation(_) => edit::OPERATIONS.len(),
                     _ => edit::STATUSES.len(),
                 };
-                match key.code {
-                    KeyCode::Esc => editor.input = None,
-                    KeyCode::Up | KeyCode::Left => *selected = (*selected + options - 1) % options,
-                    KeyCode::Down | KeyCode::Right => *selected = (*selected + 1) % options,
-                    KeyCode::Enter => {
+                match action {
+                    Some(T::Cancel) => editor.input = None,
+                    Some(T::Previous) => *selected = (*selected + options - 1) % options,
+                    Some(T::Next) => *selected = (*selected + 1) % options,
+                    Some(T::Confirm | T::ConfirmAny) => {
                         let value = match field {
                             Field::Scope => NewValue::Scope(edit::SCOPES[*selected]),
                             Field::ClaimOperation(_) => {
@@ -437,28 +403,29 @@ impl App {
                         editor.input = None;
                         self.commit_field(editor, field, value);
                     }
-                    _ => {}
+                    Some(T::Clear) | None => {}
                 }
             }
             Some(FieldInput::Text {
                 area, multiline, ..
             }) => {
-                let confirm = match key.code {
-                    KeyCode::Esc => {
+                // Only these steer a text: every other key, the arrows included, is typed.
+                let confirm = match action {
+                    Some(T::Cancel) => {
                         editor.input = None;
                         editor.error = None;
                         self.cancel_addition(editor);
                         return;
                     }
-                    // Ctrl-U empties the field, as in a shell.
-                    KeyCode::Char('u') if ctrl => {
+                    Some(T::Clear) => {
                         area.select_all();
                         area.cut();
                         return;
                     }
-                    KeyCode::Enter if !*multiline => true,
-                    KeyCode::Char('s') if ctrl => true,
-                    _ => false,
+                    // In a text of several lines, the key that confirms a line makes a new one.
+                    Some(T::Confirm) => !*multiline,
+                    Some(T::ConfirmAny) => true,
+                    Some(T::Previous | T::Next) | None => false,
                 };
                 if !confirm {
                     area.input(*key);
@@ -480,7 +447,10 @@ impl App {
                     Kind::Amount => match edit::parse_amount_input(&text) {
                         Ok(value) => NewValue::Figure(value),
                         Err(refused) => {
-                            editor.error = Some((self.text().amount_refused)(&refused.0));
+                            editor.error = Some((self.text().amount_refused)(
+                                &refused.0,
+                                &self.typing_key_name(crate::keys::TypingAction::Cancel),
+                            ));
                             return;
                         }
                     },
@@ -511,7 +481,10 @@ impl App {
                     Kind::Numbers => match edit::parse_numbers_input(&text) {
                         Ok(numbers) => NewValue::Numbers(numbers),
                         Err(refused) => {
-                            editor.error = Some((self.text().amount_refused)(&refused.0));
+                            editor.error = Some((self.text().amount_refused)(
+                                &refused.0,
+                                &self.typing_key_name(crate::keys::TypingAction::Cancel),
+                            ));
                             return;
                         }
                     },

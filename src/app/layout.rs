@@ -76,10 +76,11 @@ pub struct HelpLayout {
     pub max_scroll: u16,
 }
 
-pub fn help(entries: usize, legend: usize, screen: Rect) -> HelpLayout {
+/// `left_rows`: how many of the `entries` the left column holds when there are two.
+pub fn help(entries: usize, left_rows: usize, legend: usize, screen: Rect) -> HelpLayout {
     let two_columns = entries + legend + 2 > screen.height as usize && screen.width >= 78;
     let binding_rows = if two_columns {
-        entries.div_ceil(2)
+        left_rows.max(entries - left_rows.min(entries))
     } else {
         entries
     };
@@ -92,4 +93,18 @@ pub fn help(entries: usize, legend: usize, screen: Rect) -> HelpLayout {
         visible,
         max_scroll: rows - visible,
     }
+}
+
+/// Where the help's second column starts: at a mode's heading near the middle, so that no
+/// heading is left at the foot of a column; at the middle when none is near.
+pub fn help_split(lines: &[super::HelpLine]) -> usize {
+    let half = lines.len().div_ceil(2);
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| matches!(line, super::HelpLine::Heading(_)))
+        .map(|(i, _)| i)
+        .min_by_key(|&i| i.abs_diff(half))
+        .filter(|&i| i.abs_diff(half) <= 4)
+        .unwrap_or(half)
 }

@@ -1,13 +1,13 @@
 //! Application state and what actions do to it. No drawing here: [`crate::ui`] reads this.
 //!
-//! Flow: terminal event → [`Action`] (through the [`Keymap`]) → [`App::update`] → draw.
+//! Flow: terminal event → an action of the mode the app is in (through that mode's bindings
+//! in the [`Keymap`]: normal mode's [`Action`] goes to [`App::update`]) → state → draw.
 
-mod action;
 pub mod config;
 mod document;
 pub mod edit;
 mod editor;
-mod keymap;
+mod hints;
 pub mod layout;
 pub mod review;
 mod search;
@@ -19,12 +19,11 @@ use std::collections::BTreeSet;
 
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
-use serde::{Deserialize, Serialize};
 
-pub use action::Action;
+pub use crate::keys::{Action, Key, Keymap, Tab};
 pub use document::{Consent, Dialog, Document};
 pub use editor::{Editor, FieldInput};
-pub use keymap::{Key, Keymap};
+pub use hints::HelpLine;
 pub use search::{Palette, RESULTS as SEARCH_RESULTS};
 
 use crate::model::Convention;
@@ -32,29 +31,6 @@ use crate::rules::{self, Severity};
 use crate::storage::LoadReport;
 use crate::strings::{self, Lang};
 use views::{AxesRow, BudgetRow};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Tab {
-    Axes,
-    Fiches,
-    Budgets,
-    Indicators,
-    Anomalies,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 5] = [
-        Tab::Axes,
-        Tab::Fiches,
-        Tab::Budgets,
-        Tab::Indicators,
-        Tab::Anomalies,
-    ];
-
-    pub fn index(self) -> usize {
-        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
-    }
-}
 
 /// A selection in a list, with the first visible row.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -374,6 +350,9 @@ impl App {
         if self.review_ui.note.is_some() {
             return self.note_key(key);
         }
+        if let Some(Overlay::Help { scroll }) = self.overlay {
+            return self.help_key(key, scroll);
+        }
         if let Some(action) = self.keymap.action(key) {
             self.update(action);
         }
@@ -613,6 +592,32 @@ impl App {
         }
     }
 
+    /// Keys while the help is shown: it scrolls, and closes.
+    fn help_key(&mut self, key: &KeyEvent, scroll: u16) {
+        use crate::keys::HelpAction as H;
+        let Some(action) = self.keymap.help.action(key) else {
+            return;
+        };
+        self.status = None;
+        let page = self.screen.height.saturating_sub(4).max(1);
+        let max = self.help_layout().max_scroll;
+        let scroll = match action {
+            H::Close => {
+                self.overlay = None;
+                return;
+            }
+            H::Up => scroll.saturating_sub(1),
+            H::Down => scroll.saturating_add(1),
+            H::PageUp => scroll.saturating_sub(page),
+            H::PageDown => scroll.saturating_add(page),
+            H::Home => 0,
+            H::End => max,
+        };
+        self.overlay = Some(Overlay::Help {
+            scroll: scroll.min(max),
+        });
+    }
+
     /// Scrolls the fiche detail down, no further than its end.
     fn scroll_detail_by(&mut self, rows: u16) {
         let extent = self.view.fiche_detail_extent.borrow();
@@ -653,9 +658,9 @@ impl App {
     /// How the key help is laid out on this screen: one or two columns, how many rows of
     /// content, how far it scrolls.
     pub fn help_layout(&self) -> layout::HelpLayout {
-        let entries = self.keymap.by_action().len();
+        let lines = self.help_lines();
         let legend = crate::strings::figures(self.lang).legend.len();
-        layout::help(entries, legend, self.screen)
+        layout::help(lines.len(), layout::help_split(&lines), legend, self.screen)
     }
 
     /// Esc on a filtered list: the filter goes, the selected row stays selected.
@@ -767,7 +772,11 @@ impl App {
             // Before the message, which may be too long for the detail lines.
             Some(_) => format!(
                 "{} · {message}",
-                crate::strings::figures(self.lang).other_place
+                crate::strings::key_hint(
+                    self.lang,
+                    &self.key_name(Action::Enter),
+                    crate::strings::figures(self.lang).other_place
+                )
             ),
             None => message,
         };

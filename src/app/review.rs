@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::{App, Tab};
@@ -263,14 +263,20 @@ impl App {
         let Some(note) = self.review_ui.note.as_mut() else {
             return;
         };
-        match key.code {
-            KeyCode::Esc => self.review_ui.note = None,
-            KeyCode::Enter => {
+        // Issue 18: through the note mode's bindings.
+        match self.keymap.note.action(key) {
+            Some(crate::keys::LineAction::Close) => self.review_ui.note = None,
+            Some(crate::keys::LineAction::Accept) => {
                 let note = self.review_ui.note.take().expect("checked above");
                 let text = note.input.lines().join(" ").trim().to_string();
                 self.record_note(note.target, text, note.disposition);
             }
-            _ => {
+            Some(crate::keys::LineAction::Clear) => {
+                note.input.select_all();
+                note.input.cut();
+            }
+            Some(_) => {}
+            None => {
                 note.input.input(*key);
             }
         }

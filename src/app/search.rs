@@ -1,10 +1,11 @@
 //! The search palette and the per-tab filter: state and key handling (no drawing).
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::views::{self, BudgetRow};
-use super::{App, Scroll, Tab};
+use super::{Action, App, Scroll, Tab};
+use crate::keys::LineAction;
 use crate::search::{Hit, Target, normalise};
 
 /// How many results the palette keeps.
@@ -28,29 +29,6 @@ fn single_line_input() -> TextArea<'static> {
     let mut input = TextArea::default();
     input.set_cursor_line_style(ratatui::style::Style::default());
     input
-}
-
-/// Enter, Esc and the arrows steer; every other key edits the text.
-enum Steer {
-    Close,
-    /// Ctrl-U: the line emptied, as in a shell.
-    Clear,
-    Accept,
-    Move(isize),
-    Edit,
-}
-
-fn steer(key: &KeyEvent) -> Steer {
-    match (key.code, key.modifiers) {
-        (KeyCode::Esc, _) => Steer::Close,
-        (KeyCode::Char('u'), KeyModifiers::CONTROL) => Steer::Clear,
-        (KeyCode::Enter, _) => Steer::Accept,
-        (KeyCode::Up, _) | (KeyCode::Char('p'), KeyModifiers::CONTROL) => Steer::Move(-1),
-        (KeyCode::Down, _) | (KeyCode::Char('n'), KeyModifiers::CONTROL) => Steer::Move(1),
-        (KeyCode::PageUp, _) => Steer::Move(-10),
-        (KeyCode::PageDown, _) => Steer::Move(10),
-        _ => Steer::Edit,
-    }
 }
 
 impl App {
@@ -81,31 +59,40 @@ impl App {
         (self.screen.height as usize).saturating_sub(8).max(1)
     }
 
+    /// Keys bound in the palette steer (see [`crate::keys::Keymap::palette`]); every other
+    /// key edits the query.
     pub fn palette_key(&mut self, key: &KeyEvent) {
         let height = self.palette_height();
+        let action = self.keymap.palette.action(key);
         let Some(palette) = self.palette.as_mut() else {
             return;
         };
-        match steer(key) {
-            Steer::Close => self.palette = None,
-            Steer::Clear => {
-                palette.input = single_line_input();
-                palette.narrowing = None;
-                self.search_typed();
-            }
-            Steer::Move(by) => {
+        let step = |by: isize| {
+            move |palette: &mut Palette| {
                 let len = palette.hits.len();
                 let target = palette.scroll.selected.saturating_add_signed(by);
                 palette.scroll.select(target, len, height);
             }
-            Steer::Accept => {
+        };
+        match action {
+            Some(LineAction::Close) => self.palette = None,
+            Some(LineAction::Clear) => {
+                palette.input = single_line_input();
+                palette.narrowing = None;
+                self.search_typed();
+            }
+            Some(LineAction::Up) => step(-1)(palette),
+            Some(LineAction::Down) => step(1)(palette),
+            Some(LineAction::PageUp) => step(-10)(palette),
+            Some(LineAction::PageDown) => step(10)(palette),
+            Some(LineAction::Accept) => {
                 let chosen = palette.hits.get(palette.scroll.selected).map(|h| h.entry);
                 self.palette = None;
                 if let Some(entry) = chosen {
                     self.go_to_entry(entry);
                 }
             }
-            Steer::Edit => {
+            None => {
                 if palette.input.input(*key) {
                     self.search_typed();
                 }
@@ -175,13 +162,22 @@ impl App {
         self.finding_in_fiche = true;
     }
 
-    /// Typing filters the list (or finds in the fiche) at once; Enter keeps it, Esc clears it.
+    /// Typing filters the list (or finds in the fiche) at once; the keys bound in filter mode
+    /// keep it (Enter), clear it (Esc), or keep it and move in the list (↑ ↓).
     pub fn filter_key(&mut self, key: &KeyEvent) {
+        let action = self.keymap.filter.action(key);
         let Some(input) = self.filter_input.as_mut() else {
             return;
         };
-        match steer(key) {
-            Steer::Close => {
+        let moves = |action| match action {
+            LineAction::Up => Some(Action::Up),
+            LineAction::Down => Some(Action::Down),
+            LineAction::PageUp => Some(Action::PageUp),
+            LineAction::PageDown => Some(Action::PageDown),
+            _ => None,
+        };
+        match action {
+            Some(LineAction::Close) => {
                 self.filter_input = None;
                 if std::mem::take(&mut self.finding_in_fiche) {
                     self.view.fiche_find.clear();
@@ -190,20 +186,22 @@ impl App {
                 }
                 self.clear_filter()
             }
-            Steer::Accept => {
+            Some(LineAction::Accept) => {
                 self.filter_input = None;
                 self.finding_in_fiche = false;
             }
-            Steer::Clear => {
+            Some(LineAction::Clear) => {
                 *input = single_line_input();
                 self.filter_text_changed(String::new());
             }
-            Steer::Move(_) => {
+            Some(other) => {
                 self.filter_input = None;
                 self.finding_in_fiche = false;
-                self.handle_key(key);
+                if let Some(movement) = moves(other) {
+                    self.update(movement);
+                }
             }
-            Steer::Edit => {
+            None => {
                 if input.input(*key) {
                     let text = input.lines().join(" ");
                     self.filter_text_changed(text);

@@ -749,7 +749,8 @@ impl App {
             self.view.budget_view = self.view.budget_view.min(doc.convention.tables.len());
             if doc.undo.len() > depth && self.status.is_none() {
                 let text = crate::strings::structure(self.lang);
-                self.status = Some((None, (text.removed)(what)));
+                let undo = self.key_name(super::Action::Undo);
+                self.status = Some((None, (text.removed)(what, &undo)));
             }
         }
         self.retarget_selections();

@@ -9,6 +9,7 @@ mod budget;
 mod convention;
 mod date;
 mod fiche;
+mod field;
 mod indicator;
 pub mod review;
 mod source;
@@ -27,6 +28,7 @@ pub use convention::{
 };
 pub use date::{Day, days_in};
 pub use fiche::{Assessment, Block, Fiche, FicheStatus, Partners, Scope};
+pub use field::{Field, Kind, List};
 pub use indicator::{Indicator, IndicatorValue, Measure};
 pub use review::{
     Disposition, FicheReview, FicheStatusReview, FindingReview, REVIEW_VERSION, Review, Standing,

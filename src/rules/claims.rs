@@ -56,7 +56,7 @@ fn check_claim(
     }
     let show = |d| show_as(&claim.stated, d);
     let formula = formula(claim);
-    let location = format!("{location} « {} »", claim.text);
+    let location = format!("{location} {}", cx.quote(&claim.text));
     let euros = matches!(claim.stated, Value::Amount(_));
     let compare = if euros {
         Context::mismatch
@@ -155,7 +155,7 @@ fn outside_bound(
         rule: Rule::Claim,
         severity: Severity::Error,
         anchor,
-        location: format!("{location} « {} »", claim.text),
+        location: format!("{location} {}", cx.quote(&claim.text)),
         message: (cx.text.claim_outside_bound)(
             &formula(claim),
             &show(shown(claim, computed)),

@@ -94,7 +94,7 @@ fn deadlines(cx: &Context, out: &mut Vec<Finding>) {
                     },
                     cx.fiche_place(
                         fiche,
-                        &format!("{} « {} »", cx.text.indicator, indicator.name),
+                        &format!("{} {}", cx.text.indicator, cx.quote(&indicator.name)),
                     ),
                 )
             });
@@ -104,7 +104,7 @@ fn deadlines(cx: &Context, out: &mut Vec<Finding>) {
         unfinished(indicator, &|| {
             (
                 Anchor::Indicator { fiche: None, index },
-                format!("{} « {} »", cx.text.indicator, indicator.name),
+                format!("{} {}", cx.text.indicator, cx.quote(&indicator.name)),
             )
         });
     }
@@ -119,7 +119,7 @@ fn dangling_references(cx: &Context, out: &mut Vec<Finding>) {
             out.push(finding(
                 Severity::Error,
                 Anchor::Statement { index },
-                format!("{} « {} »", cx.text.statement, statement.text),
+                format!("{} {}", cx.text.statement, cx.quote(&statement.text)),
                 cx.text.statement_about_nothing.to_string(),
             ));
         }
@@ -135,7 +135,7 @@ fn dangling_references(cx: &Context, out: &mut Vec<Finding>) {
         out.push(finding(
             Severity::Error,
             Anchor::Statement { index },
-            format!("{} « {} »", cx.text.statement, statement.text),
+            format!("{} {}", cx.text.statement, cx.quote(&statement.text)),
             (cx.text.scope_does_not_exist)(&missing),
         ));
     }
@@ -149,11 +149,11 @@ fn dangling_references(cx: &Context, out: &mut Vec<Finding>) {
                 Severity::Error,
                 TablePlace::Convention { index: table_index }.anchor(Some(row_index), false, None),
                 format!(
-                    "{} « {} » › {} « {} »",
+                    "{} {} › {} {}",
                     cx.text.table,
-                    table.title,
+                    cx.quote(&table.title),
                     cx.text.row,
-                    row.label()
+                    cx.quote(row.label())
                 ),
                 (cx.text.row_fiche_does_not_exist)(id),
             ));
@@ -196,7 +196,7 @@ fn ragged_rows(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             let row_name = match row_index {
-                Some(_) => format!("{} « {} »", cx.text.row, row.label()),
+                Some(_) => format!("{} {}", cx.text.row, cx.quote(row.label())),
                 None => cx.text.total_row.to_string(),
             };
             out.push(finding(
@@ -441,7 +441,7 @@ fn dates_to_come(cx: &Context, out: &mut Vec<Finding>) {
                     },
                     cx.fiche_place(
                         fiche,
-                        &format!("{} « {} »", cx.text.indicator, indicator.name),
+                        &format!("{} {}", cx.text.indicator, cx.quote(&indicator.name)),
                     ),
                 )
             });
@@ -451,7 +451,7 @@ fn dates_to_come(cx: &Context, out: &mut Vec<Finding>) {
         results_to_come(indicator, &|| {
             (
                 Anchor::Indicator { fiche: None, index },
-                format!("{} « {} »", cx.text.indicator, indicator.name),
+                format!("{} {}", cx.text.indicator, cx.quote(&indicator.name)),
             )
         });
     }

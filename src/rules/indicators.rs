@@ -15,7 +15,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 };
                 let location = cx.fiche_place(
                     fiche,
-                    &format!("{} « {} »", cx.text.indicator, indicator.name),
+                    &format!("{} {}", cx.text.indicator, cx.quote(&indicator.name)),
                 );
                 (anchor, location)
             };
@@ -25,7 +25,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     for (index, indicator) in cx.convention.indicators.iter().enumerate() {
         let place = || {
             let anchor = Anchor::Indicator { fiche: None, index };
-            let location = format!("{} « {} »", cx.text.indicator, indicator.name);
+            let location = format!("{} {}", cx.text.indicator, cx.quote(&indicator.name));
             (anchor, location)
         };
         check_indicator(cx, indicator, &place, out);

@@ -280,6 +280,11 @@ impl<'a> Context<'a> {
 }
 
 impl Context<'_> {
+    /// Text from the document quoted as the language does: `« … »`, `“…”` (issue 18).
+    pub fn quote(&self, text: &str) -> String {
+        strings::quoted(self.config.lang, text)
+    }
+
     /// A finding from a relation the reviewer believes but the document does not prove
     /// becomes a warning that says so.
     pub fn as_uncertain(&self, finding: Finding, uncertain: bool) -> Finding {

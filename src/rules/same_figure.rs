@@ -50,10 +50,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                         column: Some(column_index),
                     },
                     format!(
-                        "{} › {} « {} » › {}",
+                        "{} › {} {} › {}",
                         table_name(cx, table),
                         cx.text.row,
-                        row.label(),
+                        cx.quote(row.label()),
                         column.name
                     ),
                     (cx.text.same_figure)(
@@ -73,7 +73,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let place = if statement.source.section.is_empty() {
             cx.text.statement.to_string()
         } else {
-            format!("« {} »", statement.source.section)
+            cx.quote(&statement.source.section)
         };
         // Where the statement is, with its lines: a reviewer opens the source there.
         let location = match statement.source.describe() {
@@ -171,7 +171,7 @@ fn subject_figure<'a>(
                 .find(|v| v.measure == Measure::Result && v.year == *year)
                 .and_then(|v| v.value.as_ref());
             Some((
-                format!("{} « {name} » ({year})", cx.text.indicator),
+                format!("{} {} ({year})", cx.text.indicator, cx.quote(name)),
                 value,
                 where_(cx, &indicator.source, fiche),
             ))
@@ -180,7 +180,7 @@ fn subject_figure<'a>(
             let budget = fiche?.budget.as_ref()?;
             let line = budget.executed_lines.iter().find(|l| same(&l.name, name))?;
             Some((
-                format!("« {name} »"),
+                cx.quote(name),
                 Some(&line.amount),
                 where_(cx, &budget.source, fiche),
             ))
@@ -197,7 +197,11 @@ fn subject_figure<'a>(
                         || same(r.label(), row)
                 })?;
             Some((
-                format!("{} « {} » › {row} › {column}", cx.text.table, found.title),
+                format!(
+                    "{} {} › {row} › {column}",
+                    cx.text.table,
+                    cx.quote(&found.title)
+                ),
                 cell(line, column_index),
                 where_(cx, &found.source, None),
             ))
@@ -285,11 +289,11 @@ fn unknown_subject(cx: &Context, index: usize, statement: &Statement, location: 
     };
     let subject = match &statement.about {
         Some(Subject::Indicator { name, year }) => {
-            format!("{} « {name} » ({year})", cx.text.indicator)
+            format!("{} {} ({year})", cx.text.indicator, cx.quote(name))
         }
-        Some(Subject::ExecutedLine(name)) => format!("« {name} »"),
+        Some(Subject::ExecutedLine(name)) => cx.quote(name),
         Some(Subject::Cell { table, row, column }) => {
-            format!("{} « {table} » › {row} › {column}", cx.text.table)
+            format!("{} {} › {row} › {column}", cx.text.table, cx.quote(table))
         }
         Some(Subject::Quantity(key)) => key.clone(),
         None => String::new(),

@@ -84,7 +84,7 @@ fn table_rows(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Find
             continue;
         }
         let row_name = match index {
-            Some(_) => format!("{} « {} »", cx.text.row, row.label()),
+            Some(_) => format!("{} {}", cx.text.row, cx.quote(row.label())),
             None => cx.text.total_row.to_string(),
         };
         out.extend(cx.mismatch(

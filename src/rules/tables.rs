@@ -57,16 +57,16 @@ impl TablePlace<'_> {
 pub fn table_name(cx: &Context, table: &Table) -> String {
     match table.source.lines {
         Some(_) => format!(
-            "{} « {} » ({})",
+            "{} {} ({})",
             cx.text.table,
-            table.title,
+            cx.quote(&table.title),
             Source {
                 section: String::new(),
                 ..table.source.clone()
             }
             .describe()
         ),
-        None => format!("{} « {} »", cx.text.table, table.title),
+        None => format!("{} {}", cx.text.table, cx.quote(&table.title)),
     }
 }
 

@@ -127,7 +127,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 fiche: fiche.map(|f| f.id.clone()),
                 index,
             },
-            format!("{place} « {} »", claim.text),
+            format!("{place} {}", cx.quote(&claim.text)),
             out,
         );
     }
@@ -166,7 +166,7 @@ fn table_cells(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Fin
                 continue;
             }
             let row_name = match row_index {
-                Some(_) => format!("{} « {} »", cx.text.row, row.label()),
+                Some(_) => format!("{} {}", cx.text.row, cx.quote(row.label())),
                 None => cx.text.total_row.to_string(),
             };
             report(

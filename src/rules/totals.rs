@@ -129,7 +129,7 @@ fn column_totals(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<F
                     .map(Value::number),
             )
         };
-        let row_name = format!("{} « {} »", cx.text.row, row.label());
+        let row_name = format!("{} {}", cx.text.row, cx.quote(row.label()));
         total_against(
             cx,
             table,

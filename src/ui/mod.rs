@@ -123,7 +123,7 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             (text.unreadable_files)(app.load_errors.len())
         );
     }
-    let right = format!(" {} ", text.status_hint);
+    let right = format!(" {} ", app.status_hint());
     let room = (area.width as usize).saturating_sub(crate::app::unicode_width(&right));
     let left = widgets::truncate(&left, room);
     let pad = room.saturating_sub(crate::app::unicode_width(&left));
@@ -143,5 +143,11 @@ fn draw_note_input(
     input: &ratatui_textarea::TextArea<'static>,
 ) {
     let label = crate::strings::review(app.lang).note_label;
-    popups::line_input(frame, theme, label, input);
+    popups::line_input(
+        frame,
+        theme,
+        &crate::strings::labelled(app.lang, label, ""),
+        input,
+        &app.line_hint(crate::keys::Mode::Note),
+    );
 }

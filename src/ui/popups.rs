@@ -28,31 +28,52 @@ fn large(screen: Rect) -> Rect {
     )
 }
 
-/// The bindings actually in force, from the keymap; in two columns when one would not fit.
+/// The bindings actually in force in every mode, from the keymap; in two columns when one
+/// would not fit.
 pub fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: u16) {
+    use crate::app::HelpLine;
     let text = app.text();
-    let entries: Vec<String> = app
-        .keymap
-        .by_action()
-        .iter()
-        .map(|(action, keys)| format!("{:<12} {}", keys.join(", "), (text.action_help)(*action)))
-        .collect();
+    let width = |s: &str| crate::app::unicode_width(s);
+    let entry = |line: &HelpLine| match line {
+        HelpLine::Heading(name) => name.clone(),
+        HelpLine::Entry(keys, what) => {
+            let pad = 12usize.saturating_sub(width(keys));
+            format!("  {keys}{} {what}", " ".repeat(pad))
+        }
+    };
+    let style = |line: &HelpLine| match line {
+        HelpLine::Heading(_) => theme.header,
+        HelpLine::Entry(..) => theme.base,
+    };
+    let entries = app.help_lines();
     let screen = frame.area();
     let shape = app.help_layout();
     let mut lines: Vec<Line> = if shape.two_columns {
-        let half = entries.len().div_ceil(2);
-        (0..half)
+        // Each mode's bindings kept under its heading: the right column starts at one.
+        let (left, right) = entries.split_at(crate::app::layout::help_split(&entries));
+        let cell = |line: Option<&HelpLine>| match line {
+            Some(line) => {
+                let text = super::widgets::truncate(&entry(line), 37);
+                let pad = 38usize.saturating_sub(width(&text));
+                vec![
+                    ratatui::text::Span::styled(text, style(line)),
+                    ratatui::text::Span::raw(" ".repeat(pad)),
+                ]
+            }
+            None => vec![ratatui::text::Span::raw(" ".repeat(38))],
+        };
+        (0..left.len().max(right.len()))
             .map(|i| {
-                let left = super::widgets::truncate(&entries[i], 37);
-                let right = entries
-                    .get(i + half)
-                    .map(|e| super::widgets::truncate(e, 37))
-                    .unwrap_or_default();
-                Line::from(format!("{left:<38}{right}"))
+                let mut spans = cell(left.get(i));
+                spans.extend(cell(right.get(i)));
+                Line::from(spans)
             })
             .collect()
     } else {
-        entries.into_iter().map(Line::from).collect()
+        entries
+            .iter()
+            .map(|line| Line::styled(entry(line), style(line)))
+            .collect()
     };
     // How figures are marked, where every screen can see it (issue 12).
     for legend in crate::strings::figures(app.lang).legend {
@@ -73,7 +94,7 @@ pub fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: u16) {
             .scroll((scroll, 0))
             .block(
                 block(format!(" {} ", text.help_title), theme).title_bottom(Line::styled(
-                    format!(" {}{more} ", text.help_close),
+                    format!(" {}{more} ", app.help_close_hint()),
                     theme.muted,
                 )),
             )
@@ -297,7 +318,7 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
         .with_selected(selected.map(|s| s - first));
     frame.render_stateful_widget(table, list_area, &mut state);
     frame.render_widget(
-        Paragraph::new(text.search_hint).style(theme.muted),
+        Paragraph::new(app.palette_hint()).style(theme.muted),
         hint_area,
     );
 }
@@ -314,19 +335,27 @@ pub fn filter_input(
     } else {
         app.text().filter_label
     };
-    line_input(frame, theme, label, input);
+    line_input(
+        frame,
+        theme,
+        &crate::strings::labelled(app.lang, label, ""),
+        input,
+        &app.line_hint(crate::keys::Mode::Filter),
+    );
 }
 
-/// A one-line input after its label (`filtre : …`), in place of the detail lines.
+/// A one-line input after its label (`filtre : …`, the colon written as the language does),
+/// in place of the detail lines.
 pub fn line_input(
     frame: &mut Frame,
     theme: &Theme,
     label: &str,
     input: &ratatui_textarea::TextArea<'static>,
+    hint: &str,
 ) {
     let area = crate::app::layout::areas(frame.area()).detail;
     frame.render_widget(Clear, area);
-    let label = format!("{label} : ");
+    let label = label.to_string();
     let width = crate::app::unicode_width(&label) as u16;
     frame.render_widget(
         Paragraph::new(label).style(theme.title),
@@ -344,6 +373,15 @@ pub fn line_input(
             x: area.x + width,
             width: area.width.saturating_sub(width),
             height: 1,
+            ..area
+        },
+    );
+    // The keys that steer the line, under it.
+    frame.render_widget(
+        Paragraph::new(super::widgets::truncate(hint, area.width as usize)).style(theme.muted),
+        Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1).min(1),
             ..area
         },
     );
@@ -384,14 +422,6 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
     .style(theme.base);
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let typing = editor.input.is_some();
-    let multiline = matches!(
-        editor.input,
-        Some(FieldInput::Text {
-            multiline: true,
-            ..
-        })
-    );
     // A long text gets the room there is, leaving a few fields in view above it.
     let input_height = match &editor.input {
         Some(FieldInput::Text {
@@ -530,26 +560,27 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
     }
     if let Some(error) = error {
         frame.render_widget(
-            Paragraph::new(format!("✗ {}", clean(error)))
-                .wrap(ratatui::widgets::Wrap { trim: false })
-                .style(theme.error),
+            Paragraph::new(format!(
+                "✗ {}",
+                super::widgets::keep_together(&clean(error))
+            ))
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .style(theme.error),
             error_area,
         );
     }
-    let hint = match (typing, multiline) {
-        // Rows of a document table have no list to add to or remove from.
-        (false, _) if matches!(editor.target, EditTarget::TableRow { .. }) => text.editor_hint_row,
-        (false, _) => text.editor_hint,
-        (true, false) => text.editor_hint_typing,
-        (true, true) => text.editor_hint_multiline,
-    };
+    // Only what works here, with the keys bound in force (issue 18, issue 19 item 4).
+    let hint = app.editor_hint(editor);
     frame.render_widget(Paragraph::new(hint).style(theme.muted), hint_area);
 }
 
 /// A question that must be answered before anything else.
 pub fn dialog(frame: &mut Frame, app: &App, theme: &Theme, dialog: &crate::app::Dialog) {
     let message = app.dialog_message(dialog);
-    let lines: Vec<Line> = message.lines().map(|l| Line::from(l.to_string())).collect();
+    let lines: Vec<Line> = message
+        .lines()
+        .map(|l| Line::from(super::widgets::keep_together(l)))
+        .collect();
     let width = frame.area().width.saturating_sub(4).min(76);
     let height = lines.len() as u16 + 4;
     let area = centered(frame.area(), width, height);

@@ -53,7 +53,11 @@ pub fn header_cell(text: &str, right: bool) -> Cell<'static> {
 pub fn detail_lines(frame: &mut Frame, theme: &Theme, area: Rect, lines: Vec<Line<'static>>) {
     // The status message may replace what the tab wrote here in the same frame.
     frame.render_widget(ratatui::widgets::Clear, area);
-    let lines = fit_lines(lines, area.width as usize, area.height as usize);
+    let lines = fit_lines(
+        lines_kept_together(lines),
+        area.width as usize,
+        area.height as usize,
+    );
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(ratatui::widgets::Wrap { trim: true })
@@ -164,14 +168,30 @@ pub fn filter_suffix(app: &crate::app::App, tab: crate::app::Tab) -> String {
     if filter.is_empty() {
         String::new()
     } else {
-        format!(" — {} : {}", app.text().filter_label, clean(filter))
+        format!(
+            " — {}",
+            crate::strings::labelled(app.lang, app.text().filter_label, &clean(filter))
+        )
     }
 }
 
-/// No-break spaces where a wrap would part a figure from its unit or an `=` from what it
-/// equals (`650 000 €`, `… = 0`).
+/// No-break spaces where a wrap would part a figure from its unit, an `=` from what it
+/// equals, or French punctuation from its word ([`crate::text::keep_together`]).
 pub fn keep_together(text: &str) -> String {
-    text.replace(" €", "\u{a0}€")
-        .replace(" %", "\u{a0}%")
-        .replace(" = ", "\u{a0}=\u{a0}")
+    crate::text::keep_together(text).into_owned()
+}
+
+/// [`keep_together`] over every span of lines that wrap.
+pub fn lines_kept_together(lines: Vec<Line<'static>>) -> Vec<Line<'static>> {
+    lines
+        .into_iter()
+        .map(|mut line| {
+            for span in &mut line.spans {
+                if let std::borrow::Cow::Owned(kept) = crate::text::keep_together(&span.content) {
+                    span.content = kept.into();
+                }
+            }
+            line
+        })
+        .collect()
 }

@@ -93,3 +93,40 @@ pub fn screen(app: &App) -> Vec<String> {
         })
         .collect()
 }
+
+/// Issue 18: the app on `path` in `lang` with the bindings of a config file's text (and the
+/// problems the config raised), at `width`×`height`.
+pub fn app_with_config(
+    path: &Path,
+    config: &str,
+    lang: Lang,
+    width: u16,
+    height: u16,
+) -> (App, Vec<String>) {
+    let config: revue::app::config::FileConfig = ron::from_str(config).unwrap();
+    let (keymap, problems) = config.keymap(None, lang);
+    let rules = Config {
+        current_year: 2026,
+        ..Config::default()
+    };
+    let mut app = App::new(
+        storage::load_paths(&[path.to_path_buf()]),
+        keymap,
+        lang,
+        rules,
+    );
+    app.resize(width, height);
+    (app, problems)
+}
+
+/// The key help as text, whatever its height: every line of [`App::help_lines`].
+pub fn help_text(app: &App) -> String {
+    app.help_lines()
+        .iter()
+        .map(|line| match line {
+            revue::app::HelpLine::Heading(name) => name.clone(),
+            revue::app::HelpLine::Entry(keys, what) => format!("{keys} | {what}"),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

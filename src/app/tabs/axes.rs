@@ -259,16 +259,29 @@ fn overview_row(app: &App, item: OverviewItem, figure_columns: usize) -> GridRow
             };
             (
                 format!(
-                    "  {scope} : {} ({})",
-                    crate::strings::statement_figure_name(app.lang, s),
-                    f.overview_stated
+                    "  {}",
+                    crate::strings::labelled(
+                        app.lang,
+                        &scope,
+                        &format!(
+                            "{} ({})",
+                            crate::strings::statement_figure_name(app.lang, s),
+                            f.overview_stated
+                        )
+                    )
                 ),
                 Some(&s.value),
             )
         }
         OverviewItem::Claim(index) => {
             let claim = &c.claims[index];
-            (format!("  « {} »", clean(&claim.text)), Some(&claim.stated))
+            (
+                format!(
+                    "  {}",
+                    crate::strings::quoted(app.lang, &clean(&claim.text))
+                ),
+                Some(&claim.stated),
+            )
         }
         OverviewItem::StateSupportFiches | OverviewItem::StatementFiches(_) => {
             return fiches_row(app, item, figure_columns);

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Row, Table, TableState};
 
-use crate::app::{AnomalySort, App, Tab};
+use crate::app::{Action, AnomalySort, App, Tab};
 use crate::ui::Theme;
 use crate::ui::widgets::{block, clean, detail_lines, finding_line, header_cell, marker, muted};
 
@@ -135,10 +135,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         " {} ",
         crate::app::tabs::grid::elide(
             &format!(
-                "{} ({}) — {scope} — {} : {sort}{filters}{}",
+                "{} ({}) — {scope} — {}{filters}{}",
                 text.tab_names[4],
                 order.len(),
-                text.sort_label,
+                crate::strings::labelled(app.lang, text.sort_label, sort),
                 crate::ui::widgets::filter_suffix(app, Tab::Anomalies),
             ),
             body.width.saturating_sub(4) as usize
@@ -161,7 +161,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
         format!(
             " {} ",
             crate::app::tabs::grid::elide(
-                &format!("{} · {}", f.anomalies_scope_hint, review.filters_hint),
+                &format!(
+                    "{} · {}",
+                    app.pair_hint(Action::Left, Action::Right, f.anomalies_scope_hint),
+                    app.review_keys_hint()
+                ),
                 body.width.saturating_sub(4) as usize
             )
         ),
@@ -186,7 +190,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
             if let Some(entry) = doc.review.review.findings.get(&finding.key)
                 && !entry.note.is_empty()
             {
-                place.push_str(&format!(" · {} : {}", review.note, clean(&entry.note)));
+                place.push_str(&format!(
+                    " · {}",
+                    crate::strings::labelled(app.lang, review.note, &clean(&entry.note))
+                ));
             }
             vec![
                 Line::from(muted(place, theme)),

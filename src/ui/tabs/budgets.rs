@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::app::views::{self, BudgetRow};
-use crate::app::{App, Document, Tab, tabs};
+use crate::app::{Action, App, Document, Tab, tabs};
 use crate::model::{Table as SummaryTable, Value};
 use crate::rules::Anchor;
 use crate::ui::Theme;
@@ -41,11 +41,11 @@ fn view_title(app: &App, doc: &Document, name: &str, unit: &str) -> String {
 }
 
 /// The keys that move between views, when there are several.
-fn views_hint(app: &App, doc: &Document) -> &'static str {
+fn views_hint(app: &App, doc: &Document) -> String {
     if doc.convention.tables.is_empty() {
-        ""
+        String::new()
     } else {
-        app.text().budget_views_hint
+        app.pair_hint(Action::Left, Action::Right, app.text().budget_views_hint)
     }
 }
 
@@ -68,7 +68,7 @@ fn fiche_budgets(
         &grid,
         Tab::Budgets,
         &view_title(app, doc, text.budget_view_fiches, "€"),
-        views_hint(app, doc),
+        &views_hint(app, doc),
         app.view.budgets,
     );
 
@@ -150,7 +150,7 @@ fn summary_table(
         &grid,
         Tab::Budgets,
         &view_title(app, doc, &clean(&table.title), &unit),
-        views_hint(app, doc),
+        &views_hint(app, doc),
         app.view.budgets,
     );
 

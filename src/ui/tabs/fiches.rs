@@ -95,7 +95,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     let Some(fiche) = refs.get(app.view.fiches.selected).map(|r| r.get(c)) else {
         return;
     };
-    let (mut lines, focus, headings) = fiche_lines(app, doc, fiche, theme);
+    let (lines, focus, headings) = fiche_lines(app, doc, fiche, theme);
+    // Wrapped as drawn: the rows counted below are the rows shown.
+    let mut lines = crate::ui::widgets::lines_kept_together(lines);
     // The lines holding every word looked for (Ctrl-F), marked as a selection is.
     let words: Vec<String> = crate::search::normalise(&app.view.fiche_find)
         .split_whitespace()
@@ -158,7 +160,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
     if !words.is_empty() {
         title.push_str(&format!(
             " — {}",
-            (app.text().found)(&clean(&app.view.fiche_find), found.len())
+            (app.text().found)(&clean(&app.view.fiche_find), found.len(), &app.match_keys(),)
         ));
     }
     title.push_str(&format!(
@@ -239,6 +241,7 @@ pub fn fiche_lines(
     let t = app.text();
     let lang = app.lang;
     let mut out = Lines {
+        lang,
         headings: Vec::new(),
         lines: Vec::new(),
         theme,
@@ -247,18 +250,18 @@ pub fn fiche_lines(
         .push(Line::styled(clean(&fiche.title), theme.title));
     let mut facts = Vec::new();
     if !fiche.measure.is_empty() {
-        facts.push(format!("{} : {}", t.measure, clean(&fiche.measure)));
+        facts.push(strings::labelled(lang, t.measure, &clean(&fiche.measure)));
     }
-    facts.push(format!(
-        "{} : {}",
+    facts.push(strings::labelled(
+        lang,
         t.scope,
-        strings::scope_name(lang, fiche.scope)
+        strings::scope_name(lang, fiche.scope),
     ));
     if let Some(status) = fiche.status {
-        facts.push(format!(
-            "{} : {}",
+        facts.push(strings::labelled(
+            lang,
             t.status,
-            strings::status_name(lang, status)
+            strings::status_name(lang, status),
         ));
     }
     out.lines.push(Line::styled(facts.join(" · "), theme.muted));
@@ -268,8 +271,9 @@ pub fn fiche_lines(
     }
     // Issue 16: figures a program read and no person has confirmed yet.
     if crate::app::structure::is_unconfirmed(&doc.convention, &fiche.id) {
+        let confirm = app.key_name(crate::keys::Action::ConfirmFiche);
         out.lines.push(Line::styled(
-            strings::structure(lang).unconfirmed_line,
+            (strings::structure(lang).unconfirmed_line)(&confirm),
             theme.warning,
         ));
     }
@@ -316,10 +320,10 @@ pub fn fiche_lines(
         // The same figures as the Budgets tab: stated, or computed (`=`) from stated parts.
         let shown = |out: &mut Lines, field| match figures::fiche_figure(budget, field) {
             Some(Figure::Computed(amount)) => out.lines.push(Line::styled(
-                format!(
-                    "{} : ={}",
+                strings::labelled(
+                    lang,
                     field_name(lang, field),
-                    figure_text(&Value::Amount(amount))
+                    &format!("={}", figure_text(&Value::Amount(amount))),
                 ),
                 theme.muted,
             )),
@@ -435,7 +439,7 @@ pub fn fiche_lines(
                 } else {
                     &indicator.baseline_label
                 };
-                parts.push(format!("{} : {}", clean(label), value_text(base)));
+                parts.push(strings::labelled(lang, &clean(label), &value_text(base)));
             }
             for v in &indicator.values {
                 let kind = match v.measure {
@@ -447,7 +451,11 @@ pub fn fiche_lines(
                     .as_ref()
                     .map(value_text)
                     .unwrap_or_else(|| "—".to_string());
-                parts.push(format!("{} {kind} : {value}", v.year).replace("  ", " "));
+                parts.push(strings::labelled(
+                    lang,
+                    format!("{} {kind}", v.year).trim_end(),
+                    &value,
+                ));
             }
             out.lines.push(Line::from(vec![
                 Span::raw("• "),
@@ -503,7 +511,7 @@ pub fn fiche_lines(
                 Some(severity) => out.marked(
                     severity,
                     &figure_text(&claim.stated),
-                    &format!("« {} »", clean(&claim.text)),
+                    &strings::quoted(lang, &clean(&claim.text)),
                 ),
                 None => out
                     .lines
@@ -535,6 +543,8 @@ fn budget_severity(
 
 struct Lines<'t> {
     lines: Vec<Line<'static>>,
+    /// For the typography of labels and quotes.
+    lang: strings::Lang,
     /// The line of each section heading, for `{` / `}`.
     headings: Vec<usize>,
     theme: &'t Theme,
@@ -561,7 +571,7 @@ impl Lines<'_> {
     fn source(&mut self, source: &Source, t: &UiStrings) {
         if !source.is_empty() {
             self.lines.push(Line::styled(
-                format!("{} : {}", t.source, clean(&source.describe())),
+                strings::labelled(self.lang, t.source, &clean(&source.describe())),
                 self.theme.muted,
             ));
         }
@@ -593,7 +603,7 @@ impl Lines<'_> {
             None => String::new(),
         };
         self.lines.push(Line::from(vec![
-            Span::raw(format!("{label} : ")),
+            Span::raw(strings::labelled(self.lang, label, "")),
             Span::styled(format!("{mark}{shown}"), style),
         ]));
     }

@@ -55,7 +55,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
             let values: Vec<String> = indicator
                 .values
                 .iter()
-                .filter_map(|v| Some(format!("{} : {}", v.year, value_text(v.value.as_ref()?))))
+                .filter_map(|v| {
+                    let value = value_text(v.value.as_ref()?);
+                    Some(crate::strings::labelled(
+                        app.lang,
+                        &v.year.to_string(),
+                        &value,
+                    ))
+                })
                 .collect();
             lines.push(Line::from(format!(
                 "{} — {}",
