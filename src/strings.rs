@@ -803,7 +803,11 @@ pub struct UiStrings {
     /// (results, capped at the palette's limit, how many far below the best)
     pub search_count: fn(usize, bool, usize) -> String,
     pub search_hint: &'static str,
-    pub search_kinds: [&'static str; 7],
+    // Issue 17 / issue 19 item 9 (search every text, index built in steps).
+    /// What each kind of result is (`search::Kind`, in its order).
+    pub search_kinds: [&'static str; crate::search::KINDS],
+    /// The palette's title while the index is being built: the search runs when it is done.
+    pub search_indexing: &'static str,
     pub sort_names: [&'static str; 3],
     pub budget_view_fiches: &'static str,
     pub budget_views_hint: &'static str,
@@ -1042,7 +1046,17 @@ static UI_FR: UiStrings = UiStrings {
         "indicateur",
         "tableau",
         "anomalie",
+        // Issue 19 item 9: every text of a fiche and of the convention.
+        "objectif",
+        "bilan",
+        "section",
+        "synthèse",
+        "énoncé",
+        "calcul",
+        "convention",
     ],
+    // Issue 17: the index is built in steps after the first frame.
+    search_indexing: "index en cours…",
     sort_names: ["sévérité", "convention", "fiche"],
     budget_view_fiches: "Budgets des fiches",
     budget_views_hint: "←/→ : colonnes, autres tableaux",
@@ -1268,7 +1282,17 @@ static UI_EN: UiStrings = UiStrings {
         "indicator",
         "table",
         "finding",
+        // Issue 19 item 9: every text of a fiche and of the convention.
+        "objective",
+        "assessment",
+        "section",
+        "synthesis",
+        "statement",
+        "arithmetic",
+        "convention",
     ],
+    // Issue 17: the index is built in steps after the first frame.
+    search_indexing: "indexing…",
     sort_names: ["severity", "convention", "fiche"],
     budget_view_fiches: "Fiche budgets",
     budget_views_hint: "←/→: columns, other tables",

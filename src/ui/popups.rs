@@ -161,6 +161,9 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
     let weak = |hit: &crate::search::Hit| hit.score.saturating_mul(2) < best;
     let title = if palette.query().trim().is_empty() {
         format!(" {} ", text.search_title)
+    } else if app.index_pending() {
+        // Typed before the index is complete: searched when it is.
+        format!(" {} — {} ", text.search_title, text.search_indexing)
     } else {
         let weak_count = palette.hits.iter().filter(|h| weak(h)).count();
         format!(
@@ -221,7 +224,7 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
         .saturating_sub(widths.iter().sum::<u16>() as usize + widths.len());
     let rows: Vec<Row> = shown
         .iter()
-        .filter_map(|hit| Some((hit, app.index.as_ref()?.entries.get(hit.entry)?)))
+        .filter_map(|hit| Some((hit, app.shown_hit(hit)?)))
         .map(|(hit, entry)| {
             let kind = text.search_kinds[entry.kind as usize];
             let convention = app
@@ -230,7 +233,7 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
                 .map(|d| super::tabs::anomalies::short_name(&d.convention))
                 .unwrap_or_default();
             // In a long text the match can be far in: show it, with a little context before.
-            let skip = match (hit.highlighted.first(), hit.highlighted.last()) {
+            let skip = match (entry.highlighted.first(), entry.highlighted.last()) {
                 (Some(&first), Some(&last)) if last >= label_room => first
                     .saturating_sub(label_room / 4)
                     .min((last + 1 + label_room / 4).saturating_sub(label_room)),
@@ -259,7 +262,7 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
                             width <= room
                         })
                         .map(|(i, c)| {
-                            let style = if hit.highlighted.binary_search(&i).is_ok() {
+                            let style = if entry.highlighted.binary_search(&i).is_ok() {
                                 matched
                             } else {
                                 Style::default()
