@@ -808,6 +808,8 @@ pub struct UiStrings {
     pub search_kinds: [&'static str; crate::search::KINDS],
     /// The palette's title while the index is being built: the search runs when it is done.
     pub search_indexing: &'static str,
+    /// The palette's hint when a result is selected: the tab Enter shows it in.
+    pub search_hint_to: fn(&str) -> String,
     pub sort_names: [&'static str; 3],
     pub budget_view_fiches: &'static str,
     pub budget_views_hint: &'static str,
@@ -1057,6 +1059,7 @@ static UI_FR: UiStrings = UiStrings {
     ],
     // Issue 17: the index is built in steps after the first frame.
     search_indexing: "index en cours…",
+    search_hint_to: |tab| format!("Entrée : aller dans {tab} · ↑/↓ : choisir · Échap : fermer"),
     sort_names: ["sévérité", "convention", "fiche"],
     budget_view_fiches: "Budgets des fiches",
     budget_views_hint: "←/→ : colonnes, autres tableaux",
@@ -1293,6 +1296,7 @@ static UI_EN: UiStrings = UiStrings {
     ],
     // Issue 17: the index is built in steps after the first frame.
     search_indexing: "indexing…",
+    search_hint_to: |tab| format!("Enter: go to {tab} · ↑/↓: choose · Esc: close"),
     sort_names: ["severity", "convention", "fiche"],
     budget_view_fiches: "Fiche budgets",
     budget_views_hint: "←/→: columns, other tables",

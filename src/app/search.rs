@@ -246,6 +246,13 @@ impl App {
         })
     }
 
+    /// The tab Enter shows a result in.
+    pub fn hit_leads_to(&self, hit: &Hit) -> Option<Tab> {
+        let entry = self.index.as_ref()?.entries.get(hit.entry)?;
+        let doc = self.documents.get(entry.document as usize)?;
+        Some(destination(doc, entry.place).tab(doc))
+    }
+
     /// Shows a search result where it is, selected.
     pub fn go_to_entry(&mut self, entry: usize) {
         self.go_to_entry_found(entry, "");
@@ -273,53 +280,7 @@ impl App {
         let found_words = crate::search::text_at(entry.place, c, &doc.findings)
             .map(|text| matched_words(query, &text))
             .unwrap_or_default();
-        let fiche_ref = |position: u32| views::fiche_refs(c).get(position as usize).copied();
-        enum Go {
-            Fiche(usize, bool),
-            Indicator(Option<usize>),
-            TableRow(usize, usize),
-            Finding(usize),
-            Axes(Option<views::AxesRow>),
-        }
-        let go = match entry.place {
-            Place::Fiche { fiche } => Go::Fiche(fiche as usize, false),
-            Place::FicheIndicator { fiche, item } => {
-                let wanted = fiche_ref(fiche);
-                let rows = doc.lookup().indicator_rows(c);
-                Go::Indicator(rows.iter().position(|r| {
-                    r.fiche.is_some() && r.fiche == wanted && r.index == item as usize
-                }))
-            }
-            Place::Indicator { item } => {
-                let rows = doc.lookup().indicator_rows(c);
-                Go::Indicator(
-                    rows.iter()
-                        .position(|r| r.fiche.is_none() && r.index == item as usize),
-                )
-            }
-            Place::TableRow { table, row } => Go::TableRow(table as usize, row as usize),
-            Place::Finding { finding } => Go::Finding(finding as usize),
-            Place::Statement { item } => Go::Axes(Some(views::AxesRow::Overview(
-                views::OverviewItem::Statement(item as usize),
-            ))),
-            Place::Claim { item } => Go::Axes(Some(views::AxesRow::Overview(
-                views::OverviewItem::Claim(item as usize),
-            ))),
-            Place::Convention {
-                field: crate::search::ConventionField::StateSupport,
-            } => Go::Axes(Some(views::AxesRow::Overview(
-                views::OverviewItem::StateSupport,
-            ))),
-            Place::Axe { axe } => Go::Axes(Some(views::AxesRow::Axe(axe as usize))),
-            Place::Convention { .. }
-            | Place::Party { .. }
-            | Place::Section { .. }
-            | Place::Deadline { .. } => Go::Axes(None),
-            place => match place.fiche() {
-                Some(fiche) => Go::Fiche(fiche as usize, true),
-                None => Go::Axes(None),
-            },
-        };
+        let go = destination(doc, entry.place);
         self.show_convention(document);
         match go {
             Go::Finding(finding) => return self.jump_to(document, finding),
@@ -608,4 +569,81 @@ fn changed_group(doc: &super::Document) -> Option<Group> {
         }
     };
     Some(position)
+}
+
+/// Where Enter takes a result.
+#[derive(Debug, Clone, Copy)]
+enum Go {
+    /// A fiche's position; whether to find the matched words in its detail.
+    Fiche(usize, bool),
+    Indicator(Option<usize>),
+    TableRow(usize, usize),
+    Finding(usize),
+    Axes(Option<views::AxesRow>),
+}
+
+impl Go {
+    /// The tab it shows.
+    fn tab(self, doc: &super::Document) -> Tab {
+        match self {
+            Go::Fiche(..) => Tab::Fiches,
+            Go::Indicator(_) => Tab::Indicators,
+            Go::TableRow(..) => Tab::Budgets,
+            Go::Finding(finding) => doc
+                .findings
+                .get(finding)
+                .and_then(|f| super::tabs::home_of(&doc.convention, f))
+                .map_or(Tab::Anomalies, |place| place.tab()),
+            Go::Axes(_) => Tab::Axes,
+        }
+    }
+}
+
+/// Where a result is shown: a fiche's texts in its detail, an indicator in Indicateurs, a
+/// summary table's row in Budgets, a finding where it belongs, the convention's own texts
+/// (statements, claims, sections, parties) in the overview of Axes.
+fn destination(doc: &super::Document, place: Place) -> Go {
+    let c = &doc.convention;
+    let fiche_ref = |position: u32| views::fiche_refs(c).get(position as usize).copied();
+    match place {
+        Place::Fiche { fiche } => Go::Fiche(fiche as usize, false),
+        Place::FicheIndicator { fiche, item } => {
+            let wanted = fiche_ref(fiche);
+            let rows = doc.lookup().indicator_rows(c);
+            Go::Indicator(
+                rows.iter().position(|r| {
+                    r.fiche.is_some() && r.fiche == wanted && r.index == item as usize
+                }),
+            )
+        }
+        Place::Indicator { item } => {
+            let rows = doc.lookup().indicator_rows(c);
+            Go::Indicator(
+                rows.iter()
+                    .position(|r| r.fiche.is_none() && r.index == item as usize),
+            )
+        }
+        Place::TableRow { table, row } => Go::TableRow(table as usize, row as usize),
+        Place::Finding { finding } => Go::Finding(finding as usize),
+        Place::Statement { item } => Go::Axes(Some(views::AxesRow::Overview(
+            views::OverviewItem::Statement(item as usize),
+        ))),
+        Place::Claim { item } => Go::Axes(Some(views::AxesRow::Overview(
+            views::OverviewItem::Claim(item as usize),
+        ))),
+        Place::Convention {
+            field: crate::search::ConventionField::StateSupport,
+        } => Go::Axes(Some(views::AxesRow::Overview(
+            views::OverviewItem::StateSupport,
+        ))),
+        Place::Axe { axe } => Go::Axes(Some(views::AxesRow::Axe(axe as usize))),
+        Place::Convention { .. }
+        | Place::Party { .. }
+        | Place::Section { .. }
+        | Place::Deadline { .. } => Go::Axes(None),
+        place => match place.fiche() {
+            Some(fiche) => Go::Fiche(fiche as usize, true),
+            None => Go::Axes(None),
+        },
+    }
 }

@@ -299,10 +299,15 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
         .with_offset(0)
         .with_selected(selected.map(|s| s - first));
     frame.render_stateful_widget(table, list_area, &mut state);
-    frame.render_widget(
-        Paragraph::new(text.search_hint).style(theme.muted),
-        hint_area,
-    );
+    // Where Enter leads, for the result selected.
+    let leads_to = selected
+        .and_then(|s| palette.hits.get(s))
+        .and_then(|hit| app.hit_leads_to(hit));
+    let hint = match leads_to {
+        Some(tab) => (text.search_hint_to)(text.tab_names[tab.index()]),
+        None => text.search_hint.to_string(),
+    };
+    frame.render_widget(Paragraph::new(hint).style(theme.muted), hint_area);
 }
 
 /// The filter being typed, in place of the detail lines.
