@@ -244,3 +244,39 @@ fn a_search_typed_before_the_index_is_ready_waits_for_it() {
     let screen = common::screen(&app).join("\n");
     assert!(!screen.contains("index en cours…"), "{screen}");
 }
+
+/// Documents replaced again and again (reloads): the dead entries are dropped once they
+/// outnumber the live ones, and the index still finds what a fresh one finds.
+#[test]
+fn an_index_updated_many_times_is_compacted_and_still_right() {
+    let app = bundled_app();
+    let documents: Vec<(&revue::model::Convention, &[revue::rules::Finding])> = app
+        .documents
+        .iter()
+        .map(|d| (&d.convention, d.findings.as_slice()))
+        .collect();
+    let mut index = Index::build(documents.iter().copied());
+    for _ in 0..3 {
+        for (document, (convention, findings)) in documents.iter().enumerate() {
+            index.update_document(document, convention, findings);
+        }
+    }
+    let fresh = Index::build(documents.iter().copied());
+    assert_eq!(index.len(), fresh.len());
+    assert!(
+        index.entries.len() < 2 * index.len(),
+        "dead entries dropped: {} numbered, {} live",
+        index.entries.len(),
+        index.len()
+    );
+    for query in [
+        "parentalite",
+        "adamal",
+        "3-2",
+        "solde",
+        "insertion jeunes",
+        "fiche 12",
+    ] {
+        assert_eq!(results(&index, query), results(&fresh, query), "{query:?}");
+    }
+}

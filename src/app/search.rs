@@ -135,6 +135,11 @@ impl App {
             }
             None => index.update_document(document, c, &doc.findings),
         }
+        // Results shown meanwhile (a file reloaded under the open palette) are searched
+        // again: the entries they name may have been replaced.
+        if self.palette.is_some() {
+            self.search_typed();
+        }
     }
 
     pub fn open_palette(&mut self) {
