@@ -235,7 +235,8 @@ mod rules_bench {
     }
 }
 
-/// The search palette: one keystroke is one `Index::search` over every entry.
+/// The search palette: one keystroke is one `Index::search`: each query word matched against
+/// the vocabulary, then the entries of the words kept.
 mod search {
     use super::*;
 
@@ -270,7 +271,40 @@ mod search {
         bencher.bench(|| INDEX.search_narrowing(query, 200, Some(&previous)).0.len());
     }
 
-    /// Building the index of the whole corpus (right after the first frame).
+    /// After an edit of one fiche: its entries and its convention's findings indexed again
+    /// (what `App::commit` does to the index), in the largest convention of the shape.
+    #[divan::bench(sample_count = 20)]
+    fn update_after_edit(bencher: Bencher) {
+        use revue::search::Group;
+        let config = config();
+        let findings: Vec<_> = CORPUS
+            .files
+            .iter()
+            .map(|f| rules::check_convention(&f.convention, &config))
+            .collect();
+        let mut index = Index::build(
+            CORPUS
+                .files
+                .iter()
+                .zip(&findings)
+                .map(|(f, found)| (&f.convention, found.as_slice())),
+        );
+        let (document, file) = CORPUS
+            .files
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, f)| f.convention.fiche_count())
+            .expect("a convention");
+        let fiche = (file.convention.fiche_count() / 2) as u32;
+        bencher.bench_local(|| {
+            let c = &file.convention;
+            index.update_group(document, Group::Fiche(fiche), c, &findings[document]);
+            index.update_group(document, Group::Findings, c, &findings[document]);
+        });
+    }
+
+    /// Building the index of the whole corpus at once (the terminal builds it in steps
+    /// between keys after the first frame: `examples/first_frame` gives the longest step).
     #[divan::bench(sample_count = 10, sample_size = 1)]
     fn build_index(bencher: Bencher) {
         let config = config();

@@ -545,13 +545,18 @@ impl Index {
         .collect();
         let best = scored.iter().map(|s| s.0).max().unwrap_or(0);
         scored.retain(|s| s.0 * 2 >= best);
+        // A word kept scores at least 1: 0 means "not found" below.
+        for s in &mut scored {
+            s.0 = s.0.max(1);
+        }
         scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         (in_order_ids, scored)
     }
 
     /// The entries every query word matches, with their scores; the fiches named by the query
     /// whatever their words. A one-word query stops once `limit` entries are found among its
-    /// best words (the rest score no better).
+    /// best words (the rest score no better). Work in proportion to the entries of the words
+    /// kept, read in order: no array the size of the index.
     fn score_entries(
         &self,
         matched: &[Vec<(i64, u32)>],
@@ -565,62 +570,61 @@ impl Index {
         };
         let mut order: Vec<usize> = (0..matched.len()).collect();
         order.sort_by_key(|&i| total(&matched[i]));
-        const ABSENT: i64 = i64::MIN;
-        let mut best = vec![ABSENT; self.entries.len()];
-        let mut candidates: Vec<u32> = Vec::new();
-        // The most selective word first: its entries are the candidates.
-        let single = matched.len() == 1;
-        'words: for &(score, id) in &matched[order[0]] {
-            if single && candidates.len() >= limit + named.len() {
-                break 'words;
-            }
-            for entry in self.postings[id as usize].iter() {
-                if self.alive[entry as usize] && best[entry as usize] == ABSENT {
-                    best[entry as usize] = score;
-                    candidates.push(entry);
-                }
-            }
-        }
-        // Every other word: its best score in each candidate; a candidate it misses is out.
-        let mut round = vec![
-            ABSENT;
-            if matched.len() > 1 {
-                self.entries.len()
-            } else {
-                0
-            }
-        ];
-        for &word in &order[1..] {
-            for &(score, id) in &matched[word] {
-                for entry in self.postings[id as usize].iter() {
-                    let e = entry as usize;
-                    if best[e] != ABSENT && round[e] == ABSENT {
-                        round[e] = score;
+        let alive = |entry: u32| self.alive[entry as usize];
+        let mut scored: Vec<(i64, u32)> = Vec::new();
+        if let [only] = matched {
+            // Best words first: an entry's score is that of the first word found in it.
+            let mut seen: std::collections::HashSet<u32, BuildHasherDefault<KeyHasher>> =
+                Default::default();
+            'words: for &(score, id) in only {
+                for entry in self.postings[id as usize].iter().filter(|&e| alive(e)) {
+                    if seen.insert(entry) {
+                        scored.push((score, entry));
+                        if scored.len() >= limit + named.len() {
+                            break 'words;
+                        }
                     }
                 }
             }
-            candidates.retain(|&entry| {
-                let e = entry as usize;
-                let found = std::mem::replace(&mut round[e], ABSENT);
-                if found == ABSENT {
-                    best[e] = ABSENT;
-                    false
-                } else {
-                    best[e] += found;
-                    true
+        } else if let Some(&driver) = order.first() {
+            // The most selective word gives the candidates, in entry order, each with its
+            // best score; every other word keeps those it is found in.
+            let mut pairs: Vec<(u32, i64)> = matched[driver]
+                .iter()
+                .flat_map(|&(score, id)| {
+                    self.postings[id as usize]
+                        .iter()
+                        .filter(|&e| alive(e))
+                        .map(move |e| (e, score))
+                })
+                .collect();
+            pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            pairs.dedup_by_key(|p| p.0);
+            let (mut entries, mut scores): (Vec<u32>, Vec<i64>) = pairs.into_iter().unzip();
+            for &word in &order[1..] {
+                let mut found = vec![0i64; entries.len()];
+                for &(score, id) in &matched[word] {
+                    let postings = &self.postings[id as usize];
+                    mark_found(&entries, postings, score, &mut found);
                 }
-            });
+                let mut kept = 0;
+                for i in 0..entries.len() {
+                    if found[i] != 0 {
+                        entries[kept] = entries[i];
+                        scores[kept] = scores[i] + found[i];
+                        kept += 1;
+                    }
+                }
+                entries.truncate(kept);
+                scores.truncate(kept);
+                if entries.is_empty() {
+                    break;
+                }
+            }
+            scored = scores.into_iter().zip(entries).collect();
         }
-        let mut scored: Vec<(i64, u32)> = candidates
-            .into_iter()
-            .map(|entry| (best[entry as usize], entry))
-            .collect();
         for &entry in named {
-            let words = if best[entry as usize] == ABSENT {
-                0
-            } else {
-                best[entry as usize]
-            };
+            let words = scored.iter().find(|s| s.1 == entry).map_or(0, |s| s.0);
             scored.retain(|s| s.1 != entry);
             scored.push((words + 1_000_000, entry));
         }
@@ -637,6 +641,29 @@ impl Index {
         let place = self.entries.get(entry)?.place;
         let text = text_at(place, convention, findings)?;
         Some(sanitize_line(&shorten(&text, DISPLAY_LIMIT)).into_owned())
+    }
+}
+
+/// Marks with `score` the candidates (sorted entries) that `postings` lists and that no
+/// better word marked before: a merge of the two sorted lists, jumping through the
+/// candidates by binary search when the word is rare among them.
+fn mark_found(candidates: &[u32], postings: &Postings, score: i64, found: &mut [i64]) {
+    let rare = (postings.len as usize) * 16 < candidates.len();
+    let mut at = 0;
+    for entry in postings.iter() {
+        if rare {
+            at += candidates[at..].partition_point(|&c| c < entry);
+        } else {
+            while at < candidates.len() && candidates[at] < entry {
+                at += 1;
+            }
+        }
+        if at >= candidates.len() {
+            return;
+        }
+        if candidates[at] == entry && found[at] == 0 {
+            found[at] = score;
+        }
     }
 }
 
