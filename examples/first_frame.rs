@@ -45,6 +45,8 @@ fn main() -> anyhow::Result<()> {
     let mut best = [Duration::MAX; 6];
     let (mut peak, mut peak_before_index) = (None, None);
     let mut index_size = (0, 0);
+    // Steps of the index built, and how many of them took over 8 ms (every run).
+    let mut steps = (0usize, 0usize);
     for _ in 0..args.runs {
         let start = Instant::now();
         let report = storage::load_paths(std::slice::from_ref(&args.dir));
@@ -62,7 +64,10 @@ fn main() -> anyhow::Result<()> {
         while app.index_pending() {
             let step = Instant::now();
             app.index_step(Duration::from_millis(4));
-            longest_step = longest_step.max(step.elapsed());
+            let took = step.elapsed();
+            longest_step = longest_step.max(took);
+            steps.0 += 1;
+            steps.1 += usize::from(took > Duration::from_millis(8));
         }
         let indexed = start.elapsed();
         if let Some(index) = &app.index {
@@ -134,6 +139,10 @@ fn main() -> anyhow::Result<()> {
     println!("  start-up to first frame     {:8.1} ms", ms(best[3]));
     println!("  search index, after it      {:8.1} ms", ms(best[4]));
     println!("  longest step of the index   {:8.1} ms", ms(best[5]));
+    println!(
+        "  steps over 8 ms             {:>8} of {}",
+        steps.1, steps.0
+    );
     println!("  index: {} texts, {} words", index_size.0, index_size.1);
     println!("  floor: ron parse, 1 core    {:8.1} ms", ms(serial));
     println!("  floor: ron parse, all cores {:8.1} ms", ms(parallel));
