@@ -97,6 +97,10 @@ fn a_fiches_partner_is_found_and_enter_opens_its_fiche() {
     let doc = app.document().unwrap();
     let fiches: Vec<&revue::model::Fiche> = doc.convention.fiches().collect();
     assert_eq!(fiches[selected].id, fiche);
+    // The detail goes to the line that holds the partner, as a find in the fiche would.
+    assert_eq!(app.view.fiche_find, "ADAMAL");
+    let screen = common::screen(&app).join("\n");
+    assert!(screen.contains("ADAMAL"), "{screen}");
 }
 
 /// Texts beyond titles, descriptions and partners: an assessment, executed lines, an

@@ -293,9 +293,14 @@ impl App {
                 self.filters[Tab::Fiches.index()].clear();
                 self.tab = Tab::Fiches;
                 self.select_in(Tab::Fiches, fiche);
+                // A text of the fiche: its detail goes to the first line holding the words
+                // matched (as Ctrl-F would); the fiche itself: its detail from the top.
                 if find && !found_words.is_empty() {
                     self.view.fiche_find = found_words;
                     self.view.fiche_find_home = true;
+                } else {
+                    self.view.fiche_find.clear();
+                    self.view.fiche_find_home = false;
                 }
             }
             Go::Indicator(row) => {
