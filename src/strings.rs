@@ -810,6 +810,8 @@ pub struct UiStrings {
     pub search_indexing: &'static str,
     /// The palette's hint when a result is selected: the tab Enter shows it in.
     pub search_hint_to: fn(&str) -> String,
+    /// Enter on a section of the document, which no tab shows: its title, said so.
+    pub search_section_found: fn(&str) -> String,
     pub sort_names: [&'static str; 3],
     pub budget_view_fiches: &'static str,
     pub budget_views_hint: &'static str,
@@ -1060,6 +1062,9 @@ static UI_FR: UiStrings = UiStrings {
     // Issue 17: the index is built in steps after the first frame.
     search_indexing: "index en cours…",
     search_hint_to: |tab| format!("Entrée : aller dans {tab} · ↑/↓ : choisir · Échap : fermer"),
+    search_section_found: |title| {
+        format!("Section du document « {title} » : son texte est lu dans la recherche")
+    },
     sort_names: ["sévérité", "convention", "fiche"],
     budget_view_fiches: "Budgets des fiches",
     budget_views_hint: "←/→ : colonnes, autres tableaux",
@@ -1297,6 +1302,9 @@ static UI_EN: UiStrings = UiStrings {
     // Issue 17: the index is built in steps after the first frame.
     search_indexing: "indexing…",
     search_hint_to: |tab| format!("Enter: go to {tab} · ↑/↓: choose · Esc: close"),
+    search_section_found: |title| {
+        format!("Section of the document “{title}”: its text is read in the search")
+    },
     sort_names: ["severity", "convention", "fiche"],
     budget_view_fiches: "Fiche budgets",
     budget_views_hint: "←/→: columns, other tables",

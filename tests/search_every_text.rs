@@ -78,6 +78,9 @@ fn the_cd13_synthesis_about_parentalite_is_found() {
         app.documents[app.current].path.file_name().unwrap(),
         "cd13-2019-rapport-execution.ron"
     );
+    // No tab shows a section's text: the status line names the section found.
+    let status = &app.status.as_ref().expect("a status").1;
+    assert!(status.contains("Les maraudes mixtes"), "{status}");
 }
 
 /// A partner named in a fiche is found as a partner, with its fiche; Enter opens the fiche.

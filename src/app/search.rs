@@ -327,6 +327,19 @@ impl App {
                 } else {
                     self.select_in(Tab::Axes, 0);
                 }
+                // A section of the document (a synthesis, an article) has no line of its own
+                // in the overview: the status line names it.
+                if let Place::Section { item } = entry.place
+                    && let Some(section) = self.documents[document]
+                        .convention
+                        .sections
+                        .get(item as usize)
+                {
+                    let title =
+                        crate::text::sanitize_line(&crate::text::shorten(&section.title, 120))
+                            .into_owned();
+                    self.status = Some((None, (self.text().search_section_found)(&title)));
+                }
             }
         }
         self.return_to = None;
