@@ -262,6 +262,57 @@ mod search {
         INDEX.search(query, 200).len()
     }
 
+    /// The generated corpus repeats a small vocabulary (~1 700 words); a real one has many
+    /// more. One convention of 2 000 fiches whose descriptions are 100 random words each:
+    /// ~200 000 distinct words, every query word matched against all of them.
+    static LARGE_VOCABULARY: LazyLock<Index> = LazyLock::new(|| {
+        use revue::model::{Axe, Block, Fiche};
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let letters = b"abcdefghijlmnoprstuv";
+        let fiches = (0..2000)
+            .map(|i| {
+                let words: Vec<String> = (0..100)
+                    .map(|_| {
+                        let len = 4 + next(8);
+                        (0..len)
+                            .map(|_| char::from(letters[next(20) as usize]))
+                            .collect()
+                    })
+                    .collect();
+                Fiche {
+                    id: format!("{i}"),
+                    title: format!("fiche {i}"),
+                    description: Some(Block {
+                        text: words.join(" "),
+                        ..Block::default()
+                    }),
+                    ..Fiche::default()
+                }
+            })
+            .collect();
+        let convention = Convention {
+            axes: vec![Axe {
+                id: "1".into(),
+                title: "axe".into(),
+                fiches,
+                ..Axe::default()
+            }],
+            ..Convention::default()
+        };
+        Index::build(std::iter::once((&convention, &[][..])))
+    });
+
+    #[divan::bench(args = ["p", "pa", "par", "parentalite", "insertion jeunes", "zzq"])]
+    fn keystroke_large_vocabulary(query: &str) -> usize {
+        LARGE_VOCABULARY.search(query, 200).len()
+    }
+
     /// One more character typed: searched among what the query without it matched, as the
     /// palette does.
     #[divan::bench(args = ["pa", "par", "parentalite", "insertion jeunes", "13 2019 solde", "zzq"])]
