@@ -235,7 +235,8 @@ mod rules_bench {
     }
 }
 
-/// The search palette: one keystroke is one `Index::search` over every entry.
+/// The search palette: one keystroke is one `Index::search`: each query word matched against
+/// the vocabulary, then the entries of the words kept.
 mod search {
     use super::*;
 
@@ -261,6 +262,57 @@ mod search {
         INDEX.search(query, 200).len()
     }
 
+    /// The generated corpus repeats a small vocabulary (~1 700 words); a real one has many
+    /// more. One convention of 2 000 fiches whose descriptions are 100 random words each:
+    /// ~200 000 distinct words, every query word matched against all of them.
+    static LARGE_VOCABULARY: LazyLock<Index> = LazyLock::new(|| {
+        use revue::model::{Axe, Block, Fiche};
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let letters = b"abcdefghijlmnoprstuv";
+        let fiches = (0..2000)
+            .map(|i| {
+                let words: Vec<String> = (0..100)
+                    .map(|_| {
+                        let len = 4 + next(8);
+                        (0..len)
+                            .map(|_| char::from(letters[next(20) as usize]))
+                            .collect()
+                    })
+                    .collect();
+                Fiche {
+                    id: format!("{i}"),
+                    title: format!("fiche {i}"),
+                    description: Some(Block {
+                        text: words.join(" "),
+                        ..Block::default()
+                    }),
+                    ..Fiche::default()
+                }
+            })
+            .collect();
+        let convention = Convention {
+            axes: vec![Axe {
+                id: "1".into(),
+                title: "axe".into(),
+                fiches,
+                ..Axe::default()
+            }],
+            ..Convention::default()
+        };
+        Index::build(std::iter::once((&convention, &[][..])))
+    });
+
+    #[divan::bench(args = ["p", "pa", "par", "parentalite", "insertion jeunes", "zzq"])]
+    fn keystroke_large_vocabulary(query: &str) -> usize {
+        LARGE_VOCABULARY.search(query, 200).len()
+    }
+
     /// One more character typed: searched among what the query without it matched, as the
     /// palette does.
     #[divan::bench(args = ["pa", "par", "parentalite", "insertion jeunes", "13 2019 solde", "zzq"])]
@@ -270,7 +322,40 @@ mod search {
         bencher.bench(|| INDEX.search_narrowing(query, 200, Some(&previous)).0.len());
     }
 
-    /// Building the index of the whole corpus (right after the first frame).
+    /// After an edit of one fiche: its entries and its convention's findings indexed again
+    /// (what `App::commit` does to the index), in the largest convention of the shape.
+    #[divan::bench(sample_count = 20)]
+    fn update_after_edit(bencher: Bencher) {
+        use revue::search::Group;
+        let config = config();
+        let findings: Vec<_> = CORPUS
+            .files
+            .iter()
+            .map(|f| rules::check_convention(&f.convention, &config))
+            .collect();
+        let mut index = Index::build(
+            CORPUS
+                .files
+                .iter()
+                .zip(&findings)
+                .map(|(f, found)| (&f.convention, found.as_slice())),
+        );
+        let (document, file) = CORPUS
+            .files
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, f)| f.convention.fiche_count())
+            .expect("a convention");
+        let fiche = (file.convention.fiche_count() / 2) as u32;
+        bencher.bench_local(|| {
+            let c = &file.convention;
+            index.update_group(document, Group::Fiche(fiche), c, &findings[document]);
+            index.update_group(document, Group::Findings, c, &findings[document]);
+        });
+    }
+
+    /// Building the index of the whole corpus at once (the terminal builds it in steps
+    /// between keys after the first frame: `examples/first_frame` gives the longest step).
     #[divan::bench(sample_count = 10, sample_size = 1)]
     fn build_index(bencher: Bencher) {
         let config = config();

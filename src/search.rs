@@ -1,83 +1,720 @@
-//! Fuzzy search over everything a reviewer looks for.
+//! Search over every text a reviewer reads.
 //!
-//! Keys are normalised once, when the data loads or changes: lowercase, accents removed,
-//! ligatures spelled out ("École" → "ecole", "œuvre" → "oeuvre"). A keystroke only runs the
-//! matcher, over every entry on every core; the map back to the original characters, to
-//! highlight matches, is computed for the results shown only.
+//! The index keeps no copy of the texts. It is a word index: the vocabulary of normalised
+//! words (lowercase, accents removed, ligatures spelled out: "École" → "ecole", "œuvre" →
+//! "oeuvre"), each word once, with the list of entries it appears in; an entry is a
+//! [`Place`] in a convention, its text read from the convention when it is indexed and when
+//! a result is shown. A keystroke matches each query word against the vocabulary (fuzzily:
+//! its characters in order, scored as the skim matcher scores them, an exact word above a
+//! prefix above scattered letters), keeps the words that score at least half the best, then
+//! walks their entries. An entry matches when every query word matches one of its words; its
+//! score is the sum of its best word per query word.
 //!
-//! Short entries (names, titles, figures, findings) match fuzzily: each word's characters in
-//! order. Prose (a description of hundreds of characters) would match nearly any query that
-//! way and cost a full fuzzy alignment per keystroke, so in prose each word must appear as
-//! written (accents and case aside); it is scored where it appears.
+//! The index is built in steps ([`Index::build_step`]), one group of texts (a fiche, a
+//! table, the convention's own texts, the findings) at a time, so the terminal loop builds it
+//! between keys; an edit re-indexes the group it changed ([`Index::update_group`]): the
+//! group's old entries are marked dead, its new ones appended.
+
+mod places;
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::Arc;
+use std::time::Instant;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use unicode_normalization::UnicodeNormalization;
 
+pub use places::{ConventionField, FicheField, Group, KINDS, Kind, Place, fiche_at, text_at};
+
 use crate::model::{Convention, normalise_fiche_id};
 use crate::rules::Finding;
 use crate::text::{DISPLAY_LIMIT, sanitize_line, shorten};
 
-/// What an entry is, shown beside it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
-    Fiche,
-    Description,
-    Partner,
-    BudgetLine,
-    Indicator,
-    TableRow,
-    Anomaly,
-}
-
-/// Where Enter takes the user.
+/// One searchable text: which document, and where in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    /// Position in the convention's fiche list.
-    Fiche {
-        fiche: usize,
-    },
-    /// Position in the convention's indicator rows (fiche indicators, then its own).
-    Indicator {
-        row: usize,
-    },
-    /// A summary table's row.
-    TableRow {
-        table: usize,
-        row: usize,
-    },
-    Finding {
-        finding: usize,
-    },
-}
-
-#[derive(Debug, Clone)]
 pub struct Entry {
-    pub kind: Kind,
-    pub document: usize,
-    pub fiche: Option<String>,
-    /// What is shown (sanitised).
-    pub label: String,
-    /// Normalised text searched; shared by the entries that have the same.
-    key: Arc<str>,
-    /// For a short key, its number among the distinct short keys, each scored once per
-    /// keystroke however many entries have it; [`PROSE_KEY`] for prose, never repeated.
-    key_id: u32,
-    /// The normalised fiche id, for id queries.
-    fiche_key: Option<String>,
-    pub target: Target,
+    pub document: u32,
+    pub place: Place,
 }
 
-/// A match: the entry, its score and the characters of its label that matched.
+/// A match: the entry and its score.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub entry: usize,
     pub score: i64,
-    pub highlighted: Vec<usize>,
+}
+
+/// Words longer than this (in bytes) are indexed by their start: a word is what a person
+/// types, and a file's 50 000-character "word" must not cost a fuzzy alignment per keystroke.
+const LONGEST_WORD: usize = 48;
+
+/// An exact word scores this much above the same letters as the start of a longer word.
+const EXACT_WORD: i64 = 50;
+
+/// The words of a normalised text: runs of letters and digits.
+fn words(normalised: &str) -> impl Iterator<Item = &str> {
+    normalised
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.len() <= LONGEST_WORD {
+                return w;
+            }
+            let mut end = LONGEST_WORD;
+            while !w.is_char_boundary(end) {
+                end -= 1;
+            }
+            &w[..end]
+        })
+}
+
+/// The entries a word appears in, in increasing order, as LEB128 gaps: most gaps fit a byte.
+#[derive(Default)]
+struct Postings {
+    bytes: Vec<u8>,
+    last: u32,
+    len: u32,
+}
+
+impl Postings {
+    fn push(&mut self, entry: u32) {
+        if self.len > 0 && entry == self.last {
+            return;
+        }
+        let mut gap = if self.len == 0 {
+            entry
+        } else {
+            entry - self.last
+        };
+        loop {
+            let byte = (gap & 0x7f) as u8;
+            gap >>= 7;
+            if gap == 0 {
+                self.bytes.push(byte);
+                break;
+            }
+            self.bytes.push(byte | 0x80);
+        }
+        self.last = entry;
+        self.len += 1;
+    }
+
+    fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut at = 0;
+        let mut current = 0u32;
+        let mut first = true;
+        std::iter::from_fn(move || {
+            let mut gap = 0u32;
+            let mut shift = 0;
+            loop {
+                let byte = *self.bytes.get(at)?;
+                at += 1;
+                gap |= u32::from(byte & 0x7f) << shift;
+                shift += 7;
+                if byte & 0x80 == 0 {
+                    break;
+                }
+            }
+            current = if first { gap } else { current + gap };
+            first = false;
+            Some(current)
+        })
+    }
+}
+
+/// Every searchable text of every loaded convention.
+#[derive(Default)]
+pub struct Index {
+    pub entries: Vec<Entry>,
+    /// False for an entry an update replaced: its words still list it.
+    alive: Vec<bool>,
+    /// Per document, the entries of each group indexed.
+    groups: Vec<HashMap<Group, std::ops::Range<u32>>>,
+    /// The vocabulary: each normalised word once, in the order first seen.
+    words: Vec<Arc<str>>,
+    word_ids: HashMap<Arc<str>, u32, BuildHasherDefault<KeyHasher>>,
+    postings: Vec<Postings>,
+    /// The fiche entries by normalised fiche id, for queries that name a fiche.
+    fiche_entries: HashMap<String, Vec<u32>, BuildHasherDefault<KeyHasher>>,
+    /// Where the build has got to: the document and the position of its next group; `None`
+    /// once every document is indexed.
+    pending: Option<(usize, usize)>,
+    dead: usize,
+}
+
+/// What one search matched, for the next keystroke: each query word's vocabulary matches.
+/// Typing one more character can only narrow them, so the next search looks at these words
+/// instead of the whole vocabulary.
+#[derive(Debug, Clone, Default)]
+pub struct Narrowing {
+    /// The vocabulary's size then: a word added since is not among these.
+    vocabulary: usize,
+    /// Each query word, with every vocabulary word its characters appear in, in order.
+    words: Vec<(String, Vec<u32>)>,
+}
+
+/// The texts an index reads: each document's convention and findings.
+pub trait Documents {
+    fn count(&self) -> usize;
+    fn get(&self, document: usize) -> Option<(&Convention, &[Finding])>;
+}
+
+impl Documents for [(&Convention, &[Finding])] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn get(&self, document: usize) -> Option<(&Convention, &[Finding])> {
+        <[_]>::get(self, document).copied()
+    }
+}
+
+impl Index {
+    /// The whole index at once (tests, benches, the command line).
+    pub fn build<'a>(documents: impl Iterator<Item = (&'a Convention, &'a [Finding])>) -> Index {
+        let documents: Vec<(&Convention, &[Finding])> = documents.collect();
+        let mut index = Index::pending();
+        index.build_step(documents.as_slice(), None);
+        index
+    }
+
+    /// An empty index that [`Index::build_step`] fills.
+    pub fn pending() -> Index {
+        Index {
+            pending: Some((0, 0)),
+            ..Index::default()
+        }
+    }
+
+    /// Whether every document is indexed.
+    pub fn is_ready(&self) -> bool {
+        self.pending.is_none()
+    }
+
+    /// Indexes the next groups until `deadline` (all of them without one); returns whether
+    /// the index is complete.
+    pub fn build_step(
+        &mut self,
+        documents: &(impl Documents + ?Sized),
+        deadline: Option<Instant>,
+    ) -> bool {
+        let mut places = Vec::new();
+        while let Some((document, position)) = self.pending {
+            let Some((convention, findings)) = documents.get(document) else {
+                self.pending = None;
+                break;
+            };
+            match Group::nth(convention, position) {
+                Some(group) => {
+                    self.index_group(document, group, convention, findings, &mut places);
+                    self.pending = Some((document, position + 1));
+                }
+                None if document + 1 < documents.count() => self.pending = Some((document + 1, 0)),
+                None => self.pending = None,
+            }
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                break;
+            }
+        }
+        if self.pending.is_none() {
+            self.shrink();
+        }
+        self.pending.is_none()
+    }
+
+    /// Whether the build has indexed that group already (or is not under way).
+    fn reached(&self, document: usize, group: Group, convention: &Convention) -> bool {
+        match self.pending {
+            None => true,
+            Some((at, position)) => {
+                document < at || (document == at && group.position(convention) < position)
+            }
+        }
+    }
+
+    /// One group of a document changed (an edit of a fiche or a table, new findings): its
+    /// entries are replaced, the rest of the index is kept.
+    pub fn update_group(
+        &mut self,
+        document: usize,
+        group: Group,
+        convention: &Convention,
+        findings: &[Finding],
+    ) {
+        self.remove_group(document, group);
+        if self.reached(document, group, convention) {
+            self.index_group(document, group, convention, findings, &mut Vec::new());
+        }
+        self.maybe_compact();
+    }
+
+    /// A whole document changed (a reload, a recovery, an edit whose extent is unknown).
+    pub fn update_document(
+        &mut self,
+        document: usize,
+        convention: &Convention,
+        findings: &[Finding],
+    ) {
+        let groups: Vec<Group> = self
+            .groups
+            .get(document)
+            .map(|g| g.keys().copied().collect())
+            .unwrap_or_default();
+        for group in groups {
+            self.remove_group(document, group);
+        }
+        match self.pending {
+            Some((at, _)) if at == document => self.pending = Some((document, 0)),
+            Some((at, _)) if at < document => {}
+            _ => {
+                let mut places = Vec::new();
+                for group in Group::all(convention) {
+                    self.index_group(document, group, convention, findings, &mut places);
+                }
+            }
+        }
+        self.maybe_compact();
+    }
+
+    /// Replaces one document's entries (after an edit): [`Index::update_document`].
+    pub fn rebuild_document(
+        &mut self,
+        document: usize,
+        convention: &Convention,
+        findings: &[Finding],
+    ) {
+        self.update_document(document, convention, findings);
+    }
+
+    fn remove_group(&mut self, document: usize, group: Group) {
+        if let Some(range) = self.groups.get_mut(document).and_then(|g| g.remove(&group)) {
+            for entry in range {
+                self.alive[entry as usize] = false;
+                self.dead += 1;
+            }
+        }
+    }
+
+    fn index_group(
+        &mut self,
+        document: usize,
+        group: Group,
+        convention: &Convention,
+        findings: &[Finding],
+        places: &mut Vec<Place>,
+    ) {
+        places.clear();
+        places::places_of(group, convention, findings, places);
+        let start = self.next_entry();
+        let document_number = u32::try_from(document).expect("fewer than 2³² documents");
+        for &place in places.iter() {
+            let Some(text) = text_at(place, convention, findings) else {
+                continue;
+            };
+            let entry = self.next_entry();
+            let key = normalise(&text);
+            for word in words(&key) {
+                let id = match self.word_ids.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let id = u32::try_from(self.words.len()).expect("fewer than 2³² words");
+                        let word: Arc<str> = word.into();
+                        self.words.push(word.clone());
+                        self.word_ids.insert(word, id);
+                        self.postings.push(Postings::default());
+                        id
+                    }
+                };
+                self.postings[id as usize].push(entry);
+            }
+            if let Place::Fiche { fiche } = place
+                && let Some(f) = fiche_at(convention, fiche)
+            {
+                self.fiche_entries
+                    .entry(normalise_fiche_id(&f.id))
+                    .or_default()
+                    .push(entry);
+            }
+            self.entries.push(Entry {
+                document: document_number,
+                place,
+            });
+            self.alive.push(true);
+        }
+        if self.groups.len() <= document {
+            self.groups.resize_with(document + 1, HashMap::default);
+        }
+        let end = self.next_entry();
+        self.groups[document].insert(group, start..end);
+    }
+
+    fn next_entry(&self) -> u32 {
+        u32::try_from(self.entries.len()).expect("fewer than 2³² entries")
+    }
+
+    /// Gives back what the lists reserved beyond their length.
+    fn shrink(&mut self) {
+        for postings in &mut self.postings {
+            postings.bytes.shrink_to_fit();
+        }
+        self.entries.shrink_to_fit();
+        self.alive.shrink_to_fit();
+    }
+
+    /// When most entries are dead (many edits, reloads), the lists are rewritten without them.
+    fn maybe_compact(&mut self) {
+        if self.dead < 1024 || self.dead * 2 < self.entries.len() {
+            return;
+        }
+        let mut renumbered = vec![u32::MAX; self.entries.len()];
+        let mut kept = 0u32;
+        for (old, alive) in self.alive.iter().enumerate() {
+            if *alive {
+                renumbered[old] = kept;
+                kept += 1;
+            }
+        }
+        for postings in &mut self.postings {
+            let mut fresh = Postings::default();
+            for entry in postings.iter() {
+                let new = renumbered[entry as usize];
+                if new != u32::MAX {
+                    fresh.push(new);
+                }
+            }
+            fresh.bytes.shrink_to_fit();
+            *postings = fresh;
+        }
+        for list in self.fiche_entries.values_mut() {
+            list.retain_mut(|entry| {
+                *entry = renumbered[*entry as usize];
+                *entry != u32::MAX
+            });
+        }
+        self.fiche_entries.retain(|_, list| !list.is_empty());
+        for groups in &mut self.groups {
+            for range in groups.values_mut() {
+                let start = range
+                    .clone()
+                    .map(|e| renumbered[e as usize])
+                    .find(|&e| e != u32::MAX);
+                *range = match start {
+                    Some(start) => start..start + range.len() as u32,
+                    None => 0..0,
+                };
+            }
+        }
+        let mut position = 0;
+        self.entries.retain(|_| {
+            position += 1;
+            self.alive[position - 1]
+        });
+        self.alive = vec![true; self.entries.len()];
+        self.dead = 0;
+    }
+
+    /// How many groups of a document are indexed (`None` before any).
+    pub fn indexed_groups(&self, document: usize) -> Option<usize> {
+        self.groups
+            .get(document)
+            .map(HashMap::len)
+            .filter(|&n| n > 0)
+    }
+
+    /// How many entries are live.
+    pub fn len(&self) -> usize {
+        self.entries.len() - self.dead
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// How many distinct words the vocabulary holds.
+    pub fn vocabulary_len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The best `limit` entries for `query`, best first. Words match in any order; a query
+    /// that is a fiche id ("3-2", "3.2", "fiche 12") puts that fiche first.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.search_narrowing(query, limit, None).0
+    }
+
+    /// [`Index::search`], matching each query word among the vocabulary words its beginning
+    /// matched at the previous keystroke; with what this search matched, for the next one.
+    pub fn search_narrowing(
+        &self,
+        query: &str,
+        limit: usize,
+        previous: Option<&Narrowing>,
+    ) -> (Vec<Hit>, Narrowing) {
+        let normalised = normalise(query);
+        let query_words: Vec<&str> = words(&normalised).collect();
+        let previous = previous.filter(|p| p.vocabulary == self.words.len());
+        let mut narrowing = Narrowing {
+            vocabulary: self.words.len(),
+            words: Vec::new(),
+        };
+        // Each query word: the vocabulary words it matches, scored, best first.
+        let mut matched: Vec<Vec<(i64, u32)>> = Vec::new();
+        for (i, &word) in query_words.iter().enumerate() {
+            let among = previous
+                .and_then(|p| p.words.get(i))
+                .filter(|(text, _)| word.starts_with(text.as_str()))
+                .map(|(_, ids)| ids.as_slice());
+            let (candidates, scored) = self.match_word(word, among);
+            narrowing.words.push((word.to_string(), candidates));
+            matched.push(scored);
+        }
+        if query_words.is_empty() || limit == 0 {
+            return (Vec::new(), narrowing);
+        }
+        let named: Vec<u32> = self
+            .fiche_entries
+            .get(&normalise_fiche_id(query))
+            .map(|list| {
+                list.iter()
+                    .copied()
+                    .filter(|&e| self.alive[e as usize])
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut scored = self.score_entries(&matched, &named, limit);
+        // Best score first; among equals, fiches before the rest, then index order.
+        let is_fiche =
+            |entry: u32| !matches!(self.entries[entry as usize].place, Place::Fiche { .. });
+        scored.sort_unstable_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(is_fiche(a.1).cmp(&is_fiche(b.1)))
+                .then(a.1.cmp(&b.1))
+        });
+        scored.truncate(limit);
+        let hits = scored
+            .into_iter()
+            .map(|(score, entry)| Hit {
+                entry: entry as usize,
+                score,
+            })
+            .collect();
+        (hits, narrowing)
+    }
+
+    /// The vocabulary words `word` matches (among `among` when given): every one its
+    /// characters appear in, in order; and those scored at least half the best, best first.
+    fn match_word(&self, word: &str, among: Option<&[u32]>) -> (Vec<u32>, Vec<(i64, u32)>) {
+        let chars: Vec<char> = word.chars().collect();
+        let score = |id: u32| -> Option<(i64, u32)> {
+            let candidate = &self.words[id as usize];
+            let mut score = skim_score(candidate, &chars)?;
+            if **candidate == *word {
+                score += EXACT_WORD;
+            }
+            Some((score, id))
+        };
+        let in_order_ids: Vec<u32> = match among {
+            Some(among) => among
+                .iter()
+                .copied()
+                .filter(|&id| in_order(&self.words[id as usize], word))
+                .collect(),
+            None => {
+                let chunks: Vec<std::ops::Range<usize>> = (0..self.words.len())
+                    .step_by(VOCABULARY_CHUNK)
+                    .map(|s| s..(s + VOCABULARY_CHUNK).min(self.words.len()))
+                    .collect();
+                crate::parallel::map(&chunks, |range| {
+                    range
+                        .clone()
+                        .filter(|&id| in_order(&self.words[id], word))
+                        .map(|id| id as u32)
+                        .collect::<Vec<u32>>()
+                })
+                .into_iter()
+                .flatten()
+                .collect()
+            }
+        };
+        let chunks: Vec<&[u32]> = in_order_ids.chunks(VOCABULARY_CHUNK).collect();
+        let mut scored: Vec<(i64, u32)> = crate::parallel::map(&chunks, |chunk| {
+            chunk.iter().filter_map(|&id| score(id)).collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+        let best = scored.iter().map(|s| s.0).max().unwrap_or(0);
+        scored.retain(|s| s.0 * 2 >= best);
+        // A word kept scores at least 1: 0 means "not found" below.
+        for s in &mut scored {
+            s.0 = s.0.max(1);
+        }
+        scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        (in_order_ids, scored)
+    }
+
+    /// The entries every query word matches, with their scores; the fiches named by the query
+    /// whatever their words. A one-word query stops once `limit` entries are found among its
+    /// best words (the rest score no better). Work in proportion to the entries of the words
+    /// kept, read in order: no array the size of the index.
+    fn score_entries(
+        &self,
+        matched: &[Vec<(i64, u32)>],
+        named: &[u32],
+        limit: usize,
+    ) -> Vec<(i64, u32)> {
+        let total = |m: &Vec<(i64, u32)>| -> u64 {
+            m.iter()
+                .map(|&(_, id)| u64::from(self.postings[id as usize].len))
+                .sum()
+        };
+        let mut order: Vec<usize> = (0..matched.len()).collect();
+        order.sort_by_key(|&i| total(&matched[i]));
+        let alive = |entry: u32| self.alive[entry as usize];
+        let mut scored: Vec<(i64, u32)> = Vec::new();
+        if let [only] = matched {
+            // Best words first: an entry's score is that of the first word found in it.
+            let mut seen: std::collections::HashSet<u32, BuildHasherDefault<KeyHasher>> =
+                Default::default();
+            'words: for &(score, id) in only {
+                for entry in self.postings[id as usize].iter().filter(|&e| alive(e)) {
+                    if seen.insert(entry) {
+                        scored.push((score, entry));
+                        if scored.len() >= limit + named.len() {
+                            break 'words;
+                        }
+                    }
+                }
+            }
+        } else if let Some(&driver) = order.first() {
+            // The most selective word gives the candidates, in entry order, each with its
+            // best score; every other word keeps those it is found in.
+            let mut pairs: Vec<(u32, i64)> = matched[driver]
+                .iter()
+                .flat_map(|&(score, id)| {
+                    self.postings[id as usize]
+                        .iter()
+                        .filter(|&e| alive(e))
+                        .map(move |e| (e, score))
+                })
+                .collect();
+            pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            pairs.dedup_by_key(|p| p.0);
+            let (mut entries, mut scores): (Vec<u32>, Vec<i64>) = pairs.into_iter().unzip();
+            for &word in &order[1..] {
+                let mut found = vec![0i64; entries.len()];
+                for &(score, id) in &matched[word] {
+                    let postings = &self.postings[id as usize];
+                    mark_found(&entries, postings, score, &mut found);
+                }
+                let mut kept = 0;
+                for i in 0..entries.len() {
+                    if found[i] != 0 {
+                        entries[kept] = entries[i];
+                        scores[kept] = scores[i] + found[i];
+                        kept += 1;
+                    }
+                }
+                entries.truncate(kept);
+                scores.truncate(kept);
+                if entries.is_empty() {
+                    break;
+                }
+            }
+            scored = scores.into_iter().zip(entries).collect();
+        }
+        for &entry in named {
+            let words = scored.iter().find(|s| s.1 == entry).map_or(0, |s| s.0);
+            scored.retain(|s| s.1 != entry);
+            scored.push((words + 1_000_000, entry));
+        }
+        scored
+    }
+
+    /// The text shown for an entry: sanitised, at most [`DISPLAY_LIMIT`] characters.
+    pub fn label(
+        &self,
+        entry: usize,
+        convention: &Convention,
+        findings: &[Finding],
+    ) -> Option<String> {
+        let place = self.entries.get(entry)?.place;
+        let text = text_at(place, convention, findings)?;
+        Some(sanitize_line(&shorten(&text, DISPLAY_LIMIT)).into_owned())
+    }
+}
+
+/// Marks with `score` the candidates (sorted entries) that `postings` lists and that no
+/// better word marked before: a merge of the two sorted lists, jumping through the
+/// candidates by binary search when the word is rare among them.
+fn mark_found(candidates: &[u32], postings: &Postings, score: i64, found: &mut [i64]) {
+    let rare = (postings.len as usize) * 16 < candidates.len();
+    let mut at = 0;
+    for entry in postings.iter() {
+        if rare {
+            at += candidates[at..].partition_point(|&c| c < entry);
+        } else {
+            while at < candidates.len() && candidates[at] < entry {
+                at += 1;
+            }
+        }
+        if at >= candidates.len() {
+            return;
+        }
+        if candidates[at] == entry && found[at] == 0 {
+            found[at] = score;
+        }
+    }
+}
+
+/// Vocabulary words matched per task.
+const VOCABULARY_CHUNK: usize = 16_384;
+
+/// The characters of `label` that the words of `query` matched: in each word of the label
+/// that a query word matches at least half as well as the best word of the label, the
+/// characters it matched.
+pub fn highlight(query: &str, label: &str) -> Vec<usize> {
+    let (key, origin) = normalise_with_origin(label);
+    // The label's words with the position of their first char in `key`.
+    let mut label_words: Vec<(usize, &str)> = Vec::new();
+    let mut chars_before = 0;
+    let mut rest = key.as_str();
+    for word in words(&key) {
+        let at = rest.find(word).unwrap_or(0);
+        chars_before += rest[..at].chars().count();
+        label_words.push((chars_before, word));
+        chars_before += word.chars().count();
+        rest = &rest[at + word.len()..];
+    }
+    let normalised = normalise(query);
+    let mut highlighted = Vec::new();
+    for query_word in words(&normalised) {
+        let chars: Vec<char> = query_word.chars().collect();
+        let scores: Vec<Option<i64>> = label_words
+            .iter()
+            .map(|(_, w)| {
+                in_order(w, query_word)
+                    .then(|| skim_score(w, &chars))
+                    .flatten()
+                    .map(|s| s + if *w == query_word { EXACT_WORD } else { 0 })
+            })
+            .collect();
+        let best = scores.iter().flatten().max().copied().unwrap_or(0);
+        for ((start, w), score) in label_words.iter().zip(&scores) {
+            if score.is_some_and(|s| s * 2 >= best)
+                && let Some((_, positions)) = matcher().fuzzy_indices(w, query_word)
+            {
+                highlighted.extend(
+                    positions
+                        .into_iter()
+                        .filter_map(|p| origin.get(start + p).copied()),
+                );
+            }
+        }
+    }
+    highlighted.sort_unstable();
+    highlighted.dedup();
+    highlighted
 }
 
 /// Lowercase, without accents, ligatures spelled out; with the origin of each char.
@@ -177,247 +814,6 @@ fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}')
 }
 
-/// Every searchable thing of every loaded convention.
-#[derive(Default)]
-pub struct Index {
-    pub entries: Vec<Entry>,
-    /// The distinct short keys: partners, indicator names, titles repeat from one
-    /// convention to the next. (A key an edit replaced stays here, unused.)
-    keys: Vec<Arc<str>>,
-    /// Each of `keys`, decoded for the scoring.
-    decoded: Vec<Decoded>,
-    key_ids: HashMap<Arc<str>, u32, BuildHasherDefault<KeyHasher>>,
-    /// The fiche entries by normalised id, for queries that name a fiche.
-    fiche_entries: HashMap<String, Vec<usize>>,
-    /// Changes whenever entries move (an edit, a reload): a [`Narrowing`] of an earlier
-    /// generation is not used.
-    generation: u64,
-}
-
-/// What one search matched, to search the next keystroke among: typing one more character
-/// (or another word) can only narrow the matches, so the next search scores these entries
-/// alone instead of the whole corpus.
-#[derive(Debug, Clone, Default)]
-pub struct Narrowing {
-    /// The normalised query.
-    query: String,
-    generation: u64,
-    /// Every entry that matched it, in index order.
-    matched: Vec<usize>,
-}
-
-impl Index {
-    pub fn build<'a>(documents: impl Iterator<Item = (&'a Convention, &'a [Finding])>) -> Index {
-        let documents: Vec<(&Convention, &[Finding])> = documents.collect();
-        let numbered: Vec<(usize, &Convention, &[Finding])> = documents
-            .into_iter()
-            .enumerate()
-            .map(|(document, (convention, findings))| (document, convention, findings))
-            .collect();
-        // Normalising every label dominates: one document per task, on every core.
-        let parts = crate::parallel::map(&numbered, |&(document, convention, findings)| {
-            let mut entries = Entries::default();
-            entries.add_document(document, convention, findings);
-            entries.0
-        });
-        let mut index = Index::default();
-        for mut part in parts {
-            index.intern(&mut part);
-            index.entries.append(&mut part);
-        }
-        index.entries_moved();
-        index
-    }
-
-    fn entries_moved(&mut self) {
-        self.generation += 1;
-        self.fiche_entries.clear();
-        for (position, entry) in self.entries.iter().enumerate() {
-            if let (Kind::Fiche, Some(key)) = (entry.kind, &entry.fiche_key) {
-                self.fiche_entries
-                    .entry(key.clone())
-                    .or_default()
-                    .push(position);
-            }
-        }
-    }
-
-    /// Numbers the short keys of new entries, sharing the text of keys already known.
-    fn intern(&mut self, entries: &mut [Entry]) {
-        for entry in entries.iter_mut().filter(|e| e.key.len() <= PROSE) {
-            let id = match self.key_ids.get(&entry.key) {
-                Some(&id) => id,
-                None => {
-                    let id = u32::try_from(self.keys.len()).expect("fewer than 2³² keys");
-                    self.keys.push(entry.key.clone());
-                    self.decoded.push(Decoded::new(&entry.key));
-                    self.key_ids.insert(entry.key.clone(), id);
-                    id
-                }
-            };
-            entry.key = self.keys[id as usize].clone();
-            entry.key_id = id;
-        }
-    }
-
-    /// Replaces one document's entries (after an edit).
-    pub fn rebuild_document(
-        &mut self,
-        document: usize,
-        convention: &Convention,
-        findings: &[Finding],
-    ) {
-        self.entries.retain(|e| e.document != document);
-        let mut entries = Entries::default();
-        entries.add_document(document, convention, findings);
-        self.intern(&mut entries.0);
-        self.entries.append(&mut entries.0);
-        self.entries_moved();
-    }
-
-    /// The best `limit` entries for `query`, best first. Words match in any order; a query
-    /// that is a fiche id ("3-2", "3.2", "fiche 12") puts that fiche first.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        self.search_narrowing(query, limit, None).0
-    }
-
-    /// [`Index::search`], among the matches of the previous keystroke when `query` extends its
-    /// query (work proportional to what still matches, not to the corpus); with what this
-    /// search matched, for the next keystroke.
-    pub fn search_narrowing(
-        &self,
-        query: &str,
-        limit: usize,
-        previous: Option<&Narrowing>,
-    ) -> (Vec<Hit>, Narrowing) {
-        let normalised = normalise(query);
-        let among = previous
-            .filter(|p| {
-                p.generation == self.generation
-                    && !p.query.trim().is_empty()
-                    && normalised.starts_with(&p.query)
-            })
-            .map(|p| p.matched.as_slice());
-        let words: Vec<Word> = normalised
-            .split_whitespace()
-            .map(|w| Word::new(w.to_string()))
-            .collect();
-        let mut narrowing = Narrowing {
-            query: normalised,
-            generation: self.generation,
-            matched: Vec::new(),
-        };
-        if words.is_empty() || limit == 0 {
-            return (Vec::new(), narrowing);
-        }
-        let query = Query {
-            words,
-            wanted_id: normalise_fiche_id(query),
-        };
-        // Among many matches, scoring each distinct key once over the whole corpus is cheaper
-        // than scoring the matches one by one.
-        let mut scored = match among {
-            Some(among) if among.len() * 4 < self.entries.len() => self.score_among(&query, among),
-            _ => self.score_all(&query),
-        };
-        narrowing.matched = scored.iter().map(|&(_, _, index)| index).collect();
-        narrowing.matched.sort_unstable();
-        // Best score first; among equals, fiches before the rest, then document order.
-        let order = |a: &(i64, bool, usize), b: &(i64, bool, usize)| {
-            b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
-        };
-        if scored.len() > limit {
-            scored.select_nth_unstable_by(limit - 1, order);
-            scored.truncate(limit);
-        }
-        scored.sort_unstable_by(order);
-        let hits = scored
-            .into_iter()
-            .map(|(score, _, index)| Hit {
-                entry: index,
-                score,
-                highlighted: query.highlight(&self.entries[index]),
-            })
-            .collect();
-        (hits, narrowing)
-    }
-
-    /// The entries among `among` that match, and the fiche the query names.
-    fn score_among(&self, query: &Query, among: &[usize]) -> Vec<(i64, bool, usize)> {
-        let named = self
-            .fiche_entries
-            .get(&query.wanted_id)
-            .map_or(&[][..], Vec::as_slice);
-        let mut candidates: Vec<usize> = among.iter().chain(named).copied().collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        let chunks: Vec<&[usize]> = candidates.chunks(SEARCH_CHUNK).collect();
-        crate::parallel::map(&chunks, |chunk| {
-            // A short key repeats (a partner, an indicator name): scored once per chunk.
-            let mut key_scores: HashMap<u32, Option<i64>, BuildHasherDefault<KeyHasher>> =
-                HashMap::default();
-            chunk
-                .iter()
-                .filter_map(|&index| {
-                    query.score_entry(self.entries.get(index)?, index, |key_id| {
-                        *key_scores
-                            .entry(key_id)
-                            .or_insert_with(|| query.score_decoded(&self.decoded[key_id as usize]))
-                    })
-                })
-                .collect::<Vec<_>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect()
-    }
-
-    /// Every entry that matches, on every core.
-    fn score_all(&self, query: &Query) -> Vec<(i64, bool, usize)> {
-        // Scores only, on every core; which characters matched only for the hits kept.
-        let chunks: Vec<std::ops::Range<usize>> = (0..self.entries.len())
-            .step_by(SEARCH_CHUNK)
-            .map(|start| start..(start + SEARCH_CHUNK).min(self.entries.len()))
-            .collect();
-        // Each distinct short key once, then every entry.
-        let key_chunks: Vec<std::ops::Range<usize>> = (0..self.keys.len())
-            .step_by(SEARCH_CHUNK)
-            .map(|start| start..(start + SEARCH_CHUNK).min(self.keys.len()))
-            .collect();
-        let key_scores: Vec<Option<i64>> = crate::parallel::map(&key_chunks, |range| {
-            self.decoded[range.clone()]
-                .iter()
-                .map(|key| query.score_decoded(key))
-                .collect::<Vec<_>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect();
-        crate::parallel::map(&chunks, |range| {
-            range
-                .clone()
-                .filter_map(|index| {
-                    query.score_entry(&self.entries[index], index, |key_id| {
-                        key_scores[key_id as usize]
-                    })
-                })
-                .collect::<Vec<_>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect()
-    }
-}
-
-/// Entries scored per task when searching.
-const SEARCH_CHUNK: usize = 4096;
-
-/// Keys longer than this (in bytes) are prose: each word must appear in them as written.
-const PROSE: usize = 256;
-
-/// The key number of prose.
-const PROSE_KEY: u32 = u32::MAX;
-
 /// A fast hash for interning keys (FxHash's mixing): the keys are the user's own files, and
 /// SipHash's protection against chosen collisions costs more than the rest of the lookup.
 #[derive(Default)]
@@ -441,73 +837,6 @@ impl std::hash::Hasher for KeyHasher {
     }
 }
 
-struct Query {
-    words: Vec<Word>,
-    /// The query read as a fiche id.
-    wanted_id: String,
-}
-
-/// One word of a query, ready for every entry.
-struct Word {
-    text: String,
-    chars: Vec<char>,
-    /// Finds it in prose (vectorised).
-    finder: memchr::memmem::Finder<'static>,
-}
-
-impl Word {
-    fn new(text: String) -> Word {
-        Word {
-            chars: text.chars().collect(),
-            finder: memchr::memmem::Finder::new(text.as_bytes()).into_owned(),
-            text,
-        }
-    }
-
-    /// Where the word appears in prose: the first time at the start of a word of the text,
-    /// else the first time; with where the scored window starts (the character before,
-    /// which decides the bonus).
-    fn in_prose(&self, key: &str) -> Option<(usize, usize)> {
-        let mut first = None;
-        // A match of whole UTF-8 chars in UTF-8 text starts and ends on char boundaries.
-        for at in self.finder.find_iter(key.as_bytes()) {
-            let before = key[..at].char_indices().next_back();
-            if before.is_none_or(|(_, c)| !c.is_alphanumeric()) {
-                return Some((before.map_or(at, |(i, _)| i), at + self.text.len()));
-            }
-            first.get_or_insert((before.map_or(at, |(i, _)| i), at + self.text.len()));
-        }
-        first
-    }
-
-    /// The word's score in a key, without allocating (every entry is scored at each
-    /// keystroke).
-    fn score(&self, key: &str) -> Option<i64> {
-        if key.len() <= PROSE {
-            if !in_order(key, &self.text) {
-                return None;
-            }
-            return skim_score(key, &self.chars);
-        }
-        let (start, end) = self.in_prose(key)?;
-        skim_score(&key[start..end], &self.chars)
-    }
-
-    /// The word against a key: its score and the key's chars it matched.
-    fn positions(&self, key: &str) -> Option<(i64, Vec<usize>)> {
-        if key.len() <= PROSE {
-            if !in_order(key, &self.text) {
-                return None;
-            }
-            return matcher().fuzzy_indices(key, &self.text);
-        }
-        let (start, end) = self.in_prose(key)?;
-        let (score, matched) = matcher().fuzzy_indices(&key[start..end], &self.text)?;
-        let offset = key[..start].chars().count();
-        Some((score, matched.into_iter().map(|p| p + offset).collect()))
-    }
-}
-
 /// A matcher with nothing cached: its result depends on the text and the word only. (The
 /// cache it keeps between calls can otherwise leak a bonus from one call into the next;
 /// `use_cache(false)` is no way out in fuzzy-matcher 0.3.7: it panics.)
@@ -515,98 +844,9 @@ fn matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default().ignore_case()
 }
 
-impl Query {
-    /// "3.2" or "fiche 3-2" names fiche 3-2 even though it does not spell its label.
-    fn is_id(&self, entry: &Entry) -> bool {
-        entry.kind == Kind::Fiche && entry.fiche_key.as_deref() == Some(self.wanted_id.as_str())
-    }
-
-    /// A matching entry as ranked: its score, whether it is not a fiche, its position. The
-    /// fiche the query names matches whatever its words; prose is scored here; a short key's
-    /// score comes from `key_score`, which scores each distinct key once.
-    fn score_entry(
-        &self,
-        entry: &Entry,
-        index: usize,
-        key_score: impl FnOnce(u32) -> Option<i64>,
-    ) -> Option<(i64, bool, usize)> {
-        let score = if self.is_id(entry) {
-            self.score_id(entry)
-        } else if entry.key_id == PROSE_KEY {
-            self.score(&entry.key)
-        } else {
-            key_score(entry.key_id)
-        };
-        Some((score?, entry.kind != Kind::Fiche, index))
-    }
-
-    /// A key's score, when every word matches it.
-    fn score(&self, key: &str) -> Option<i64> {
-        self.words.iter().map(|word| word.score(key)).sum()
-    }
-
-    /// The same for a short key, decoded once for every query.
-    fn score_decoded(&self, key: &Decoded) -> Option<i64> {
-        self.words.iter().try_fold(0, |score, word| {
-            Some(score + skim_score_decoded(key, &word.chars)?)
-        })
-    }
-
-    /// The score of the fiche the query names: first, whatever its words match.
-    fn score_id(&self, entry: &Entry) -> Option<i64> {
-        let words: i64 = self
-            .words
-            .iter()
-            .filter_map(|word| word.score(&entry.key))
-            .sum();
-        Some(words + 1_000_000)
-    }
-
-    /// The characters of the entry's label that matched.
-    fn highlight(&self, entry: &Entry) -> Vec<usize> {
-        let chars: Vec<usize> = if self.is_id(entry) {
-            let id_length = entry.fiche.as_deref().map_or(0, |id| id.chars().count());
-            (0..id_length).collect()
-        } else {
-            self.words
-                .iter()
-                .filter_map(|word| word.positions(&entry.key))
-                .flat_map(|(_, positions)| positions)
-                .collect()
-        };
-        let origin = normalise_with_origin(&entry.label).1;
-        let mut highlighted: Vec<usize> = chars
-            .iter()
-            .filter_map(|&c| origin.get(c).copied())
-            .collect();
-        highlighted.sort_unstable();
-        highlighted.dedup();
-        highlighted
-    }
-}
-
-/// A key as the scoring reads it: its chars in ASCII lowercase, and for each the matcher's
-/// bonus for a match there, with [`UPPER`] set when the char was an ASCII capital. Computed
-/// once per distinct short key, not at each keystroke.
-struct Decoded {
-    chars: Box<[char]>,
-    bonus: Box<[u8]>,
-}
-
-/// In a [`Decoded`] bonus: the char was an ASCII capital (a match with a small letter of
+/// In a decoded key's bonus: the char was an ASCII capital (a match with a small letter of
 /// the pattern, or the reverse, costs the matcher's case penalty).
 const UPPER: u8 = 0x40;
-
-impl Decoded {
-    fn new(key: &str) -> Decoded {
-        let (mut chars, mut bonus) = (Vec::new(), Vec::new());
-        decode(key, &mut chars, &mut bonus);
-        Decoded {
-            chars: chars.into(),
-            bonus: bonus.into(),
-        }
-    }
-}
 
 fn decode(key: &str, chars: &mut Vec<char>, bonus: &mut Vec<u8>) {
     chars.clear();
@@ -631,15 +871,6 @@ fn skim_score(choice: &str, pattern: &[char]) -> Option<i64> {
         decode(choice, chars, bonus);
         skim_score_parts(chars, bonus, pattern)
     })
-}
-
-/// [`skim_score`] on a decoded key, without allocating (in buffers kept per thread).
-///
-/// The same recurrence as the matcher's (fuzzy-matcher 0.3, `SkimMatcherV2::fuzzy`), on two
-/// rows instead of a matrix: `M` is the best score with `pattern[i]` on `choice[j]`, `P` the
-/// best with `choice[j]` skipped. Checked against the matcher in the tests below.
-fn skim_score_decoded(choice: &Decoded, pattern: &[char]) -> Option<i64> {
-    skim_score_parts(&choice.chars, &choice.bonus, pattern)
 }
 
 fn skim_score_parts(chars: &[char], bonus: &[u8], pattern: &[char]) -> Option<i64> {
@@ -782,127 +1013,21 @@ fn in_order(key: &str, word: &str) -> bool {
     true
 }
 
-/// The entries of one document, as they are built.
-#[derive(Default)]
-struct Entries(Vec<Entry>);
-
-impl Entries {
-    fn push(
-        &mut self,
-        kind: Kind,
-        document: usize,
-        fiche: Option<&str>,
-        label: &str,
-        target: Target,
-    ) {
-        let label = sanitize_line(&shorten(label, DISPLAY_LIMIT)).into_owned();
-        let key = normalise(&label).into();
-        self.0.push(Entry {
-            kind,
-            document,
-            fiche: fiche.map(str::to_string),
-            fiche_key: fiche.map(normalise_fiche_id),
-            label,
-            key,
-            key_id: PROSE_KEY,
-            target,
-        });
-    }
-
-    fn add_document(&mut self, document: usize, convention: &Convention, findings: &[Finding]) {
-        let mut indicator_row = 0;
-        for (position, fiche) in convention.fiches().enumerate() {
-            let id = Some(fiche.id.as_str());
-            let at = Target::Fiche { fiche: position };
-            self.push(
-                Kind::Fiche,
-                document,
-                id,
-                &format!("{} {}", fiche.id, fiche.title),
-                at,
-            );
-            // Only these two of a fiche's texts: searching every text (assessment, sections,
-            // claims…) tripled a keystroke's time and passed 200 MB on the national corpus
-            // (BENCHMARKS.md); it needs a word index first.
-            for block in [&fiche.description, &fiche.objective].into_iter().flatten() {
-                self.push(Kind::Description, document, id, &block.text, at);
-            }
-            for partner in fiche.partners.iter().flat_map(|p| &p.names) {
-                self.push(Kind::Partner, document, id, partner, at);
-            }
-            if let Some(budget) = &fiche.budget {
-                let planned_others = budget.planned.iter().flat_map(|p| &p.others);
-                for line in planned_others.chain(&budget.executed_lines) {
-                    self.push(
-                        Kind::BudgetLine,
-                        document,
-                        id,
-                        &format!("{} {}", line.name, line.amount.display_fr()),
-                        at,
-                    );
-                }
-                for table in &budget.tables {
-                    for row in table.rows.iter().filter(|r| !r.heading) {
-                        let cells: Vec<String> =
-                            row.cells.iter().flatten().map(|v| v.display_fr()).collect();
-                        self.push(Kind::BudgetLine, document, id, &cells.join(" · "), at);
-                    }
-                }
-            }
-            for indicator in &fiche.indicators {
-                self.push(
-                    Kind::Indicator,
-                    document,
-                    id,
-                    &indicator.name,
-                    Target::Indicator { row: indicator_row },
-                );
-                indicator_row += 1;
-            }
-        }
-        for indicator in &convention.indicators {
-            self.push(
-                Kind::Indicator,
-                document,
-                None,
-                &indicator.name,
-                Target::Indicator { row: indicator_row },
-            );
-            indicator_row += 1;
-        }
-        for (table_index, table) in convention.tables.iter().enumerate() {
-            for (row_index, row) in table.rows.iter().enumerate().filter(|(_, r)| !r.heading) {
-                let cells: Vec<String> =
-                    row.cells.iter().flatten().map(|v| v.display_fr()).collect();
-                let target = Target::TableRow {
-                    table: table_index,
-                    row: row_index,
-                };
-                self.push(
-                    Kind::TableRow,
-                    document,
-                    row.fiche.as_deref(),
-                    &cells.join(" · "),
-                    target,
-                );
-            }
-        }
-        for (position, finding) in findings.iter().enumerate() {
-            let target = Target::Finding { finding: position };
-            self.push(
-                Kind::Anomaly,
-                document,
-                finding.fiche(),
-                &finding.message,
-                target,
-            );
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `strings` names each kind of result without knowing this module: as many names as
+    /// kinds, in both languages.
+    #[test]
+    fn every_kind_of_result_has_a_name_in_both_languages() {
+        use crate::strings::{Lang, ui};
+        for lang in [Lang::Fr, Lang::En] {
+            let names = ui(lang).search_kinds;
+            assert_eq!(names.len(), KINDS);
+            assert!(names.iter().all(|n| !n.is_empty()));
+        }
+    }
 
     #[test]
     fn accents_and_case_are_ignored_both_ways() {

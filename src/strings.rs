@@ -804,7 +804,15 @@ pub struct UiStrings {
     pub search_title: &'static str,
     /// (results, capped at the palette's limit, how many far below the best)
     pub search_count: fn(usize, bool, usize) -> String,
-    pub search_kinds: [&'static str; 7],
+    // Issue 17 / issue 19 item 9 (search every text, index built in steps).
+    /// What each kind of result is (`search::Kind`, in its order; `search::KINDS` of them).
+    pub search_kinds: [&'static str; 14],
+    /// The palette's title while the index is being built: the search runs when it is done.
+    pub search_indexing: &'static str,
+    /// What Enter does on the result selected: the tab it shows it in.
+    pub search_accept_to: fn(&str) -> String,
+    /// Enter on a section of the document, which no tab shows: its title, said so.
+    pub search_section_found: fn(&str) -> String,
     pub sort_names: [&'static str; 3],
     pub budget_view_fiches: &'static str,
     /// What ←/→ do on the Budgets tab (the keys in force are put before it).
@@ -1026,7 +1034,21 @@ static UI_FR: UiStrings = UiStrings {
         "indicateur",
         "tableau",
         "anomalie",
+        // Issue 19 item 9: every text of a fiche and of the convention.
+        "objectif",
+        "bilan",
+        "section",
+        "synthèse",
+        "énoncé",
+        "calcul",
+        "convention",
     ],
+    // Issue 17: the index is built in steps after the first frame.
+    search_indexing: "index en cours…",
+    search_accept_to: |tab| format!("aller dans {tab}"),
+    search_section_found: |title| {
+        format!("Section du document « {title} » : son texte est lu dans la recherche")
+    },
     sort_names: ["sévérité", "convention", "fiche"],
     budget_view_fiches: "Budgets des fiches",
     budget_views_hint: "colonnes, autres tableaux",
@@ -1240,7 +1262,21 @@ static UI_EN: UiStrings = UiStrings {
         "indicator",
         "table",
         "finding",
+        // Issue 19 item 9: every text of a fiche and of the convention.
+        "objective",
+        "assessment",
+        "section",
+        "synthesis",
+        "statement",
+        "arithmetic",
+        "convention",
     ],
+    // Issue 17: the index is built in steps after the first frame.
+    search_indexing: "indexing…",
+    search_accept_to: |tab| format!("go to {tab}"),
+    search_section_found: |title| {
+        format!("Section of the document “{title}”: its text is read in the search")
+    },
     sort_names: ["severity", "convention", "fiche"],
     budget_view_fiches: "Fiche budgets",
     budget_views_hint: "columns, other tables",

@@ -236,9 +236,13 @@ fn read_signals(sender: mpsc::Sender<Wake>) {
 /// per batch rather than once per key, and the screen still moves.
 const BATCH: usize = 4096;
 
+/// The longest a key waits for the search index being built between events.
+const INDEX_STEP: Duration = Duration::from_millis(4);
+
 fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme) -> anyhow::Result<Option<i32>> {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
+    app.build_index_in_steps();
     let (sender, receiver) = mpsc::channel();
     let _watcher = watch(app, sender.clone());
     read_signals(sender.clone());
@@ -250,15 +254,27 @@ fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme) -> anyhow::Resu
     while !app.should_quit {
         if redraw {
             terminal.draw(|frame| ui::draw(frame, app, theme))?;
-            app.prepare_search();
             let wanted = window_title(app);
             if wanted != title {
                 let _ = execute!(stdout(), crossterm::terminal::SetTitle(&wanted));
                 title = wanted;
             }
         }
-        // Sleep until something happens, then take everything already waiting.
-        let Ok(first) = receiver.recv() else { break };
+        // Sleep until something happens, then take everything already waiting. Until the
+        // search index is complete, the time between events builds it, a step at a time.
+        let first = if app.index_pending() {
+            match receiver.try_recv() {
+                Ok(wake) => wake,
+                Err(mpsc::TryRecvError::Empty) => {
+                    redraw = app.index_step(INDEX_STEP);
+                    continue;
+                }
+                Err(mpsc::TryRecvError::Disconnected) => break,
+            }
+        } else {
+            let Ok(first) = receiver.recv() else { break };
+            first
+        };
         redraw = false;
         let mut changed: Vec<PathBuf> = Vec::new();
         for wake in std::iter::once(first).chain(receiver.try_iter().take(BATCH)) {

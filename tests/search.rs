@@ -25,12 +25,17 @@ fn index_of(c: &Convention) -> Index {
     Index::build(std::iter::once((c, &[][..])))
 }
 
-fn first_label(index: &Index, query: &str) -> String {
+/// The text shown for a result of an index of one convention.
+fn label(index: &Index, c: &Convention, entry: usize) -> String {
+    index.label(entry, c, &[]).expect("a result has a text")
+}
+
+fn first_label(index: &Index, c: &Convention, query: &str) -> String {
     let hits = index.search(query, 10);
     let hit = hits
         .first()
         .unwrap_or_else(|| panic!("nothing found for {query:?}"));
-    index.entries[hit.entry].label.clone()
+    label(index, c, hit.entry)
 }
 
 #[test]
@@ -40,7 +45,7 @@ fn accents_and_case_are_ignored_both_ways() {
     let index = index_of(&c);
     for query in ["ecole", "ÉCOLE", "école", "creme", "oeuvre", "ŒUVRE"] {
         assert!(
-            first_label(&index, query).contains("École et crème"),
+            first_label(&index, &c, query).contains("École et crème"),
             "{query}"
         );
     }
@@ -48,14 +53,15 @@ fn accents_and_case_are_ignored_both_ways() {
 
 #[test]
 fn words_match_in_any_order() {
-    let index = index_of(&convention());
+    let c = convention();
+    let index = index_of(&c);
     for query in [
         "parentalite grossesse",
         "grossesse parentalite",
         "GROSSESSE Parentalité",
     ] {
         assert_eq!(
-            first_label(&index, query),
+            first_label(&index, &c, query),
             "1-4 Soutenir la parentalité : informer dès la grossesse",
             "{query}"
         );
@@ -64,22 +70,27 @@ fn words_match_in_any_order() {
 
 #[test]
 fn an_id_query_ranks_that_fiche_first() {
-    let index = index_of(&convention());
+    let c = convention();
+    let index = index_of(&c);
     for query in ["3-2", "3.2", "fiche 3-2", "FICHE 3.2"] {
         let hits = index.search(query, 10);
-        let entry = &index.entries[hits[0].entry];
-        assert_eq!(entry.kind, Kind::Fiche, "{query}");
-        assert_eq!(entry.fiche.as_deref(), Some("3-2"), "{query}");
+        let place = index.entries[hits[0].entry].place;
+        assert_eq!(place.kind(&c), Kind::Fiche, "{query}");
+        assert_eq!(place.fiche_id(&c, &[]), Some("3-2"), "{query}");
     }
 }
 
 #[test]
 fn matched_characters_point_into_the_label() {
-    let index = index_of(&convention());
+    let c = convention();
+    let index = index_of(&c);
     let hits = index.search("boost", 10);
-    let entry = &index.entries[hits[0].entry];
-    let chars: Vec<char> = entry.label.chars().collect();
-    let matched: String = hits[0].highlighted.iter().map(|&i| chars[i]).collect();
+    let shown = label(&index, &c, hits[0].entry);
+    let chars: Vec<char> = shown.chars().collect();
+    let matched: String = revue::search::highlight("boost", &shown)
+        .iter()
+        .map(|&i| chars[i])
+        .collect();
     assert_eq!(matched.to_lowercase(), "boost");
 }
 

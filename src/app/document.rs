@@ -242,9 +242,8 @@ impl App {
         let doc = &mut self.documents[document];
         doc.findings = crate::rules::check_convention(&doc.convention, &self.rules);
         doc.lookups = std::sync::OnceLock::new();
-        if let Some(index) = &mut self.index {
-            index.rebuild_document(document, &doc.convention, &doc.findings);
-        }
+        self.update_index(document);
+        let doc = &mut self.documents[document];
         let mark = std::mem::replace(&mut doc.history_mark, (doc.undo.len(), doc.redo.len()));
         if let Some(journal) = &self.journal {
             let result = if doc.is_modified() {

@@ -123,17 +123,20 @@ impl App {
             .join(" · ")
     }
 
-    pub fn palette_hint(&self) -> String {
+    /// The palette's keys; with a result selected, Enter names the tab it shows it in.
+    pub fn palette_hint(&self, leads_to: Option<crate::keys::Tab>) -> String {
         let describe = strings::keys(self.lang).line_action;
         let choose = strings::keys(self.lang).choose;
+        let text = self.text();
+        let accept = match leads_to {
+            Some(tab) => (text.search_accept_to)(text.tab_names[tab.index()]),
+            None => describe(Mode::Palette, LineAction::Accept).to_string(),
+        };
         hint(
             self.lang,
             &self.keymap.palette,
             &[
-                (
-                    &[LineAction::Accept],
-                    describe(Mode::Palette, LineAction::Accept),
-                ),
+                (&[LineAction::Accept], &accept),
                 (&[LineAction::Up, LineAction::Down], choose),
                 (
                     &[LineAction::Close],

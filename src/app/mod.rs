@@ -24,7 +24,7 @@ pub use crate::keys::{Action, Key, Keymap, Tab};
 pub use document::{Consent, Dialog, Document};
 pub use editor::{Editor, FieldInput};
 pub use hints::HelpLine;
-pub use search::{Palette, RESULTS as SEARCH_RESULTS};
+pub use search::{Palette, RESULTS as SEARCH_RESULTS, ShownHit};
 
 use crate::model::Convention;
 use crate::rules::{self, Severity};
@@ -151,9 +151,13 @@ pub struct App {
     pub keymap: Keymap,
     pub lang: Lang,
     pub rules: rules::Config,
-    /// Search keys of every document: built after the first frame ([`App::prepare_search`]),
-    /// since nothing on that frame needs them; then kept up to date with every change.
+    /// The word index of every document's texts: built after the first frame, in steps
+    /// between keys ([`App::index_step`]), since nothing on that frame needs it; then kept up
+    /// to date with every change.
     pub index: Option<crate::search::Index>,
+    /// Set by the terminal loop, which builds the index in steps: a search opened before it
+    /// is complete waits for it rather than building it at once.
+    pub index_in_steps: bool,
     pub palette: Option<Palette>,
     /// Each tab's filter (`f`), as typed.
     pub filters: [String; 5],
@@ -204,6 +208,7 @@ impl App {
             .collect();
         App {
             index: None,
+            index_in_steps: false,
             palette: None,
             filters: Default::default(),
             filter_input: None,

@@ -6,7 +6,7 @@ use ratatui_textarea::TextArea;
 use super::views::{self, BudgetRow};
 use super::{Action, App, Scroll, Tab};
 use crate::keys::LineAction;
-use crate::search::{Hit, Target, normalise};
+use crate::search::{Group, Hit, Place, normalise};
 
 /// How many results the palette keeps.
 pub const RESULTS: usize = 200;
@@ -31,21 +31,99 @@ fn single_line_input() -> TextArea<'static> {
     input
 }
 
+impl crate::search::Documents for [super::Document] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn get(
+        &self,
+        document: usize,
+    ) -> Option<(&crate::model::Convention, &[crate::rules::Finding])> {
+        <[_]>::get(self, document).map(|d| (&d.convention, d.findings.as_slice()))
+    }
+}
+
+/// One result as the palette shows it: what it is, its convention, its fiche, its text.
+pub struct ShownHit {
+    pub kind: crate::search::Kind,
+    pub document: usize,
+    pub fiche: Option<String>,
+    pub label: String,
+    /// The characters of `label` the query matched.
+    pub highlighted: Vec<usize>,
+}
+
 impl App {
-    /// Builds the search index if it is not yet: the terminal loop calls this right after the
-    /// first frame, while the user reads it; a search opened before that builds it then.
+    /// Builds the whole search index now if it is not complete (tests, the `first_frame`
+    /// example; the terminal loop builds it in steps instead: [`App::index_step`]).
     pub fn prepare_search(&mut self) {
-        if self.index.is_none() {
-            self.index = Some(crate::search::Index::build(
-                self.documents
-                    .iter()
-                    .map(|d| (&d.convention, d.findings.as_slice())),
-            ));
+        let index = self.index.get_or_insert_with(crate::search::Index::pending);
+        if !index.is_ready() {
+            index.build_step(self.documents.as_slice(), None);
+            self.search_typed();
+        }
+    }
+
+    /// The terminal loop builds the index in steps between keys ([`App::index_step`]); a
+    /// search typed before it is complete waits for it instead of building it at once.
+    pub fn build_index_in_steps(&mut self) {
+        self.index_in_steps = true;
+        self.index.get_or_insert_with(crate::search::Index::pending);
+    }
+
+    /// Whether the index still has groups to index.
+    pub fn index_pending(&self) -> bool {
+        self.index.as_ref().is_none_or(|i| !i.is_ready())
+    }
+
+    /// Indexes for at most `budget`; when that completes the index, the search typed
+    /// meanwhile is run. Returns whether the screen changed.
+    pub fn index_step(&mut self, budget: std::time::Duration) -> bool {
+        let index = self.index.get_or_insert_with(crate::search::Index::pending);
+        if index.is_ready() {
+            return false;
+        }
+        let done = index.build_step(
+            self.documents.as_slice(),
+            Some(std::time::Instant::now() + budget),
+        );
+        if done && self.palette.is_some() {
+            self.search_typed();
+            return true;
+        }
+        false
+    }
+
+    /// After a change to a document, before its history mark moves on: the index is updated
+    /// for the fiche or table that one step of the history changed, and the findings; for
+    /// anything else (a reload, a recovery, fiches added or removed), the whole document.
+    pub(crate) fn update_index(&mut self, document: usize) {
+        let Some(index) = self.index.as_mut() else {
+            return;
+        };
+        let Some(doc) = self.documents.get(document) else {
+            return;
+        };
+        let c = &doc.convention;
+        let same_shape = index.indexed_groups(document) == Some(Group::count(c));
+        match changed_group(doc).filter(|_| same_shape) {
+            Some(group) => {
+                index.update_group(document, group, c, &doc.findings);
+                index.update_group(document, Group::Findings, c, &doc.findings);
+            }
+            None => index.update_document(document, c, &doc.findings),
+        }
+        // Results shown meanwhile (a file reloaded under the open palette) are searched
+        // again: the entries they name may have been replaced.
+        if self.palette.is_some() {
+            self.search_typed();
         }
     }
 
     pub fn open_palette(&mut self) {
-        self.prepare_search();
+        if !self.index_in_steps {
+            self.prepare_search();
+        }
         self.palette = Some(Palette {
             input: single_line_input(),
             hits: Vec::new(),
@@ -62,84 +140,189 @@ impl App {
     /// Keys bound in the palette steer (see [`crate::keys::Keymap::palette`]); every other
     /// key edits the query.
     pub fn palette_key(&mut self, key: &KeyEvent) {
-        let height = self.palette_height();
-        let action = self.keymap.palette.action(key);
-        let Some(palette) = self.palette.as_mut() else {
-            return;
-        };
-        let step = |by: isize| {
-            move |palette: &mut Palette| {
-                let len = palette.hits.len();
-                let target = palette.scroll.selected.saturating_add_signed(by);
-                palette.scroll.select(target, len, height);
-            }
-        };
-        match action {
+        match self.keymap.palette.action(key) {
             Some(LineAction::Close) => self.palette = None,
-            Some(LineAction::Clear) => {
-                palette.input = single_line_input();
-                palette.narrowing = None;
-                self.search_typed();
-            }
-            Some(LineAction::Up) => step(-1)(palette),
-            Some(LineAction::Down) => step(1)(palette),
-            Some(LineAction::PageUp) => step(-10)(palette),
-            Some(LineAction::PageDown) => step(10)(palette),
-            Some(LineAction::Accept) => {
-                let chosen = palette.hits.get(palette.scroll.selected).map(|h| h.entry);
-                self.palette = None;
-                if let Some(entry) = chosen {
-                    self.go_to_entry(entry);
-                }
-            }
+            Some(LineAction::Clear) => self.palette_clear(),
+            Some(LineAction::Up) => self.palette_move(-1),
+            Some(LineAction::Down) => self.palette_move(1),
+            Some(LineAction::PageUp) => self.palette_move(-10),
+            Some(LineAction::PageDown) => self.palette_move(10),
+            Some(LineAction::Accept) => self.palette_accept(),
             None => {
-                if palette.input.input(*key) {
+                if let Some(palette) = self.palette.as_mut()
+                    && palette.input.input(*key)
+                {
                     self.search_typed();
                 }
             }
         }
     }
 
-    /// The palette's query changed: search again (among the previous matches when it only
-    /// grew).
+    /// Ctrl-U: the query emptied, as in a shell.
+    pub fn palette_clear(&mut self) {
+        if let Some(palette) = self.palette.as_mut() {
+            palette.input = single_line_input();
+            palette.narrowing = None;
+            self.search_typed();
+        }
+    }
+
+    /// Moves the selection among the results.
+    pub fn palette_move(&mut self, by: isize) {
+        let height = self.palette_height();
+        if let Some(palette) = self.palette.as_mut() {
+            let len = palette.hits.len();
+            let target = palette.scroll.selected.saturating_add_signed(by);
+            palette.scroll.select(target, len, height);
+        }
+    }
+
+    /// Enter: the palette closes and the selected result is shown where it is.
+    pub fn palette_accept(&mut self) {
+        let Some(palette) = self.palette.take() else {
+            return;
+        };
+        if let Some(hit) = palette.hits.get(palette.scroll.selected) {
+            let query = palette.query();
+            self.go_to_entry_found(hit.entry, &query);
+        }
+    }
+
+    /// The palette's query changed: search again (each word among the vocabulary its
+    /// beginning matched). Before the index is complete, nothing: the search runs when it is.
     pub(crate) fn search_typed(&mut self) {
         let Some(palette) = self.palette.as_mut() else {
             return;
         };
         let query = palette.query();
-        if let Some(index) = &self.index {
-            let (hits, narrowing) =
-                index.search_narrowing(&query, RESULTS, palette.narrowing.as_ref());
-            palette.hits = hits;
-            palette.narrowing = Some(narrowing);
+        match &self.index {
+            Some(index) if index.is_ready() => {
+                let (hits, narrowing) =
+                    index.search_narrowing(&query, RESULTS, palette.narrowing.as_ref());
+                palette.hits = hits;
+                palette.narrowing = Some(narrowing);
+            }
+            _ => {
+                palette.hits.clear();
+                palette.narrowing = None;
+            }
         }
         palette.scroll = Scroll::default();
     }
 
-    /// Shows a search result in its tab, selected.
+    /// A result as shown: its kind, convention, fiche and text, the query's matches marked.
+    pub fn shown_hit(&self, hit: &Hit) -> Option<ShownHit> {
+        let index = self.index.as_ref()?;
+        let entry = index.entries.get(hit.entry)?;
+        let document = entry.document as usize;
+        let doc = self.documents.get(document)?;
+        let label = index.label(hit.entry, &doc.convention, &doc.findings)?;
+        let query = self
+            .palette
+            .as_ref()
+            .map(Palette::query)
+            .unwrap_or_default();
+        Some(ShownHit {
+            kind: entry.place.kind(&doc.convention),
+            document,
+            fiche: entry
+                .place
+                .fiche_id(&doc.convention, &doc.findings)
+                .map(str::to_string),
+            highlighted: crate::search::highlight(&query, &label),
+            label,
+        })
+    }
+
+    /// The tab Enter shows a result in.
+    pub fn hit_leads_to(&self, hit: &Hit) -> Option<Tab> {
+        let entry = self.index.as_ref()?.entries.get(hit.entry)?;
+        let doc = self.documents.get(entry.document as usize)?;
+        Some(destination(doc, entry.place).tab(doc))
+    }
+
+    /// Shows a search result where it is, selected.
     pub fn go_to_entry(&mut self, entry: usize) {
-        let Some(entry) = self.index.as_ref().and_then(|i| i.entries.get(entry)) else {
+        self.go_to_entry_found(entry, "");
+    }
+
+    /// Shows a search result where it is: a fiche's text in the Fiches detail, at the first
+    /// line holding the words `query` matched there; an indicator in Indicateurs; a summary
+    /// table's row in Budgets; a finding in its place; the convention's own texts in the
+    /// overview of Axes.
+    fn go_to_entry_found(&mut self, entry: usize, query: &str) {
+        let Some(entry) = self
+            .index
+            .as_ref()
+            .and_then(|i| i.entries.get(entry))
+            .copied()
+        else {
             return;
         };
-        let (document, target) = (entry.document, entry.target);
+        let document = entry.document as usize;
+        let Some(doc) = self.documents.get(document) else {
+            return;
+        };
+        let c = &doc.convention;
+        // The words of the text that the query matched, to find them in the fiche's detail.
+        let found_words = crate::search::text_at(entry.place, c, &doc.findings)
+            .map(|text| matched_words(query, &text))
+            .unwrap_or_default();
+        let go = destination(doc, entry.place);
         self.show_convention(document);
-        match target {
-            Target::Finding { finding } => return self.jump_to(document, finding),
-            Target::Fiche { fiche } => {
+        match go {
+            Go::Finding(finding) => return self.jump_to(document, finding),
+            Go::Fiche(fiche, find) => {
                 self.filters[Tab::Fiches.index()].clear();
                 self.tab = Tab::Fiches;
                 self.select_in(Tab::Fiches, fiche);
+                // A text of the fiche: its detail goes to the first line holding the words
+                // matched (as Ctrl-F would); the fiche itself: its detail from the top.
+                if find && !found_words.is_empty() {
+                    self.view.fiche_find = found_words;
+                    self.view.fiche_find_home = true;
+                } else {
+                    self.view.fiche_find.clear();
+                    self.view.fiche_find_home = false;
+                }
             }
-            Target::Indicator { row } => {
+            Go::Indicator(row) => {
                 self.filters[Tab::Indicators.index()].clear();
                 self.tab = Tab::Indicators;
-                self.select_in(Tab::Indicators, row);
+                self.select_in(Tab::Indicators, row.unwrap_or(0));
             }
-            Target::TableRow { table, row } => {
+            Go::TableRow(table, row) => {
                 self.filters[Tab::Budgets.index()].clear();
                 self.tab = Tab::Budgets;
                 self.view.budget_view = table + 1;
                 self.select_in(Tab::Budgets, row);
+            }
+            Go::Axes(row) => {
+                self.tab = Tab::Axes;
+                if let Some(row) = row {
+                    self.view.collapsed.clear();
+                    let rows = views::axes_rows(
+                        &self.documents[document].convention,
+                        &self.view.collapsed,
+                    );
+                    let at = rows.iter().position(|r| *r == row).unwrap_or(0);
+                    self.select_in(Tab::Axes, at);
+                } else {
+                    self.select_in(Tab::Axes, 0);
+                }
+                // A section of the document (a synthesis, an article) has no line of its own
+                // in the overview: the status line names it.
+                if let Place::Section { item } = entry.place
+                    && let Some(section) = self.documents[document]
+                        .convention
+                        .sections
+                        .get(item as usize)
+                {
+                    let title =
+                        crate::text::sanitize_line(&crate::text::shorten(&section.title, 120))
+                            .into_owned();
+                    self.status = Some((None, (self.text().search_section_found)(&title)));
+                }
             }
         }
         self.return_to = None;
@@ -340,5 +523,146 @@ impl App {
             Tab::Anomalies => &self.anomalies,
         };
         self.visible_rows(tab).get(scroll.selected).copied()
+    }
+}
+
+/// The words of `text` that the words of `query` matched, each once, as the Fiches tab's find
+/// looks for them.
+fn matched_words(query: &str, text: &str) -> String {
+    let highlighted = crate::search::highlight(query, text);
+    let chars: Vec<char> = text.chars().collect();
+    let mut words: Vec<String> = Vec::new();
+    let mut at = 0;
+    while at < chars.len() {
+        if highlighted.binary_search(&at).is_ok() {
+            let start = (0..=at)
+                .rev()
+                .take_while(|&i| chars[i].is_alphanumeric())
+                .last()
+                .unwrap_or(at);
+            let end = (at..chars.len())
+                .take_while(|&i| chars[i].is_alphanumeric())
+                .last()
+                .map_or(at + 1, |e| e + 1);
+            let word: String = chars[start..end].iter().collect();
+            if !words.contains(&word) {
+                words.push(word);
+            }
+            at = end.max(at + 1);
+        } else {
+            at += 1;
+        }
+    }
+    words.join(" ")
+}
+
+/// The fiche or table that the last step of a document's history changed (an edit, an undo
+/// or a redo since its history mark), as [`super::document`]'s journal tells it.
+fn changed_group(doc: &super::Document) -> Option<Group> {
+    use super::edit::Snapshot;
+    let mark = doc.history_mark;
+    let (undo, redo) = (doc.undo.len(), doc.redo.len());
+    let snapshot = if undo == mark.0 + 1 && (redo == 0 || redo + 1 == mark.1) {
+        &doc.undo.last()?.after
+    } else if undo + 1 == mark.0 && redo == mark.1 + 1 {
+        &doc.redo.last()?.before
+    } else {
+        return None;
+    };
+    let c = &doc.convention;
+    let position = match snapshot {
+        Snapshot::Fiche(key, _) => {
+            let position = c
+                .fiches()
+                .enumerate()
+                .filter(|(_, f)| f.id == key.id)
+                .nth(key.occurrence)?
+                .0;
+            Group::Fiche(u32::try_from(position).ok()?)
+        }
+        Snapshot::Table(id, _) => {
+            let position = c.tables.iter().position(|t| t.id == *id)?;
+            Group::Table(u32::try_from(position).ok()?)
+        }
+        // A structural step (issue 16) may change any text of the document.
+        Snapshot::Convention(_) => return None,
+    };
+    Some(position)
+}
+
+/// Where Enter takes a result.
+#[derive(Debug, Clone, Copy)]
+enum Go {
+    /// A fiche's position; whether to find the matched words in its detail.
+    Fiche(usize, bool),
+    Indicator(Option<usize>),
+    TableRow(usize, usize),
+    Finding(usize),
+    Axes(Option<views::AxesRow>),
+}
+
+impl Go {
+    /// The tab it shows.
+    fn tab(self, doc: &super::Document) -> Tab {
+        match self {
+            Go::Fiche(..) => Tab::Fiches,
+            Go::Indicator(_) => Tab::Indicators,
+            Go::TableRow(..) => Tab::Budgets,
+            Go::Finding(finding) => doc
+                .findings
+                .get(finding)
+                .and_then(|f| super::tabs::home_of(&doc.convention, f))
+                .map_or(Tab::Anomalies, |place| place.tab()),
+            Go::Axes(_) => Tab::Axes,
+        }
+    }
+}
+
+/// Where a result is shown: a fiche's texts in its detail, an indicator in Indicateurs, a
+/// summary table's row in Budgets, a finding where it belongs, the convention's own texts
+/// (statements, claims, sections, parties) in the overview of Axes.
+fn destination(doc: &super::Document, place: Place) -> Go {
+    let c = &doc.convention;
+    let fiche_ref = |position: u32| views::fiche_refs(c).get(position as usize).copied();
+    match place {
+        Place::Fiche { fiche } => Go::Fiche(fiche as usize, false),
+        Place::FicheIndicator { fiche, item } => {
+            let wanted = fiche_ref(fiche);
+            let rows = doc.lookup().indicator_rows(c);
+            Go::Indicator(
+                rows.iter().position(|r| {
+                    r.fiche.is_some() && r.fiche == wanted && r.index == item as usize
+                }),
+            )
+        }
+        Place::Indicator { item } => {
+            let rows = doc.lookup().indicator_rows(c);
+            Go::Indicator(
+                rows.iter()
+                    .position(|r| r.fiche.is_none() && r.index == item as usize),
+            )
+        }
+        Place::TableRow { table, row } => Go::TableRow(table as usize, row as usize),
+        Place::Finding { finding } => Go::Finding(finding as usize),
+        Place::Statement { item } => Go::Axes(Some(views::AxesRow::Overview(
+            views::OverviewItem::Statement(item as usize),
+        ))),
+        Place::Claim { item } => Go::Axes(Some(views::AxesRow::Overview(
+            views::OverviewItem::Claim(item as usize),
+        ))),
+        Place::Convention {
+            field: crate::search::ConventionField::StateSupport,
+        } => Go::Axes(Some(views::AxesRow::Overview(
+            views::OverviewItem::StateSupport,
+        ))),
+        Place::Axe { axe } => Go::Axes(Some(views::AxesRow::Axe(axe as usize))),
+        Place::Convention { .. }
+        | Place::Party { .. }
+        | Place::Section { .. }
+        | Place::Deadline { .. } => Go::Axes(None),
+        place => match place.fiche() {
+            Some(fiche) => Go::Fiche(fiche as usize, true),
+            None => Go::Axes(None),
+        },
     }
 }

@@ -182,6 +182,9 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
     let weak = |hit: &crate::search::Hit| hit.score.saturating_mul(2) < best;
     let title = if palette.query().trim().is_empty() {
         format!(" {} ", text.search_title)
+    } else if app.index_pending() {
+        // Typed before the index is complete: searched when it is.
+        format!(" {} — {} ", text.search_title, text.search_indexing)
     } else {
         let weak_count = palette.hits.iter().filter(|h| weak(h)).count();
         format!(
@@ -242,7 +245,7 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
         .saturating_sub(widths.iter().sum::<u16>() as usize + widths.len());
     let rows: Vec<Row> = shown
         .iter()
-        .filter_map(|hit| Some((hit, app.index.as_ref()?.entries.get(hit.entry)?)))
+        .filter_map(|hit| Some((hit, app.shown_hit(hit)?)))
         .map(|(hit, entry)| {
             let kind = text.search_kinds[entry.kind as usize];
             let convention = app
@@ -251,7 +254,7 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
                 .map(|d| super::tabs::anomalies::short_name(&d.convention))
                 .unwrap_or_default();
             // In a long text the match can be far in: show it, with a little context before.
-            let skip = match (hit.highlighted.first(), hit.highlighted.last()) {
+            let skip = match (entry.highlighted.first(), entry.highlighted.last()) {
                 (Some(&first), Some(&last)) if last >= label_room => first
                     .saturating_sub(label_room / 4)
                     .min((last + 1 + label_room / 4).saturating_sub(label_room)),
@@ -280,7 +283,7 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
                             width <= room
                         })
                         .map(|(i, c)| {
-                            let style = if hit.highlighted.binary_search(&i).is_ok() {
+                            let style = if entry.highlighted.binary_search(&i).is_ok() {
                                 matched
                             } else {
                                 Style::default()
@@ -317,8 +320,12 @@ pub fn search(frame: &mut Frame, app: &App, theme: &Theme, palette: &crate::app:
         .with_offset(0)
         .with_selected(selected.map(|s| s - first));
     frame.render_stateful_widget(table, list_area, &mut state);
+    // Where Enter leads, for the result selected.
+    let leads_to = selected
+        .and_then(|s| palette.hits.get(s))
+        .and_then(|hit| app.hit_leads_to(hit));
     frame.render_widget(
-        Paragraph::new(app.palette_hint()).style(theme.muted),
+        Paragraph::new(app.palette_hint(leads_to)).style(theme.muted),
         hint_area,
     );
 }
