@@ -6,7 +6,7 @@ use crate::keys::{
     Action, DialogAction, DialogKind, FieldListAction, HelpAction, Key, LineAction, Mode,
     TypingAction,
 };
-use crate::model::{ConventionKind, Scope};
+use crate::model::{ConventionKind, Scope, SectionKind};
 
 #[derive(
     Debug,
@@ -35,6 +35,30 @@ pub fn kind_name(lang: Lang, kind: ConventionKind) -> &'static str {
         (Lang::En, ConventionKind::Avenant) => "amendment",
         (Lang::En, ConventionKind::RapportExecution) => "execution report",
         (Lang::En, ConventionKind::Programme) => "programme",
+    }
+}
+
+/// What a section of the document is, as its line in the Axes overview names it.
+pub fn section_kind_name(lang: Lang, kind: SectionKind) -> &'static str {
+    match (lang, kind) {
+        (Lang::Fr, SectionKind::Article) => "Article",
+        (Lang::Fr, SectionKind::Synthese) => "Synthèse",
+        (Lang::Fr, SectionKind::Orientation) => "Orientation",
+        (Lang::Fr, SectionKind::Annexe) => "Annexe",
+        (Lang::Fr, SectionKind::Autre) => "Section",
+        (Lang::En, SectionKind::Article) => "Article",
+        (Lang::En, SectionKind::Synthese) => "Synthesis",
+        (Lang::En, SectionKind::Orientation) => "Orientation",
+        (Lang::En, SectionKind::Annexe) => "Annex",
+        (Lang::En, SectionKind::Autre) => "Section",
+    }
+}
+
+/// Under the reader of a section: the keys that scroll and close it.
+pub fn reader_keys(lang: Lang, scroll: &str, close: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{scroll} : défiler · {close} : fermer"),
+        Lang::En => format!("{scroll}: scroll · {close}: close"),
     }
 }
 
@@ -811,8 +835,6 @@ pub struct UiStrings {
     pub search_indexing: &'static str,
     /// What Enter does on the result selected: the tab it shows it in.
     pub search_accept_to: fn(&str) -> String,
-    /// Enter on a section of the document, which no tab shows: its title, said so.
-    pub search_section_found: fn(&str) -> String,
     pub sort_names: [&'static str; 3],
     pub budget_view_fiches: &'static str,
     /// What ←/→ do on the Budgets tab (the keys in force are put before it).
@@ -1046,9 +1068,6 @@ static UI_FR: UiStrings = UiStrings {
     // Issue 17: the index is built in steps after the first frame.
     search_indexing: "index en cours…",
     search_accept_to: |tab| format!("aller dans {tab}"),
-    search_section_found: |title| {
-        format!("Section du document « {title} » : son texte est lu dans la recherche")
-    },
     sort_names: ["sévérité", "convention", "fiche"],
     budget_view_fiches: "Budgets des fiches",
     budget_views_hint: "colonnes, autres tableaux",
@@ -1274,9 +1293,6 @@ static UI_EN: UiStrings = UiStrings {
     // Issue 17: the index is built in steps after the first frame.
     search_indexing: "indexing…",
     search_accept_to: |tab| format!("go to {tab}"),
-    search_section_found: |title| {
-        format!("Section of the document “{title}”: its text is read in the search")
-    },
     sort_names: ["severity", "convention", "fiche"],
     budget_view_fiches: "Fiche budgets",
     budget_views_hint: "columns, other tables",
@@ -3481,7 +3497,6 @@ pub fn program_prefix(lang: Lang) -> &'static str {
         Lang::En => "revue: ",
     }
 }
-
 
 /// A save refused because the file changed on disk since it was loaded.
 pub fn changed_since_loaded(lang: Lang) -> String {

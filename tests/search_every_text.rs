@@ -78,9 +78,84 @@ fn the_cd13_synthesis_about_parentalite_is_found() {
         app.documents[app.current].path.file_name().unwrap(),
         "cd13-2019-rapport-execution.ron"
     );
-    // No tab shows a section's text: the status line names the section found.
-    let status = &app.status.as_ref().expect("a status").1;
-    assert!(status.contains("Les maraudes mixtes"), "{status}");
+    // The section is read whole, over the Axes tab, which lists it after the axes' total.
+    assert!(
+        matches!(app.overlay, Some(revue::app::Overlay::Reader { .. })),
+        "{:?}",
+        app.overlay.is_some()
+    );
+    let screen = common::screen(&app).join("\n");
+    assert!(
+        screen.contains("Synthèse : Les maraudes mixtes"),
+        "{screen}"
+    );
+    assert!(screen.contains("Échap : fermer"), "{screen}");
+    app.handle_key(&key(KeyCode::Esc));
+    assert!(app.overlay.is_none());
+    let screen = common::screen(&app).join("\n");
+    assert!(
+        screen.contains("▸ Synthèse : Les maraudes mixtes"),
+        "{screen}"
+    );
+}
+
+/// Every section of the document is a line of the Axes tab, after the figures; Enter reads
+/// it, scrolled to its end and no further, and the help's keys close it.
+#[test]
+fn every_section_is_listed_in_axes_and_read_with_enter() {
+    let mut app = common::app_on(&common::data().join("cd77-2022-convention.ron"));
+    let sections = app.document().unwrap().convention.sections.clone();
+    assert!(sections.len() > 2);
+    let rows =
+        revue::app::views::axes_rows(&app.document().unwrap().convention, &Default::default());
+    let total = rows
+        .iter()
+        .position(|r| *r == revue::app::views::AxesRow::GrandTotal)
+        .unwrap();
+    assert_eq!(rows.len(), total + 1 + sections.len());
+    // The longest section: read to its last line.
+    let (longest, section) = sections
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, s)| s.text.len())
+        .unwrap();
+    app.handle_key(&key(KeyCode::End));
+    for _ in longest + 1..sections.len() {
+        app.handle_key(&key(KeyCode::Up));
+    }
+    app.handle_key(&key(KeyCode::Enter));
+    assert!(matches!(
+        app.overlay,
+        Some(revue::app::Overlay::Reader { section: s, .. }) if s == longest
+    ));
+    let first_line = section.text.lines().find(|l| !l.trim().is_empty()).unwrap();
+    let first_words: String = first_line
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let screen = common::screen(&app).join("\n");
+    assert!(screen.contains(&first_words), "{screen}");
+    app.handle_key(&key(KeyCode::End));
+    let last_words: String = {
+        let last_line = section
+            .text
+            .lines()
+            .rfind(|l| !l.trim().is_empty())
+            .unwrap();
+        let words: Vec<&str> = last_line.split_whitespace().collect();
+        words[words.len().saturating_sub(2)..].join(" ")
+    };
+    let end = common::screen(&app).join("\n");
+    assert!(
+        end.replace('\u{a0}', " ").contains(&last_words),
+        "{last_words:?}\n{end}"
+    );
+    // No further than the end: one more line down shows the same.
+    app.handle_key(&key(KeyCode::Down));
+    assert_eq!(common::screen(&app).join("\n"), end);
+    app.handle_key(&key(KeyCode::Esc));
+    assert!(app.overlay.is_none());
 }
 
 /// A partner named in a fiche is found as a partner, with its fiche; Enter opens the fiche.

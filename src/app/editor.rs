@@ -104,6 +104,8 @@ fn overview_field(c: &Convention, item: views::OverviewItem) -> Field {
         O::StateSupport | O::StateSupportFiches => Field::StateSupport,
         O::Statement(i) | O::StatementFiches(i) => statement(i),
         O::Claim(i) => Field::ClaimText(i),
+        // A section's text is transcription read in the reader, not a field of the editor.
+        O::Section(_) => Field::ConventionTitle,
     }
 }
 

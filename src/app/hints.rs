@@ -237,6 +237,21 @@ impl App {
     }
 
     /// The keys that close the help, for its bottom line: `Échap ou ? pour fermer`.
+    /// Under a section being read: the keys that scroll it and close it.
+    pub fn reader_hint(&self) -> String {
+        let first = |action| {
+            self.keymap
+                .help
+                .keys(action)
+                .into_iter()
+                .next()
+                .map(|k| strings::key_label(self.lang, k))
+                .unwrap_or_else(|| "—".to_string())
+        };
+        let scroll = format!("{}/{}", first(HelpAction::Up), first(HelpAction::Down));
+        strings::reader_keys(self.lang, &scroll, &first(HelpAction::Close))
+    }
+
     pub fn help_close_hint(&self) -> String {
         let keys: Vec<String> = self
             .keymap

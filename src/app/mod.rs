@@ -86,6 +86,12 @@ pub enum Overlay {
     ConventionPicker {
         selected: usize,
     },
+    /// A section of the shown convention's own text (a synthesis, an article), read whole:
+    /// no tab shows it.
+    Reader {
+        section: usize,
+        scroll: u16,
+    },
 }
 
 /// The fiche detail as last drawn, in rows of its area.
@@ -112,6 +118,8 @@ pub struct ViewState {
     /// drawing, as ratatui's list states are): scrolling stops at its end, and `{` / `}`
     /// jump between its sections.
     pub fiche_detail_extent: std::cell::RefCell<DetailExtent>,
+    /// How far the section reader can scroll, as last drawn (its text wraps to the screen).
+    pub reader_max_scroll: std::cell::Cell<u16>,
     /// Words looked for in the fiche shown (Ctrl-F): the lines holding them are marked.
     pub fiche_find: String,
     /// The detail starts at the first line found (just after the words were typed).
@@ -357,6 +365,9 @@ impl App {
         }
         if let Some(Overlay::Help { scroll }) = self.overlay {
             return self.help_key(key, scroll);
+        }
+        if let Some(Overlay::Reader { section, scroll }) = self.overlay {
+            return self.reader_key(key, section, scroll);
         }
         if let Some(action) = self.keymap.action(key) {
             self.update(action);
@@ -619,6 +630,33 @@ impl App {
             H::End => max,
         };
         self.overlay = Some(Overlay::Help {
+            scroll: scroll.min(max),
+        });
+    }
+
+    /// Keys while a section is read: the help's bindings scroll it and close it.
+    fn reader_key(&mut self, key: &KeyEvent, section: usize, scroll: u16) {
+        use crate::keys::HelpAction as H;
+        let Some(action) = self.keymap.help.action(key) else {
+            return;
+        };
+        let page = self.screen.height.saturating_sub(6).max(1);
+        // How far it scrolls is known once drawn (the text wraps to the screen's width).
+        let max = self.view.reader_max_scroll.get();
+        let scroll = match action {
+            H::Close => {
+                self.overlay = None;
+                return;
+            }
+            H::Up => scroll.saturating_sub(1),
+            H::Down => scroll.saturating_add(1),
+            H::PageUp => scroll.saturating_sub(page),
+            H::PageDown => scroll.saturating_add(page),
+            H::Home => 0,
+            H::End => max,
+        };
+        self.overlay = Some(Overlay::Reader {
+            section,
             scroll: scroll.min(max),
         });
     }

@@ -310,18 +310,12 @@ impl App {
                 } else {
                     self.select_in(Tab::Axes, 0);
                 }
-                // A section of the document (a synthesis, an article) has no line of its own
-                // in the overview: the status line names it.
-                if let Place::Section { item } = entry.place
-                    && let Some(section) = self.documents[document]
-                        .convention
-                        .sections
-                        .get(item as usize)
-                {
-                    let title =
-                        crate::text::sanitize_line(&crate::text::shorten(&section.title, 120))
-                            .into_owned();
-                    self.status = Some((None, (self.text().search_section_found)(&title)));
+                // A section of the document (a synthesis, an article): its text, read whole.
+                if let Place::Section { item } = entry.place {
+                    self.overlay = Some(super::Overlay::Reader {
+                        section: item as usize,
+                        scroll: 0,
+                    });
                 }
             }
         }
@@ -656,10 +650,10 @@ fn destination(doc: &super::Document, place: Place) -> Go {
             views::OverviewItem::StateSupport,
         ))),
         Place::Axe { axe } => Go::Axes(Some(views::AxesRow::Axe(axe as usize))),
-        Place::Convention { .. }
-        | Place::Party { .. }
-        | Place::Section { .. }
-        | Place::Deadline { .. } => Go::Axes(None),
+        Place::Section { item } => Go::Axes(Some(views::AxesRow::Overview(
+            views::OverviewItem::Section(item as usize),
+        ))),
+        Place::Convention { .. } | Place::Party { .. } | Place::Deadline { .. } => Go::Axes(None),
         place => match place.fiche() {
             Some(fiche) => Go::Fiche(fiche as usize, true),
             None => Go::Axes(None),

@@ -210,6 +210,9 @@ pub enum OverviewItem {
     StatementFiches(usize),
     /// Arithmetic stated outside the fiches (index into `claims`).
     Claim(usize),
+    /// A section of the document's own text (a synthesis, an article; index into
+    /// `sections`): Enter reads it. Listed after the axes' total, not among the figures.
+    Section(usize),
 }
 
 /// The overview's lines: the convention, then what it states outside the fiches.
@@ -244,6 +247,10 @@ pub fn axes_rows(convention: &Convention, collapsed: &BTreeSet<usize>) -> Vec<Ax
         }
     }
     rows.push(AxesRow::GrandTotal);
+    // The document's own text last, below the figures: there may be dozens of sections.
+    rows.extend(
+        (0..convention.sections.len()).map(|i| AxesRow::Overview(OverviewItem::Section(i))),
+    );
     rows
 }
 

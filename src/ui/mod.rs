@@ -62,6 +62,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::ConventionPicker { selected }) => {
             popups::conventions(frame, app, theme, selected)
         }
+        Some(Overlay::Reader { section, scroll }) => {
+            popups::reader(frame, app, theme, section, scroll)
+        }
         None => {}
     }
     if let Some(dialog) = &app.dialog {

@@ -103,6 +103,68 @@ pub fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: u16) {
     );
 }
 
+/// A section of the document's own text, whole, wrapped to the popup and scrolled.
+pub fn reader(frame: &mut Frame, app: &App, theme: &Theme, section: usize, scroll: u16) {
+    let Some(section) = app
+        .document()
+        .and_then(|doc| doc.convention.sections.get(section))
+    else {
+        return;
+    };
+    let screen = frame.area();
+    let area = centered(
+        screen,
+        screen.width.saturating_sub(4).min(100),
+        screen.height.saturating_sub(2),
+    );
+    let inner_width = usize::from(area.width.saturating_sub(2)).max(1);
+    let inner_height = area.height.saturating_sub(2);
+    let text = crate::text::sanitize_multiline(&section.text);
+    let lines: Vec<Line> = text
+        .lines()
+        .map(|line| Line::styled(crate::text::keep_together(line).into_owned(), theme.base))
+        .collect();
+    let rows: usize = lines
+        .iter()
+        .map(|line| super::tabs::fiches::wrapped_rows(line, inner_width))
+        .sum();
+    let max = u16::try_from(rows.saturating_sub(usize::from(inner_height))).unwrap_or(u16::MAX);
+    app.view.reader_max_scroll.set(max);
+    let scroll = scroll.min(max);
+    let more = match (scroll > 0, scroll < max) {
+        (true, true) => " ↑↓",
+        (false, true) => " ↓",
+        (true, false) => " ↑",
+        (false, false) => "",
+    };
+    let name = crate::strings::section_kind_name(app.lang, section.kind);
+    let title = [section.id.as_str(), section.title.as_str()]
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| clean(s))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let title = crate::text::shorten(
+        &crate::strings::labelled(app.lang, name, &title),
+        inner_width.saturating_sub(4),
+    )
+    .into_owned();
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .scroll((scroll, 0))
+            .block(
+                block(format!(" {title} "), theme).title_bottom(Line::styled(
+                    format!(" {}{more} ", app.reader_hint()),
+                    theme.muted,
+                )),
+            )
+            .style(theme.base),
+        area,
+    );
+}
+
 pub fn conventions(frame: &mut Frame, app: &App, theme: &Theme, selected: usize) {
     let text = app.text();
     // Two files may hold the same convention (a copy, a draft): their lines then say which

@@ -283,6 +283,21 @@ fn overview_row(app: &App, item: OverviewItem, figure_columns: usize) -> GridRow
                 Some(&claim.stated),
             )
         }
+        OverviewItem::Section(index) => {
+            let section = &c.sections[index];
+            let name = crate::strings::section_kind_name(app.lang, section.kind);
+            let title = [section.id.as_str(), section.title.as_str()]
+                .iter()
+                .filter(|s| !s.trim().is_empty())
+                .map(|s| clean(s))
+                .collect::<Vec<_>>()
+                .join(" ");
+            // ▸: Enter opens its text.
+            (
+                format!("▸ {}", crate::strings::labelled(app.lang, name, &title)),
+                None,
+            )
+        }
         OverviewItem::StateSupportFiches | OverviewItem::StatementFiches(_) => {
             return fiches_row(app, item, figure_columns);
         }
@@ -297,7 +312,10 @@ fn overview_row(app: &App, item: OverviewItem, figure_columns: usize) -> GridRow
     GridRow {
         severity,
         cells,
-        style: RowStyle::Heading,
+        style: match item {
+            OverviewItem::Section(_) => RowStyle::Normal,
+            _ => RowStyle::Heading,
+        },
         note: None,
     }
 }
@@ -315,6 +333,12 @@ pub(crate) fn enter(app: &mut App) {
         Some(AxesRow::Fiche(f)) => {
             let f = *f;
             app.open_fiche(f, crate::app::Tab::Axes);
+        }
+        Some(AxesRow::Overview(OverviewItem::Section(section))) => {
+            app.overlay = Some(crate::app::Overlay::Reader {
+                section: *section,
+                scroll: 0,
+            });
         }
         _ => {}
     }

@@ -206,7 +206,7 @@ fn stated_text(finding: &crate::rules::Finding) -> String {
 
 /// How many rows a line takes once wrapped at word boundaries to `width` (as the detail
 /// paragraph wraps it).
-fn wrapped_rows(line: &Line, width: usize) -> usize {
+pub(crate) fn wrapped_rows(line: &Line, width: usize) -> usize {
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
     let mut rows = 1;
     let mut used = 0;
