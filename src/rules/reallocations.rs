@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::{Anchor, Context, Finding, Rule, Severity, eur};
 use crate::model::{Fiche, Value, checked_sum};
 
-pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     for fiche in cx.convention.fiches() {
         let Some(budget) = &fiche.budget else {
             continue;
