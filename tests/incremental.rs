@@ -331,3 +331,26 @@ fn the_apps_findings_after_edits_undos_and_redos_are_a_full_checks() {
         }
     }
 }
+
+/// A convention large enough for its fiches to be checked on every core: the same findings,
+/// in the same order, and an edit after it still matches.
+#[test]
+fn a_large_convention_checked_on_every_core_gives_a_full_checks_findings() {
+    let (_, mut convention) = corpus::generate(corpus::Params {
+        departements: 1,
+        years: 1,
+        fiches_per_convention: Some(1_200),
+        ..corpus::Params::default()
+    })
+    .into_iter()
+    .next()
+    .expect("one convention");
+    let config = config();
+    let mut recheck = Recheck::default();
+    let kept = recheck.check(&convention, &config, &Changed::Everything);
+    assert_eq!(kept, rules::check_convention(&convention, &config));
+    let source = convention.fiches().nth(5).cloned().expect("a fiche");
+    fiche_at(&mut convention, 1_100).description = source.description;
+    let kept = recheck.check(&convention, &config, &Changed::Fiches(vec![1_100]));
+    assert_eq!(kept, rules::check_convention(&convention, &config));
+}

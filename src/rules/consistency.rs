@@ -10,7 +10,7 @@ use super::tables::TablePlace;
 use super::{Anchor, Context, Finding, Rule, Severity, eur};
 use crate::model::{
     BudgetField, ConventionKind, Day, Fiche, Indicator, Measure, StatementScope, Table, Value,
-    days_in, normalise_fiche_id,
+    days_in,
 };
 use crate::strings::field_name;
 
@@ -375,12 +375,9 @@ fn finding(severity: Severity, anchor: Anchor, location: String, message: String
 
 /// `3-3` twice, or `3-3` and `3.3`, which every lookup takes for the same fiche.
 pub(super) fn duplicate_ids(cx: &Context, out: &mut Vec<Finding>) {
-    let mut first_of: HashMap<String, usize> = HashMap::new();
     let fiches: Vec<_> = cx.convention.fiches().collect();
     for (position, fiche) in fiches.iter().enumerate() {
-        let first = *first_of
-            .entry(normalise_fiche_id(&fiche.id))
-            .or_insert(position);
+        let first = cx.first_with_id_of(position).unwrap_or(position);
         if first == position {
             continue;
         }

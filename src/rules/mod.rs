@@ -252,32 +252,69 @@ pub struct Context<'a> {
     pub convention: &'a Convention,
     pub config: &'a Config,
     pub text: &'static RuleStrings,
-    /// The fiches by normalised id, the first of a duplicated id winning as in
-    /// [`Convention::find_fiche`]: rules look fiches up for every table row.
-    fiches: HashMap<String, &'a Fiche>,
+    /// The fiches in document order.
+    fiches: Vec<&'a Fiche>,
+    /// Their ids, normalised, and the first fiche of each (kept by [`Recheck`]).
+    ids: std::borrow::Cow<'a, FicheIds>,
+}
+
+/// Every fiche's normalised id, in document order, and the position of the first fiche
+/// with each, as [`Convention::find_fiche`] finds it: rules look fiches up for every table
+/// row.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FicheIds {
+    normalised: Vec<String>,
+    first: HashMap<String, usize>,
+}
+
+impl FicheIds {
+    fn of(convention: &Convention) -> FicheIds {
+        let normalised: Vec<String> = convention
+            .fiches()
+            .map(|f| crate::model::normalise_fiche_id(&f.id))
+            .collect();
+        let mut first = HashMap::with_capacity(normalised.len());
+        for (position, id) in normalised.iter().enumerate() {
+            first.entry(id.clone()).or_insert(position);
+        }
+        FicheIds { normalised, first }
+    }
 }
 
 impl<'a> Context<'a> {
     pub fn new(convention: &'a Convention, config: &'a Config) -> Context<'a> {
-        let mut fiches = HashMap::new();
-        for fiche in convention.fiches() {
-            fiches
-                .entry(crate::model::normalise_fiche_id(&fiche.id))
-                .or_insert(fiche);
-        }
+        Context::with_ids(
+            convention,
+            config,
+            std::borrow::Cow::Owned(FicheIds::of(convention)),
+        )
+    }
+
+    fn with_ids(
+        convention: &'a Convention,
+        config: &'a Config,
+        ids: std::borrow::Cow<'a, FicheIds>,
+    ) -> Context<'a> {
         Context {
             convention,
             config,
             text: strings::rules(config.lang),
-            fiches,
+            fiches: convention.fiches().collect(),
+            ids,
         }
     }
 
     /// [`Convention::find_fiche`], without scanning every fiche.
     pub fn find_fiche(&self, id: &str) -> Option<&'a Fiche> {
-        self.fiches
-            .get(&crate::model::normalise_fiche_id(id))
-            .copied()
+        let position = self.ids.first.get(&crate::model::normalise_fiche_id(id))?;
+        self.fiches.get(*position).copied()
+    }
+
+    /// The position of the first fiche whose id is, normalised, that of the fiche at
+    /// `position`.
+    pub(crate) fn first_with_id_of(&self, position: usize) -> Option<usize> {
+        let id = self.ids.normalised.get(position)?;
+        self.ids.first.get(id).copied()
     }
 }
 
@@ -604,6 +641,9 @@ pub enum Changed {
     Fiches(Vec<usize>),
 }
 
+/// From this many fiches, [`Recheck`] works out the fiches' own findings on every core.
+const PARALLEL_FICHES: usize = 1000;
+
 /// [`check_convention`], kept from one check to the next: each fiche's own findings are
 /// kept and worked out again only for the fiches that changed, while the document-wide
 /// relations (tables, statements, totals over the fiches, copies, duplicate ids) are
@@ -615,6 +655,7 @@ pub struct Recheck {
     shares: Vec<FicheShare>,
     /// What [`consistency::copies`] compares of each fiche.
     copy_keys: Vec<CopyKeys>,
+    ids: FicheIds,
 }
 
 impl Recheck {
@@ -626,7 +667,6 @@ impl Recheck {
         config: &Config,
         changed: &Changed,
     ) -> Vec<Finding> {
-        let cx = Context::new(convention, config);
         let header = Header::of(convention, config);
         let count = convention.fiches().count();
         let changed = match changed {
@@ -635,13 +675,32 @@ impl Recheck {
             }
             changed => changed,
         };
+        // The ids are normalised again only when one changed.
+        let same_ids = match changed {
+            Changed::Everything => false,
+            Changed::Fiches(positions) => positions.iter().all(|&p| {
+                let id = convention.fiches().nth(p).map(|f| &f.id);
+                let normalised = id.map(|id| crate::model::normalise_fiche_id(id));
+                normalised.as_ref() == self.ids.normalised.get(p)
+            }),
+        };
+        if !same_ids {
+            self.ids = FicheIds::of(convention);
+        }
+        let ids = std::mem::take(&mut self.ids);
+        let cx = Context::with_ids(convention, config, std::borrow::Cow::Borrowed(&ids));
         match changed {
             Changed::Everything => {
-                self.shares = convention
-                    .fiches()
-                    .map(|fiche| FicheShare::of(&cx, fiche))
-                    .collect();
-                self.copy_keys = convention.fiches().map(CopyKeys::of).collect();
+                let fiches: Vec<&Fiche> = convention.fiches().collect();
+                let share = |fiche: &&Fiche| (FicheShare::of(&cx, fiche), CopyKeys::of(fiche));
+                // One large convention is checked on every core, fiche by fiche (many small
+                // ones are already spread over the cores one convention each).
+                let shares = if fiches.len() >= PARALLEL_FICHES {
+                    crate::parallel::map(&fiches, share)
+                } else {
+                    fiches.iter().map(share).collect()
+                };
+                (self.shares, self.copy_keys) = shares.into_iter().unzip();
             }
             Changed::Fiches(positions) => {
                 for &position in positions {
@@ -656,6 +715,7 @@ impl Recheck {
                     .zip(&self.shares)
                     .any(|(fiche, share)| fiche.id != share.id);
                 if moved {
+                    self.ids = ids;
                     return self.check(convention, config, &Changed::Everything);
                 }
             }
@@ -672,7 +732,10 @@ impl Recheck {
             },
             &self.copy_keys,
         );
-        finish(&cx, findings)
+        let findings = finish(&cx, findings);
+        drop(cx);
+        self.ids = ids;
+        findings
     }
 }
 
