@@ -354,3 +354,62 @@ fn a_large_convention_checked_on_every_core_gives_a_full_checks_findings() {
     let kept = recheck.check(&convention, &config, &Changed::Fiches(vec![1_100]));
     assert_eq!(kept, rules::check_convention(&convention, &config));
 }
+
+/// The fiche a reallocation goes to is edited to quote the amount, then not to: the warning
+/// that it does not show it goes and comes back, though the reallocating fiche is unchanged.
+#[test]
+fn a_receiving_fiches_edit_is_seen_by_the_reallocations_it_receives() {
+    let config = config();
+    let mut convention = conventions()
+        .iter()
+        .find(|c| c.fiches().count() > 100)
+        .expect("the large generated convention")
+        .clone();
+    let mut recheck = Recheck::default();
+    let (amount, receiver) = convention
+        .fiches()
+        .flat_map(|f| f.budget.iter().flat_map(|b| &b.reallocations))
+        .find_map(|r| Some((r.amount.amount()?, r.to_fiche.clone()?)))
+        .expect("a reallocation to a fiche");
+    let position = convention
+        .fiches()
+        .position(|f| f.id == receiver)
+        .expect("the receiving fiche");
+    let not_shown = |c: &Convention| {
+        rules::check_convention(c, &config)
+            .iter()
+            .filter(|f| f.fiche().is_some() && f.expected == Some(amount) && f.stated.is_none())
+            .count()
+    };
+    let quoting = |c: &mut Convention, text: String| {
+        let fiche = fiche_at(c, position);
+        fiche.description = Some(Block {
+            text,
+            ..Block::default()
+        });
+        fiche.objective = None;
+        fiche.start = None;
+        fiche.duration = None;
+        fiche.perspectives = None;
+        fiche.assessment = None;
+        fiche.sections.clear();
+        if let Some(budget) = &mut fiche.budget {
+            budget.text.clear();
+        }
+    };
+    recheck.check(&convention, &config, &Changed::Everything);
+    quoting(&mut convention, "Rien de chiffré.".to_string());
+    let kept = recheck.check(&convention, &config, &Changed::Fiches(vec![position]));
+    assert_eq!(kept, rules::check_convention(&convention, &config));
+    let before = not_shown(&convention);
+    quoting(
+        &mut convention,
+        format!("Reçoit {} €.", revue::model::format_amount_fr(amount)),
+    );
+    let kept = recheck.check(&convention, &config, &Changed::Fiches(vec![position]));
+    assert_eq!(kept, rules::check_convention(&convention, &config));
+    assert!(
+        not_shown(&convention) < before,
+        "quoting the amount is seen"
+    );
+}

@@ -256,7 +256,16 @@ pub struct Context<'a> {
     fiches: Vec<&'a Fiche>,
     /// Their ids, normalised, and the first fiche of each (kept by [`Recheck`]).
     ids: std::borrow::Cow<'a, FicheIds>,
+    /// A position of each id as the fiches write it: a table row or a statement naming a
+    /// fiche as the fiche writes its id is found without normalising it (most lookups).
+    written: HashMap<&'a str, usize>,
+    /// The figures each fiche's texts write, worked out for the fiches a reallocation goes
+    /// to, when first needed (kept by [`Recheck`] while the fiche is unchanged).
+    mentioned: std::borrow::Cow<'a, [Mentioned]>,
 }
+
+/// The runs of digits a fiche's texts write (see `reallocations`), once worked out.
+pub(crate) type Mentioned = std::sync::OnceLock<std::collections::HashSet<String>>;
 
 /// Every fiche's normalised id, in document order, and the position of the first fiche
 /// with each, as [`Convention::find_fiche`] finds it: rules look fiches up for every table
@@ -283,10 +292,12 @@ impl FicheIds {
 
 impl<'a> Context<'a> {
     pub fn new(convention: &'a Convention, config: &'a Config) -> Context<'a> {
+        let mentioned = vec![Mentioned::new(); convention.fiches().count()];
         Context::with_ids(
             convention,
             config,
             std::borrow::Cow::Owned(FicheIds::of(convention)),
+            std::borrow::Cow::Owned(mentioned),
         )
     }
 
@@ -294,20 +305,54 @@ impl<'a> Context<'a> {
         convention: &'a Convention,
         config: &'a Config,
         ids: std::borrow::Cow<'a, FicheIds>,
+        mentioned: std::borrow::Cow<'a, [Mentioned]>,
     ) -> Context<'a> {
+        let fiches: Vec<&Fiche> = convention.fiches().collect();
+        let mut written = HashMap::with_capacity(fiches.len());
+        for (position, fiche) in fiches.iter().enumerate() {
+            written.entry(fiche.id.as_str()).or_insert(position);
+        }
         Context {
             convention,
             config,
             text: strings::rules(config.lang),
-            fiches: convention.fiches().collect(),
+            fiches,
             ids,
+            written,
+            mentioned,
         }
     }
 
     /// [`Convention::find_fiche`], without scanning every fiche.
     pub fn find_fiche(&self, id: &str) -> Option<&'a Fiche> {
-        let position = self.ids.first.get(&crate::model::normalise_fiche_id(id))?;
-        self.fiches.get(*position).copied()
+        self.fiches.get(self.fiche_position(id)?).copied()
+    }
+
+    /// The position among the fiches of the one [`Context::find_fiche`] finds.
+    pub(crate) fn fiche_position(&self, id: &str) -> Option<usize> {
+        match self.written.get(id) {
+            // The same written id normalises the same: the first fiche with it.
+            Some(&position) => self.first_with_id_of(position),
+            None => self
+                .ids
+                .first
+                .get(&crate::model::normalise_fiche_id(id))
+                .copied(),
+        }
+    }
+
+    /// What the fiche at `position` writes, by `work_out` the first time it is asked.
+    pub(crate) fn mentioned(
+        &self,
+        position: usize,
+        work_out: impl FnOnce(&Fiche) -> std::collections::HashSet<String>,
+    ) -> Option<&std::collections::HashSet<String>> {
+        let fiche = self.fiches.get(position)?;
+        Some(
+            self.mentioned
+                .get(position)?
+                .get_or_init(|| work_out(fiche)),
+        )
     }
 
     /// The position of the first fiche whose id is, normalised, that of the fiche at
@@ -656,6 +701,7 @@ pub struct Recheck {
     /// What [`consistency::copies`] compares of each fiche.
     copy_keys: Vec<CopyKeys>,
     ids: FicheIds,
+    mentioned: Vec<Mentioned>,
 }
 
 impl Recheck {
@@ -687,8 +733,24 @@ impl Recheck {
         if !same_ids {
             self.ids = FicheIds::of(convention);
         }
+        match changed {
+            Changed::Everything => self.mentioned = vec![Mentioned::new(); count],
+            Changed::Fiches(positions) => {
+                for &position in positions {
+                    if let Some(mentioned) = self.mentioned.get_mut(position) {
+                        *mentioned = Mentioned::new();
+                    }
+                }
+            }
+        }
         let ids = std::mem::take(&mut self.ids);
-        let cx = Context::with_ids(convention, config, std::borrow::Cow::Borrowed(&ids));
+        let mentioned = std::mem::take(&mut self.mentioned);
+        let cx = Context::with_ids(
+            convention,
+            config,
+            std::borrow::Cow::Borrowed(&ids),
+            std::borrow::Cow::Borrowed(&mentioned),
+        );
         match changed {
             Changed::Everything => {
                 let fiches: Vec<&Fiche> = convention.fiches().collect();
@@ -715,7 +777,8 @@ impl Recheck {
                     .zip(&self.shares)
                     .any(|(fiche, share)| fiche.id != share.id);
                 if moved {
-                    self.ids = ids;
+                    drop(cx);
+                    (self.ids, self.mentioned) = (ids, mentioned);
                     return self.check(convention, config, &Changed::Everything);
                 }
             }
@@ -734,7 +797,7 @@ impl Recheck {
         );
         let findings = finish(&cx, findings);
         drop(cx);
-        self.ids = ids;
+        (self.ids, self.mentioned) = (ids, mentioned);
         findings
     }
 }
