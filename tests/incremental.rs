@@ -117,7 +117,9 @@ fn apply(convention: &mut Convention, config: &mut Config, edit: &Edit) -> Chang
                     })
                 }
                 6 => fiche.id = source.id.clone(),
-                7 => fiche.id = format!("X-{n}"),
+                // Another id, or the same written another way ("3-2" as "3.2").
+                7 if n % 2 == 0 => fiche.id = format!("X-{n}"),
+                7 => fiche.id = fiche.id.replace('-', "."),
                 8 => fiche.budget = source.budget.clone(),
                 9 => fiche.budget = None,
                 10 => fiche.indicators.clear(),

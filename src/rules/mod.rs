@@ -256,9 +256,6 @@ pub struct Context<'a> {
     fiches: Vec<&'a Fiche>,
     /// Their ids, normalised, and the first fiche of each (kept by [`Recheck`]).
     ids: std::borrow::Cow<'a, FicheIds>,
-    /// A position of each id as the fiches write it: a table row or a statement naming a
-    /// fiche as the fiche writes its id is found without normalising it (most lookups).
-    written: HashMap<&'a str, usize>,
     /// The figures each fiche's texts write, worked out for the fiches a reallocation goes
     /// to, when first needed (kept by [`Recheck`] while the fiche is unchanged).
     mentioned: std::borrow::Cow<'a, [Mentioned]>,
@@ -272,21 +269,37 @@ pub(crate) type Mentioned = std::sync::OnceLock<std::collections::HashSet<String
 /// row.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FicheIds {
+    /// The ids as the fiches write them.
+    ids: Vec<String>,
     normalised: Vec<String>,
     first: HashMap<String, usize>,
+    /// The first position of each id as the fiches write it: a table row or a statement
+    /// naming a fiche as the fiche writes its id is found without normalising it (most
+    /// lookups), and findings are sorted by it.
+    written: HashMap<String, usize>,
 }
 
 impl FicheIds {
     fn of(convention: &Convention) -> FicheIds {
-        let normalised: Vec<String> = convention
-            .fiches()
-            .map(|f| crate::model::normalise_fiche_id(&f.id))
+        let ids: Vec<String> = convention.fiches().map(|f| f.id.clone()).collect();
+        let normalised: Vec<String> = ids
+            .iter()
+            .map(|id| crate::model::normalise_fiche_id(id))
             .collect();
         let mut first = HashMap::with_capacity(normalised.len());
         for (position, id) in normalised.iter().enumerate() {
             first.entry(id.clone()).or_insert(position);
         }
-        FicheIds { normalised, first }
+        let mut written = HashMap::with_capacity(ids.len());
+        for (position, id) in ids.iter().enumerate() {
+            written.entry(id.clone()).or_insert(position);
+        }
+        FicheIds {
+            ids,
+            normalised,
+            first,
+            written,
+        }
     }
 }
 
@@ -307,18 +320,12 @@ impl<'a> Context<'a> {
         ids: std::borrow::Cow<'a, FicheIds>,
         mentioned: std::borrow::Cow<'a, [Mentioned]>,
     ) -> Context<'a> {
-        let fiches: Vec<&Fiche> = convention.fiches().collect();
-        let mut written = HashMap::with_capacity(fiches.len());
-        for (position, fiche) in fiches.iter().enumerate() {
-            written.entry(fiche.id.as_str()).or_insert(position);
-        }
         Context {
             convention,
             config,
             text: strings::rules(config.lang),
-            fiches,
+            fiches: convention.fiches().collect(),
             ids,
-            written,
             mentioned,
         }
     }
@@ -330,7 +337,7 @@ impl<'a> Context<'a> {
 
     /// The position among the fiches of the one [`Context::find_fiche`] finds.
     pub(crate) fn fiche_position(&self, id: &str) -> Option<usize> {
-        match self.written.get(id) {
+        match self.ids.written.get(id) {
             // The same written id normalises the same: the first fiche with it.
             Some(&position) => self.first_with_id_of(position),
             None => self
@@ -606,7 +613,6 @@ fn emit(
 
 /// Links each finding to its fiche, gives it its key and sources, and sorts them.
 fn finish(cx: &Context, mut findings: Vec<Finding>) -> Vec<Finding> {
-    let convention = cx.convention;
     for finding in &mut findings {
         finding.fiche = fiche_of(cx, &finding.anchor);
     }
@@ -615,10 +621,7 @@ fn finish(cx: &Context, mut findings: Vec<Finding>) -> Vec<Finding> {
     // document order; the sort is stable, so each rule's order is kept.
     // Each fiche's position looked up, not searched for at each comparison (the first fiche
     // with an id, as a scan would find it).
-    let mut order: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (position, fiche) in convention.fiches().enumerate() {
-        order.entry(fiche.id.as_str()).or_insert(position);
-    }
+    let order = &cx.ids.written;
     findings.sort_by_cached_key(|f| {
         let position = f.fiche().and_then(|id| order.get(id).copied());
         (f.severity, position.map_or(0, |p| p + 1))
@@ -726,8 +729,7 @@ impl Recheck {
             Changed::Everything => false,
             Changed::Fiches(positions) => positions.iter().all(|&p| {
                 let id = convention.fiches().nth(p).map(|f| &f.id);
-                let normalised = id.map(|id| crate::model::normalise_fiche_id(id));
-                normalised.as_ref() == self.ids.normalised.get(p)
+                id.is_some() && id == self.ids.ids.get(p)
             }),
         };
         if !same_ids {
