@@ -804,12 +804,18 @@ impl Recheck {
     }
 }
 
-/// [`check_all`], each convention's [`Recheck`] kept for the checks after an edit.
+/// [`check_all`], with each convention's [`Recheck`] for the checks after an edit: kept
+/// from this check for a large convention (its fiches checked on every core), left to the
+/// first edit for a small one (a full check of it is quick, and keeping every small
+/// convention's findings twice would slow the start-up of many files).
 pub fn check_all_kept(
     conventions: &[&Convention],
     config: &Config,
 ) -> Vec<(Vec<Finding>, Recheck)> {
     crate::parallel::map(conventions, |c| {
+        if c.fiches().count() < PARALLEL_FICHES {
+            return (check_convention(c, config), Recheck::default());
+        }
         let mut recheck = Recheck::default();
         let findings = recheck.check(c, config, &Changed::Everything);
         (findings, recheck)
