@@ -223,7 +223,7 @@ mod rules_bench {
             .sum()
     }
 
-    /// As `App::new` runs them: spread over the cores.
+    /// Spread over the cores, one convention each.
     #[divan::bench(sample_count = 20)]
     fn all_rules() -> usize {
         let config = config();
@@ -232,6 +232,30 @@ mod rules_bench {
             .iter()
             .map(Vec::len)
             .sum()
+    }
+
+    /// As `App::new` runs them: spread over the cores (a large convention fiche by fiche),
+    /// each fiche's findings kept for the re-checks after an edit.
+    #[divan::bench(sample_count = 20)]
+    fn all_rules_kept() -> usize {
+        let config = config();
+        let conventions: Vec<&Convention> = CORPUS.files.iter().map(|f| &f.convention).collect();
+        rules::check_all_kept(&conventions, &config)
+            .iter()
+            .map(|(findings, _)| findings.len())
+            .sum()
+    }
+
+    /// The re-check after one fiche changed (issue 17), on the convention from the middle of
+    /// the corpus: that fiche's own findings, then every document-wide relation.
+    #[divan::bench(sample_count = 50)]
+    fn recheck_one_fiche(bencher: Bencher) {
+        let config = config();
+        let convention = &CORPUS.files[CORPUS.files.len() / 2].convention;
+        let mut recheck = rules::Recheck::default();
+        recheck.check(convention, &config, &rules::Changed::Everything);
+        bencher
+            .bench_local(|| recheck.check(convention, &config, &rules::Changed::Fiches(vec![0])));
     }
 }
 
@@ -549,6 +573,38 @@ mod save {
             hash =
                 storage::save_convention(Path::new(&path), convention, Some(hash)).expect("saved");
         });
+    }
+
+    /// Where a save's time goes (issue 17), part by part: the canonical text alone.
+    #[divan::bench(sample_count = 30)]
+    fn part_serialise() -> String {
+        storage::to_ron_string(&CORPUS.files[CORPUS.files.len() / 2].convention)
+    }
+
+    /// Reading the file back and hashing it (the check that it did not change on disk).
+    #[divan::bench(sample_count = 30)]
+    fn part_read_and_hash(bencher: Bencher) {
+        let path = &CORPUS.files[CORPUS.files.len() / 2].path;
+        bencher.bench_local(|| storage::content_hash(&std::fs::read(path).expect("read")));
+    }
+
+    /// One atomic replacement of the file with its text: exclusive temporary file, write,
+    /// fsync, rename, directory fsync (a save makes two: the backup and the file).
+    #[divan::bench(sample_count = 30)]
+    fn part_write_and_fsync(bencher: Bencher) {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("written.ron");
+        let text = &CORPUS.texts[CORPUS.texts.len() / 2];
+        bencher.bench_local(|| storage::write_atomically(&path, text.as_bytes()).expect("written"));
+    }
+
+    /// The same without the fsyncs: what the disk's durability costs.
+    #[divan::bench(sample_count = 30)]
+    fn part_write_without_fsync(bencher: Bencher) {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("written.ron");
+        let text = &CORPUS.texts[CORPUS.texts.len() / 2];
+        bencher.bench_local(|| std::fs::write(&path, text.as_bytes()).expect("written"));
     }
 }
 

@@ -22,6 +22,9 @@ pub struct Document {
     /// Lookups into `convention` and `findings` for drawing ([`Document::lookup`]): emptied
     /// whenever the findings are set, worked out again at the first frame that asks.
     pub(crate) lookups: std::sync::OnceLock<super::views::Lookup>,
+    /// Each fiche's own findings, kept so that an edit re-checks the fiche it changed and
+    /// the document-wide relations, not every fiche (issue 17).
+    pub(crate) recheck: crate::rules::Recheck,
     /// Lengths of `undo` and `redo` at the last [`App::after_change`], to tell which step of
     /// the history the next one follows (the journal records that step alone).
     pub history_mark: (usize, usize),
@@ -240,7 +243,8 @@ impl App {
     /// journal, and everything that points into the document found again by identity.
     pub(crate) fn after_change(&mut self, document: usize) {
         let doc = &mut self.documents[document];
-        doc.findings = crate::rules::check_convention(&doc.convention, &self.rules);
+        let changed = changed_fiches(doc, doc.history_mark);
+        doc.findings = doc.recheck.check(&doc.convention, &self.rules, &changed);
         doc.lookups = std::sync::OnceLock::new();
         self.update_index(document);
         let doc = &mut self.documents[document];
@@ -328,20 +332,52 @@ impl App {
     }
 }
 
-/// The change that took `doc` one step through its history since `mark` (the lengths of its
-/// undo and redo stacks then), as the journal records it, and the length of the undo stack
-/// before it; `None` when the document changed otherwise (several steps, a reload).
-fn journal_step(doc: &Document, mark: (usize, usize)) -> Option<(storage::Replacement, usize)> {
+/// The state that one step through its history since `mark` (the lengths of its undo and
+/// redo stacks then) put in `doc`, and the length of the undo stack before it; `None` when
+/// the document changed otherwise (several steps, a reload).
+fn history_step(doc: &Document, mark: (usize, usize)) -> Option<(&Snapshot, usize)> {
     let (undo, redo) = (doc.undo.len(), doc.redo.len());
-    let (snapshot, before) = if undo == mark.0 + 1 && (redo == 0 || redo + 1 == mark.1) {
+    if undo == mark.0 + 1 && (redo == 0 || redo + 1 == mark.1) {
         // An edit (which empties redo) or a redo: the state after the last change.
-        (&doc.undo.last()?.after, mark.0)
+        Some((&doc.undo.last()?.after, mark.0))
     } else if undo + 1 == mark.0 && redo == mark.1 + 1 {
         // An undo: the state before the change it took back.
-        (&doc.redo.last()?.before, mark.0)
+        Some((&doc.redo.last()?.before, mark.0))
     } else {
-        return None;
-    };
+        None
+    }
+}
+
+/// Which fiches the change since `mark` may have touched, for the re-check: the one fiche a
+/// step of the history wrote (found where its snapshot now is, and only if it is there as the
+/// snapshot holds it), none for a table of the document; anything else, every fiche.
+fn changed_fiches(doc: &Document, mark: (usize, usize)) -> crate::rules::Changed {
+    use crate::rules::Changed;
+    match history_step(doc, mark) {
+        Some((Snapshot::Fiche(key, fiche), _)) => {
+            let Some(at) = key.find(&doc.convention) else {
+                return Changed::Everything;
+            };
+            if at.get(&doc.convention) != fiche.as_ref() {
+                return Changed::Everything;
+            }
+            let before: usize = doc.convention.axes[..at.axe]
+                .iter()
+                .map(|axe| axe.fiches.len())
+                .sum();
+            Changed::Fiches(vec![before + at.fiche])
+        }
+        Some((Snapshot::Table(..), _)) => Changed::Fiches(Vec::new()),
+        // Several steps, a reload, and any kind of change that comes later: every fiche.
+        _ => Changed::Everything,
+    }
+}
+
+/// The change that took `doc` one step through its history since `mark`, as the journal
+/// records it, and the length of the undo stack before it; `None` when the document changed
+/// otherwise (several steps, a reload).
+fn journal_step(doc: &Document, mark: (usize, usize)) -> Option<(storage::Replacement, usize)> {
+    let (snapshot, before) = history_step(doc, mark)?;
     let change = match snapshot {
         Snapshot::Fiche(key, fiche) => storage::Replacement::Fiche {
             id: key.id.clone(),

@@ -189,12 +189,13 @@ impl App {
     pub fn new(report: LoadReport, keymap: Keymap, lang: Lang, rules: rules::Config) -> App {
         // Every convention checked on every core.
         let conventions: Vec<&Convention> = report.files.iter().map(|f| &f.convention).collect();
-        let findings = rules::check_all(&conventions, &rules);
+        let findings = rules::check_all_kept(&conventions, &rules);
         let documents: Vec<Document> = report
             .files
             .into_iter()
             .zip(findings)
-            .map(|(f, findings)| Document {
+            .map(|(f, (findings, recheck))| Document {
+                recheck,
                 lookups: Default::default(),
                 history_mark: (0, 0),
                 path: f.path,

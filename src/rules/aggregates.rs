@@ -10,7 +10,7 @@ use crate::model::{
 };
 use crate::strings::field_name;
 
-pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let convention = cx.convention;
     if let Some(support) = &convention.state_support
         && let Some(stated) = support.value.amount()

@@ -6,19 +6,22 @@ use super::same_figure::describe_bound;
 use super::{Anchor, Context, Finding, Rule, Severity, eur, last_digit};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::model::{Claim, Operation, Value, format_amount_fr};
+use crate::model::{Claim, Fiche, Operation, Value, format_amount_fr};
 
-pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for fiche in cx.convention.fiches() {
-        for (index, claim) in fiche.claims.iter().enumerate() {
-            let anchor = Anchor::Claim {
-                fiche: Some(fiche.id.clone()),
-                index,
-            };
-            let location = cx.fiche_place(fiche, cx.text.claim);
-            check_claim(cx, claim, anchor, location, out);
-        }
+/// One fiche's claims.
+pub(super) fn fiche(cx: &Context, fiche: &Fiche, out: &mut Vec<Finding>) {
+    for (index, claim) in fiche.claims.iter().enumerate() {
+        let anchor = Anchor::Claim {
+            fiche: Some(fiche.id.clone()),
+            index,
+        };
+        let location = cx.fiche_place(fiche, cx.text.claim);
+        check_claim(cx, claim, anchor, location, out);
     }
+}
+
+/// The convention's own claims.
+pub(super) fn document(cx: &Context, out: &mut Vec<Finding>) {
     for (index, claim) in cx.convention.claims.iter().enumerate() {
         let anchor = Anchor::Claim { fiche: None, index };
         let location = format!("{} › {}", cx.text.convention_scope, cx.text.claim);

@@ -4,23 +4,22 @@ use super::{Anchor, Context, Finding, Rule, Severity, eur};
 use crate::model::{BudgetField, Fiche, Planned, Value};
 use crate::strings::field_name;
 
-pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for fiche in cx.convention.fiches() {
-        let Some(budget) = fiche.budget.as_ref() else {
-            continue;
-        };
-        // What was spent, when the document gives it by funder, then what was planned.
-        let spent = budget
-            .executed_by_funder
-            .as_ref()
-            .map(|s| (s, BudgetField::Executed));
-        let planned = budget
-            .planned
-            .as_ref()
-            .map(|p| (p, BudgetField::PlannedEtat));
-        for (shares, field) in spent.into_iter().chain(planned) {
-            check_shares(cx, fiche, shares, field, out);
-        }
+/// One fiche's shares, spent then planned.
+pub(super) fn fiche(cx: &Context, fiche: &Fiche, out: &mut Vec<Finding>) {
+    let Some(budget) = fiche.budget.as_ref() else {
+        return;
+    };
+    // What was spent, when the document gives it by funder, then what was planned.
+    let spent = budget
+        .executed_by_funder
+        .as_ref()
+        .map(|s| (s, BudgetField::Executed));
+    let planned = budget
+        .planned
+        .as_ref()
+        .map(|p| (p, BudgetField::PlannedEtat));
+    for (shares, field) in spent.into_iter().chain(planned) {
+        check_shares(cx, fiche, shares, field, out);
     }
 }
 

@@ -9,20 +9,10 @@ use std::collections::HashMap;
 use super::tables::TablePlace;
 use super::{Anchor, Context, Finding, Rule, Severity, eur};
 use crate::model::{
-    BudgetField, ConventionKind, Day, Indicator, Measure, StatementScope, Value, days_in,
-    normalise_fiche_id,
+    BudgetField, ConventionKind, Day, Fiche, Indicator, Measure, StatementScope, Table, Value,
+    days_in,
 };
 use crate::strings::field_name;
-
-pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    duplicate_ids(cx, out);
-    negative_figures(cx, out);
-    dates_to_come(cx, out);
-    deadlines(cx, out);
-    dangling_references(cx, out);
-    ragged_rows(cx, out);
-    copies(cx, out);
-}
 
 /// The document's own date: when it was dated or transmitted. Not the signing date: a
 /// report's `signed` is often the date of the convention it reports on.
@@ -31,10 +21,8 @@ fn document_day<'a>(cx: &Context<'a>) -> Option<(Day, &'a str)> {
     Some((*days_in(written).last()?, written))
 }
 
-/// A document dated or transmitted after a deadline it states; in a report, a result given
-/// for a period that had not ended at the report's date (a partial figure presented as the
-/// year's).
-fn deadlines(cx: &Context, out: &mut Vec<Finding>) {
+/// A document dated or transmitted after a deadline it states.
+pub(super) fn deadlines(cx: &Context, out: &mut Vec<Finding>) {
     let convention = cx.convention;
     let Some((dated, written)) = document_day(cx) else {
         return;
@@ -52,67 +40,101 @@ fn deadlines(cx: &Context, out: &mut Vec<Finding>) {
             ));
         }
     }
-    // A convention or a programme states where things stand when it is signed; a report
-    // states results, and one for a period still running is a partial figure.
-    if convention.kind != ConventionKind::RapportExecution {
+}
+
+/// In a report, a result given for a period that had not ended at the report's date (a
+/// partial figure presented as the year's). A convention or a programme states where things
+/// stand when it is signed; a report states results, and one for a period still running is
+/// a partial figure.
+fn unfinished_periods(
+    cx: &Context,
+    indicators: &[Indicator],
+    place: &dyn Fn(usize) -> (Anchor, String),
+    out: &mut Vec<Finding>,
+) {
+    if indicators.is_empty() || cx.convention.kind != ConventionKind::RapportExecution {
         return;
     }
-    let now = cx.config.current_year;
-    let mut unfinished = |indicator: &Indicator, place: &dyn Fn() -> (Anchor, String)| {
-        for value in &indicator.values {
-            // A year still to come is reported by `dates_to_come`.
-            if value.measure != Measure::Result || value.value.is_none() || value.year > now {
-                continue;
-            }
-            let ends = days_in(&value.note)
-                .last()
-                .copied()
-                .unwrap_or(Day::end_of_year(value.year));
-            if dated < ends {
-                let (anchor, location) = place();
-                out.push(finding(
-                    Severity::Warning,
-                    anchor,
-                    location,
-                    (cx.text.result_before_period_end)(
-                        &indicator.name,
-                        value.year,
-                        &ends.display_fr(),
-                        written,
-                    ),
-                ));
-            }
-        }
+    let Some((dated, written)) = document_day(cx) else {
+        return;
     };
-    for fiche in convention.fiches() {
-        for (index, indicator) in fiche.indicators.iter().enumerate() {
-            unfinished(indicator, &|| {
-                (
-                    Anchor::Indicator {
-                        fiche: Some(fiche.id.clone()),
-                        index,
-                    },
-                    cx.fiche_place(
-                        fiche,
-                        &format!("{} {}", cx.text.indicator, cx.quote(&indicator.name)),
-                    ),
-                )
-            });
+    for (index, indicator) in indicators.iter().enumerate() {
+        unfinished_values(cx, (dated, written), indicator, &|| place(index), out);
+    }
+}
+
+fn unfinished_values(
+    cx: &Context,
+    (dated, written): (Day, &str),
+    indicator: &Indicator,
+    place: &dyn Fn() -> (Anchor, String),
+    out: &mut Vec<Finding>,
+) {
+    let now = cx.config.current_year;
+    for value in &indicator.values {
+        // A year still to come is reported by `dates_to_come`.
+        if value.measure != Measure::Result || value.value.is_none() || value.year > now {
+            continue;
+        }
+        let ends = days_in(&value.note)
+            .last()
+            .copied()
+            .unwrap_or(Day::end_of_year(value.year));
+        if dated < ends {
+            let (anchor, location) = place();
+            out.push(finding(
+                Severity::Warning,
+                anchor,
+                location,
+                (cx.text.result_before_period_end)(
+                    &indicator.name,
+                    value.year,
+                    &ends.display_fr(),
+                    written,
+                ),
+            ));
         }
     }
-    for (index, indicator) in convention.indicators.iter().enumerate() {
-        unfinished(indicator, &|| {
-            (
-                Anchor::Indicator { fiche: None, index },
-                format!("{} {}", cx.text.indicator, cx.quote(&indicator.name)),
-            )
-        });
-    }
+}
+
+/// [`unfinished_periods`] of one fiche's indicators.
+pub(super) fn fiche_unfinished_periods(cx: &Context, fiche: &Fiche, out: &mut Vec<Finding>) {
+    let place = |index| fiche_indicator_place(cx, fiche, index);
+    unfinished_periods(cx, &fiche.indicators, &place, out);
+}
+
+/// [`unfinished_periods`] of the convention's own indicators.
+pub(super) fn document_unfinished_periods(cx: &Context, out: &mut Vec<Finding>) {
+    let place = |index| document_indicator_place(cx, index);
+    unfinished_periods(cx, &cx.convention.indicators, &place, out);
+}
+
+fn fiche_indicator_place(cx: &Context, fiche: &Fiche, index: usize) -> (Anchor, String) {
+    let name = fiche.indicators.get(index).map_or("", |i| i.name.as_str());
+    (
+        Anchor::Indicator {
+            fiche: Some(fiche.id.clone()),
+            index,
+        },
+        cx.fiche_place(fiche, &format!("{} {}", cx.text.indicator, cx.quote(name))),
+    )
+}
+
+fn document_indicator_place(cx: &Context, index: usize) -> (Anchor, String) {
+    let name = cx
+        .convention
+        .indicators
+        .get(index)
+        .map_or("", |i| i.name.as_str());
+    (
+        Anchor::Indicator { fiche: None, index },
+        format!("{} {}", cx.text.indicator, cx.quote(name)),
+    )
 }
 
 /// A statement whose scope names a fiche or an axe the document does not have, a table row
 /// linked to a missing fiche: every rule would skip them in silence.
-fn dangling_references(cx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn dangling_references(cx: &Context, out: &mut Vec<Finding>) {
     let convention = cx.convention;
     for (index, statement) in convention.statements.iter().enumerate() {
         if statement.field.is_none() && statement.about.is_none() {
@@ -162,94 +184,152 @@ fn dangling_references(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// A row with more or fewer cells than the table has columns: its figures would land in the
-/// wrong column, or be dropped.
-fn ragged_rows(cx: &Context, out: &mut Vec<Finding>) {
-    let fiche_tables = cx.convention.fiches().flat_map(|fiche| {
-        fiche.budget.iter().flat_map(move |budget| {
-            budget.tables.iter().enumerate().map(move |(index, table)| {
-                (
-                    TablePlace::Fiche {
-                        fiche: &fiche.id,
-                        index,
-                    },
-                    table,
-                )
-            })
-        })
-    });
-    let document_tables = cx
-        .convention
-        .tables
+/// wrong column, or be dropped. One fiche's budget tables.
+pub(super) fn fiche_ragged_rows(cx: &Context, fiche: &Fiche, out: &mut Vec<Finding>) {
+    let Some(budget) = &fiche.budget else {
+        return;
+    };
+    for (index, table) in budget.tables.iter().enumerate() {
+        let place = TablePlace::Fiche {
+            fiche: &fiche.id,
+            index,
+        };
+        ragged_rows(cx, place, table, out);
+    }
+}
+
+/// [`fiche_ragged_rows`] of the document's own tables.
+pub(super) fn document_ragged_rows(cx: &Context, out: &mut Vec<Finding>) {
+    for (index, table) in cx.convention.tables.iter().enumerate() {
+        ragged_rows(cx, TablePlace::Convention { index }, table, out);
+    }
+}
+
+fn ragged_rows(cx: &Context, place: TablePlace, table: &Table, out: &mut Vec<Finding>) {
+    let columns = table.columns.len();
+    let rows = table
+        .rows
         .iter()
         .enumerate()
-        .map(|(index, table)| (TablePlace::Convention { index }, table));
-    for (place, table) in fiche_tables.chain(document_tables) {
-        let columns = table.columns.len();
-        let rows = table
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (Some(i), r))
-            .chain(table.total.iter().map(|r| (None, r)));
-        for (row_index, row) in rows {
-            if row.cells.len() == columns {
-                continue;
-            }
-            let row_name = match row_index {
-                Some(_) => format!("{} {}", cx.text.row, cx.quote(row.label())),
-                None => cx.text.total_row.to_string(),
-            };
-            out.push(finding(
-                Severity::Error,
-                place.anchor(row_index, row_index.is_none(), None),
-                place.location(cx, table, Some(&row_name), None),
-                (cx.text.ragged_row)(row.cells.len(), columns),
-            ));
+        .map(|(i, r)| (Some(i), r))
+        .chain(table.total.iter().map(|r| (None, r)));
+    for (row_index, row) in rows {
+        if row.cells.len() == columns {
+            continue;
         }
+        let row_name = match row_index {
+            Some(_) => format!("{} {}", cx.text.row, cx.quote(row.label())),
+            None => cx.text.total_row.to_string(),
+        };
+        out.push(finding(
+            Severity::Error,
+            place.anchor(row_index, row_index.is_none(), None),
+            place.location(cx, table, Some(&row_name), None),
+            (cx.text.ragged_row)(row.cells.len(), columns),
+        ));
     }
 }
 
 /// Shorter texts repeat by nature ("Département", "Sans objet").
 const COPY_MIN_CHARS: usize = 80;
 
+/// What [`copies`] compares of one fiche: a hash of its description and of its budget block
+/// (their words joined by single spaces), when long or full enough to be told from a
+/// coincidence. Hashes rather than the texts keep this small enough to keep for every fiche;
+/// [`copies`] compares the texts themselves when two hashes are equal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CopyKeys {
+    description: Option<u64>,
+    budget: Option<u64>,
+}
+
+impl CopyKeys {
+    pub(super) fn of(fiche: &Fiche) -> CopyKeys {
+        CopyKeys {
+            description: description_copy_text(fiche).map(|text| hash(&text)),
+            budget: budget_copy_text(fiche).map(|text| hash(&text)),
+        }
+    }
+}
+
+fn hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A fiche's description as [`copies`] compares it, when long enough.
+fn description_copy_text(fiche: &Fiche) -> Option<String> {
+    let text = words(&fiche.description.as_ref()?.text);
+    (text.chars().count() >= COPY_MIN_CHARS).then_some(text)
+}
+
+fn budget_copy_text(fiche: &Fiche) -> Option<String> {
+    fiche.budget.as_ref().and_then(budget_block)
+}
+
+/// The first earlier fiche whose text (`text_of`) is the same as that of the fiche at
+/// `position`, among those of the same hash, else `position` joins them.
+fn first_copy(
+    seen: &mut HashMap<u64, Vec<usize>>,
+    hash: u64,
+    fiches: &[&Fiche],
+    position: usize,
+    text_of: fn(&Fiche) -> Option<String>,
+) -> Option<usize> {
+    let same_hash = seen.entry(hash).or_default();
+    if !same_hash.is_empty() {
+        let text = text_of(fiches[position]);
+        if let Some(&first) = same_hash.iter().find(|&&f| text_of(fiches[f]) == text) {
+            return Some(first);
+        }
+    }
+    same_hash.push(position);
+    None
+}
+
 /// Two fiches with the same description paragraph, or the same budget block: often a
-/// copy-paste left in a report. A warning on the second, naming the first.
-fn copies(cx: &Context, out: &mut Vec<Finding>) {
+/// copy-paste left in a report. A warning on the second, naming the first. `keys` holds each
+/// fiche's [`CopyKeys`], in document order.
+pub(super) fn copies(cx: &Context, keys: &[CopyKeys], out: &mut Vec<Finding>) {
     let fiches: Vec<_> = cx.convention.fiches().collect();
-    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut descriptions: HashMap<String, usize> = HashMap::new();
-    let mut budgets: HashMap<String, usize> = HashMap::new();
-    for (position, fiche) in fiches.iter().enumerate() {
+    let mut descriptions: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut budgets: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (position, (fiche, keys)) in fiches.iter().zip(keys).enumerate() {
         let anchor = || Anchor::Fiche {
             fiche: fiche.id.clone(),
             position,
         };
-        if let Some(description) = &fiche.description {
-            let text = words(&description.text);
-            if text.chars().count() >= COPY_MIN_CHARS {
-                if let Some(&first) = descriptions.get(&text) {
-                    out.push(finding(
-                        Severity::Warning,
-                        anchor(),
-                        format!("{} {}", cx.text.fiche, fiche.id),
-                        (cx.text.copied_description)(&fiches[first].id),
-                    ));
-                } else {
-                    descriptions.insert(text, position);
-                }
-            }
+        if let Some(hash) = keys.description
+            && let Some(first) = first_copy(
+                &mut descriptions,
+                hash,
+                &fiches,
+                position,
+                description_copy_text,
+            )
+        {
+            out.push(finding(
+                Severity::Warning,
+                anchor(),
+                format!("{} {}", cx.text.fiche, fiche.id),
+                (cx.text.copied_description)(&fiches[first].id),
+            ));
         }
-        if let Some(key) = fiche.budget.as_ref().and_then(budget_block) {
-            if let Some(&first) = budgets.get(&key) {
-                out.push(finding(
-                    Severity::Warning,
-                    anchor(),
-                    format!("{} {} › {}", cx.text.fiche, fiche.id, cx.text.budget),
-                    (cx.text.copied_budget)(&fiches[first].id),
-                ));
-            } else {
-                budgets.insert(key, position);
-            }
+        if let Some(hash) = keys.budget
+            && let Some(first) = first_copy(&mut budgets, hash, &fiches, position, budget_copy_text)
+        {
+            out.push(finding(
+                Severity::Warning,
+                anchor(),
+                format!("{} {} › {}", cx.text.fiche, fiche.id, cx.text.budget),
+                (cx.text.copied_budget)(&fiches[first].id),
+            ));
         }
     }
 }
@@ -271,7 +351,7 @@ fn budget_block(budget: &crate::model::Budget) -> Option<String> {
         .flatten()
         .filter(|v| v.amount().is_some_and(|a| !a.is_zero()))
         .count();
-    let text = budget.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = words(&budget.text);
     if non_zero < 2 && text.chars().count() < COPY_MIN_CHARS {
         return None;
     }
@@ -294,13 +374,10 @@ fn finding(severity: Severity, anchor: Anchor, location: String, message: String
 }
 
 /// `3-3` twice, or `3-3` and `3.3`, which every lookup takes for the same fiche.
-fn duplicate_ids(cx: &Context, out: &mut Vec<Finding>) {
-    let mut first_of: HashMap<String, usize> = HashMap::new();
+pub(super) fn duplicate_ids(cx: &Context, out: &mut Vec<Finding>) {
     let fiches: Vec<_> = cx.convention.fiches().collect();
     for (position, fiche) in fiches.iter().enumerate() {
-        let first = *first_of
-            .entry(normalise_fiche_id(&fiche.id))
-            .or_insert(position);
+        let first = cx.first_with_id_of(position).unwrap_or(position);
         if first == position {
             continue;
         }
@@ -317,76 +394,74 @@ fn duplicate_ids(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// Money planned, committed or spent is never below zero (a remaining credit can be).
-fn negative_figures(cx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn negative_figures(cx: &Context, fiche: &Fiche, out: &mut Vec<Finding>) {
     let lang = cx.config.lang;
-    for fiche in cx.convention.fiches() {
-        let Some(budget) = &fiche.budget else {
+    let Some(budget) = &fiche.budget else {
+        return;
+    };
+    let planned = budget.planned.as_ref();
+    let figures = [
+        (
+            BudgetField::PlannedEtat,
+            planned.and_then(|p| p.etat.as_ref()),
+        ),
+        (
+            BudgetField::PlannedDepartement,
+            planned.and_then(|p| p.departement.as_ref()),
+        ),
+        (
+            BudgetField::PlannedTotal,
+            planned.and_then(|p| p.total.as_ref()),
+        ),
+        (BudgetField::Engaged, budget.engaged.as_ref()),
+        (BudgetField::Executed, budget.executed.as_ref()),
+    ];
+    let others = planned
+        .into_iter()
+        .flat_map(|p| &p.others)
+        .map(|f| (BudgetField::PlannedOther, Some(&f.amount)));
+    let lines = budget
+        .executed_lines
+        .iter()
+        .map(|f| (BudgetField::Executed, Some(&f.amount)));
+    for (field, value) in figures.into_iter().chain(others).chain(lines) {
+        let Some(amount) = value.and_then(Value::amount) else {
             continue;
         };
-        let planned = budget.planned.as_ref();
-        let figures = [
-            (
-                BudgetField::PlannedEtat,
-                planned.and_then(|p| p.etat.as_ref()),
-            ),
-            (
-                BudgetField::PlannedDepartement,
-                planned.and_then(|p| p.departement.as_ref()),
-            ),
-            (
-                BudgetField::PlannedTotal,
-                planned.and_then(|p| p.total.as_ref()),
-            ),
-            (BudgetField::Engaged, budget.engaged.as_ref()),
-            (BudgetField::Executed, budget.executed.as_ref()),
-        ];
-        let others = planned
-            .into_iter()
-            .flat_map(|p| &p.others)
-            .map(|f| (BudgetField::PlannedOther, Some(&f.amount)));
-        let lines = budget
-            .executed_lines
-            .iter()
-            .map(|f| (BudgetField::Executed, Some(&f.amount)));
-        for (field, value) in figures.into_iter().chain(others).chain(lines) {
-            let Some(amount) = value.and_then(Value::amount) else {
-                continue;
-            };
-            if amount.is_sign_negative() && !amount.is_zero() {
-                let name = field_name(lang, field);
-                out.push(finding(
-                    Severity::Warning,
-                    Anchor::Budget {
-                        fiche: fiche.id.clone(),
-                        field,
-                    },
-                    cx.fiche_place(fiche, name),
-                    (cx.text.negative_figure)(name, &eur(amount)),
-                ));
-            }
+        if amount.is_sign_negative() && !amount.is_zero() {
+            let name = field_name(lang, field);
+            out.push(finding(
+                Severity::Warning,
+                Anchor::Budget {
+                    fiche: fiche.id.clone(),
+                    field,
+                },
+                cx.fiche_place(fiche, name),
+                (cx.text.negative_figure)(name, &eur(amount)),
+            ));
         }
-        for (index, reallocation) in budget.reallocations.iter().enumerate() {
-            let Some(amount) = reallocation.amount.amount() else {
-                continue;
-            };
-            if amount.is_sign_negative() && !amount.is_zero() {
-                out.push(finding(
-                    Severity::Warning,
-                    Anchor::Reallocation {
-                        fiche: fiche.id.clone(),
-                        index,
-                    },
-                    cx.fiche_place(fiche, cx.text.reallocation),
-                    (cx.text.negative_figure)(cx.text.reallocation, &eur(amount)),
-                ));
-            }
+    }
+    for (index, reallocation) in budget.reallocations.iter().enumerate() {
+        let Some(amount) = reallocation.amount.amount() else {
+            continue;
+        };
+        if amount.is_sign_negative() && !amount.is_zero() {
+            out.push(finding(
+                Severity::Warning,
+                Anchor::Reallocation {
+                    fiche: fiche.id.clone(),
+                    index,
+                },
+                cx.fiche_place(fiche, cx.text.reallocation),
+                (cx.text.negative_figure)(cx.text.reallocation, &eur(amount)),
+            ));
         }
     }
 }
 
-/// A result measured in a year not yet begun, a report on years to come, a signature dated
-/// in the future, a period that ends before it starts.
-fn dates_to_come(cx: &Context, out: &mut Vec<Finding>) {
+/// A report on years to come, a signature dated in the future, a period that ends before it
+/// starts (a result measured in a year not yet begun: [`fiche_results_to_come`]).
+pub(super) fn dates_to_come(cx: &Context, out: &mut Vec<Finding>) {
     let convention = cx.convention;
     let now = cx.config.current_year;
     let here = || cx.text.convention_scope.to_string();
@@ -416,44 +491,47 @@ fn dates_to_come(cx: &Context, out: &mut Vec<Finding>) {
             (cx.text.signed_in_future)(&convention.signed, year),
         ));
     }
-    let mut results_to_come = |indicator: &Indicator, anchor: &dyn Fn() -> (Anchor, String)| {
-        let future = indicator
-            .values
-            .iter()
-            .find(|v| v.measure == Measure::Result && v.value.is_some() && v.year > now);
-        if let Some(value) = future {
-            let (anchor, location) = anchor();
-            out.push(finding(
-                Severity::Warning,
-                anchor,
-                location,
-                (cx.text.result_to_come)(&indicator.name, value.year),
-            ));
-        }
-    };
-    for fiche in convention.fiches() {
-        for (index, indicator) in fiche.indicators.iter().enumerate() {
-            results_to_come(indicator, &|| {
-                (
-                    Anchor::Indicator {
-                        fiche: Some(fiche.id.clone()),
-                        index,
-                    },
-                    cx.fiche_place(
-                        fiche,
-                        &format!("{} {}", cx.text.indicator, cx.quote(&indicator.name)),
-                    ),
-                )
-            });
-        }
+}
+
+/// A result measured in a year not yet begun.
+fn results_to_come(
+    cx: &Context,
+    indicator: &Indicator,
+    place: &dyn Fn() -> (Anchor, String),
+    out: &mut Vec<Finding>,
+) {
+    let now = cx.config.current_year;
+    let future = indicator
+        .values
+        .iter()
+        .find(|v| v.measure == Measure::Result && v.value.is_some() && v.year > now);
+    if let Some(value) = future {
+        let (anchor, location) = place();
+        out.push(finding(
+            Severity::Warning,
+            anchor,
+            location,
+            (cx.text.result_to_come)(&indicator.name, value.year),
+        ));
     }
-    for (index, indicator) in convention.indicators.iter().enumerate() {
-        results_to_come(indicator, &|| {
-            (
-                Anchor::Indicator { fiche: None, index },
-                format!("{} {}", cx.text.indicator, cx.quote(&indicator.name)),
-            )
-        });
+}
+
+/// [`results_to_come`] of one fiche's indicators.
+pub(super) fn fiche_results_to_come(cx: &Context, fiche: &Fiche, out: &mut Vec<Finding>) {
+    for (index, indicator) in fiche.indicators.iter().enumerate() {
+        results_to_come(
+            cx,
+            indicator,
+            &|| fiche_indicator_place(cx, fiche, index),
+            out,
+        );
+    }
+}
+
+/// [`results_to_come`] of the convention's own indicators.
+pub(super) fn document_results_to_come(cx: &Context, out: &mut Vec<Finding>) {
+    for (index, indicator) in cx.convention.indicators.iter().enumerate() {
+        results_to_come(cx, indicator, &|| document_indicator_place(cx, index), out);
     }
 }
 

@@ -3,25 +3,28 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{Anchor, Context, Finding, Rule, Severity};
-use crate::model::{Indicator, Measure, Value, format_amount_fr};
+use crate::model::{Fiche, Indicator, Measure, Value, format_amount_fr};
 
-pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for fiche in cx.convention.fiches() {
-        for (index, indicator) in fiche.indicators.iter().enumerate() {
-            let place = || {
-                let anchor = Anchor::Indicator {
-                    fiche: Some(fiche.id.clone()),
-                    index,
-                };
-                let location = cx.fiche_place(
-                    fiche,
-                    &format!("{} {}", cx.text.indicator, cx.quote(&indicator.name)),
-                );
-                (anchor, location)
+/// One fiche's indicators.
+pub(super) fn fiche(cx: &Context, fiche: &Fiche, out: &mut Vec<Finding>) {
+    for (index, indicator) in fiche.indicators.iter().enumerate() {
+        let place = || {
+            let anchor = Anchor::Indicator {
+                fiche: Some(fiche.id.clone()),
+                index,
             };
-            check_indicator(cx, indicator, &place, out);
-        }
+            let location = cx.fiche_place(
+                fiche,
+                &format!("{} {}", cx.text.indicator, cx.quote(&indicator.name)),
+            );
+            (anchor, location)
+        };
+        check_indicator(cx, indicator, &place, out);
     }
+}
+
+/// The convention's own indicators.
+pub(super) fn document(cx: &Context, out: &mut Vec<Finding>) {
     for (index, indicator) in cx.convention.indicators.iter().enumerate() {
         let place = || {
             let anchor = Anchor::Indicator { fiche: None, index };

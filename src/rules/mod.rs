@@ -1,6 +1,7 @@
 //! Reconciliation rules: pure functions over the model, shared by the TUI and `revue check`.
 //!
-//! One file per rule family; each exposes `check(&Context, &mut Vec<Finding>)`.
+//! One file per rule family; each exposes its per-fiche and document-wide parts, which
+//! [`STEPS`] runs in order ([`Recheck`] keeps the per-fiche parts' findings between checks).
 //! Amounts compare exactly (with an optional tolerance); nothing here does I/O or drawing.
 
 mod aggregates;
@@ -26,6 +27,7 @@ use serde::Serialize;
 use crate::model::{Budget, BudgetField, Convention, Fiche, Value};
 use crate::strings::{self, Lang, RuleStrings};
 
+pub use consistency::CopyKeys;
 pub use identity::figures_of;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -194,7 +196,7 @@ impl Finding {
 }
 
 /// What the rules may be told.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// Gaps up to this many euros are not reported. Zero: exact comparison.
     pub tolerance: Decimal,
@@ -250,32 +252,121 @@ pub struct Context<'a> {
     pub convention: &'a Convention,
     pub config: &'a Config,
     pub text: &'static RuleStrings,
-    /// The fiches by normalised id, the first of a duplicated id winning as in
-    /// [`Convention::find_fiche`]: rules look fiches up for every table row.
-    fiches: HashMap<String, &'a Fiche>,
+    /// The fiches in document order.
+    fiches: Vec<&'a Fiche>,
+    /// Their ids, normalised, and the first fiche of each (kept by [`Recheck`]).
+    ids: std::borrow::Cow<'a, FicheIds>,
+    /// The figures each fiche's texts write, worked out for the fiches a reallocation goes
+    /// to, when first needed (kept by [`Recheck`] while the fiche is unchanged).
+    mentioned: std::borrow::Cow<'a, [Mentioned]>,
+}
+
+/// The runs of digits a fiche's texts write (see `reallocations`), once worked out.
+pub(crate) type Mentioned = std::sync::OnceLock<std::collections::HashSet<String>>;
+
+/// Every fiche's normalised id, in document order, and the position of the first fiche
+/// with each, as [`Convention::find_fiche`] finds it: rules look fiches up for every table
+/// row.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FicheIds {
+    /// The ids as the fiches write them.
+    ids: Vec<String>,
+    normalised: Vec<String>,
+    first: HashMap<String, usize>,
+    /// The first position of each id as the fiches write it: a table row or a statement
+    /// naming a fiche as the fiche writes its id is found without normalising it (most
+    /// lookups), and findings are sorted by it.
+    written: HashMap<String, usize>,
+}
+
+impl FicheIds {
+    fn of(convention: &Convention) -> FicheIds {
+        let ids: Vec<String> = convention.fiches().map(|f| f.id.clone()).collect();
+        let normalised: Vec<String> = ids
+            .iter()
+            .map(|id| crate::model::normalise_fiche_id(id))
+            .collect();
+        let mut first = HashMap::with_capacity(normalised.len());
+        for (position, id) in normalised.iter().enumerate() {
+            first.entry(id.clone()).or_insert(position);
+        }
+        let mut written = HashMap::with_capacity(ids.len());
+        for (position, id) in ids.iter().enumerate() {
+            written.entry(id.clone()).or_insert(position);
+        }
+        FicheIds {
+            ids,
+            normalised,
+            first,
+            written,
+        }
+    }
 }
 
 impl<'a> Context<'a> {
     pub fn new(convention: &'a Convention, config: &'a Config) -> Context<'a> {
-        let mut fiches = HashMap::new();
-        for fiche in convention.fiches() {
-            fiches
-                .entry(crate::model::normalise_fiche_id(&fiche.id))
-                .or_insert(fiche);
-        }
+        let mentioned = vec![Mentioned::new(); convention.fiches().count()];
+        Context::with_ids(
+            convention,
+            config,
+            std::borrow::Cow::Owned(FicheIds::of(convention)),
+            std::borrow::Cow::Owned(mentioned),
+        )
+    }
+
+    fn with_ids(
+        convention: &'a Convention,
+        config: &'a Config,
+        ids: std::borrow::Cow<'a, FicheIds>,
+        mentioned: std::borrow::Cow<'a, [Mentioned]>,
+    ) -> Context<'a> {
         Context {
             convention,
             config,
             text: strings::rules(config.lang),
-            fiches,
+            fiches: convention.fiches().collect(),
+            ids,
+            mentioned,
         }
     }
 
     /// [`Convention::find_fiche`], without scanning every fiche.
     pub fn find_fiche(&self, id: &str) -> Option<&'a Fiche> {
-        self.fiches
-            .get(&crate::model::normalise_fiche_id(id))
-            .copied()
+        self.fiches.get(self.fiche_position(id)?).copied()
+    }
+
+    /// The position among the fiches of the one [`Context::find_fiche`] finds.
+    pub(crate) fn fiche_position(&self, id: &str) -> Option<usize> {
+        match self.ids.written.get(id) {
+            // The same written id normalises the same: the first fiche with it.
+            Some(&position) => self.first_with_id_of(position),
+            None => self
+                .ids
+                .first
+                .get(&crate::model::normalise_fiche_id(id))
+                .copied(),
+        }
+    }
+
+    /// What the fiche at `position` writes, by `work_out` the first time it is asked.
+    pub(crate) fn mentioned(
+        &self,
+        position: usize,
+        work_out: impl FnOnce(&Fiche) -> std::collections::HashSet<String>,
+    ) -> Option<&std::collections::HashSet<String>> {
+        let fiche = self.fiches.get(position)?;
+        Some(
+            self.mentioned
+                .get(position)?
+                .get_or_init(|| work_out(fiche)),
+        )
+    }
+
+    /// The position of the first fiche whose id is, normalised, that of the fiche at
+    /// `position`.
+    pub(crate) fn first_with_id_of(&self, position: usize) -> Option<usize> {
+        let id = self.ids.normalised.get(position)?;
+        self.ids.first.get(id).copied()
     }
 }
 
@@ -437,38 +528,303 @@ pub fn planned_total(budget: &Budget) -> Option<Decimal> {
     crate::model::checked_sum(shares)
 }
 
+/// A part of a rule that reads one fiche, the configuration and the convention's
+/// [`Header`] (nothing of the other fiches, nothing of the document's tables or
+/// statements): its findings stay right while those are unchanged, which is what lets
+/// [`Recheck`] keep them from one check to the next.
+type FicheStep = fn(&Context, &Fiche, &mut Vec<Finding>);
+
+/// A part of a rule that reads the document as a whole.
+type DocumentStep = fn(&Context, &mut Vec<Finding>);
+
+enum Step {
+    /// Run for each fiche in document order.
+    Fiche(FicheStep),
+    Document(DocumentStep),
+}
+
+/// Every rule, split into its per-fiche and document-wide parts, in the order their
+/// findings are emitted (the final sort is stable: this order is kept within a fiche and a
+/// severity). [`consistency::copies`] comes last, from each fiche's [`CopyKeys`].
+const STEPS: &[Step] = &[
+    Step::Fiche(totals::fiche),
+    Step::Document(totals::document),
+    Step::Fiche(solde::fiche),
+    Step::Document(solde::document),
+    Step::Document(same_figure::check),
+    Step::Fiche(claims::fiche),
+    Step::Document(claims::document),
+    Step::Document(aggregates::check),
+    // Reads the receiving fiche of each reallocation: document-wide.
+    Step::Document(reallocations::check),
+    Step::Fiche(cofinancing::fiche),
+    Step::Fiche(execution::fiche),
+    Step::Fiche(text_figures::fiche_budget),
+    Step::Document(text_figures::document_tables),
+    Step::Fiche(text_figures::fiche_claims),
+    Step::Document(text_figures::document_claims),
+    Step::Fiche(indicators::fiche),
+    Step::Document(indicators::document),
+    Step::Document(consistency::duplicate_ids),
+    Step::Fiche(consistency::negative_figures),
+    Step::Document(consistency::dates_to_come),
+    Step::Fiche(consistency::fiche_results_to_come),
+    Step::Document(consistency::document_results_to_come),
+    Step::Document(consistency::deadlines),
+    Step::Fiche(consistency::fiche_unfinished_periods),
+    Step::Document(consistency::document_unfinished_periods),
+    Step::Document(consistency::dangling_references),
+    Step::Fiche(consistency::fiche_ragged_rows),
+    Step::Document(consistency::document_ragged_rows),
+];
+
 /// Runs every rule over one convention. Findings come errors first, in document order.
 pub fn check_convention(convention: &Convention, config: &Config) -> Vec<Finding> {
     let cx = Context::new(convention, config);
+    let keys: Vec<CopyKeys> = convention.fiches().map(CopyKeys::of).collect();
+    let findings = emit(
+        &cx,
+        |_, step, out| {
+            for fiche in convention.fiches() {
+                step(&cx, fiche, out);
+            }
+        },
+        &keys,
+    );
+    finish(&cx, findings)
+}
+
+/// Every step's findings in [`STEPS`] order; `fiche_step(k, step, out)` gives those of the
+/// `k`-th per-fiche step for every fiche in document order.
+fn emit(
+    cx: &Context,
+    mut fiche_step: impl FnMut(usize, FicheStep, &mut Vec<Finding>),
+    copy_keys: &[CopyKeys],
+) -> Vec<Finding> {
     let mut findings = Vec::new();
-    totals::check(&cx, &mut findings);
-    solde::check(&cx, &mut findings);
-    same_figure::check(&cx, &mut findings);
-    claims::check(&cx, &mut findings);
-    aggregates::check(&cx, &mut findings);
-    reallocations::check(&cx, &mut findings);
-    cofinancing::check(&cx, &mut findings);
-    execution::check(&cx, &mut findings);
-    text_figures::check(&cx, &mut findings);
-    indicators::check(&cx, &mut findings);
-    consistency::check(&cx, &mut findings);
-    for finding in &mut findings {
-        finding.fiche = fiche_of(&cx, &finding.anchor);
+    let mut k = 0;
+    for step in STEPS {
+        match step {
+            Step::Fiche(step) => {
+                fiche_step(k, *step, &mut findings);
+                k += 1;
+            }
+            Step::Document(step) => step(cx, &mut findings),
+        }
     }
-    identity::identify(&cx, &mut findings);
+    consistency::copies(cx, copy_keys, &mut findings);
+    findings
+}
+
+/// Links each finding to its fiche, gives it its key and sources, and sorts them.
+fn finish(cx: &Context, mut findings: Vec<Finding>) -> Vec<Finding> {
+    for finding in &mut findings {
+        finding.fiche = fiche_of(cx, &finding.anchor);
+    }
+    identity::identify(cx, &mut findings);
     // Errors first; within a severity, the convention's own findings, then fiche by fiche in
     // document order; the sort is stable, so each rule's order is kept.
     // Each fiche's position looked up, not searched for at each comparison (the first fiche
     // with an id, as a scan would find it).
-    let mut order: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (position, fiche) in convention.fiches().enumerate() {
-        order.entry(fiche.id.as_str()).or_insert(position);
-    }
+    let order = &cx.ids.written;
     findings.sort_by_cached_key(|f| {
         let position = f.fiche().and_then(|id| order.get(id).copied());
         (f.severity, position.map_or(0, |p| p + 1))
     });
     findings
+}
+
+/// What the per-fiche steps read of the convention besides the fiche: when any of it
+/// changes, every fiche is checked again.
+#[derive(Debug, Clone, PartialEq)]
+struct Header {
+    config: Config,
+    years: Option<(i32, i32)>,
+    kind: crate::model::ConventionKind,
+    transmitted: String,
+}
+
+impl Header {
+    fn of(convention: &Convention, config: &Config) -> Header {
+        Header {
+            config: config.clone(),
+            years: convention.years,
+            kind: convention.kind,
+            transmitted: convention.transmitted.clone(),
+        }
+    }
+}
+
+/// One fiche's share of a check: its id (to tell the fiches were not moved), the findings of
+/// its per-fiche steps, each with the step's rank among them (one list, empty for most
+/// fiches: this is kept for every fiche of every open convention).
+#[derive(Debug, Clone)]
+struct FicheShare {
+    id: String,
+    findings: Vec<(usize, Finding)>,
+}
+
+impl FicheShare {
+    fn of(cx: &Context, fiche: &Fiche) -> FicheShare {
+        let mut findings = Vec::new();
+        let fiche_steps = STEPS.iter().filter_map(|step| match step {
+            Step::Fiche(step) => Some(step),
+            Step::Document(_) => None,
+        });
+        let mut out = Vec::new();
+        for (k, step) in fiche_steps.enumerate() {
+            step(cx, fiche, &mut out);
+            findings.extend(out.drain(..).map(|f| (k, f)));
+        }
+        FicheShare {
+            id: fiche.id.clone(),
+            findings,
+        }
+    }
+}
+
+/// Which fiches changed since the last [`Recheck::check`] of a convention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changed {
+    /// Anything may have: every fiche is checked again.
+    Everything,
+    /// Only the fiches at these positions among the convention's fiches (in document
+    /// order), or none, with anything outside the fiches (the document's tables,
+    /// statements…), which is always checked again.
+    Fiches(Vec<usize>),
+}
+
+/// From this many fiches, [`Recheck`] works out the fiches' own findings on every core.
+const PARALLEL_FICHES: usize = 1000;
+
+/// [`check_convention`], kept from one check to the next: each fiche's own findings are
+/// kept and worked out again only for the fiches that changed, while the document-wide
+/// relations (tables, statements, totals over the fiches, copies, duplicate ids) are
+/// checked again every time, the copies from each fiche's kept [`CopyKeys`]. The findings
+/// are exactly those of [`check_convention`], in the same order.
+#[derive(Debug, Clone, Default)]
+pub struct Recheck {
+    header: Option<Header>,
+    shares: Vec<FicheShare>,
+    /// What [`consistency::copies`] compares of each fiche.
+    copy_keys: Vec<CopyKeys>,
+    ids: FicheIds,
+    mentioned: Vec<Mentioned>,
+}
+
+impl Recheck {
+    /// The findings of `convention`, in which only the fiches `changed` says may differ from
+    /// the convention of the last call.
+    pub fn check(
+        &mut self,
+        convention: &Convention,
+        config: &Config,
+        changed: &Changed,
+    ) -> Vec<Finding> {
+        let header = Header::of(convention, config);
+        let count = convention.fiches().count();
+        let changed = match changed {
+            _ if self.header.as_ref() != Some(&header) || self.shares.len() != count => {
+                &Changed::Everything
+            }
+            changed => changed,
+        };
+        // The ids are normalised again only when one changed.
+        let same_ids = match changed {
+            Changed::Everything => false,
+            Changed::Fiches(positions) => positions.iter().all(|&p| {
+                let id = convention.fiches().nth(p).map(|f| &f.id);
+                id.is_some() && id == self.ids.ids.get(p)
+            }),
+        };
+        if !same_ids {
+            self.ids = FicheIds::of(convention);
+        }
+        match changed {
+            Changed::Everything => self.mentioned = vec![Mentioned::new(); count],
+            Changed::Fiches(positions) => {
+                for &position in positions {
+                    if let Some(mentioned) = self.mentioned.get_mut(position) {
+                        *mentioned = Mentioned::new();
+                    }
+                }
+            }
+        }
+        let ids = std::mem::take(&mut self.ids);
+        let mentioned = std::mem::take(&mut self.mentioned);
+        let cx = Context::with_ids(
+            convention,
+            config,
+            std::borrow::Cow::Borrowed(&ids),
+            std::borrow::Cow::Borrowed(&mentioned),
+        );
+        match changed {
+            Changed::Everything => {
+                let fiches: Vec<&Fiche> = convention.fiches().collect();
+                let share = |fiche: &&Fiche| (FicheShare::of(&cx, fiche), CopyKeys::of(fiche));
+                // One large convention is checked on every core, fiche by fiche (many small
+                // ones are already spread over the cores one convention each).
+                let shares = if fiches.len() >= PARALLEL_FICHES {
+                    crate::parallel::map(&fiches, share)
+                } else {
+                    fiches.iter().map(share).collect()
+                };
+                (self.shares, self.copy_keys) = shares.into_iter().unzip();
+            }
+            Changed::Fiches(positions) => {
+                for &position in positions {
+                    if let Some(fiche) = convention.fiches().nth(position) {
+                        self.shares[position] = FicheShare::of(&cx, fiche);
+                        self.copy_keys[position] = CopyKeys::of(fiche);
+                    }
+                }
+                // Fiches moved or swapped without being said: start again.
+                let moved = convention
+                    .fiches()
+                    .zip(&self.shares)
+                    .any(|(fiche, share)| fiche.id != share.id);
+                if moved {
+                    drop(cx);
+                    (self.ids, self.mentioned) = (ids, mentioned);
+                    return self.check(convention, config, &Changed::Everything);
+                }
+            }
+        }
+        self.header = Some(header);
+        let shares = &self.shares;
+        let findings = emit(
+            &cx,
+            |k, _, out| {
+                for share in shares {
+                    let of_step = share.findings.iter().filter(|(step, _)| *step == k);
+                    out.extend(of_step.map(|(_, finding)| finding.clone()));
+                }
+            },
+            &self.copy_keys,
+        );
+        let findings = finish(&cx, findings);
+        drop(cx);
+        (self.ids, self.mentioned) = (ids, mentioned);
+        findings
+    }
+}
+
+/// [`check_all`], with each convention's [`Recheck`] for the checks after an edit: kept
+/// from this check for a large convention (its fiches checked on every core), left to the
+/// first edit for a small one (a full check of it is quick, and keeping every small
+/// convention's findings twice would slow the start-up of many files).
+pub fn check_all_kept(
+    conventions: &[&Convention],
+    config: &Config,
+) -> Vec<(Vec<Finding>, Recheck)> {
+    crate::parallel::map(conventions, |c| {
+        if c.fiches().count() < PARALLEL_FICHES {
+            return (check_convention(c, config), Recheck::default());
+        }
+        let mut recheck = Recheck::default();
+        let findings = recheck.check(c, config, &Changed::Everything);
+        (findings, recheck)
+    })
 }
 
 /// [`check_convention`] over several conventions, spread over the cores; one list of

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::{Anchor, Context, Finding, Rule, Severity, eur};
 use crate::model::{Fiche, Value, checked_sum};
 
-pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     for fiche in cx.convention.fiches() {
         let Some(budget) = &fiche.budget else {
             continue;
@@ -44,7 +44,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 index,
             };
             let location = cx.fiche_place(fiche, cx.text.reallocation);
-            match cx.find_fiche(to) {
+            match cx
+                .fiche_position(to)
+                .and_then(|p| Some((p, cx.find_fiche(to)?)))
+            {
                 None => out.push(Finding {
                     key: String::new(),
                     sources: Vec::new(),
@@ -57,11 +60,12 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                     expected: None,
                     stated: reallocation.amount.amount().map(|a| a.to_string()),
                 }),
-                Some(receiver) => {
+                Some((position, receiver)) => {
                     let Some(amount) = reallocation.amount.amount() else {
                         continue;
                     };
-                    if !mentions_amount(receiver, amount) {
+                    let mentioned = cx.mentioned(position, written_figures);
+                    if !mentioned.is_some_and(|m| m.contains(&wanted_figure(amount))) {
                         out.push(Finding {
                             key: String::new(),
                             sources: Vec::new(),
@@ -85,11 +89,17 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether any text of the fiche quotes `amount`, however its thousands are separated.
-fn mentions_amount(fiche: &Fiche, amount: Decimal) -> bool {
+/// An amount's euros as a text writes them once its thousands separators are removed.
+fn wanted_figure(amount: Decimal) -> String {
     let wanted = amount.normalize().to_string();
-    let wanted = wanted.split('.').next().unwrap_or_default();
-    fiche_texts(fiche).any(|text| digits_runs(text).any(|run| run == wanted))
+    wanted.split('.').next().unwrap_or_default().to_string()
+}
+
+/// Every run of digits the fiche's texts write, thousands joined: a fiche quotes an amount,
+/// however its thousands are separated, when its [`wanted_figure`] is among them
+/// ([`super::Context::mentioned`] keeps them per fiche).
+fn written_figures(fiche: &Fiche) -> std::collections::HashSet<String> {
+    fiche_texts(fiche).flat_map(digits_runs).collect()
 }
 
 fn fiche_texts(fiche: &Fiche) -> impl Iterator<Item = &str> {

@@ -16,7 +16,7 @@ use crate::model::{
 };
 use crate::strings::field_name;
 
-pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let lang = cx.config.lang;
     for (table_index, table) in cx.convention.tables.iter().enumerate() {
         for (row_index, row) in body_rows(table) {

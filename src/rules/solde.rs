@@ -4,42 +4,45 @@ use rust_decimal::Decimal;
 
 use super::tables::{TablePlace, body_rows, cell};
 use super::{Anchor, Context, Finding, Rule, consumed, eur, planned_total};
-use crate::model::{BudgetField, ColumnRole, Row, Table, Value};
+use crate::model::{BudgetField, ColumnRole, Fiche, Row, Table, Value};
 use crate::strings::field_name;
 
-pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+/// One fiche's remaining credit against its planned and used figures.
+pub(super) fn fiche(cx: &Context, fiche: &Fiche, out: &mut Vec<Finding>) {
     let lang = cx.config.lang;
-    for fiche in cx.convention.fiches() {
-        let Some(budget) = &fiche.budget else {
-            continue;
-        };
-        let Some(stated) = budget.remaining.as_ref().and_then(Value::amount) else {
-            continue;
-        };
-        let Some(planned) = planned_total(budget) else {
-            continue;
-        };
-        let Some((field, used)) = consumed(budget, BudgetField::Engaged) else {
-            continue;
-        };
-        let Some(expected) = planned.checked_sub(used) else {
-            continue;
-        };
-        if cx.gap(expected, stated).is_none() {
-            continue;
-        }
-        out.extend(cx.mismatch(
-            Rule::Remaining,
-            Anchor::Budget {
-                fiche: fiche.id.clone(),
-                field: BudgetField::Remaining,
-            },
-            cx.fiche_place(fiche, field_name(lang, BudgetField::Remaining)),
-            message(cx, planned, field, used, expected, stated),
-            expected,
-            stated,
-        ));
+    let Some(budget) = &fiche.budget else {
+        return;
+    };
+    let Some(stated) = budget.remaining.as_ref().and_then(Value::amount) else {
+        return;
+    };
+    let Some(planned) = planned_total(budget) else {
+        return;
+    };
+    let Some((field, used)) = consumed(budget, BudgetField::Engaged) else {
+        return;
+    };
+    let Some(expected) = planned.checked_sub(used) else {
+        return;
+    };
+    if cx.gap(expected, stated).is_none() {
+        return;
     }
+    out.extend(cx.mismatch(
+        Rule::Remaining,
+        Anchor::Budget {
+            fiche: fiche.id.clone(),
+            field: BudgetField::Remaining,
+        },
+        cx.fiche_place(fiche, field_name(lang, BudgetField::Remaining)),
+        message(cx, planned, field, used, expected, stated),
+        expected,
+        stated,
+    ));
+}
+
+/// The rows of the document's tables.
+pub(super) fn document(cx: &Context, out: &mut Vec<Finding>) {
     for (index, table) in cx.convention.tables.iter().enumerate() {
         table_rows(cx, table, TablePlace::Convention { index }, out);
     }

@@ -6,88 +6,92 @@
 use super::tables::TablePlace;
 use super::{Anchor, Context, Finding, Rule, Severity, eur};
 use crate::model::{
-    BudgetField, ColumnRole, EURO_DECIMALS, Table, Value, euro_likely_reading, parse_amount,
+    BudgetField, Claim, ColumnRole, EURO_DECIMALS, Fiche, Table, Value, euro_likely_reading,
+    parse_amount,
 };
 use crate::strings::field_name;
 
-pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+/// One fiche's budget figures, reallocations and tables.
+pub(super) fn fiche_budget(cx: &Context, fiche: &Fiche, out: &mut Vec<Finding>) {
     let lang = cx.config.lang;
-    for fiche in cx.convention.fiches() {
-        let Some(budget) = &fiche.budget else {
-            continue;
-        };
-        let budget_anchor = |field| Anchor::Budget {
-            fiche: fiche.id.clone(),
-            field,
-        };
-        let mut figures: Vec<(BudgetField, &Value, &str)> = Vec::new();
-        if let Some(planned) = &budget.planned {
-            for (field, value) in [
-                (BudgetField::PlannedEtat, &planned.etat),
-                (BudgetField::PlannedDepartement, &planned.departement),
-                (BudgetField::PlannedTotal, &planned.total),
-            ] {
-                if let Some(value) = value {
-                    figures.push((field, value, field_name(lang, field)));
-                }
-            }
-            for funder in &planned.others {
-                figures.push((BudgetField::PlannedOther, &funder.amount, &funder.name));
-            }
-        }
+    let Some(budget) = &fiche.budget else {
+        return;
+    };
+    let budget_anchor = |field| Anchor::Budget {
+        fiche: fiche.id.clone(),
+        field,
+    };
+    let mut figures: Vec<(BudgetField, &Value, &str)> = Vec::new();
+    if let Some(planned) = &budget.planned {
         for (field, value) in [
-            (BudgetField::Engaged, &budget.engaged),
-            (BudgetField::Executed, &budget.executed),
-            (BudgetField::Remaining, &budget.remaining),
+            (BudgetField::PlannedEtat, &planned.etat),
+            (BudgetField::PlannedDepartement, &planned.departement),
+            (BudgetField::PlannedTotal, &planned.total),
         ] {
             if let Some(value) = value {
                 figures.push((field, value, field_name(lang, field)));
             }
         }
-        for line in &budget.executed_lines {
-            figures.push((BudgetField::Executed, &line.amount, &line.name));
-        }
-        // Only what is reported needs a place described.
-        for (field, value, label) in figures {
-            if !is_reported(value) {
-                continue;
-            }
-            report(
-                cx,
-                value,
-                label,
-                budget_anchor(field),
-                cx.fiche_place(fiche, label),
-                out,
-            );
-        }
-        for (index, reallocation) in budget.reallocations.iter().enumerate() {
-            let label = cx.text.reallocation;
-            let anchor = Anchor::Reallocation {
-                fiche: fiche.id.clone(),
-                index,
-            };
-            report(
-                cx,
-                &reallocation.amount,
-                label,
-                anchor,
-                cx.fiche_place(fiche, label),
-                out,
-            );
-        }
-        for (index, table) in budget.tables.iter().enumerate() {
-            table_cells(
-                cx,
-                table,
-                TablePlace::Fiche {
-                    fiche: &fiche.id,
-                    index,
-                },
-                out,
-            );
+        for funder in &planned.others {
+            figures.push((BudgetField::PlannedOther, &funder.amount, &funder.name));
         }
     }
+    for (field, value) in [
+        (BudgetField::Engaged, &budget.engaged),
+        (BudgetField::Executed, &budget.executed),
+        (BudgetField::Remaining, &budget.remaining),
+    ] {
+        if let Some(value) = value {
+            figures.push((field, value, field_name(lang, field)));
+        }
+    }
+    for line in &budget.executed_lines {
+        figures.push((BudgetField::Executed, &line.amount, &line.name));
+    }
+    // Only what is reported needs a place described.
+    for (field, value, label) in figures {
+        if !is_reported(value) {
+            continue;
+        }
+        report(
+            cx,
+            value,
+            label,
+            budget_anchor(field),
+            cx.fiche_place(fiche, label),
+            out,
+        );
+    }
+    for (index, reallocation) in budget.reallocations.iter().enumerate() {
+        let label = cx.text.reallocation;
+        let anchor = Anchor::Reallocation {
+            fiche: fiche.id.clone(),
+            index,
+        };
+        report(
+            cx,
+            &reallocation.amount,
+            label,
+            anchor,
+            cx.fiche_place(fiche, label),
+            out,
+        );
+    }
+    for (index, table) in budget.tables.iter().enumerate() {
+        table_cells(
+            cx,
+            table,
+            TablePlace::Fiche {
+                fiche: &fiche.id,
+                index,
+            },
+            out,
+        );
+    }
+}
+
+/// The document's tables and its stated State support.
+pub(super) fn document_tables(cx: &Context, out: &mut Vec<Finding>) {
     for (index, table) in cx.convention.tables.iter().enumerate() {
         table_cells(cx, table, TablePlace::Convention { index }, out);
     }
@@ -102,34 +106,19 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             out,
         );
     }
-    let fiche_claims = cx.convention.fiches().flat_map(|fiche| {
-        fiche
-            .claims
-            .iter()
-            .enumerate()
-            .map(move |(index, claim)| (Some(fiche), index, claim))
-    });
-    let document_claims = cx.convention.claims.iter().enumerate();
-    let claims = fiche_claims.chain(document_claims.map(|(index, claim)| (None, index, claim)));
-    for (fiche, index, claim) in claims {
-        if !too_many_decimals(&claim.stated) {
-            continue;
-        }
-        let place = match fiche {
-            Some(fiche) => cx.fiche_place(fiche, cx.text.claim),
-            None => format!("{} › {}", cx.text.convention_scope, cx.text.claim),
-        };
-        report(
-            cx,
-            &claim.stated,
-            cx.text.claim,
-            Anchor::Claim {
-                fiche: fiche.map(|f| f.id.clone()),
-                index,
-            },
-            format!("{place} {}", cx.quote(&claim.text)),
-            out,
-        );
+}
+
+/// One fiche's claims.
+pub(super) fn fiche_claims(cx: &Context, fiche: &Fiche, out: &mut Vec<Finding>) {
+    for (index, claim) in fiche.claims.iter().enumerate() {
+        claim_figure(cx, Some(fiche), index, claim, out);
+    }
+}
+
+/// The convention's own claims, then its statements.
+pub(super) fn document_claims(cx: &Context, out: &mut Vec<Finding>) {
+    for (index, claim) in cx.convention.claims.iter().enumerate() {
+        claim_figure(cx, None, index, claim, out);
     }
     for (index, statement) in cx.convention.statements.iter().enumerate() {
         let label = cx.text.statement;
@@ -142,6 +131,33 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             out,
         );
     }
+}
+
+fn claim_figure(
+    cx: &Context,
+    fiche: Option<&Fiche>,
+    index: usize,
+    claim: &Claim,
+    out: &mut Vec<Finding>,
+) {
+    if !too_many_decimals(&claim.stated) {
+        return;
+    }
+    let place = match fiche {
+        Some(fiche) => cx.fiche_place(fiche, cx.text.claim),
+        None => format!("{} › {}", cx.text.convention_scope, cx.text.claim),
+    };
+    report(
+        cx,
+        &claim.stated,
+        cx.text.claim,
+        Anchor::Claim {
+            fiche: fiche.map(|f| f.id.clone()),
+            index,
+        },
+        format!("{place} {}", cx.quote(&claim.text)),
+        out,
+    );
 }
 
 fn table_cells(cx: &Context, table: &Table, place: TablePlace, out: &mut Vec<Finding>) {

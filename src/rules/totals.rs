@@ -9,25 +9,28 @@ use super::{Anchor, Context, Finding, Rule, eur, fiche_figure, last_digit};
 use crate::model::{Budget, BudgetField, Fiche, Row, Table, TableKind, Value, checked_sum};
 use crate::strings::field_name;
 
-pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for fiche in cx.convention.fiches() {
-        let Some(budget) = &fiche.budget else {
-            continue;
+/// What one fiche's budget states about its own sums.
+pub(super) fn fiche(cx: &Context, fiche: &Fiche, out: &mut Vec<Finding>) {
+    let Some(budget) = &fiche.budget else {
+        return;
+    };
+    planned_parts(cx, fiche, budget, out);
+    executed_lines(cx, fiche, budget, out);
+    for (index, table) in budget.tables.iter().enumerate() {
+        let place = TablePlace::Fiche {
+            fiche: &fiche.id,
+            index,
         };
-        planned_parts(cx, fiche, budget, out);
-        executed_lines(cx, fiche, budget, out);
-        for (index, table) in budget.tables.iter().enumerate() {
-            let place = TablePlace::Fiche {
-                fiche: &fiche.id,
-                index,
-            };
-            column_totals(cx, table, place, out);
-            detail_lines(cx, budget, table, place, out);
-            parts_of_figures(cx, budget, table, place, out);
-        }
-        charges_recettes(cx, fiche, budget, out);
-        executed_by_funder(cx, fiche, budget, out);
+        column_totals(cx, table, place, out);
+        detail_lines(cx, budget, table, place, out);
+        parts_of_figures(cx, budget, table, place, out);
     }
+    charges_recettes(cx, fiche, budget, out);
+    executed_by_funder(cx, fiche, budget, out);
+}
+
+/// The document's own tables.
+pub(super) fn document(cx: &Context, out: &mut Vec<Finding>) {
     for (index, table) in cx.convention.tables.iter().enumerate() {
         column_totals(cx, table, TablePlace::Convention { index }, out);
     }
