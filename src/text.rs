@@ -45,7 +45,8 @@ pub const DISPLAY_LIMIT: usize = 50_000;
 
 /// Where text wraps: no-break spaces so that no line starts with what belongs to the word
 /// before it (French typography's `:`, `;`, `?`, `!`, `»`, the unit of a figure) nor ends with
-/// `«`, and an `=` stays with what it equals (`650 000 €`, `… = 0`, `« texte »`). Only the
+/// `«`, and an `=` stays with what it equals (`650 000 €`, `… = 0`, `« texte »`); a figure
+/// written with spaces between its groups of digits (`221 499`) is never cut. Only the
 /// wrapping changes: the characters shown are the same.
 pub fn keep_together(text: &str) -> Cow<'_, str> {
     const BEFORE: [char; 7] = [':', ';', '?', '!', '»', '€', '%'];
@@ -57,8 +58,13 @@ pub fn keep_together(text: &str) -> Cow<'_, str> {
     for (i, &c) in chars.iter().enumerate() {
         let next = chars.get(i + 1).copied();
         let previous = i.checked_sub(1).map(|p| chars[p]);
+        // `221 499`: the space inside a figure, before a group of three digits.
+        let inside_figure = previous.is_some_and(|p| p.is_ascii_digit())
+            && chars.get(i + 1..i + 4).is_some_and(|g| g.iter().all(char::is_ascii_digit))
+            && !chars.get(i + 4).is_some_and(char::is_ascii_digit);
         let glued = c == ' '
-            && (next.is_some_and(|n| BEFORE.contains(&n) || n == '=')
+            && (inside_figure
+                || next.is_some_and(|n| BEFORE.contains(&n) || n == '=')
                 || previous.is_some_and(|p| p == '«' || p == '='));
         out.push(if glued { '\u{a0}' } else { c });
     }
@@ -114,9 +120,20 @@ mod tests {
     fn french_punctuation_and_units_never_start_a_line() {
         assert_eq!(
             keep_together("Mesure : « Axe 1 » ; 650 000 € = 0 ? oui !"),
-            "Mesure\u{a0}: «\u{a0}Axe 1\u{a0}»\u{a0}; 650 000\u{a0}€\u{a0}=\u{a0}0\u{a0}? oui\u{a0}!"
+            "Mesure\u{a0}: «\u{a0}Axe 1\u{a0}»\u{a0}; 650\u{a0}000\u{a0}€\u{a0}=\u{a0}0\u{a0}? oui\u{a0}!"
         );
         assert_eq!(keep_together("Measure: “Axe 1”"), "Measure: “Axe 1”");
+    }
+
+    /// A figure of the document's text, spaced by groups of three digits, is never cut where
+    /// the text wraps (the source lines of a draft: `= 221 499 €`); other numbers keep their
+    /// spaces.
+    #[test]
+    fn a_spaced_figure_stays_whole() {
+        assert_eq!(
+            keep_together("= 1 221 499 € en 2019 2020 pour 12 345678"),
+            "=\u{a0}1\u{a0}221\u{a0}499\u{a0}€ en 2019 2020 pour 12 345678"
+        );
     }
 
     #[test]
