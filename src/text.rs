@@ -60,7 +60,9 @@ pub fn keep_together(text: &str) -> Cow<'_, str> {
         let previous = i.checked_sub(1).map(|p| chars[p]);
         // `221 499`: the space inside a figure, before a group of three digits.
         let inside_figure = previous.is_some_and(|p| p.is_ascii_digit())
-            && chars.get(i + 1..i + 4).is_some_and(|g| g.iter().all(char::is_ascii_digit))
+            && chars
+                .get(i + 1..i + 4)
+                .is_some_and(|g| g.iter().all(char::is_ascii_digit))
             && !chars.get(i + 4).is_some_and(char::is_ascii_digit);
         let glued = c == ' '
             && (inside_figure

@@ -373,3 +373,21 @@ fn fiche_titles_in_the_list_are_whole_or_end_with_an_ellipsis() {
         }
     }
 }
+
+/// A draft read from a document's text may not say its territory or period yet: the status
+/// line leaves them out rather than showing `()` and an empty field between dots.
+#[test]
+fn the_status_line_leaves_out_what_the_document_does_not_say() {
+    let mut app = app_on(&data().join("cd13-2019-rapport-execution.ron"));
+    let c = &mut app.documents[0].convention;
+    c.territory.name.clear();
+    c.territory.number.clear();
+    c.period.clear();
+    let shown = screen(&app);
+    let status = shown.last().unwrap();
+    assert!(status.starts_with("[1/1] 0/18 fiches relues"), "{status}");
+    assert!(
+        !status.contains("()") && !status.contains("·  ·"),
+        "{status}"
+    );
+}

@@ -108,13 +108,23 @@ fn draw_status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                     )
                 })
                 .unwrap_or_default();
+            // What the document does not say (a draft's territory or period) is left out,
+            // not shown as empty brackets.
+            let mut territory = clean(&c.territory.name);
+            let number = clean(&c.territory.number);
+            if !number.trim().is_empty() {
+                territory = format!("{territory} ({number})").trim().to_string();
+            }
+            let identity: Vec<String> = [territory, clean(&c.period)]
+                .into_iter()
+                .filter(|part| !part.trim().is_empty())
+                .map(|part| format!("{part} · "))
+                .collect();
             format!(
-                "[{}/{}] {modified}{} ({}) · {} · {progress}{}",
+                "[{}/{}] {modified}{}{progress}{}",
                 app.current + 1,
                 app.documents.len(),
-                clean(&c.territory.name),
-                clean(&c.territory.number),
-                clean(&c.period),
+                identity.concat(),
                 clean(&c.title),
             )
         }
