@@ -17,6 +17,24 @@ pub enum HelpLine {
     Entry(String, String),
 }
 
+impl HelpLine {
+    /// The line as the help shows it: keys in a column of their own, then what they do.
+    pub fn text(&self) -> String {
+        match self {
+            HelpLine::Heading(name) => name.clone(),
+            HelpLine::Entry(keys, what) => {
+                let pad = 12usize.saturating_sub(super::unicode_width(keys));
+                format!("  {keys}{} {what}", " ".repeat(pad))
+            }
+        }
+    }
+
+    /// Its width on screen.
+    pub fn width(&self) -> usize {
+        super::unicode_width(&self.text())
+    }
+}
+
 /// The first key of each of `actions`, as `↑/↓`; `None` when none is bound.
 fn keys_of<A: Copy + PartialEq>(
     lang: Lang,

@@ -76,19 +76,31 @@ pub struct HelpLayout {
     pub max_scroll: u16,
 }
 
-/// `left_rows`: how many of the `entries` the left column holds when there are two.
-pub fn help(entries: usize, left_rows: usize, legend: usize, screen: Rect) -> HelpLayout {
-    let two_columns = entries + legend + 2 > screen.height as usize && screen.width >= 78;
+/// `left_rows`: how many of the `entries` the left column holds when there are two; `widest`:
+/// the widest entry as drawn, `legend_width` the widest legend line. Two columns only when one
+/// would not fit in height and both fit whole side by side: a binding is never cut.
+pub fn help(
+    entries: usize,
+    left_rows: usize,
+    legend: usize,
+    (widest, legend_width): (usize, usize),
+    screen: Rect,
+) -> HelpLayout {
+    let column = widest + 2;
+    let two_columns =
+        entries + legend + 2 > screen.height as usize && screen.width as usize >= 2 * column + 2;
     let binding_rows = if two_columns {
         left_rows.max(entries - left_rows.min(entries))
     } else {
         entries
     };
+    let content = if two_columns { 2 * column } else { column };
+    let width = (content.max(legend_width) + 2).clamp(60, usize::from(screen.width).max(20));
     let rows = u16::try_from(binding_rows + legend).unwrap_or(u16::MAX);
     let visible = rows.min(screen.height.saturating_sub(2));
     HelpLayout {
         two_columns,
-        width: if two_columns { 78 } else { 60 },
+        width: u16::try_from(width).unwrap_or(u16::MAX),
         rows,
         visible,
         max_scroll: rows - visible,

@@ -703,8 +703,16 @@ impl App {
     /// content, how far it scrolls.
     pub fn help_layout(&self) -> layout::HelpLayout {
         let lines = self.help_lines();
-        let legend = crate::strings::figures(self.lang).legend.len();
-        layout::help(lines.len(), layout::help_split(&lines), legend, self.screen)
+        let legend = crate::strings::figures(self.lang).legend;
+        let widest = lines.iter().map(HelpLine::width).max().unwrap_or(0);
+        let legend_width = legend.iter().map(|l| unicode_width(l)).max().unwrap_or(0);
+        layout::help(
+            lines.len(),
+            layout::help_split(&lines),
+            legend.len(),
+            (widest, legend_width),
+            self.screen,
+        )
     }
 
     /// Esc on a filtered list: the filter goes, the selected row stays selected.

@@ -34,13 +34,7 @@ pub fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: u16) {
     use crate::app::HelpLine;
     let text = app.text();
     let width = |s: &str| crate::app::unicode_width(s);
-    let entry = |line: &HelpLine| match line {
-        HelpLine::Heading(name) => name.clone(),
-        HelpLine::Entry(keys, what) => {
-            let pad = 12usize.saturating_sub(width(keys));
-            format!("  {keys}{} {what}", " ".repeat(pad))
-        }
-    };
+    let entry = HelpLine::text;
     let style = |line: &HelpLine| match line {
         HelpLine::Heading(_) => theme.header,
         HelpLine::Entry(..) => theme.base,
@@ -51,16 +45,18 @@ pub fn help(frame: &mut Frame, app: &App, theme: &Theme, scroll: u16) {
     let mut lines: Vec<Line> = if shape.two_columns {
         // Each mode's bindings kept under its heading: the right column starts at one.
         let (left, right) = entries.split_at(crate::app::layout::help_split(&entries));
+        // Each column as wide as the widest line (the layout keeps two only when both fit).
+        let column = usize::from(shape.width.saturating_sub(2)) / 2;
         let cell = |line: Option<&HelpLine>| match line {
             Some(line) => {
-                let text = super::widgets::truncate(&entry(line), 37);
-                let pad = 38usize.saturating_sub(width(&text));
+                let text = super::widgets::truncate(&entry(line), column.saturating_sub(1));
+                let pad = column.saturating_sub(width(&text));
                 vec![
                     ratatui::text::Span::styled(text, style(line)),
                     ratatui::text::Span::raw(" ".repeat(pad)),
                 ]
             }
-            None => vec![ratatui::text::Span::raw(" ".repeat(38))],
+            None => vec![ratatui::text::Span::raw(" ".repeat(column))],
         };
         (0..left.len().max(right.len()))
             .map(|i| {
