@@ -391,3 +391,15 @@ fn the_status_line_leaves_out_what_the_document_does_not_say() {
         "{status}"
     );
 }
+
+/// Under a stated figure no fiche states (CD13: axe 3's other funders), the line of what the
+/// fiches add up to says there is nothing to add up, rather than showing an empty cell.
+#[test]
+fn a_sum_of_nothing_under_a_stated_figure_says_so() {
+    let app = app_on(&data().join("cd13-2019-rapport-execution.ron"));
+    let shown = screen(&app).join("\n");
+    assert!(
+        shown.contains("total des fiches (prévu autres financeurs) : aucune fiche"),
+        "{shown}"
+    );
+}

@@ -204,11 +204,16 @@ fn fiches_row(app: &App, item: OverviewItem, figure_columns: usize) -> GridRow {
         cell.text = format!("={}", cell.text);
         cell.figure = Some(amount);
     }
-    let mut cells = vec![GridCell::label(format!(
+    let mut label = format!(
         "    {} ({})",
         f.overview_fiches,
         crate::strings::field_name(app.lang, field)
-    ))];
+    );
+    // Nothing to add up: said, rather than an empty cell that reads as a figure left out.
+    if sum.amount.is_none() && !sum.is_partial() {
+        label = crate::strings::labelled(app.lang, &label, f.overview_no_fiche_states);
+    }
+    let mut cells = vec![GridCell::label(label)];
     cells.push(cell);
     cells.extend((1..figure_columns).map(|_| GridCell::empty()));
     let excluded: Vec<String> = sum.excluded.iter().map(|t| clean(t)).collect();
