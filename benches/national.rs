@@ -581,6 +581,13 @@ mod save {
         storage::to_ron_string(&CORPUS.files[CORPUS.files.len() / 2].convention)
     }
 
+    /// A deep copy of the convention: what handing a snapshot to the save's worker thread
+    /// would cost on the UI thread, were the convention not shared (issue 17).
+    #[divan::bench(sample_count = 30)]
+    fn part_clone() -> Convention {
+        CORPUS.files[CORPUS.files.len() / 2].convention.clone()
+    }
+
     /// Reading the file back and hashing it (the check that it did not change on disk).
     #[divan::bench(sample_count = 30)]
     fn part_read_and_hash(bencher: Bencher) {
