@@ -1,0 +1,233 @@
+//! Issue 17: a save runs on a worker thread and its result comes back through the event
+//! loop. Here the loop is the test: a waker that sends on a channel, as the terminal loop's
+//! does, and `App::finish_save` called by hand when the test chooses.
+
+mod common;
+
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
+
+use common::{app_on, ctrl, set_planned_total, workspace};
+use crossterm::event::{KeyCode, KeyEvent};
+use revue::app::{Action, App, Dialog};
+use revue::model::{Convention, Value};
+use revue::rules::Severity;
+use revue::storage;
+
+/// Gives `app` an event loop to wake: the receiver gets one message per save that ends.
+fn with_waker(app: &mut App) -> mpsc::Receiver<()> {
+    let (sender, receiver) = mpsc::channel();
+    let sender = std::sync::Mutex::new(sender);
+    app.saving.waker = Some(Arc::new(move || {
+        let _ = sender.lock().unwrap().send(());
+    }));
+    receiver
+}
+
+/// Waits until the worker says it is done (what wakes the event loop).
+fn worker_done(woken: &mpsc::Receiver<()>) {
+    woken
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the save's worker wakes the loop");
+}
+
+fn planned_total(convention: &Convention) -> Option<Value> {
+    convention.axes[1].fiches[0]
+        .budget
+        .as_ref()?
+        .planned
+        .as_ref()?
+        .total
+        .clone()
+}
+
+fn amount(text: &str) -> Option<Value> {
+    Some(Value::Amount(text.parse().unwrap()))
+}
+
+#[test]
+fn an_edit_made_during_a_save_is_kept_and_the_file_is_the_state_the_save_began_with() {
+    let (_dir, path) = workspace();
+    let mut app = app_on(&path);
+    let woken = with_waker(&mut app);
+    set_planned_total(&mut app, "1000000");
+    let when_save_began: Convention = (*app.documents[0].convention).clone();
+
+    app.update(Action::Save);
+    assert!(app.save_in_flight(), "the save runs on its worker");
+    let (_, message) = app.status.clone().expect("a message while saving");
+    assert!(message.starts_with("Enregistrement…"), "{message}");
+    // An edit while the worker writes: the shared convention is copied, not changed under it.
+    set_planned_total(&mut app, "2000000");
+    worker_done(&woken);
+    app.finish_save();
+
+    assert!(!app.save_in_flight());
+    assert!(
+        app.documents[0].is_modified(),
+        "the edit made meanwhile is not on disk"
+    );
+    assert_eq!(
+        planned_total(&app.documents[0].convention),
+        amount("2000000")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        storage::to_ron_string(&when_save_began),
+        "exactly the convention as it was when the save began"
+    );
+    // The next save writes the edit, without taking the first save for a change on disk.
+    app.update(Action::Save);
+    worker_done(&woken);
+    app.finish_save();
+    assert_eq!(app.dialog, None);
+    assert!(!app.documents[0].is_modified());
+    let on_disk = storage::load_file(&path).unwrap().convention;
+    assert_eq!(planned_total(&on_disk), amount("2000000"));
+}
+
+#[test]
+fn a_save_without_an_edit_meanwhile_leaves_the_document_unmodified() {
+    let (_dir, path) = workspace();
+    let mut app = app_on(&path);
+    let woken = with_waker(&mut app);
+    set_planned_total(&mut app, "1000000");
+    app.update(Action::Save);
+    assert!(
+        app.documents[0].is_modified(),
+        "modified until the result is in"
+    );
+    worker_done(&woken);
+    app.finish_save();
+    assert!(!app.documents[0].is_modified());
+    let (_, message) = app.status.clone().expect("told");
+    assert!(message.starts_with("Enregistré"), "{message}");
+    assert_eq!(
+        planned_total(&storage::load_file(&path).unwrap().convention),
+        amount("1000000")
+    );
+}
+
+#[test]
+fn a_failed_save_keeps_the_document_modified_and_says_why() {
+    let (_dir, path) = workspace();
+    let mut app = app_on(&path);
+    let woken = with_waker(&mut app);
+    set_planned_total(&mut app, "1000000");
+    // Where the file was, something that is not a file: the worker's write fails.
+    std::fs::remove_file(&path).unwrap();
+    std::fs::create_dir(&path).unwrap();
+    app.update(Action::Save);
+    worker_done(&woken);
+    app.finish_save();
+    assert!(app.documents[0].is_modified());
+    let (severity, message) = app.status.clone().expect("the failure is told");
+    assert_eq!(severity, Some(Severity::Error));
+    assert!(
+        message.starts_with("Échec de l'enregistrement"),
+        "{message}"
+    );
+    assert!(message.contains("mini.ron"), "names the file: {message}");
+}
+
+#[test]
+fn a_second_save_while_one_runs_is_refused_with_a_message() {
+    let (_dir, path) = workspace();
+    let mut app = app_on(&path);
+    let woken = with_waker(&mut app);
+    set_planned_total(&mut app, "1000000");
+    app.update(Action::Save);
+    app.handle_key(&ctrl('s'));
+    let (severity, message) = app.status.clone().expect("told");
+    assert_eq!(severity, Some(Severity::Warning));
+    assert!(message.starts_with("Enregistrement en cours"), "{message}");
+    worker_done(&woken);
+    app.finish_save();
+    assert!(!app.documents[0].is_modified());
+    assert!(woken.try_recv().is_err(), "one save ran, not two");
+}
+
+#[test]
+fn quitting_during_a_save_waits_for_it() {
+    let (_dir, path) = workspace();
+    let mut app = app_on(&path);
+    let _woken = with_waker(&mut app);
+    set_planned_total(&mut app, "1000000");
+    app.update(Action::Save);
+    app.update(Action::Quit);
+    assert!(!app.save_in_flight(), "the save ended before the quit");
+    assert!(app.should_quit, "saved: nothing left to ask about");
+    assert_eq!(app.dialog, None);
+    assert_eq!(
+        planned_total(&storage::load_file(&path).unwrap().convention),
+        amount("1000000")
+    );
+}
+
+#[test]
+fn save_and_quit_quits_only_once_the_save_succeeded() {
+    let (_dir, path) = workspace();
+    let mut app = app_on(&path);
+    let woken = with_waker(&mut app);
+    set_planned_total(&mut app, "1000000");
+    app.update(Action::Quit);
+    assert_eq!(app.dialog, Some(Dialog::Quit));
+    app.handle_key(&KeyEvent::from(KeyCode::Char('e')));
+    assert!(!app.should_quit, "not before the save's result");
+    assert!(app.save_in_flight());
+    worker_done(&woken);
+    app.finish_save();
+    assert!(app.should_quit);
+    assert_eq!(
+        planned_total(&storage::load_file(&path).unwrap().convention),
+        amount("1000000")
+    );
+}
+
+#[test]
+fn save_and_quit_stays_when_the_save_fails() {
+    let (_dir, path) = workspace();
+    let mut app = app_on(&path);
+    let woken = with_waker(&mut app);
+    set_planned_total(&mut app, "1000000");
+    std::fs::remove_file(&path).unwrap();
+    std::fs::create_dir(&path).unwrap();
+    app.update(Action::Quit);
+    app.handle_key(&KeyEvent::from(KeyCode::Char('e')));
+    worker_done(&woken);
+    app.finish_save();
+    assert!(!app.should_quit, "the edits are not on disk");
+    assert!(app.documents[0].is_modified());
+}
+
+#[test]
+fn the_saves_own_rename_is_not_a_change_on_disk_but_a_later_one_is() {
+    let (_dir, path) = workspace();
+    let mut app = app_on(&path);
+    let woken = with_waker(&mut app);
+    set_planned_total(&mut app, "1000000");
+    app.update(Action::Save);
+    worker_done(&woken);
+    // The watcher's event for the rename, before the loop takes the save's result.
+    assert!(!app.file_changed(&path));
+    app.finish_save();
+    assert_eq!(app.dialog, None);
+    let (severity, message) = app.status.clone().expect("told");
+    assert_eq!(severity, None, "{message}");
+    assert!(message.starts_with("Enregistré"), "{message}");
+    assert!(!app.documents[0].is_modified());
+
+    // Another program's change, reported while a save runs, is looked at when it ends.
+    set_planned_total(&mut app, "2000000");
+    app.update(Action::Save);
+    worker_done(&woken);
+    let mut theirs = storage::load_file(&path).unwrap().convention;
+    theirs.title = "Changé ailleurs".to_string();
+    storage::write_atomically(&path, storage::to_ron_string(&theirs).as_bytes()).unwrap();
+    assert!(!app.file_changed(&path));
+    app.finish_save();
+    assert_eq!(
+        app.documents[0].convention.title, "Changé ailleurs",
+        "no unsaved edit: the file changed on disk is reloaded"
+    );
+}
