@@ -3,6 +3,9 @@
 //! does, and `App::finish_save` called by hand when the test chooses.
 
 mod common;
+#[path = "../examples/gen_corpus/corpus.rs"]
+#[allow(dead_code)]
+mod corpus;
 
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
@@ -230,4 +233,141 @@ fn the_saves_own_rename_is_not_a_change_on_disk_but_a_later_one_is() {
         app.documents[0].convention.title, "Changé ailleurs",
         "no unsaved edit: the file changed on disk is reloaded"
     );
+}
+
+/// End to end: the real binary in a pseudo-terminal, on one large convention. Ctrl-S, then a
+/// key at once: the key is handled (the Fiches tab drawn) while the save still runs.
+mod end_to_end {
+    use std::process::Command;
+    use std::time::{Duration, Instant};
+
+    use expectrl::process::unix::{PtyStream, UnixProcess, WaitStatus};
+    use expectrl::{Expect, Session};
+
+    use super::corpus;
+
+    struct Terminal {
+        session: Session<UnixProcess, PtyStream>,
+        screen: vt100::Parser,
+    }
+
+    impl Terminal {
+        fn start(file: &std::path::Path, state: &std::path::Path) -> Terminal {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_revue"));
+            command
+                .arg(file)
+                .env("REVUE_STATE_DIR", state.join("journal"))
+                .env("TERM", "xterm-256color")
+                .env("REVUE_CONFIG", "/nonexistent/revue-config.ron")
+                .env_remove("NO_COLOR");
+            let mut session = Session::spawn(command).expect("spawn revue in a pty");
+            session
+                .get_process_mut()
+                .set_window_size(100, 30)
+                .expect("set the pty size");
+            Terminal {
+                session,
+                screen: vt100::Parser::new(30, 100, 0),
+            }
+        }
+
+        fn contents(&mut self) -> String {
+            let mut buffer = [0u8; 8192];
+            while let Ok(n) = self.session.try_read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                self.screen.process(&buffer[..n]);
+            }
+            self.screen.screen().contents().replace('\u{a0}', " ")
+        }
+
+        /// Waits until the screen satisfies `wanted`; panics with the screen after 120 s
+        /// (a debug build loading and saving megabytes).
+        fn wait_until(&mut self, what: &str, wanted: impl Fn(&str) -> bool) -> String {
+            let start = Instant::now();
+            loop {
+                let contents = self.contents();
+                if wanted(&contents) {
+                    return contents;
+                }
+                if start.elapsed() > Duration::from_secs(60) {
+                    panic!("{what} never appeared; the screen shows:\n{contents}");
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
+
+        fn wait_for(&mut self, text: &str) -> String {
+            self.wait_until(text, |screen| screen.contains(text))
+        }
+
+        fn send(&mut self, keys: &str) {
+            self.session.send(keys).expect("write to the pty");
+        }
+
+        fn wait_exit(&mut self) -> i32 {
+            let start = Instant::now();
+            loop {
+                self.contents();
+                match self.session.get_process().status() {
+                    Ok(WaitStatus::Exited(_, code)) => return code,
+                    Ok(WaitStatus::StillAlive) => {}
+                    other => panic!("revue ended abnormally: {other:?}"),
+                }
+                if start.elapsed() > Duration::from_secs(120) {
+                    panic!("revue did not exit");
+                }
+                std::thread::sleep(Duration::from_millis(30));
+            }
+        }
+    }
+
+    #[test]
+    fn keys_typed_right_after_ctrl_s_are_handled_while_the_save_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = corpus::write(
+            &dir.path().join("data"),
+            corpus::Params {
+                departements: 1,
+                years: 1,
+                fiches_per_convention: Some(1500),
+                ..corpus::Params::default()
+            },
+        )
+        .unwrap();
+        let path = &paths[0];
+        let before = std::fs::read(path).unwrap();
+        let mut t = Terminal::start(path, dir.path());
+        t.wait_for("Axes (€)");
+        // An edit, so that there is something to save: the first fiche's planned total.
+        t.send("3");
+        t.wait_for("Budgets des fiches");
+        t.send("j"); // The first row is the axe.
+        t.send("e");
+        t.wait_for("Modifier —");
+        t.send("jj\r");
+        t.wait_for("Entrée : valider");
+        t.send("\u{15}1 000 000\r");
+        t.send("\u{1b}");
+        t.wait_for("● modifié");
+        // Ctrl-S, then the Fiches tab at once.
+        t.send("\u{13}2");
+        let both = t.wait_until("the Fiches tab while saving", |screen| {
+            screen.contains("Fiches (") || screen.contains("Enregistré :")
+        });
+        assert!(
+            both.contains("Fiches (") && both.contains("Enregistrement…"),
+            "the key waited for the save:\n{both}"
+        );
+        t.wait_for("Enregistré :");
+        t.send("q");
+        assert_eq!(t.wait_exit(), 0);
+        let after = std::fs::read(path).unwrap();
+        assert_ne!(before, after, "saved");
+        assert_eq!(
+            std::fs::read(revue::storage::backup_path(path)).unwrap(),
+            before
+        );
+    }
 }
