@@ -151,14 +151,37 @@ fn a_second_save_while_one_runs_is_refused_with_a_message() {
 }
 
 #[test]
-fn quitting_during_a_save_waits_for_it() {
+fn quitting_during_a_save_then_editing_asks_when_the_save_ends() {
     let (_dir, path) = workspace();
     let mut app = app_on(&path);
-    let _woken = with_waker(&mut app);
+    let woken = with_waker(&mut app);
     set_planned_total(&mut app, "1000000");
     app.update(Action::Save);
     app.update(Action::Quit);
-    assert!(!app.save_in_flight(), "the save ended before the quit");
+    set_planned_total(&mut app, "2000000");
+    worker_done(&woken);
+    app.finish_save();
+    assert!(!app.should_quit, "an edit is unsaved");
+    assert_eq!(app.dialog, Some(Dialog::Quit));
+}
+
+#[test]
+fn quitting_during_a_save_waits_for_it() {
+    let (_dir, path) = workspace();
+    let mut app = app_on(&path);
+    let woken = with_waker(&mut app);
+    set_planned_total(&mut app, "1000000");
+    app.update(Action::Save);
+    app.update(Action::Quit);
+    assert!(!app.should_quit, "not before the save's result");
+    assert_eq!(app.dialog, None, "nothing to ask yet");
+    let (_, message) = app.status.clone().expect("told");
+    assert!(
+        message.starts_with("Fin de l'enregistrement en attente"),
+        "{message}"
+    );
+    worker_done(&woken);
+    app.finish_save();
     assert!(app.should_quit, "saved: nothing left to ask about");
     assert_eq!(app.dialog, None);
     assert_eq!(
@@ -353,8 +376,10 @@ mod end_to_end {
         t.wait_for("● modifié");
         // Ctrl-S, then the Fiches tab at once.
         t.send("\u{13}2");
-        let both = t.wait_until("the Fiches tab while saving", |screen| {
-            screen.contains("Fiches (") || screen.contains("Enregistré :")
+        // A whole frame: the tab and the status line (the screen is read as it arrives).
+        let both = t.wait_until("the Fiches tab and a save's message", |screen| {
+            screen.contains("Fiches (")
+                && (screen.contains("Enregistrement…") || screen.contains("Enregistré :"))
         });
         assert!(
             both.contains("Fiches (") && both.contains("Enregistrement…"),

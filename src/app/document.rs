@@ -651,8 +651,10 @@ impl App {
         let Some(doc) = self.documents.get_mut(document) else {
             return;
         };
+        let strings = crate::strings::background_save(lang);
         if self.status.as_ref().is_some_and(|(_, message)| {
-            *message == (crate::strings::background_save(lang).saving)(&doc.shown_path())
+            *message == (strings.saving)(&doc.shown_path())
+                || *message == (strings.waiting_for_save)(&doc.shown_path())
         }) {
             self.status = None;
         }
@@ -708,6 +710,9 @@ impl App {
             let path = self.documents[document].path.clone();
             self.file_changed(&path);
         }
+        if std::mem::take(&mut self.saving.quit_when_done) {
+            self.request_quit();
+        }
         if self.saving.quit_when_saved {
             if saved {
                 self.save_next_then_quit();
@@ -738,8 +743,17 @@ impl App {
 
     /// `q`: quits, or asks first when edits are unsaved.
     pub fn request_quit(&mut self) {
-        // A save in flight is waited for: its result decides whether edits are unsaved.
-        self.finish_save();
+        if let Some(flight) = &self.saving.in_flight {
+            // Its result decides whether edits are unsaved: asked again when it ends
+            // ([`App::finish_save`]); keys keep working meanwhile.
+            let path = self.documents[flight.document].shown_path();
+            self.status = Some((
+                None,
+                (crate::strings::background_save(self.lang).waiting_for_save)(&path),
+            ));
+            self.saving.quit_when_done = true;
+            return;
+        }
         if self.documents.iter().any(|d| d.is_modified()) {
             self.ask(Dialog::Quit);
         } else {
@@ -1055,6 +1069,8 @@ pub struct Saving {
     pub waker: Option<Arc<dyn Fn() + Send + Sync>>,
     /// "Save and quit" was chosen: quit once every modified document is saved.
     quit_when_saved: bool,
+    /// `q` during a save: quit (or ask, if edits are still unsaved) when it ends.
+    quit_when_done: bool,
 }
 
 struct SaveInFlight {
