@@ -331,7 +331,9 @@ impl App {
         if *before == *doc.convention {
             return;
         }
-        let after = Arc::clone(&doc.convention);
+        // A copy of its own, not the document's: sharing it would make the next edit of any
+        // kind copy the whole convention (`Arc::make_mut`).
+        let after = Arc::new((*doc.convention).clone());
         doc.undo.push(Change {
             before: Snapshot::Convention(before),
             after: Snapshot::Convention(after),
