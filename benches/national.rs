@@ -575,10 +575,50 @@ mod save {
         });
     }
 
+    /// What a save costs the UI thread (issue 17): Ctrl-S on a modified document, from the
+    /// key to the worker started (the convention is shared with it, not copied). The
+    /// worker's writing, and the edit that makes the document modified again, are done
+    /// between samples, untimed.
+    #[divan::bench(sample_count = 30, sample_size = 1)]
+    fn ui_thread_part(bencher: Bencher) {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let mut file = CORPUS.files[CORPUS.files.len() / 2].clone();
+        let path = dir.path().join(file.path.file_name().expect("file name"));
+        std::fs::copy(&file.path, &path).expect("copied");
+        file.path = path;
+        let app = std::cell::RefCell::new(app_of(vec![file]));
+        // As the event loop does: the worker wakes someone; nobody waits at once.
+        app.borrow_mut().saving.waker = Some(std::sync::Arc::new(|| {}));
+        let mut flip = false;
+        bencher
+            .with_inputs(|| {
+                let mut app = app.borrow_mut();
+                app.finish_save();
+                let target = EditTarget::Fiche(FicheRef { axe: 0, fiche: 0 });
+                let amount = if flip { "1000000" } else { "1000001" };
+                flip = !flip;
+                let value = NewValue::Figure(Some(Value::Amount(amount.parse().expect("amount"))));
+                app.commit(0, target, |c| {
+                    edit::apply(c, target, Field::Budget(BudgetField::PlannedTotal), value)
+                });
+                assert!(app.documents[0].is_modified());
+            })
+            .bench_local_values(|()| app.borrow_mut().update(Action::Save));
+        app.borrow_mut().finish_save();
+        assert!(!app.borrow().documents[0].is_modified(), "saved");
+    }
+
     /// Where a save's time goes (issue 17), part by part: the canonical text alone.
     #[divan::bench(sample_count = 30)]
     fn part_serialise() -> String {
         storage::to_ron_string(&CORPUS.files[CORPUS.files.len() / 2].convention)
+    }
+
+    /// A deep copy of the convention: what handing a snapshot to the save's worker thread
+    /// would cost on the UI thread, were the convention not shared (issue 17).
+    #[divan::bench(sample_count = 30)]
+    fn part_clone() -> Convention {
+        CORPUS.files[CORPUS.files.len() / 2].convention.clone()
     }
 
     /// Reading the file back and hashing it (the check that it did not change on disk).

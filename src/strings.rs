@@ -3693,3 +3693,40 @@ static STRUCTURE_EN: StructureStrings = StructureStrings {
     },
     removed: |what, undo| format!("Removed: {what} ({undo} brings it back)."),
 };
+
+// ---------------------------------------------------------------------------------------
+// Issue 17: a save runs on a worker thread; what the user is told meanwhile.
+
+pub struct BackgroundSaveStrings {
+    /// While a save runs (the file named).
+    pub saving: fn(&str) -> String,
+    /// Ctrl-S while a save runs (the file being saved named).
+    pub save_in_progress: fn(&str) -> String,
+    /// Quitting waits for the save in flight (the file named).
+    pub waiting_for_save: fn(&str) -> String,
+}
+
+pub fn background_save(lang: Lang) -> &'static BackgroundSaveStrings {
+    match lang {
+        Lang::Fr => &BACKGROUND_SAVE_FR,
+        Lang::En => &BACKGROUND_SAVE_EN,
+    }
+}
+
+static BACKGROUND_SAVE_FR: BackgroundSaveStrings = BackgroundSaveStrings {
+    saving: |path| format!("Enregistrement… {path}"),
+    save_in_progress: |path| {
+        format!(
+            "Enregistrement en cours ({path}) : attendez qu'il se termine pour enregistrer à nouveau."
+        )
+    },
+    waiting_for_save: |path| format!("Fin de l'enregistrement en attente : {path}"),
+};
+
+static BACKGROUND_SAVE_EN: BackgroundSaveStrings = BackgroundSaveStrings {
+    saving: |path| format!("Saving… {path}"),
+    save_in_progress: |path| {
+        format!("A save is running ({path}): wait for it to end before saving again.")
+    },
+    waiting_for_save: |path| format!("Waiting for the save to end: {path}"),
+};

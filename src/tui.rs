@@ -61,6 +61,9 @@ pub fn run(mut app: App, theme: &Theme) -> anyhow::Result<()> {
     install_panic_hook();
     let mut terminal = setup()?;
     let result = event_loop(&mut terminal, &mut app, theme);
+    // A save in flight is waited for, whatever ended the loop (`q`, a signal, the terminal
+    // gone): its file is then whole and its result recorded (issue 17).
+    app.finish_save();
     restore();
     app.end_session();
     match result {
@@ -129,6 +132,8 @@ enum Wake {
     TerminalLost,
     FileChanged(PathBuf),
     Signal(i32),
+    /// The save's worker thread is done ([`App::finish_save`]).
+    SaveDone,
 }
 
 /// Lets the main thread stop the terminal reader while another program (the pager of `o`)
@@ -246,6 +251,13 @@ fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme) -> anyhow::Resu
     let (sender, receiver) = mpsc::channel();
     let _watcher = watch(app, sender.clone());
     read_signals(sender.clone());
+    let save_done = Mutex::new(sender.clone());
+    app.saving.waker = Some(Arc::new(move || {
+        let _ = save_done
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .send(Wake::SaveDone);
+    }));
     let gate = Arc::new(ReaderGate::default());
     read_terminal(sender, gate.clone());
     let mut title = String::new();
@@ -286,11 +298,16 @@ fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme) -> anyhow::Resu
                     signal = Some(number);
                     app.should_quit = true;
                 }
+                Wake::SaveDone => {
+                    app.finish_save();
+                    redraw = true;
+                }
             }
             if app.should_quit {
                 break;
             }
         }
+        app.show_save_in_flight();
         changed.sort();
         changed.dedup();
         for path in changed {
@@ -316,6 +333,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, theme: &Theme) -> anyhow::Resu
                     Wake::FileChanged(path) => {
                         app.file_changed(&path);
                     }
+                    Wake::SaveDone => app.finish_save(),
                     Wake::TerminalLost => app.should_quit = true,
                 }
             }

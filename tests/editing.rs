@@ -57,7 +57,7 @@ fn an_edit_rechecks_at_once_and_saving_changes_only_its_line() {
     );
     // Reloading gives the edited model.
     let reloaded = storage::load_file(&path).unwrap().convention;
-    assert_eq!(reloaded, app.documents[0].convention);
+    assert_eq!(reloaded, *app.documents[0].convention);
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn a_save_never_overwrites_a_change_made_on_disk() {
     let copy = path.with_file_name("mini.ron.copie-1");
     assert_eq!(
         storage::load_file(&copy).unwrap().convention,
-        app.documents[0].convention
+        *app.documents[0].convention
     );
     // Reload: theirs, my edit dropped.
     app.update(Action::Save);

@@ -437,13 +437,15 @@ fn selections_follow_their_fiche() {
     };
     let before = id(&app);
     let copy = app.documents[0].convention.axes[0].fiches[0].clone();
-    app.documents[0].convention.axes[0].fiches.insert(
-        0,
-        revue::model::Fiche {
-            id: "0-0".into(),
-            ..copy
-        },
-    );
+    std::sync::Arc::make_mut(&mut app.documents[0].convention).axes[0]
+        .fiches
+        .insert(
+            0,
+            revue::model::Fiche {
+                id: "0-0".into(),
+                ..copy
+            },
+        );
     app.retarget_selections();
     assert_eq!(id(&app), before);
     // The Budgets and Axes tabs open on the same fiche.

@@ -208,7 +208,8 @@ fn filters_apply_to_budgets_indicators_and_anomalies() {
 fn the_index_is_built_after_start_up_from_the_current_conventions() {
     let mut app = app();
     assert!(app.index.is_none(), "App::new leaves the index to later");
-    app.documents[0].convention.axes[0].fiches[0].title = "Bricolage solidaire".into();
+    std::sync::Arc::make_mut(&mut app.documents[0].convention).axes[0].fiches[0].title =
+        "Bricolage solidaire".into();
     type_text(&mut app, "/bricolage");
     assert!(app.index.is_some());
     let hits = &app.palette.as_ref().expect("palette open").hits;
@@ -226,10 +227,11 @@ fn a_match_far_in_a_long_text_is_shown_in_context() {
         "{} Le prestataire retenu est Kaléidoscope.",
         "Contexte. ".repeat(40)
     );
-    app.documents[0].convention.axes[0].fiches[0].description = Some(revue::model::Block {
-        text: long,
-        ..Default::default()
-    });
+    std::sync::Arc::make_mut(&mut app.documents[0].convention).axes[0].fiches[0].description =
+        Some(revue::model::Block {
+            text: long,
+            ..Default::default()
+        });
     type_text(&mut app, "/kaleidoscope");
     let shown = screen(&app);
     let row = shown

@@ -30,7 +30,7 @@ fn fresh_index(app: &App) -> Index {
     Index::build(
         app.documents
             .iter()
-            .map(|d| (&d.convention, d.findings.as_slice())),
+            .map(|d| (&*d.convention, d.findings.as_slice())),
     )
 }
 
@@ -335,7 +335,7 @@ fn an_index_updated_many_times_is_compacted_and_still_right() {
     let documents: Vec<(&revue::model::Convention, &[revue::rules::Finding])> = app
         .documents
         .iter()
-        .map(|d| (&d.convention, d.findings.as_slice()))
+        .map(|d| (&*d.convention, d.findings.as_slice()))
         .collect();
     let mut index = Index::build(documents.iter().copied());
     for _ in 0..3 {

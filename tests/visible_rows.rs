@@ -154,7 +154,7 @@ fn the_anomalies_filter_follows_an_edit() {
         .iter()
         .map(|d| storage::LoadedFile {
             path: d.path.clone(),
-            convention: d.convention.clone(),
+            convention: (*d.convention).clone(),
             hash: 0,
         })
         .collect();

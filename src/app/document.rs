@@ -4,6 +4,7 @@
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -17,7 +18,10 @@ use crate::storage::{self, Claim, Journal, OnDisk, Pending, SaveOutcome};
 #[derive(Debug, Clone)]
 pub struct Document {
     pub path: PathBuf,
-    pub convention: Convention,
+    /// Shared with a save in flight, which writes it from its worker thread without a
+    /// copy; an edit made meanwhile copies it first (`Arc::make_mut`), so the save writes
+    /// the state it began with, whole (issue 17).
+    pub convention: Arc<Convention>,
     pub findings: Vec<Finding>,
     /// Lookups into `convention` and `findings` for drawing ([`Document::lookup`]): emptied
     /// whenever the findings are set, worked out again at the first frame that asks.
@@ -229,7 +233,7 @@ impl App {
             return;
         }
         let before = Snapshot::take(&doc.convention, target);
-        change(&mut doc.convention);
+        change(Arc::make_mut(&mut doc.convention));
         let after = Snapshot::take(&doc.convention, target);
         if before == after {
             return;
@@ -242,6 +246,11 @@ impl App {
     /// After any change to a document (edit, undo, reload, recovery): findings, search keys,
     /// journal, and everything that points into the document found again by identity.
     pub(crate) fn after_change(&mut self, document: usize) {
+        if let Some(flight) = &mut self.saving.in_flight
+            && flight.document == document
+        {
+            flight.changed_meanwhile = true;
+        }
         let doc = &mut self.documents[document];
         let changed = changed_fiches(doc, doc.history_mark);
         doc.findings = doc.recheck.check(&doc.convention, &self.rules, &changed);
@@ -315,14 +324,16 @@ impl App {
             Some(Change {
                 after: Snapshot::Convention(last),
                 ..
-            }) if **last == doc.convention => std::sync::Arc::clone(last),
-            _ => std::sync::Arc::new(doc.convention.clone()),
+            }) if **last == *doc.convention => Arc::clone(last),
+            _ => Arc::clone(&doc.convention),
         };
-        change(&mut doc.convention);
-        if *before == doc.convention {
+        change(Arc::make_mut(&mut doc.convention));
+        if *before == *doc.convention {
             return;
         }
-        let after = std::sync::Arc::new(doc.convention.clone());
+        // A copy of its own, not the document's: sharing it would make the next edit of any
+        // kind copy the whole convention (`Arc::make_mut`).
+        let after = Arc::new((*doc.convention).clone());
         doc.undo.push(Change {
             before: Snapshot::Convention(before),
             after: Snapshot::Convention(after),
@@ -460,7 +471,7 @@ impl App {
             return;
         }
         for change in doc.undo.drain(depth..).rev() {
-            change.before.restore(&mut doc.convention);
+            change.before.restore(Arc::make_mut(&mut doc.convention));
         }
         self.after_change(document);
     }
@@ -516,7 +527,7 @@ impl App {
             return;
         };
         let state = if back { &change.before } else { &change.after };
-        state.restore(&mut doc.convention);
+        state.restore(Arc::make_mut(&mut doc.convention));
         to.push(change);
         self.after_change(document);
     }
@@ -528,11 +539,26 @@ impl App {
 
     /// Saves one document through [`storage::save`], which reads the disk once and says what
     /// stands in the way: a change made on disk, a deleted file, comments the canonical form
-    /// would drop, a read-only file. Each becomes a question; `consent` carries the answers
-    /// already given. Returns whether it was saved.
+    /// would drop, a read-only file. Each becomes a question when the save ends
+    /// ([`App::finish_save`]), before anything is written; `consent` carries the answers
+    /// already given.
+    ///
+    /// The save runs on a worker thread on the convention as it is now, shared without a
+    /// copy: serialising, reading back and fsyncing a 5 000-fiche convention takes a few
+    /// hundred milliseconds, which the UI thread never waits for (issue 17). One save runs at
+    /// a time: another is refused with a message while it does. Returns whether a save began
+    /// (or there was nothing to save).
     pub fn save(&mut self, document: usize, consent: Consent) -> bool {
         let text = self.text();
         let lang = self.lang;
+        if let Some(flight) = &self.saving.in_flight {
+            let path = self.documents[flight.document].shown_path();
+            self.status = Some((
+                Some(Severity::Warning),
+                (crate::strings::background_save(lang).save_in_progress)(&path),
+            ));
+            return false;
+        }
         let Some(doc) = self.documents.get_mut(document) else {
             return false;
         };
@@ -550,35 +576,186 @@ impl App {
             accept_format_loss: doc.format_checked,
             overwrite_read_only: consent.overwrite_read_only,
         };
-        let dialog = match storage::save(&doc.path, &doc.convention, policy) {
+        let waker = self.saving.waker.clone();
+        let started = storage::save_in_background(
+            doc.path.clone(),
+            Arc::clone(&doc.convention),
+            policy,
+            move || {
+                if let Some(wake) = waker {
+                    wake();
+                }
+            },
+        );
+        match started {
+            Ok(job) => {
+                self.saving.in_flight = Some(SaveInFlight {
+                    document,
+                    consent,
+                    changed_meanwhile: false,
+                    disk_changed_meanwhile: false,
+                    job,
+                });
+                self.status = Some((
+                    None,
+                    (crate::strings::background_save(lang).saving)(&doc.shown_path()),
+                ));
+                if self.saving.waker.is_none() {
+                    // No event loop to wake (a test, a script): nobody else would take the
+                    // result, so it is waited for here.
+                    self.finish_save();
+                }
+                true
+            }
+            Err(e) => {
+                let problem = storage::IoProblem::new(&doc.path, &e);
+                self.status = Some((
+                    Some(Severity::Error),
+                    (text.save_failed)(&crate::text::sanitize_line(&problem.describe(lang))),
+                ));
+                false
+            }
+        }
+    }
+
+    /// Whether a save runs on its worker thread.
+    pub fn save_in_flight(&self) -> bool {
+        self.saving.in_flight.is_some()
+    }
+
+    /// The "saving…" message, while a save runs and no other message is shown: an action
+    /// clears the status line, the save goes on.
+    pub fn show_save_in_flight(&mut self) {
+        if self.status.is_none()
+            && let Some(flight) = &self.saving.in_flight
+        {
+            let path = self.documents[flight.document].shown_path();
+            self.status = Some((
+                None,
+                (crate::strings::background_save(self.lang).saving)(&path),
+            ));
+        }
+    }
+
+    /// Takes the result of the save in flight, waiting for its worker if it is still
+    /// writing (the event loop calls it when the worker wakes it; quitting, to wait for the
+    /// save): the document is saved (and no longer modified, unless it was edited
+    /// meanwhile), or a question is asked, or the failure is shown and the edits stay.
+    pub fn finish_save(&mut self) {
+        let Some(flight) = self.saving.in_flight.take() else {
+            return;
+        };
+        let document = flight.document;
+        let result = flight.job.wait();
+        let text = self.text();
+        let lang = self.lang;
+        let saved = matches!(result, Ok(SaveOutcome::Saved { .. }));
+        let Some(doc) = self.documents.get_mut(document) else {
+            return;
+        };
+        let strings = crate::strings::background_save(lang);
+        if self.status.as_ref().is_some_and(|(_, message)| {
+            *message == (strings.saving)(&doc.shown_path())
+                || *message == (strings.waiting_for_save)(&doc.shown_path())
+        }) {
+            self.status = None;
+        }
+        let dialog = match result {
             Ok(SaveOutcome::Saved { hash }) => {
                 doc.loaded_hash = Some(hash);
-                doc.saved_at = Some(doc.undo.len());
                 doc.format_checked = true;
-                if let Some(journal) = &self.journal {
-                    journal.clear(&doc.path);
+                if flight.changed_meanwhile {
+                    // What was written is the state the save began with, not the one shown:
+                    // the document stays modified until the next save, and its unsaved
+                    // edits are kept against a crash relative to the file now on disk.
+                    doc.saved_at = None;
+                    if let Some(journal) = &self.journal
+                        && let Err(problem) = journal.record(&doc.path, hash, &doc.convention)
+                    {
+                        self.status = Some((
+                            Some(Severity::Warning),
+                            (text.journal_failed)(&problem.describe(lang)),
+                        ));
+                    }
+                } else {
+                    doc.saved_at = Some(doc.undo.len());
+                    if let Some(journal) = &self.journal {
+                        journal.clear(&doc.path);
+                    }
                 }
-                self.status = Some((None, (text.saved)(&doc.shown_path())));
-                return true;
+                if self.status.is_none() {
+                    self.status = Some((None, (text.saved)(&doc.shown_path())));
+                }
+                None
             }
-            Ok(SaveOutcome::Conflict { .. }) => Dialog::Conflict { document },
-            Ok(SaveOutcome::Missing) => Dialog::Missing { document },
-            Ok(SaveOutcome::FormatLoss) => Dialog::FormatLoss { document },
-            Ok(SaveOutcome::ReadOnly) => Dialog::ReadOnlyFile { document, consent },
+            Ok(SaveOutcome::Conflict { .. }) => Some(Dialog::Conflict { document }),
+            Ok(SaveOutcome::Missing) => Some(Dialog::Missing { document }),
+            Ok(SaveOutcome::FormatLoss) => Some(Dialog::FormatLoss { document }),
+            Ok(SaveOutcome::ReadOnly) => Some(Dialog::ReadOnlyFile {
+                document,
+                consent: flight.consent,
+            }),
             Err(problem) => {
                 self.status = Some((
                     Some(Severity::Error),
                     (text.save_failed)(&crate::text::sanitize_line(&problem.describe(lang))),
                 ));
-                return false;
+                None
             }
         };
-        self.ask(dialog);
-        false
+        if let Some(dialog) = dialog {
+            self.ask(dialog);
+        }
+        if flight.disk_changed_meanwhile {
+            // Told while the save ran, when the file was about to be replaced: looked at
+            // again now, against what the save wrote.
+            let path = self.documents[document].path.clone();
+            self.file_changed(&path);
+        }
+        if std::mem::take(&mut self.saving.quit_when_done) {
+            self.request_quit();
+        }
+        if self.saving.quit_when_saved {
+            if saved {
+                self.save_next_then_quit();
+            } else {
+                // A question or a failure: the user decides again.
+                self.saving.quit_when_saved = false;
+            }
+        }
+    }
+
+    /// "Save and quit": saves the next modified document, or quits once none is left.
+    fn save_next_then_quit(&mut self) {
+        if self.saving.in_flight.is_some() {
+            return; // Continued when that save ends.
+        }
+        match (0..self.documents.len()).find(|&d| self.documents[d].is_modified()) {
+            None => {
+                self.saving.quit_when_saved = false;
+                self.should_quit = true;
+            }
+            Some(document) => {
+                if !self.save(document, Consent::default()) {
+                    self.saving.quit_when_saved = false;
+                }
+            }
+        }
     }
 
     /// `q`: quits, or asks first when edits are unsaved.
     pub fn request_quit(&mut self) {
+        if let Some(flight) = &self.saving.in_flight {
+            // Its result decides whether edits are unsaved: asked again when it ends
+            // ([`App::finish_save`]); keys keep working meanwhile.
+            let path = self.documents[flight.document].shown_path();
+            self.status = Some((
+                None,
+                (crate::strings::background_save(self.lang).waiting_for_save)(&path),
+            ));
+            self.saving.quit_when_done = true;
+            return;
+        }
         if self.documents.iter().any(|d| d.is_modified()) {
             self.ask(Dialog::Quit);
         } else {
@@ -607,15 +784,10 @@ impl App {
         let answered = match (&dialog, answer) {
             (Dialog::Quit, A::Save) => {
                 self.close_dialog();
-                let modified: Vec<usize> = (0..self.documents.len())
-                    .filter(|&d| self.documents[d].is_modified())
-                    .collect();
-                for document in modified {
-                    if !self.save(document, Consent::default()) {
-                        return; // A question is now open for that file.
-                    }
-                }
-                self.should_quit = true;
+                // One document after the other, each save's result waited for
+                // ([`App::finish_save`]); a question or a failure stops the quit.
+                self.saving.quit_when_saved = true;
+                self.save_next_then_quit();
                 return;
             }
             (Dialog::Quit, A::Discard) => {
@@ -764,7 +936,7 @@ impl App {
         };
         match storage::load_file(&doc.path) {
             Ok(file) => {
-                doc.convention = file.convention;
+                doc.convention = Arc::new(file.convention);
                 doc.loaded_hash = Some(file.hash);
                 doc.undo.clear();
                 doc.redo.clear();
@@ -801,6 +973,14 @@ impl App {
         else {
             return false;
         };
+        if let Some(flight) = &mut self.saving.in_flight
+            && flight.document == document
+        {
+            // Most likely the save's own rename: looked at when the save ends, against the
+            // hash of what it wrote.
+            flight.disk_changed_meanwhile = true;
+            return false;
+        }
         let text = self.text();
         let doc = &self.documents[document];
         match storage::on_disk(&doc.path) {
@@ -853,7 +1033,7 @@ impl App {
                 continue;
             };
             let doc = &mut self.documents[document];
-            doc.convention = pending.convention.clone();
+            doc.convention = Arc::new(pending.convention.clone());
             doc.loaded_hash = Some(pending.loaded_hash);
             doc.undo.clear();
             doc.redo.clear();
@@ -879,6 +1059,30 @@ fn whole_if_wider(before: &Snapshot, after: Snapshot, now: &Convention) -> Snaps
     } else {
         after
     }
+}
+
+/// The save running on a worker thread, if any, and what to do when it ends (issue 17).
+#[derive(Default)]
+pub struct Saving {
+    in_flight: Option<SaveInFlight>,
+    /// Called on the worker when a save ends, to wake the event loop, which then calls
+    /// [`App::finish_save`]. Without one (no event loop: tests, scripts) [`App::save`]
+    /// waits for the result itself.
+    pub waker: Option<Arc<dyn Fn() + Send + Sync>>,
+    /// "Save and quit" was chosen: quit once every modified document is saved.
+    quit_when_saved: bool,
+    /// `q` during a save: quit (or ask, if edits are still unsaved) when it ends.
+    quit_when_done: bool,
+}
+
+struct SaveInFlight {
+    document: usize,
+    consent: Consent,
+    /// The document changed after the save took its state: it stays modified.
+    changed_meanwhile: bool,
+    /// The watcher reported the file while the save ran.
+    disk_changed_meanwhile: bool,
+    job: storage::BackgroundSave,
 }
 
 /// Questions waiting behind the open one.

@@ -183,6 +183,8 @@ pub struct App {
     pub recovery: Vec<crate::storage::Pending>,
     /// The review: dispositions, notes, filters, the source to open (issue 15).
     pub review_ui: review::ReviewUi,
+    /// The save running on a worker thread, if any (issue 17).
+    pub saving: document::Saving,
 }
 
 impl App {
@@ -199,7 +201,7 @@ impl App {
                 lookups: Default::default(),
                 history_mark: (0, 0),
                 path: f.path,
-                convention: f.convention,
+                convention: std::sync::Arc::new(f.convention),
                 findings,
                 loaded_hash: Some(f.hash),
                 undo: Vec::new(),
@@ -228,6 +230,7 @@ impl App {
             journal: None,
             recovery: Vec::new(),
             review_ui: review::ReviewUi::default(),
+            saving: Default::default(),
             documents,
             load_errors,
             current: 0,

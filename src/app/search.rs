@@ -39,7 +39,7 @@ impl crate::search::Documents for [super::Document] {
         &self,
         document: usize,
     ) -> Option<(&crate::model::Convention, &[crate::rules::Finding])> {
-        <[_]>::get(self, document).map(|d| (&d.convention, d.findings.as_slice()))
+        <[_]>::get(self, document).map(|d| (&*d.convention, d.findings.as_slice()))
     }
 }
 

@@ -387,3 +387,57 @@ fn save_copy_inner(path: &Path, convention: &Convention) -> std::io::Result<Path
 pub fn would_lose_formatting(text: &str, convention: &Convention) -> bool {
     to_ron_string(convention) != text
 }
+
+/// A save running on a worker thread ([`save_in_background`]): what the UI thread keeps
+/// while the convention is serialised, checked against the disk and written.
+#[derive(Debug)]
+pub struct BackgroundSave {
+    path: PathBuf,
+    worker: std::thread::JoinHandle<Result<SaveOutcome, IoProblem>>,
+}
+
+impl BackgroundSave {
+    /// Whether the worker is done: [`BackgroundSave::wait`] then returns at once.
+    pub fn is_finished(&self) -> bool {
+        self.worker.is_finished()
+    }
+
+    /// The save's result, waiting for the worker if it is still writing.
+    pub fn wait(self) -> Result<SaveOutcome, IoProblem> {
+        self.worker.join().unwrap_or_else(|_| {
+            // A panic in the worker wrote nothing it did not rename into place whole: the
+            // file is the old one or the new one, and the document stays modified.
+            Err(IoProblem::new(
+                &self.path,
+                &std::io::Error::other("save interrupted"),
+            ))
+        })
+    }
+}
+
+/// [`save`] on a thread of its own, so that the UI thread never waits for the canonical
+/// text, the read-back and the fsyncs (a few hundred milliseconds for a 5 000-fiche
+/// convention, issue 17). `convention` is the state to write, shared with the app when the
+/// save began: the app copies it before editing it (`Arc::make_mut`), so edits made
+/// meanwhile are not in it and never half in it. `finished` runs on the worker once the result is
+/// ready, to wake whoever waits for it (the event loop).
+pub fn save_in_background(
+    path: PathBuf,
+    convention: std::sync::Arc<Convention>,
+    policy: SavePolicy,
+    finished: impl FnOnce() + Send + 'static,
+) -> std::io::Result<BackgroundSave> {
+    let worker = std::thread::Builder::new()
+        .name("revue-save".to_string())
+        .spawn({
+            let path = path.clone();
+            move || {
+                let result = save(&path, &convention, policy);
+                // The text is freed here, and the tree too when the app no longer shares it.
+                drop(convention);
+                finished();
+                result
+            }
+        })?;
+    Ok(BackgroundSave { path, worker })
+}
