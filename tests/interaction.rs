@@ -379,7 +379,7 @@ fn fiche_titles_in_the_list_are_whole_or_end_with_an_ellipsis() {
 #[test]
 fn the_status_line_leaves_out_what_the_document_does_not_say() {
     let mut app = app_on(&data().join("cd13-2019-rapport-execution.ron"));
-    let c = &mut app.documents[0].convention;
+    let c = std::sync::Arc::make_mut(&mut app.documents[0].convention);
     c.territory.name.clear();
     c.territory.number.clear();
     c.period.clear();

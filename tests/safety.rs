@@ -425,3 +425,24 @@ fn search_results_open_during_a_reload_still_lead_to_their_fiche() {
     let shown = revue::app::views::fiche_refs(&app.documents[0].convention)[selected];
     assert_eq!(shown.get(&app.documents[0].convention).id, "3-2");
 }
+
+/// Saved, undone, then edited otherwise: the undo stack is as deep as when saved, but the
+/// convention is not the file's. It is modified, and quitting asks.
+#[test]
+fn an_edit_after_undoing_past_a_save_is_unsaved() {
+    let (_dir, path) = workspace();
+    let mut app = app_on(&path);
+    set_planned_total(&mut app, "1000");
+    app.update(Action::Save);
+    assert!(!app.documents[0].is_modified());
+    app.update(Action::Undo);
+    assert!(app.documents[0].is_modified());
+    set_planned_total(&mut app, "2000");
+    assert!(
+        app.documents[0].is_modified(),
+        "another state than the file's"
+    );
+    app.update(Action::Quit);
+    assert!(matches!(app.dialog, Some(Dialog::Quit)), "quitting asks");
+    assert!(!app.should_quit);
+}

@@ -58,6 +58,17 @@ impl Document {
         self.saved_at != Some(self.undo.len())
     }
 
+    /// A new change on top of the history: what could be redone is gone, and with it the
+    /// saved state if it was there (saved, undone, then edited: the file's state can no longer
+    /// be reached, and the undo depth alone would say "unmodified").
+    fn record(&mut self, change: Change) {
+        if self.saved_at.is_some_and(|at| at > self.undo.len()) {
+            self.saved_at = None;
+        }
+        self.undo.push(change);
+        self.redo.clear();
+    }
+
     fn shown_path(&self) -> String {
         crate::text::sanitize_line(&self.path.display().to_string()).into_owned()
     }
@@ -238,8 +249,7 @@ impl App {
         if before == after {
             return;
         }
-        doc.undo.push(Change { before, after });
-        doc.redo.clear();
+        doc.record(Change { before, after });
         self.after_change(document);
     }
 
@@ -334,11 +344,10 @@ impl App {
         // A copy of its own, not the document's: sharing it would make the next edit of any
         // kind copy the whole convention (`Arc::make_mut`).
         let after = Arc::new((*doc.convention).clone());
-        doc.undo.push(Change {
+        doc.record(Change {
             before: Snapshot::Convention(before),
             after: Snapshot::Convention(after),
         });
-        doc.redo.clear();
         self.after_change(document);
     }
 }
