@@ -95,7 +95,10 @@ pub fn help(
         entries
     };
     let content = if two_columns { 2 * column } else { column };
-    let width = (content.max(legend_width) + 2).clamp(60, usize::from(screen.width).max(20));
+    // At least 60 columns, at most the screen (which may be narrower than 60).
+    let width = (content.max(legend_width) + 2)
+        .max(60)
+        .min(usize::from(screen.width));
     let rows = u16::try_from(binding_rows + legend).unwrap_or(u16::MAX);
     let visible = rows.min(screen.height.saturating_sub(2));
     HelpLayout {
@@ -119,4 +122,18 @@ pub fn help_split(lines: &[super::HelpLine]) -> usize {
         .min_by_key(|&i| i.abs_diff(half))
         .filter(|&i| i.abs_diff(half) <= 4)
         .unwrap_or(half)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// On a screen narrower than the help's least width, the help is the screen's width.
+    #[test]
+    fn the_help_fits_a_screen_narrower_than_sixty_columns() {
+        for width in [0, 1, 20, 59, 60, 80, 200] {
+            let shape = help(100, 50, 3, (70, 76), Rect::new(0, 0, width, 24));
+            assert!(shape.width <= width, "{width}: {shape:?}");
+        }
+    }
 }
