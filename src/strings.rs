@@ -153,7 +153,7 @@ static CLI_EN: CliStrings = CliStrings {
     kind: "Kind",
     fiches: "Fiches",
     planned_etat: "Planned State",
-    planned_departement: "Planned Département",
+    planned_departement: "Planned Department",
     planned_total: "Planned total",
     unreadable_not_counted: |n| {
         if n == 1 {
@@ -620,13 +620,13 @@ static RULES_EN: RuleStrings = RuleStrings {
     },
     overspend: |label, used, planned, pct| {
         format!(
-            "{} {used} against {planned} planned ({pct} %): overspend",
+            "{} {used} against {planned} planned ({pct}%): overspend",
             capitalise(label)
         )
     },
     underspend: |label, used, planned, pct, threshold| {
         format!(
-            "{} {used} against {planned} planned ({pct} %, below the {threshold} % threshold)",
+            "{} {used} against {planned} planned ({pct}%, below the {threshold}% threshold)",
             capitalise(label)
         )
     },
@@ -641,7 +641,7 @@ static RULES_EN: RuleStrings = RuleStrings {
         format!("“{name}”: no value for {year}, a year that has passed")
     },
     indicator_far_from_target: |name, year, result, target, pct| {
-        format!("“{name}” in {year}: {result} against a target of {target} ({pct} %)")
+        format!("“{name}” in {year}: {result} against a target of {target} ({pct}%)")
     },
     duplicate_fiche: |id, first| {
         format!(
@@ -2385,7 +2385,7 @@ static IMPORT_EN: ImportStrings = ImportStrings {
     capture_summary: |captured, expected, percent, wrong| {
         format!(
             "planned and executed figures captured (same fiche, role and value): {captured} of \
-             {expected} ({percent} %), {wrong} wrong; ≠ wrong, - missed, + extra"
+             {expected} ({percent}%), {wrong} wrong; ≠ wrong, - missed, + extra"
         )
     },
     capture_fiches: |found, expected| format!("fiches found: {found} of {expected}"),
@@ -3689,3 +3689,15 @@ static STRUCTURE_EN: StructureStrings = StructureStrings {
     },
     removed: |what, undo| format!("Removed: {what} ({undo} brings it back)."),
 };
+
+// Issue 18, figures in the user's language: which convention writes the figures.
+
+impl Lang {
+    /// How figures are written in this language: `1 207 650,75 €` or `€1,207,650.75`.
+    pub fn numbers(self) -> crate::model::NumberStyle {
+        match self {
+            Lang::Fr => crate::model::NumberStyle::French,
+            Lang::En => crate::model::NumberStyle::English,
+        }
+    }
+}

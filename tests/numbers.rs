@@ -1,0 +1,226 @@
+//! Issue 18: figures written in the user's language. French: `1 207 650,75`, `442 998 €`,
+//! `12,5 %`; English: `1,207,650.75`, `€442,998`, `12.5%`.
+
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use revue::app::{Action, App, Keymap, Tab};
+use revue::model::{NumberStyle, Value, format_amount};
+use revue::rules::Config;
+use revue::storage;
+use revue::strings::Lang;
+use revue::ui::{self, Theme};
+use rust_decimal::Decimal;
+
+const NBSP: char = '\u{a0}';
+
+fn dec(text: &str) -> Decimal {
+    Decimal::from_str(text).unwrap()
+}
+
+/// French text with its no-break spaces written as `_`, to read the expectations.
+fn french(text: &str) -> String {
+    text.replace('_', &NBSP.to_string())
+}
+
+#[test]
+fn integers_in_both_languages() {
+    for (figure, fr, en) in [
+        ("0", "0", "0"),
+        ("7", "7", "7"),
+        ("999", "999", "999"),
+        ("1000", "1_000", "1,000"),
+        ("442998", "442_998", "442,998"),
+    ] {
+        assert_eq!(format_amount(dec(figure), NumberStyle::French), french(fr));
+        assert_eq!(format_amount(dec(figure), NumberStyle::English), en);
+    }
+}
+
+#[test]
+fn decimals_keep_their_scale_in_both_languages() {
+    for (figure, fr, en) in [
+        ("0.5", "0,5", "0.5"),
+        ("9.8", "9,8", "9.8"),
+        ("156111.20", "156_111,20", "156,111.20"),
+        ("1207650.75", "1_207_650,75", "1,207,650.75"),
+    ] {
+        assert_eq!(format_amount(dec(figure), NumberStyle::French), french(fr));
+        assert_eq!(format_amount(dec(figure), NumberStyle::English), en);
+    }
+}
+
+#[test]
+fn negatives_in_both_languages() {
+    for (figure, fr, en) in [
+        ("-12.5", "-12,5", "-12.5"),
+        ("-1000", "-1_000", "-1,000"),
+        ("-350000.40", "-350_000,40", "-350,000.40"),
+    ] {
+        assert_eq!(format_amount(dec(figure), NumberStyle::French), french(fr));
+        assert_eq!(format_amount(dec(figure), NumberStyle::English), en);
+    }
+    assert_eq!(NumberStyle::French.euros(dec("-1000")), french("-1_000 €"));
+    assert_eq!(NumberStyle::English.euros(dec("-1000")), "-€1,000");
+}
+
+#[test]
+fn large_numbers_in_both_languages() {
+    assert_eq!(
+        format_amount(Decimal::MAX, NumberStyle::English),
+        "79,228,162,514,264,337,593,543,950,335"
+    );
+    assert_eq!(
+        format_amount(Decimal::MAX, NumberStyle::French),
+        french("79_228_162_514_264_337_593_543_950_335")
+    );
+    assert_eq!(
+        format_amount(dec("1234567890.12"), NumberStyle::English),
+        "1,234,567,890.12"
+    );
+}
+
+#[test]
+fn percentages_in_both_languages() {
+    assert_eq!(NumberStyle::French.percent(dec("12.5")), french("12,5 %"));
+    assert_eq!(NumberStyle::English.percent(dec("12.5")), "12.5%");
+    assert_eq!(NumberStyle::English.percent(dec("100")), "100%");
+    assert_eq!(
+        Value::Percent(dec("60")).display(NumberStyle::English),
+        "60%"
+    );
+    assert_eq!(Value::Percent(dec("60")).display_fr(), "60 %");
+}
+
+#[test]
+fn euros_in_both_languages() {
+    let french_euros = NumberStyle::French.euros(dec("442998"));
+    assert_eq!(french_euros, french("442_998 €"));
+    assert_eq!(
+        NumberStyle::French.euros_unbroken(dec("1207650.75")),
+        french("1_207_650,75_€")
+    );
+    assert_eq!(NumberStyle::English.euros(dec("442998")), "€442,998");
+    assert_eq!(
+        NumberStyle::English.euros_unbroken(dec("1207650.75")),
+        "€1,207,650.75"
+    );
+    assert_eq!(
+        Value::Amount(dec("1207650.75")).display(NumberStyle::English),
+        "€1,207,650.75"
+    );
+    assert_eq!(
+        Value::Amount(dec("442998")).display_fr(),
+        french("442_998 €")
+    );
+}
+
+#[test]
+fn each_language_has_its_style() {
+    assert_eq!(Lang::Fr.numbers(), NumberStyle::French);
+    assert_eq!(Lang::En.numbers(), NumberStyle::English);
+}
+
+fn app_in(lang: Lang, width: u16, height: u16) -> App {
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/cd77-2022-convention.ron");
+    let rules = Config {
+        current_year: 2026,
+        lang,
+        ..Config::default()
+    };
+    let mut app = App::new(storage::load_paths(&[data]), Keymap::default(), lang, rules);
+    app.resize(width, height);
+    app
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).unwrap();
+    terminal
+        .draw(|frame| ui::draw(frame, app, &Theme::default()))
+        .unwrap();
+    terminal.backend().to_string().replace(NBSP, " ")
+}
+
+/// Figures written the French way in `text`: a group of three digits after a space
+/// (`279 155`) or a decimal comma before one or two digits (`650,75`).
+fn french_figures(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let mut found = Vec::new();
+    for i in 1..chars.len() {
+        let grouped =
+            chars[i] == ' ' && digit(i - 1) && (1..=3).all(|k| digit(i + k)) && !digit(i + 4);
+        let decimal_comma =
+            chars[i] == ',' && digit(i - 1) && digit(i + 1) && (!digit(i + 2) || !digit(i + 3));
+        if grouped || decimal_comma {
+            let start = i.saturating_sub(8);
+            found.push(chars[start..(i + 5).min(chars.len())].iter().collect());
+        }
+    }
+    found
+}
+
+/// English figures: thousands grouped by commas, the decimal point (`1,207,650.75`).
+fn has_english_decimal_figure(text: &str) -> bool {
+    text.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .any(|word| {
+            let Some((integer, cents)) = word.split_once('.') else {
+                return false;
+            };
+            integer.contains(',')
+                && cents.len() == 2
+                && integer.split(',').skip(1).all(|group| group.len() == 3)
+        })
+}
+
+#[test]
+fn the_budgets_tab_in_english_writes_english_figures() {
+    let mut app = app_in(Lang::En, 120, 35);
+    app.update(Action::GoTo(Tab::Budgets));
+    let grid = app.grid(Tab::Budgets);
+    for row in &grid.rows {
+        for cell in row.cells.iter().filter(|c| c.is_figure()) {
+            assert!(
+                french_figures(&cell.text).is_empty(),
+                "a French figure in English: {:?}",
+                cell.text
+            );
+        }
+    }
+    let shown = screen(&app);
+    assert!(has_english_decimal_figure(&shown), "{shown}");
+    assert!(
+        french_figures(&shown).is_empty(),
+        "{:?}\n{shown}",
+        french_figures(&shown)
+    );
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn the_budgets_tab_in_french_keeps_french_figures() {
+    let mut app = app_in(Lang::Fr, 120, 35);
+    app.update(Action::GoTo(Tab::Budgets));
+    let shown = screen(&app);
+    assert!(!french_figures(&shown).is_empty(), "{shown}");
+    assert!(!has_english_decimal_figure(&shown), "{shown}");
+}
+
+#[test]
+fn the_anomalies_in_english_write_english_figures() {
+    let app = app_in(Lang::En, 120, 35);
+    for document in &app.documents {
+        for finding in &document.findings {
+            assert!(
+                french_figures(&finding.message).is_empty(),
+                "{}: {:?}",
+                finding.message,
+                french_figures(&finding.message)
+            );
+            assert!(!finding.message.contains(" %"), "{}", finding.message);
+        }
+    }
+}
