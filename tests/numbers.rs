@@ -224,3 +224,143 @@ fn the_anomalies_in_english_write_english_figures() {
         }
     }
 }
+
+// The English leftovers: the system's errors and the spreadsheet reader's, typed.
+
+use revue::problem::IoProblemKind;
+use std::io::ErrorKind;
+
+/// Every kind of error a file operation can meet, with the system's English text absent from
+/// both languages' message.
+#[test]
+fn every_system_error_kind_is_said_in_both_languages() {
+    let kinds = [
+        ErrorKind::NotFound,
+        ErrorKind::PermissionDenied,
+        ErrorKind::ConnectionRefused,
+        ErrorKind::ConnectionReset,
+        ErrorKind::HostUnreachable,
+        ErrorKind::NetworkUnreachable,
+        ErrorKind::ConnectionAborted,
+        ErrorKind::NotConnected,
+        ErrorKind::AddrInUse,
+        ErrorKind::AddrNotAvailable,
+        ErrorKind::NetworkDown,
+        ErrorKind::BrokenPipe,
+        ErrorKind::AlreadyExists,
+        ErrorKind::WouldBlock,
+        ErrorKind::NotADirectory,
+        ErrorKind::IsADirectory,
+        ErrorKind::DirectoryNotEmpty,
+        ErrorKind::ReadOnlyFilesystem,
+        ErrorKind::StaleNetworkFileHandle,
+        ErrorKind::InvalidInput,
+        ErrorKind::InvalidData,
+        ErrorKind::TimedOut,
+        ErrorKind::WriteZero,
+        ErrorKind::StorageFull,
+        ErrorKind::NotSeekable,
+        ErrorKind::QuotaExceeded,
+        ErrorKind::FileTooLarge,
+        ErrorKind::ResourceBusy,
+        ErrorKind::ExecutableFileBusy,
+        ErrorKind::Deadlock,
+        ErrorKind::CrossesDevices,
+        ErrorKind::TooManyLinks,
+        ErrorKind::InvalidFilename,
+        ErrorKind::ArgumentListTooLong,
+        ErrorKind::Interrupted,
+        ErrorKind::Unsupported,
+        ErrorKind::UnexpectedEof,
+        ErrorKind::OutOfMemory,
+    ];
+    for kind in kinds {
+        let error = std::io::Error::from(kind);
+        let typed = IoProblemKind::from_io(&error);
+        assert!(
+            !matches!(typed, IoProblemKind::Other(_)),
+            "{kind:?} is not typed"
+        );
+        let system = error.to_string();
+        let french = revue::strings::io_problem_kind(Lang::Fr, &typed);
+        let english = revue::strings::io_problem_kind(Lang::En, &typed);
+        assert!(!french.is_empty() && !english.is_empty(), "{kind:?}");
+        assert_ne!(french, english, "{kind:?}");
+        assert!(!french.contains(&system), "{kind:?}: {french}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_input_output_error_is_said_in_french_without_the_systems_text() {
+    let error = std::io::Error::from_raw_os_error(5); // EIO
+    let typed = IoProblemKind::from_io(&error);
+    assert_eq!(typed, IoProblemKind::DeviceError);
+    let french = revue::strings::io_problem_kind(Lang::Fr, &typed);
+    assert!(french.contains("périphérique"), "{french}");
+    assert!(!french.contains("Input/output"), "{french}");
+}
+
+#[test]
+fn only_an_unknown_error_keeps_the_systems_text_as_a_detail() {
+    let typed = IoProblemKind::from_io(&std::io::Error::other("strange"));
+    let french = revue::strings::io_problem_kind(Lang::Fr, &typed);
+    assert_eq!(french, "erreur d'entrée-sortie (strange)");
+}
+
+#[test]
+fn the_english_summary_says_department() {
+    let english = revue::strings::cli(Lang::En);
+    assert_eq!(english.planned_departement, "Planned Department");
+}
+
+fn import_table(table: &std::path::Path, lang: &str) -> String {
+    let dir = table.parent().unwrap();
+    let convention = dir.join("c.ron");
+    if convention.exists() {
+        return run_import(table, &convention, lang);
+    }
+    let created = std::process::Command::new(env!("CARGO_BIN_EXE_revue"))
+        .args([
+            "new",
+            "--territory",
+            "Essai",
+            "--code",
+            "99",
+            "--period",
+            "2019",
+            convention.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(created.status.success(), "{created:?}");
+    run_import(table, &convention, lang)
+}
+
+fn run_import(table: &std::path::Path, convention: &std::path::Path, lang: &str) -> String {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_revue"))
+        .args([
+            "import-table",
+            table.to_str().unwrap(),
+            "--into",
+            convention.to_str().unwrap(),
+            "--lang",
+            lang,
+        ])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn a_spreadsheet_that_is_not_one_is_said_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("tableau.xlsx");
+    std::fs::write(&table, "pas un classeur").unwrap();
+    let french = import_table(&table, "fr");
+    assert!(french.contains("ce n'est pas un classeur"), "{french}");
+    assert!(!french.contains("Cannot detect"), "{french}");
+    let english = import_table(&table, "en");
+    assert!(english.contains("not a readable xlsx"), "{english}");
+}
