@@ -1900,7 +1900,7 @@ pub fn io_problem_kind(lang: Lang, kind: &crate::problem::IoProblemKind) -> Stri
     text.to_string()
 }
 
-/// `52428800` → `50.0 Mio (52428800 octets)`.
+/// `52428800` → `50,0 Mio (52428800 octets)`, `50.0 MiB (52428800 bytes)`.
 fn size_text(lang: Lang, bytes: u64) -> String {
     const MIB: f64 = (1 << 20) as f64;
     let (unit, bytes_word) = match lang {
@@ -1908,7 +1908,13 @@ fn size_text(lang: Lang, bytes: u64) -> String {
         Lang::En => ("MiB", "bytes"),
     };
     if bytes >= 1 << 20 {
-        format!("{:.1} {unit} ({bytes} {bytes_word})", bytes as f64 / MIB)
+        let mebibytes = format!("{:.1}", bytes as f64 / MIB);
+        // Issue 18: the decimal mark of the language.
+        let mebibytes = match lang {
+            Lang::Fr => mebibytes.replace('.', ","),
+            Lang::En => mebibytes,
+        };
+        format!("{mebibytes} {unit} ({bytes} {bytes_word})")
     } else {
         format!("{bytes} {bytes_word}")
     }

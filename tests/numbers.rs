@@ -364,3 +364,19 @@ fn a_spreadsheet_that_is_not_one_is_said_in_the_users_language() {
     let english = import_table(&table, "en");
     assert!(english.contains("not a readable xlsx"), "{english}");
 }
+
+#[test]
+fn a_file_size_has_the_languages_decimal_mark() {
+    use revue::problem::{LoadError, LoadErrorKind};
+    let error = LoadError {
+        path: PathBuf::from("grand.ron"),
+        kind: LoadErrorKind::TooLarge {
+            size: 100 << 20,
+            limit: 50 << 20,
+        },
+    };
+    let french = revue::strings::load_error(Lang::Fr, &error);
+    assert!(french.contains("100,0 Mio"), "{french}");
+    let english = revue::strings::load_error(Lang::En, &error);
+    assert!(english.contains("100.0 MiB"), "{english}");
+}
