@@ -380,3 +380,31 @@ fn a_file_size_has_the_languages_decimal_mark() {
     let english = revue::strings::load_error(Lang::En, &error);
     assert!(english.contains("100.0 MiB"), "{english}");
 }
+
+fn revue(args: &[&str]) -> String {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_revue"))
+        .args(args)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout).replace(NBSP, " ")
+}
+
+#[test]
+fn summary_and_report_write_the_languages_figures() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/data/cd77-2022-convention.ron");
+    let summary = revue(&["summary", "--lang", "en", file]);
+    assert!(summary.contains("€7,063,224.45"), "{summary}");
+    assert!(french_figures(&summary).is_empty(), "{summary}");
+    let french_summary = revue(&["summary", "--lang", "fr", file]);
+    assert!(
+        french_summary.contains("7 063 224,45 €"),
+        "{french_summary}"
+    );
+    let report = revue(&["report", "--lang", "en", file]);
+    assert!(report.contains("| €415,000 |"), "{report}");
+    let french_report = revue(&["report", "--lang", "fr", file]);
+    assert!(french_report.contains("| 415 000 € |"), "{french_report}");
+    // The spreadsheet format keeps its figure cells as numbers whatever the language.
+    let csv = revue(&["report", "--format", "csv", "--lang", "en", file]);
+    assert!(csv.contains(";415000;415000;0;"), "{csv}");
+}
