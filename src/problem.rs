@@ -184,7 +184,31 @@ pub enum IoProblemKind {
     Busy,
     /// No home directory to keep the bundled conventions in.
     NoHomeDirectory,
-    /// Anything else, with the system's text.
+    /// The operation was interrupted or would have had to wait: trying again may work.
+    Interrupted,
+    /// The system gave up waiting (a network file system that does not answer).
+    TimedOut,
+    /// A network file system, or the network under it, is gone or unreachable.
+    NetworkUnavailable,
+    /// The program reading revue's output closed it (`revue report | head`).
+    BrokenPipe,
+    /// The disk or the device failed (the system's input/output error).
+    DeviceError,
+    /// The file ended before what the format announces (a file cut short).
+    Truncated,
+    /// The file's content is not what the system call expected.
+    InvalidData,
+    /// The system refused the request as malformed (a name with a NUL byte, a bad argument).
+    InvalidRequest,
+    /// Nothing could be written (a device that accepts no more).
+    WriteZero,
+    /// The file system does not do this (links, locks, renames on some mounts).
+    Unsupported,
+    /// The system ran out of memory.
+    OutOfMemory,
+    /// A directory that should be empty is not.
+    DirectoryNotEmpty,
+    /// Anything else, with the system's text (kept only as a detail in parentheses).
     Other(String),
 }
 
@@ -212,12 +236,44 @@ impl IoProblemKind {
             K::InvalidFilename => IoProblemKind::InvalidFileName,
             K::AlreadyExists => IoProblemKind::AlreadyExists,
             K::CrossesDevices => IoProblemKind::CrossesDevices,
-            K::ResourceBusy | K::ExecutableFileBusy => IoProblemKind::Busy,
+            // A file lock the system refuses (EDEADLK) is a file held by another program.
+            K::ResourceBusy | K::ExecutableFileBusy | K::Deadlock => IoProblemKind::Busy,
+            K::Interrupted | K::WouldBlock => IoProblemKind::Interrupted,
+            K::TimedOut => IoProblemKind::TimedOut,
+            K::StaleNetworkFileHandle
+            | K::NetworkDown
+            | K::NetworkUnreachable
+            | K::HostUnreachable
+            | K::ConnectionRefused
+            | K::ConnectionReset
+            | K::ConnectionAborted
+            | K::NotConnected
+            | K::AddrInUse
+            | K::AddrNotAvailable => IoProblemKind::NetworkUnavailable,
+            K::BrokenPipe => IoProblemKind::BrokenPipe,
+            K::UnexpectedEof => IoProblemKind::Truncated,
+            K::InvalidData => IoProblemKind::InvalidData,
+            K::InvalidInput | K::ArgumentListTooLong => IoProblemKind::InvalidRequest,
+            K::WriteZero => IoProblemKind::WriteZero,
+            K::Unsupported => IoProblemKind::Unsupported,
+            K::OutOfMemory => IoProblemKind::OutOfMemory,
+            K::DirectoryNotEmpty => IoProblemKind::DirectoryNotEmpty,
+            // A pipe or a terminal where a file is wanted (ESPIPE).
+            K::NotSeekable => IoProblemKind::NotRegular(SpecialFile::Other),
             // `FilesystemLoop` is not stable: read from the system's code.
             #[cfg(unix)]
             _ if error.raw_os_error() == Some(libc::ELOOP) => IoProblemKind::TooManyLinks,
             #[cfg(unix)]
             _ if error.raw_os_error() == Some(libc::ENAMETOOLONG) => IoProblemKind::InvalidFileName,
+            // EIO and its kin have no stable kind: the system's code says it.
+            #[cfg(unix)]
+            _ if matches!(
+                error.raw_os_error(),
+                Some(libc::EIO | libc::ENXIO | libc::ENODEV)
+            ) =>
+            {
+                IoProblemKind::DeviceError
+            }
             _ => IoProblemKind::Other(error.to_string()),
         }
     }
@@ -262,6 +318,18 @@ impl IoProblemKind {
             IoProblemKind::CrossesDevices => K::CrossesDevices,
             IoProblemKind::Busy => K::ResourceBusy,
             IoProblemKind::NoHomeDirectory => K::NotFound,
+            IoProblemKind::Interrupted => K::Interrupted,
+            IoProblemKind::TimedOut => K::TimedOut,
+            IoProblemKind::NetworkUnavailable => K::NetworkUnreachable,
+            IoProblemKind::BrokenPipe => K::BrokenPipe,
+            IoProblemKind::DeviceError => K::Other,
+            IoProblemKind::Truncated => K::UnexpectedEof,
+            IoProblemKind::InvalidData => K::InvalidData,
+            IoProblemKind::InvalidRequest => K::InvalidInput,
+            IoProblemKind::WriteZero => K::WriteZero,
+            IoProblemKind::Unsupported => K::Unsupported,
+            IoProblemKind::OutOfMemory => K::OutOfMemory,
+            IoProblemKind::DirectoryNotEmpty => K::DirectoryNotEmpty,
             IoProblemKind::Other(_) => K::Other,
         }
     }
@@ -325,4 +393,19 @@ pub enum ThemeProblem {
         column: usize,
         colour: String,
     },
+}
+
+/// Why a spreadsheet's table cannot be read (`revue import-table`), as the user is told it
+/// (`crate::strings::table_read_problem`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableReadProblem {
+    /// Not an xlsx, ods or xls workbook (another format under this extension, or damaged
+    /// beyond recognition).
+    NotAWorkbook,
+    /// The workbook is encrypted with a password.
+    PasswordProtected,
+    /// The workbook has no sheet.
+    NoSheet,
+    /// The workbook opens but a sheet does not read: the reader's text, kept only as a detail.
+    Damaged(String),
 }

@@ -153,7 +153,7 @@ static CLI_EN: CliStrings = CliStrings {
     kind: "Kind",
     fiches: "Fiches",
     planned_etat: "Planned State",
-    planned_departement: "Planned Département",
+    planned_departement: "Planned Department",
     planned_total: "Planned total",
     unreadable_not_counted: |n| {
         if n == 1 {
@@ -620,13 +620,13 @@ static RULES_EN: RuleStrings = RuleStrings {
     },
     overspend: |label, used, planned, pct| {
         format!(
-            "{} {used} against {planned} planned ({pct} %): overspend",
+            "{} {used} against {planned} planned ({pct}%): overspend",
             capitalise(label)
         )
     },
     underspend: |label, used, planned, pct, threshold| {
         format!(
-            "{} {used} against {planned} planned ({pct} %, below the {threshold} % threshold)",
+            "{} {used} against {planned} planned ({pct}%, below the {threshold}% threshold)",
             capitalise(label)
         )
     },
@@ -641,7 +641,7 @@ static RULES_EN: RuleStrings = RuleStrings {
         format!("“{name}”: no value for {year}, a year that has passed")
     },
     indicator_far_from_target: |name, year, result, target, pct| {
-        format!("“{name}” in {year}: {result} against a target of {target} ({pct} %)")
+        format!("“{name}” in {year}: {result} against a target of {target} ({pct}%)")
     },
     duplicate_fiche: |id, first| {
         format!(
@@ -1859,11 +1859,48 @@ pub fn io_problem_kind(lang: Lang, kind: &crate::problem::IoProblemKind) -> Stri
             "no home directory to keep the conventions in (HOME is not set): name the files \
              to open"
         }
+        // Issue 18: the system errors beyond the common ones.
+        (Lang::Fr, K::Interrupted) => "opération interrompue par le système : réessayez",
+        (Lang::Fr, K::TimedOut) => {
+            "le système a cessé d'attendre (disque réseau qui ne répond pas ?) : réessayez"
+        }
+        (Lang::Fr, K::NetworkUnavailable) => {
+            "disque réseau injoignable ou déconnecté : vérifiez la connexion, puis réessayez"
+        }
+        (Lang::Fr, K::BrokenPipe) => "le programme qui lisait la sortie l'a fermée",
+        (Lang::Fr, K::DeviceError) => {
+            "erreur du disque ou du périphérique : vérifiez le support, puis réessayez"
+        }
+        (Lang::Fr, K::Truncated) => "fichier plus court qu'annoncé (tronqué ?)",
+        (Lang::Fr, K::InvalidData) => "contenu illisible pour le système",
+        (Lang::Fr, K::InvalidRequest) => {
+            "demande refusée par le système (nom ou argument invalide)"
+        }
+        (Lang::Fr, K::WriteZero) => "rien n'a pu être écrit (support plein ou retiré ?)",
+        (Lang::Fr, K::Unsupported) => "opération que ce système de fichiers ne permet pas",
+        (Lang::Fr, K::OutOfMemory) => "mémoire insuffisante",
+        (Lang::Fr, K::DirectoryNotEmpty) => "le dossier n'est pas vide",
+        (Lang::En, K::Interrupted) => "interrupted by the system: try again",
+        (Lang::En, K::TimedOut) => {
+            "the system stopped waiting (a network drive not answering?): try again"
+        }
+        (Lang::En, K::NetworkUnavailable) => {
+            "network drive unreachable or disconnected: check the connection, then try again"
+        }
+        (Lang::En, K::BrokenPipe) => "the program reading the output closed it",
+        (Lang::En, K::DeviceError) => "disk or device error: check the medium, then try again",
+        (Lang::En, K::Truncated) => "file shorter than announced (cut short?)",
+        (Lang::En, K::InvalidData) => "content the system cannot read",
+        (Lang::En, K::InvalidRequest) => "request refused by the system (invalid name or argument)",
+        (Lang::En, K::WriteZero) => "nothing could be written (medium full or removed?)",
+        (Lang::En, K::Unsupported) => "an operation this file system does not allow",
+        (Lang::En, K::OutOfMemory) => "out of memory",
+        (Lang::En, K::DirectoryNotEmpty) => "the directory is not empty",
     };
     text.to_string()
 }
 
-/// `52428800` → `50.0 Mio (52428800 octets)`.
+/// `52428800` → `50,0 Mio (52428800 octets)`, `50.0 MiB (52428800 bytes)`.
 fn size_text(lang: Lang, bytes: u64) -> String {
     const MIB: f64 = (1 << 20) as f64;
     let (unit, bytes_word) = match lang {
@@ -1871,7 +1908,13 @@ fn size_text(lang: Lang, bytes: u64) -> String {
         Lang::En => ("MiB", "bytes"),
     };
     if bytes >= 1 << 20 {
-        format!("{:.1} {unit} ({bytes} {bytes_word})", bytes as f64 / MIB)
+        let mebibytes = format!("{:.1}", bytes as f64 / MIB);
+        // Issue 18: the decimal mark of the language.
+        let mebibytes = match lang {
+            Lang::Fr => mebibytes.replace('.', ","),
+            Lang::En => mebibytes,
+        };
+        format!("{mebibytes} {unit} ({bytes} {bytes_word})")
     } else {
         format!("{bytes} {bytes_word}")
     }
@@ -2385,7 +2428,7 @@ static IMPORT_EN: ImportStrings = ImportStrings {
     capture_summary: |captured, expected, percent, wrong| {
         format!(
             "planned and executed figures captured (same fiche, role and value): {captured} of \
-             {expected} ({percent} %), {wrong} wrong; ≠ wrong, - missed, + extra"
+             {expected} ({percent}%), {wrong} wrong; ≠ wrong, - missed, + extra"
         )
     },
     capture_fiches: |found, expected| format!("fiches found: {found} of {expected}"),
@@ -3730,3 +3773,51 @@ static BACKGROUND_SAVE_EN: BackgroundSaveStrings = BackgroundSaveStrings {
     },
     waiting_for_save: |path| format!("Waiting for the save to end: {path}"),
 };
+
+// Issue 18, figures in the user's language: which convention writes the figures.
+
+impl Lang {
+    /// How figures are written in this language: `1 207 650,75 €` or `€1,207,650.75`.
+    pub fn numbers(self) -> crate::model::NumberStyle {
+        match self {
+            Lang::Fr => crate::model::NumberStyle::French,
+            Lang::En => crate::model::NumberStyle::English,
+        }
+    }
+}
+
+// Issue 18, the English leftovers: every system error typed, a spreadsheet's problems typed.
+
+/// Why a spreadsheet's table cannot be read, with what to do.
+pub fn table_read_problem(lang: Lang, problem: &crate::problem::TableReadProblem) -> String {
+    use crate::problem::TableReadProblem as P;
+    match (lang, problem) {
+        (Lang::Fr, P::NotAWorkbook) => {
+            "ce n'est pas un classeur xlsx, ods ou xls lisible (endommagé, ou un autre format \
+             sous cette extension) : enregistrez-le à nouveau depuis le tableur"
+                .to_string()
+        }
+        (Lang::Fr, P::PasswordProtected) => {
+            "classeur protégé par un mot de passe : enregistrez-en une copie sans mot de passe"
+                .to_string()
+        }
+        (Lang::Fr, P::NoSheet) => "le classeur n'a aucune feuille".to_string(),
+        (Lang::Fr, P::Damaged(detail)) => format!(
+            "feuille endommagée : enregistrez-la à nouveau depuis le tableur ({})",
+            crate::text::sanitize_line(detail)
+        ),
+        (Lang::En, P::NotAWorkbook) => {
+            "not a readable xlsx, ods or xls workbook (damaged, or another format under this \
+             extension): save it again from the spreadsheet"
+                .to_string()
+        }
+        (Lang::En, P::PasswordProtected) => {
+            "workbook protected by a password: save a copy without one".to_string()
+        }
+        (Lang::En, P::NoSheet) => "the workbook has no sheet".to_string(),
+        (Lang::En, P::Damaged(detail)) => format!(
+            "damaged sheet: save it again from the spreadsheet ({})",
+            crate::text::sanitize_line(detail)
+        ),
+    }
+}

@@ -178,7 +178,7 @@ fn check_tolerance_relaxes_equality() {
 fn check_speaks_english_on_request() {
     let output = revue(&["check", MINI, "--lang", "en"]);
     let text = stdout(&output).replace('\u{a0}', " ");
-    assert!(text.contains("Stated remaining 350 000 €"), "{text}");
+    assert!(text.contains("Stated remaining €350,000"), "{text}");
     assert!(
         text.trim_end()
             .ends_with("3 errors, 1 warning in 1 convention"),

@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 use revue::app::tabs::grid::{CellKind, Grid};
 use revue::app::views::{self, AxesRow, BudgetRow};
 use revue::app::{Action, App, Keymap, Tab};
-use revue::model::{BudgetField, Value, format_amount_fr};
+use revue::model::{BudgetField, Value};
 use revue::rules::figures;
 use revue::rules::{Config, Severity};
 use revue::storage;
@@ -20,20 +20,33 @@ use revue::ui::{self, Theme};
 use rust_decimal::Decimal;
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 35), (200, 60)];
+/// English figures (`1,207,650.75`) are checked at the smallest screen and the usual one: the
+/// French run covers every size, the English figures are as wide as the French ones.
+const ENGLISH_SIZES: [(u16, u16); 2] = [(80, 24), (120, 35)];
+
+/// Every language with the sizes its run covers.
+fn runs() -> [(Lang, &'static [(u16, u16)]); 2] {
+    [(Lang::Fr, &SIZES), (Lang::En, &ENGLISH_SIZES)]
+}
 
 fn data() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
 }
 
 fn app(width: u16, height: u16) -> App {
+    app_in(Lang::Fr, width, height)
+}
+
+fn app_in(lang: Lang, width: u16, height: u16) -> App {
     let rules = Config {
         current_year: 2026,
+        lang,
         ..Config::default()
     };
     let mut app = App::new(
         storage::load_paths(&[data()]),
         Keymap::default(),
-        Lang::Fr,
+        lang,
         rules,
     );
     app.resize(width, height);
@@ -121,20 +134,32 @@ fn assert_figures_whole(app: &App, tab: Tab, grid: &Grid, what: &str) {
     }
 }
 
-fn amount(text: &str) -> Option<Decimal> {
-    text.trim_start_matches(['✗', '!', ' ', '='])
-        .trim_end_matches('*')
-        .replace(['\u{a0}', ' '], "")
-        .replace(',', ".")
-        .parse()
-        .ok()
+/// A figure cell's number, read the way the language writes it (`1 207 650,75` in French,
+/// `1,207,650.75` in English).
+fn amount(text: &str, lang: Lang) -> Option<Decimal> {
+    let figure = text
+        .trim_start_matches(['✗', '!', ' ', '='])
+        .trim_end_matches('*');
+    let plain = match lang {
+        Lang::Fr => figure.replace(['\u{a0}', ' '], "").replace(',', "."),
+        Lang::En => figure.replace(',', ""),
+    };
+    plain.parse().ok()
 }
 
 /// Every column of every table tab at every size, scrolled through: no figure is cut.
 #[test]
 fn every_figure_on_screen_is_whole() {
-    for (width, height) in SIZES {
-        let mut app = app(width, height);
+    for (lang, sizes) in runs() {
+        for &(width, height) in sizes {
+            every_figure_whole_at(lang, width, height);
+        }
+    }
+}
+
+fn every_figure_whole_at(lang: Lang, width: u16, height: u16) {
+    {
+        let mut app = app_in(lang, width, height);
         for document in 0..app.documents.len() {
             app.show_convention(document);
             let tables = app.documents[document].convention.tables.len();
@@ -153,7 +178,9 @@ fn every_figure_on_screen_is_whole() {
                             &app,
                             tab,
                             &grid,
-                            &format!("{width}×{height} document {document} {tab:?} view {view}"),
+                            &format!(
+                                "{lang:?} {width}×{height} document {document} {tab:?} view {view}"
+                            ),
                         );
                         app.update(Action::PageDown);
                     }
@@ -180,7 +207,12 @@ fn fiche_figure(app: &App, fiche: views::FicheRef, field: BudgetField) -> Option
 /// rows under it and the last row the sum of them all, and that agrees with `summary`.
 #[test]
 fn budget_cells_are_the_models_figures_and_subtotals_add_up() {
-    let mut app = app(200, 60);
+    budget_cells_add_up_in(Lang::Fr);
+    budget_cells_add_up_in(Lang::En);
+}
+
+fn budget_cells_add_up_in(lang: Lang) {
+    let mut app = app_in(lang, 200, 60);
     for document in 0..app.documents.len() {
         app.show_convention(document);
         app.update(Action::GoTo(Tab::Budgets));
@@ -205,7 +237,7 @@ fn budget_cells_are_the_models_figures_and_subtotals_add_up() {
                         };
                         assert_eq!(cell.kind, kind, "{:?}", cell);
                         if let Some(figure) = cell.figure {
-                            assert_eq!(amount(&cell.text), Some(figure), "{}", cell.text);
+                            assert_eq!(amount(&cell.text, lang), Some(figure), "{}", cell.text);
                             all_sums[i] += figure;
                         }
                     }
@@ -221,7 +253,7 @@ fn budget_cells_are_the_models_figures_and_subtotals_add_up() {
                 let cell = &grid.rows[at].cells[i + 1];
                 assert_eq!(cell.figure.unwrap_or_default(), *sum, "row {at} column {i}");
                 if let Some(f) = cell.figure {
-                    assert_eq!(amount(&cell.text), Some(f));
+                    assert_eq!(amount(&cell.text, lang), Some(f));
                 }
             }
         };
@@ -305,8 +337,16 @@ fn budget_cells_are_the_models_figures_and_subtotals_add_up() {
 /// its severity on the same line.
 #[test]
 fn every_finding_jumps_to_its_stated_figure_marked() {
-    for (width, height) in SIZES {
-        let mut app = app(width, height);
+    for (lang, sizes) in runs() {
+        for &(width, height) in sizes {
+            every_finding_jumps_at(lang, width, height);
+        }
+    }
+}
+
+fn every_finding_jumps_at(lang: Lang, width: u16, height: u16) {
+    {
+        let mut app = app_in(lang, width, height);
         let mut missed = Vec::new();
         for document in 0..app.documents.len() {
             for finding in 0..app.documents[document].findings.len() {
@@ -319,7 +359,7 @@ fn every_finding_jumps_to_its_stated_figure_marked() {
                 };
                 let stated: Option<String> =
                     f.stated.as_deref().map(|s| match s.parse::<Decimal>() {
-                        Ok(d) => format_amount_fr(d).replace('\u{a0}', " "),
+                        Ok(d) => lang.numbers().amount(d).replace('\u{a0}', " "),
                         Err(_) => s.chars().take(10).collect(),
                     });
                 // The body and its title, not the footer that repeats the message.
@@ -330,7 +370,7 @@ fn every_finding_jumps_to_its_stated_figure_marked() {
                 });
                 if !found {
                     missed.push(format!(
-                        "{width}×{height} {} [{}] {} — stated {stated:?}\n{}",
+                        "{lang:?} {width}×{height} {} [{}] {} — stated {stated:?}\n{}",
                         f.rule.id(),
                         f.location,
                         f.message,

@@ -132,7 +132,7 @@ fn english_on_request() {
     let shown = screen(&app);
     assert!(shown.contains("Findings"), "{shown}");
     assert!(
-        shown.contains("Stated remaining 350 000 €, but planned 650 000 €"),
+        shown.contains("Stated remaining €350,000, but planned €650,000"),
         "{shown}"
     );
 }

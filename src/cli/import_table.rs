@@ -6,8 +6,9 @@ use std::path::Path;
 use calamine::{Data, Reader};
 
 use crate::import::table::{Cell, Grid, RoleOverride, table_from_grid};
+use crate::problem::TableReadProblem;
 use crate::storage::{self, SaveOutcome, SavePolicy};
-use crate::strings::{Lang, import_strings};
+use crate::strings::{self, Lang, import_strings};
 use crate::text::sanitize_line;
 
 use super::{UsageError, exit};
@@ -35,11 +36,14 @@ pub fn read_grid(path: &Path, sheet: Option<&str>, lang: Lang) -> anyhow::Result
             rows: csv_rows(&bytes),
         }),
         "xlsx" | "xlsm" | "ods" | "xls" => {
-            let unreadable = |e: &dyn std::fmt::Display| {
-                anyhow::Error::msg((text.table_unreadable)(&shown, &e.to_string()))
+            let unreadable = |problem: TableReadProblem| {
+                anyhow::Error::msg((text.table_unreadable)(
+                    &shown,
+                    &strings::table_read_problem(lang, &problem),
+                ))
             };
-            let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-                .map_err(|e| unreadable(&e))?;
+            let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.as_slice()))
+                .map_err(|_| unreadable(open_problem(&extension, &bytes)))?;
             let names = workbook.sheet_names();
             let name = match sheet {
                 Some(wanted) => names
@@ -56,11 +60,11 @@ pub fn read_grid(path: &Path, sheet: Option<&str>, lang: Lang) -> anyhow::Result
                 None => names
                     .first()
                     .cloned()
-                    .ok_or_else(|| unreadable(&text.table_empty))?,
+                    .ok_or_else(|| unreadable(TableReadProblem::NoSheet))?,
             };
             let range = workbook
                 .worksheet_range(&name)
-                .map_err(|e| unreadable(&e))?;
+                .map_err(|e| unreadable(sheet_problem(&e)))?;
             let (first_row, first_column) = range.start().unwrap_or((0, 0));
             let rows = range
                 .rows()
@@ -75,6 +79,43 @@ pub fn read_grid(path: &Path, sheet: Option<&str>, lang: Lang) -> anyhow::Result
             })
         }
         _ => Err(UsageError((text.table_format_unknown)(&shown)).into()),
+    }
+}
+
+/// Why a workbook does not open. Detecting the format loses the reason, so the reader of the
+/// file's extension says it: a password is the one a user can act on.
+fn open_problem(extension: &str, bytes: &[u8]) -> TableReadProblem {
+    use calamine::{Ods, OdsError, Xls, XlsError, Xlsx, XlsxError, open_workbook_from_rs};
+    let protected = match extension {
+        "xlsx" | "xlsm" => matches!(
+            open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)),
+            Err(XlsxError::Password)
+        ),
+        "ods" => matches!(
+            open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)),
+            Err(OdsError::Password)
+        ),
+        "xls" => matches!(
+            open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)),
+            Err(XlsError::Password)
+        ),
+        _ => false,
+    };
+    if protected {
+        TableReadProblem::PasswordProtected
+    } else {
+        TableReadProblem::NotAWorkbook
+    }
+}
+
+/// Why an opened workbook's sheet does not read.
+fn sheet_problem(error: &calamine::Error) -> TableReadProblem {
+    use calamine::{Error, OdsError, XlsError, XlsxError};
+    match error {
+        Error::Xlsx(XlsxError::Password)
+        | Error::Ods(OdsError::Password)
+        | Error::Xls(XlsError::Password) => TableReadProblem::PasswordProtected,
+        other => TableReadProblem::Damaged(other.to_string()),
     }
 }
 

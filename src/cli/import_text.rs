@@ -66,7 +66,7 @@ pub fn run(
             (strings.capture_summary)(
                 result.captured,
                 result.expected,
-                &result.percent().to_string(),
+                &lang.numbers().amount(result.percent()),
                 result.wrong.len()
             )
         );

@@ -15,7 +15,7 @@ use clap::ValueEnum;
 use rust_decimal::Decimal;
 
 use super::{exit, report_load_errors};
-use crate::model::{Convention, Review, format_amount_fr};
+use crate::model::{Convention, NumberStyle, Review};
 use crate::rules::{self, Finding, Severity, figures_of};
 use crate::storage;
 use crate::strings::{self, Lang, ReviewStrings};
@@ -307,25 +307,21 @@ pub fn render(inputs: &[Input], format: ReportFormat, lang: Lang) -> anyhow::Res
     let title = s.report_title;
     let generated = (s.generated)(&crate::app::review::today());
     Ok(match format {
-        ReportFormat::Md => markdown(&parts, title, &generated).into_bytes(),
+        ReportFormat::Md => markdown(&parts, title, &generated, lang.numbers()).into_bytes(),
         ReportFormat::Html => html(&parts, title, &generated, lang).into_bytes(),
         ReportFormat::Csv => csv_fr(&parts)?,
         ReportFormat::Xlsx => xlsx(&parts)?,
     })
 }
 
-/// `1 207 650,75` with no-break spaces: how a French reader writes it.
-fn fr(d: Decimal) -> String {
-    format_amount_fr(d)
-}
-
 /// A count, a rate: to three decimals at most, as read (a computed rate has twenty-eight).
-fn quantity(d: Decimal) -> String {
-    fr(d.round_dp(3).normalize())
+fn quantity(d: Decimal, numbers: NumberStyle) -> String {
+    numbers.amount(d.round_dp(3).normalize())
 }
 
-/// Euros: whole euros without decimals, else two (`2 658 014 €`, `156 111,20 €`).
-fn euros(d: Decimal) -> String {
+/// Euros: whole euros without decimals, else two (`2 658 014 €`, `156 111,20 €`; in English
+/// `€2,658,014`).
+fn euros(d: Decimal, numbers: NumberStyle) -> String {
     let shown = if d.fract().is_zero() {
         d.trunc()
     } else {
@@ -333,7 +329,7 @@ fn euros(d: Decimal) -> String {
         cents.rescale(2);
         cents
     };
-    format!("{} €", fr(shown))
+    numbers.euros(shown)
 }
 
 /// The parts of each convention, for the documents read convention by convention (Markdown,
@@ -369,11 +365,11 @@ fn per_convention(parts: &[Part]) -> Vec<(String, Vec<Part>)> {
         .collect()
 }
 
-fn markdown(parts: &[Part], title: &str, generated: &str) -> String {
+fn markdown(parts: &[Part], title: &str, generated: &str, numbers: NumberStyle) -> String {
     let cell = |c: &Cell| match c {
         Cell::Text(t) => t.replace('|', "\\|"),
-        Cell::Money(d) => euros(*d),
-        Cell::Number(d) => quantity(*d),
+        Cell::Money(d) => euros(*d, numbers),
+        Cell::Number(d) => quantity(*d, numbers),
         Cell::Empty => String::new(),
     };
     let mut out = format!("# {title}\n\n_{generated}_\n");
@@ -415,6 +411,7 @@ h2{page-break-before:always;margin-top:1.5em}h2:first-of-type{page-break-before:
 @media print{body{margin:0}tr{page-break-inside:avoid}thead{display:table-header-group}}";
 
 fn html(parts: &[Part], title: &str, generated: &str, lang: Lang) -> String {
+    let numbers = lang.numbers();
     let lang = match lang {
         Lang::Fr => "fr",
         Lang::En => "en",
@@ -442,10 +439,10 @@ fn html(parts: &[Part], title: &str, generated: &str, lang: Lang) -> String {
                     match c {
                         Cell::Text(t) => out.push_str(&format!("<td>{}</td>", escape_html(t))),
                         Cell::Money(d) => {
-                            out.push_str(&format!("<td class=\"n\">{}</td>", euros(*d)))
+                            out.push_str(&format!("<td class=\"n\">{}</td>", euros(*d, numbers)))
                         }
                         Cell::Number(d) => {
-                            out.push_str(&format!("<td class=\"n\">{}</td>", quantity(*d)))
+                            out.push_str(&format!("<td class=\"n\">{}</td>", quantity(*d, numbers)))
                         }
                         Cell::Empty => out.push_str("<td></td>"),
                     }

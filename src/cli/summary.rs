@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{Format, exit, report_load_errors};
-use crate::model::{Convention, format_amount_fr};
+use crate::model::Convention;
 use crate::rules::figures;
 use crate::storage;
 use crate::strings::{self, Lang};
@@ -206,7 +206,7 @@ fn print_text(summaries: &[Summary], lang: Lang) {
         }
         say!(lang, "{}", sanitize_line(&summary.title));
         say!(lang, "  {}", sanitize_line(&summary.file));
-        let euros = |d: Decimal| format!("{} €", format_amount_fr(d));
+        let euros = |d: Decimal| lang.numbers().euros(d);
         // Nothing stated to add up: a dash, not 0 €.
         let stated = |d: Option<Decimal>| d.map_or_else(|| "—".to_string(), euros);
         let mut lines = vec![

@@ -255,8 +255,71 @@ pub fn checked_sum(figures: impl IntoIterator<Item = Option<Decimal>>) -> Option
         .try_fold(Decimal::ZERO, |sum, figure| sum.checked_add(figure?))
 }
 
+/// How figures are written for a reader: the model knows both conventions, `strings` picks
+/// one for the user's language (the model does not know the languages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NumberStyle {
+    /// `1 207 650,75`, `442 998 €`, `12,5 %`: no-break space between thousands, decimal comma,
+    /// a space before `€` and `%`.
+    #[default]
+    French,
+    /// `1,207,650.75`, `€442,998`, `12.5%`: comma between thousands, decimal point, the euro
+    /// sign before the figure (British and Irish usage), `%` glued to it.
+    English,
+}
+
+impl NumberStyle {
+    /// A figure without unit, keeping the scale as stored.
+    pub fn amount(self, amount: Decimal) -> String {
+        format_amount(amount, self)
+    }
+
+    /// Euros: `442 998 €` (an ordinary space, as the messages always wrote it) or `€442,998`.
+    pub fn euros(self, amount: Decimal) -> String {
+        self.euros_with(amount, ' ')
+    }
+
+    /// Euros whose sign must never wrap away from the figure: `442 998\u{a0}€` or `€442,998`.
+    pub fn euros_unbroken(self, amount: Decimal) -> String {
+        self.euros_with(amount, '\u{a0}')
+    }
+
+    fn euros_with(self, amount: Decimal, space: char) -> String {
+        match self {
+            NumberStyle::French => format!("{}{space}€", format_amount(amount, self)),
+            NumberStyle::English => {
+                let unsigned = format_amount(amount.abs(), self);
+                let sign = if amount.is_sign_negative() && !amount.is_zero() {
+                    "-"
+                } else {
+                    ""
+                };
+                format!("{sign}€{unsigned}")
+            }
+        }
+    }
+
+    /// A percentage: `12,5 %` or `12.5%`.
+    pub fn percent(self, rate: Decimal) -> String {
+        match self {
+            NumberStyle::French => format!("{} %", format_amount(rate, self)),
+            NumberStyle::English => format!("{}%", format_amount(rate, self)),
+        }
+    }
+}
+
 /// `1207650.75` → `1 207 650,75` (no-break spaces), keeping the scale as stored.
 pub fn format_amount_fr(amount: Decimal) -> String {
+    format_amount(amount, NumberStyle::French)
+}
+
+/// `1207650.75` → `1 207 650,75` (French) or `1,207,650.75` (English), keeping the scale as
+/// stored.
+pub fn format_amount(amount: Decimal, style: NumberStyle) -> String {
+    let (group_separator, decimal_mark) = match style {
+        NumberStyle::French => (GROUP_SEPARATOR, ','),
+        NumberStyle::English => (',', '.'),
+    };
     let text = amount.to_string();
     let (sign, unsigned) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
@@ -269,12 +332,12 @@ pub fn format_amount_fr(amount: Decimal) -> String {
     let mut grouped = String::with_capacity(integer.len() + integer.len() / 3 * 2);
     for (index, digit) in integer.chars().enumerate() {
         if index > 0 && (integer.len() - index) % 3 == 0 {
-            grouped.push(GROUP_SEPARATOR);
+            grouped.push(group_separator);
         }
         grouped.push(digit);
     }
     match fraction {
-        Some(f) => format!("{sign}{grouped},{f}"),
+        Some(f) => format!("{sign}{grouped}{decimal_mark}{f}"),
         None => format!("{sign}{grouped}"),
     }
 }

@@ -1,7 +1,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::amount::format_amount_fr;
+use super::amount::NumberStyle;
 
 /// A figure as the document states it.
 ///
@@ -50,11 +50,16 @@ impl Value {
 
     /// The French rendering used by the report and the UI (`1 207 650,75 €`, `60 %`).
     pub fn display_fr(&self) -> String {
+        self.display(NumberStyle::French)
+    }
+
+    /// The rendering in a reader's convention: `1 207 650,75 €` or `€1,207,650.75`.
+    pub fn display(&self, style: NumberStyle) -> String {
         match self {
-            Value::Amount(d) => format!("{} €", format_amount_fr(*d)),
-            Value::Number(d) => format_amount_fr(*d),
-            Value::Percent(d) => format!("{} %", format_amount_fr(*d)),
-            Value::Duration(d, unit) => format!("{} {unit}", format_amount_fr(*d)),
+            Value::Amount(d) => style.euros(*d),
+            Value::Number(d) => style.amount(*d),
+            Value::Percent(d) => style.percent(*d),
+            Value::Duration(d, unit) => format!("{} {unit}", style.amount(*d)),
             Value::Text(t) => t.clone(),
         }
     }

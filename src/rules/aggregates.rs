@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::tables::{body_rows, cell, table_name};
-use super::{Anchor, Context, Finding, Rule, counterpart, eur, fiche_figure, planned_total};
+use super::{Anchor, Context, Finding, Rule, counterpart, fiche_figure, planned_total};
 use crate::model::{
     BudgetField, ColumnRole, Fiche, StatementScope, Table, TableKind, Value, checked_sum,
 };
@@ -20,7 +20,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
             Rule::Aggregate,
             Anchor::StateSupport,
             cx.text.state_support.to_string(),
-            (cx.text.state_support_mismatch)(&eur(sum), &eur(stated)),
+            (cx.text.state_support_mismatch)(&cx.eur(sum), &cx.eur(stated)),
             sum,
             stated,
         ));
@@ -51,7 +51,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
             Rule::Aggregate,
             Anchor::Statement { index },
             format!("{} › {scope}", cx.text.statement),
-            (cx.text.aggregate_mismatch)(&scope, field, &eur(sum), &eur(stated)),
+            (cx.text.aggregate_mismatch)(&scope, field, &cx.eur(sum), &cx.eur(stated)),
             sum,
             stated,
         );
@@ -121,7 +121,12 @@ fn summary_total_against_fiches(cx: &Context, index: usize, table: &Table, out: 
                 cx.text.total_row,
                 column.name
             ),
-            (cx.text.summary_total_against_fiches)(&column.name, &eur(stated), fiches, &eur(sum)),
+            (cx.text.summary_total_against_fiches)(
+                &column.name,
+                &cx.eur(stated),
+                fiches,
+                &cx.eur(sum),
+            ),
             sum,
             stated,
         ));

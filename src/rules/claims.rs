@@ -3,10 +3,10 @@
 //! exactly or as a bound or range ("plus de 75 %", "entre 15 et 20").
 
 use super::same_figure::describe_bound;
-use super::{Anchor, Context, Finding, Rule, Severity, eur, last_digit};
+use super::{Anchor, Context, Finding, Rule, Severity, last_digit};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::model::{Claim, Fiche, Operation, Value, format_amount_fr};
+use crate::model::{Claim, Fiche, Operation, Value};
 
 /// One fiche's claims.
 pub(super) fn fiche(cx: &Context, fiche: &Fiche, out: &mut Vec<Finding>) {
@@ -57,8 +57,8 @@ fn check_claim(
     if rounded_rate_holds(claim, stated) {
         return;
     }
-    let show = |d| show_as(&claim.stated, d);
-    let formula = formula(claim);
+    let show = |d| show_as(cx, &claim.stated, d);
+    let formula = formula(cx, claim);
     let location = format!("{location} {}", cx.quote(&claim.text));
     let euros = matches!(claim.stated, Value::Amount(_));
     let compare = if euros {
@@ -89,11 +89,11 @@ fn check_claim(
 }
 
 /// A figure written as the stated one is: euros, a percentage or a plain number.
-fn show_as(stated: &Value, figure: Decimal) -> String {
+fn show_as(cx: &Context, stated: &Value, figure: Decimal) -> String {
     match stated {
-        Value::Amount(_) => eur(figure),
-        Value::Percent(_) => format!("{} %", format_amount_fr(figure)),
-        _ => format_amount_fr(figure),
+        Value::Amount(_) => cx.eur(figure),
+        Value::Percent(_) => cx.percent(figure),
+        _ => cx.figure(figure),
     }
 }
 
@@ -108,12 +108,12 @@ fn shown(claim: &Claim, computed: Decimal) -> Decimal {
 }
 
 /// The claim's arithmetic, written out (`9,8 × 27 × 4`, `(30 − 24) ÷ 24`).
-fn formula(claim: &Claim) -> String {
+fn formula(cx: &Context, claim: &Claim) -> String {
     let operand = |i: usize| {
         claim
             .operands
             .get(i)
-            .map_or_else(String::new, |d| format_amount_fr(*d))
+            .map_or_else(String::new, |d| cx.figure(*d))
     };
     match claim.operation {
         Operation::GrowthRate => {
@@ -121,20 +121,20 @@ fn formula(claim: &Claim) -> String {
         }
         Operation::PointDifference => format!("{} − {}", operand(1), operand(0)),
         Operation::Percentage => format!(
-            "{} % × {}",
+            "{} × {}",
             claim
                 .operands
                 .get(1)
-                .map_or_else(String::new, |r| format_amount_fr(*r)),
+                .map_or_else(String::new, |r| cx.percent(*r)),
             claim
                 .operands
                 .first()
-                .map_or_else(String::new, |b| format_amount_fr(*b)),
+                .map_or_else(String::new, |b| cx.figure(*b)),
         ),
         op => claim
             .operands
             .iter()
-            .map(|d| format_amount_fr(*d))
+            .map(|d| cx.figure(*d))
             .collect::<Vec<_>>()
             .join(&format!(" {} ", op.symbol())),
     }
@@ -150,7 +150,7 @@ fn outside_bound(
     stated: Decimal,
     bound: crate::model::Bound,
 ) -> Finding {
-    let show = |d| show_as(&claim.stated, d);
+    let show = |d| show_as(cx, &claim.stated, d);
     Finding {
         key: String::new(),
         sources: Vec::new(),
@@ -160,7 +160,7 @@ fn outside_bound(
         anchor,
         location: format!("{location} {}", cx.quote(&claim.text)),
         message: (cx.text.claim_outside_bound)(
-            &formula(claim),
+            &formula(cx, claim),
             &show(shown(claim, computed)),
             &describe_bound(cx, bound, &show(stated), show),
         ),

@@ -1,6 +1,6 @@
 //! Rule "cofinancement": the State pays a share, the Département at least a matching one.
 
-use super::{Anchor, Context, Finding, Rule, Severity, eur};
+use super::{Anchor, Context, Finding, Rule, Severity};
 use crate::model::{BudgetField, Fiche, Planned, Value};
 use crate::strings::field_name;
 
@@ -39,9 +39,9 @@ fn check_shares(
     if etat > departement {
         let message = match field {
             BudgetField::Executed => {
-                (cx.text.etat_above_departement_spent)(&eur(etat), &eur(departement))
+                (cx.text.etat_above_departement_spent)(&cx.eur(etat), &cx.eur(departement))
             }
-            _ => (cx.text.etat_above_departement)(&eur(etat), &eur(departement)),
+            _ => (cx.text.etat_above_departement)(&cx.eur(etat), &cx.eur(departement)),
         };
         out.push(Finding {
             key: String::new(),

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::tables::TablePlace;
-use super::{Anchor, Context, Finding, Rule, Severity, eur};
+use super::{Anchor, Context, Finding, Rule, Severity};
 use crate::model::{
     BudgetField, ConventionKind, Day, Fiche, Indicator, Measure, StatementScope, Table, Value,
     days_in,
@@ -437,7 +437,7 @@ pub(super) fn negative_figures(cx: &Context, fiche: &Fiche, out: &mut Vec<Findin
                     field,
                 },
                 cx.fiche_place(fiche, name),
-                (cx.text.negative_figure)(name, &eur(amount)),
+                (cx.text.negative_figure)(name, &cx.eur(amount)),
             ));
         }
     }
@@ -453,7 +453,7 @@ pub(super) fn negative_figures(cx: &Context, fiche: &Fiche, out: &mut Vec<Findin
                     index,
                 },
                 cx.fiche_place(fiche, cx.text.reallocation),
-                (cx.text.negative_figure)(cx.text.reallocation, &eur(amount)),
+                (cx.text.negative_figure)(cx.text.reallocation, &cx.eur(amount)),
             ));
         }
     }

@@ -2,10 +2,8 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::{Anchor, Context, Finding, Rule, Severity, consumed, eur, planned_total};
-use crate::model::{
-    Budget, BudgetField, Fiche, Value, checked_sum, format_amount_fr, parse_amount,
-};
+use super::{Anchor, Context, Finding, Rule, Severity, consumed, planned_total};
+use crate::model::{Budget, BudgetField, Fiche, Value, checked_sum, parse_amount};
 use crate::strings::field_name;
 
 /// One fiche's executed figure against its planned one.
@@ -35,14 +33,14 @@ pub(super) fn fiche(cx: &Context, fiche: &Fiche, out: &mut Vec<Finding>) {
         .normalize();
     let label = field_name(cx.config.lang, field);
     let message = if used > planned {
-        (cx.text.overspend)(label, &eur(used), &eur(planned), &format_amount_fr(percent))
+        (cx.text.overspend)(label, &cx.eur(used), &cx.eur(planned), &cx.figure(percent))
     } else if percent < threshold {
         (cx.text.underspend)(
             label,
-            &eur(used),
-            &eur(planned),
-            &format_amount_fr(percent),
-            &format_amount_fr(threshold),
+            &cx.eur(used),
+            &cx.eur(planned),
+            &cx.figure(percent),
+            &cx.figure(threshold),
         )
     } else {
         return;
@@ -88,7 +86,7 @@ fn planned_reading(cx: &Context, budget: &Budget) -> Option<(Decimal, Option<Str
     {
         return Some((
             sum,
-            Some((cx.text.planned_text_read_as_shares)(raw, &eur(sum))),
+            Some((cx.text.planned_text_read_as_shares)(raw, &cx.eur(sum))),
         ));
     }
     let likely = match parse_amount(raw) {
@@ -97,6 +95,6 @@ fn planned_reading(cx: &Context, budget: &Budget) -> Option<(Decimal, Option<Str
     };
     Some((
         likely,
-        Some((cx.text.planned_text_read_as_likely)(raw, &eur(likely))),
+        Some((cx.text.planned_text_read_as_likely)(raw, &cx.eur(likely))),
     ))
 }

@@ -3,7 +3,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{Anchor, Context, Finding, Rule, Severity};
-use crate::model::{Fiche, Indicator, Measure, Value, format_amount_fr};
+use crate::model::{Fiche, Indicator, Measure, Value};
 
 /// One fiche's indicators.
 pub(super) fn fiche(cx: &Context, fiche: &Fiche, out: &mut Vec<Finding>) {
@@ -125,9 +125,9 @@ fn check_indicator(
                 (cx.text.indicator_far_from_target)(
                     &indicator.name,
                     entry.year,
-                    &format_amount_fr(result),
-                    &format_amount_fr(target),
-                    &format_amount_fr(percent),
+                    &cx.figure(result),
+                    &cx.figure(target),
+                    &cx.figure(percent),
                 ),
                 Some(target),
                 Some(result.to_string()),

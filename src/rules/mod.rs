@@ -371,6 +371,21 @@ impl<'a> Context<'a> {
 }
 
 impl Context<'_> {
+    /// Euros in the user's language: `1 234 €` or `€1,234` (issue 18).
+    pub fn eur(&self, amount: Decimal) -> String {
+        self.config.lang.numbers().euros(amount)
+    }
+
+    /// A figure without unit in the user's language: `1 234,5` or `1,234.5` (issue 18).
+    pub fn figure(&self, figure: Decimal) -> String {
+        self.config.lang.numbers().amount(figure)
+    }
+
+    /// A percentage in the user's language: `12,5 %` or `12.5%` (issue 18).
+    pub fn percent(&self, rate: Decimal) -> String {
+        self.config.lang.numbers().percent(rate)
+    }
+
     /// Text from the document quoted as the language does: `« … »`, `“…”` (issue 18).
     pub fn quote(&self, text: &str) -> String {
         strings::quoted(self.config.lang, text)
@@ -402,7 +417,10 @@ impl Context<'_> {
     /// The message, with a note when a gap in euros is under one euro (a rounding, most likely).
     fn with_gap_note(&self, message: String, gap: Decimal) -> String {
         if !gap.is_zero() && gap.abs() < Decimal::ONE {
-            format!("{message} {}", (self.text.under_one_euro)(&eur(gap.abs())))
+            format!(
+                "{message} {}",
+                (self.text.under_one_euro)(&self.eur(gap.abs()))
+            )
         } else {
             message
         }
@@ -454,11 +472,6 @@ impl Context<'_> {
             stated: Some(stated.to_string()),
         })
     }
-}
-
-/// Euros the French way.
-pub fn eur(amount: Decimal) -> String {
-    format!("{} €", crate::model::format_amount_fr(amount))
 }
 
 /// A fiche's own stated figure for a budget field.

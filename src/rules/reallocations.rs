@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Anchor, Context, Finding, Rule, Severity, eur};
+use super::{Anchor, Context, Finding, Rule, Severity};
 use crate::model::{Fiche, Value, checked_sum};
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
@@ -24,7 +24,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
                     index: 0,
                 },
                 cx.fiche_place(fiche, cx.text.reallocation),
-                (cx.text.reallocation_sum)(&eur(sum), &eur(remaining)),
+                (cx.text.reallocation_sum)(&cx.eur(sum), &cx.eur(remaining)),
                 remaining,
                 sum,
             )
@@ -76,7 +76,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
                             location,
                             message: (cx.text.reallocation_not_mentioned)(
                                 &receiver.id,
-                                &eur(amount),
+                                &cx.eur(amount),
                                 &fiche.id,
                             ),
                             expected: Some(amount),

@@ -9,10 +9,10 @@ use std::collections::hash_map::Entry;
 use rust_decimal::Decimal;
 
 use super::tables::{body_rows, cell, table_name};
-use super::{Anchor, Context, Finding, Rule, Severity, counterpart, eur};
+use super::{Anchor, Context, Finding, Rule, Severity, counterpart};
 use crate::model::{
     Bound, ColumnRole, Fiche, Measure, Source, Statement, StatementScope, Subject, Value,
-    format_amount_fr, normalise_fiche_id,
+    normalise_fiche_id,
 };
 use crate::strings::field_name;
 
@@ -58,9 +58,9 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
                     ),
                     (cx.text.same_figure)(
                         field_name(lang, field),
-                        &eur(in_fiche),
+                        &cx.eur(in_fiche),
                         &place,
-                        &eur(in_table),
+                        &cx.eur(in_table),
                     ),
                     in_fiche,
                     in_table,
@@ -136,9 +136,9 @@ fn budget_statement(
         location,
         (cx.text.same_figure)(
             field_name(cx.config.lang, field),
-            &eur(in_fiche),
+            &cx.eur(in_fiche),
             place,
-            &eur(stated),
+            &cx.eur(stated),
         ),
         in_fiche,
         stated,
@@ -232,7 +232,7 @@ fn compare(
     let stated = statement.value.number()?;
     let figure = other.number()?;
     let euros = matches!(statement.value, Value::Amount(_));
-    let show = |d: Decimal| if euros { eur(d) } else { format_amount_fr(d) };
+    let show = |d: Decimal| if euros { cx.eur(d) } else { cx.figure(d) };
     let anchor = Anchor::Statement { index };
     if let Some(bound) = statement.bound {
         if bound.holds(stated, figure) {

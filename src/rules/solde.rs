@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::tables::{TablePlace, body_rows, cell};
-use super::{Anchor, Context, Finding, Rule, consumed, eur, planned_total};
+use super::{Anchor, Context, Finding, Rule, consumed, planned_total};
 use crate::model::{BudgetField, ColumnRole, Fiche, Row, Table, Value};
 use crate::strings::field_name;
 
@@ -116,10 +116,10 @@ fn message(
     stated: Decimal,
 ) -> String {
     (cx.text.remaining)(
-        &eur(planned),
+        &cx.eur(planned),
         field_name(cx.config.lang, field),
-        &eur(used),
-        &eur(expected),
-        &eur(stated),
+        &cx.eur(used),
+        &cx.eur(expected),
+        &cx.eur(stated),
     )
 }

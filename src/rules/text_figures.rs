@@ -4,7 +4,7 @@
 //! the likely reading (the grammar is in `model::amount`).
 
 use super::tables::TablePlace;
-use super::{Anchor, Context, Finding, Rule, Severity, eur};
+use super::{Anchor, Context, Finding, Rule, Severity};
 use crate::model::{
     BudgetField, Claim, ColumnRole, EURO_DECIMALS, Fiche, Table, Value, euro_likely_reading,
     parse_amount,
@@ -218,9 +218,9 @@ fn report(
         && too_many_decimals(value)
     {
         let likely = euro_likely_reading(*amount);
-        let shown = eur(*amount);
+        let shown = cx.eur(*amount);
         let message = match likely {
-            Some(reading) => (cx.text.amount_beyond_cents)(label, &shown, &eur(reading)),
+            Some(reading) => (cx.text.amount_beyond_cents)(label, &shown, &cx.eur(reading)),
             None => (cx.text.amount_beyond_cents_unread)(label, &shown),
         };
         out.push(Finding {
@@ -240,12 +240,12 @@ fn report(
     let Value::Text(raw) = value else { return };
     let (message, likely) = match parse_amount(raw) {
         Ok(reading) => (
-            (cx.text.malformed_amount)(label, raw, &eur(reading)),
+            (cx.text.malformed_amount)(label, raw, &cx.eur(reading)),
             Some(reading),
         ),
         Err(error) => match error.likely {
             Some(reading) => (
-                (cx.text.malformed_amount)(label, raw, &eur(reading)),
+                (cx.text.malformed_amount)(label, raw, &cx.eur(reading)),
                 Some(reading),
             ),
             None => ((cx.text.text_figure)(label, raw), None),

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::tables::{
     TablePlace, body_rows, cell, column_sum, line_amount, sections, summed_columns, table_total,
 };
-use super::{Anchor, Context, Finding, Rule, eur, fiche_figure, last_digit};
+use super::{Anchor, Context, Finding, Rule, fiche_figure, last_digit};
 use crate::model::{Budget, BudgetField, Fiche, Row, Table, TableKind, Value, checked_sum};
 use crate::strings::field_name;
 
@@ -77,7 +77,7 @@ fn planned_parts(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Vec<Fin
     if names.len() < 2 || cx.gap(sum, total).is_none() {
         return;
     }
-    let message = (cx.text.parts_sum)(&names.join(" + "), &eur(sum), &eur(total));
+    let message = (cx.text.parts_sum)(&names.join(" + "), &cx.eur(sum), &cx.eur(total));
     out.extend(cx.mismatch(
         Rule::Sum,
         Anchor::Budget {
@@ -111,7 +111,7 @@ fn executed_lines(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Vec<Fi
             field: BudgetField::Executed,
         },
         cx.fiche_place(fiche, field_name(cx.config.lang, BudgetField::Executed)),
-        (cx.text.executed_lines)(&eur(sum), &eur(total)),
+        (cx.text.executed_lines)(&cx.eur(sum), &cx.eur(total)),
         sum,
         total,
     ));
@@ -210,8 +210,8 @@ fn total_against(
             place.location(cx, table, Some(row_name), Some(name)),
             describe(
                 name,
-                &format_figure(sum, table, column),
-                &format_figure(stated, table, column),
+                &format_figure(cx, sum, table, column),
+                &format_figure(cx, stated, table, column),
             ),
             sum,
             stated,
@@ -221,7 +221,7 @@ fn total_against(
                 && let Some(gap) = stated.checked_sub(sum)
                 && let Some(parts) = within_rounding(table, column, gap)
             {
-                let gap = format_figure(gap.abs(), table, column);
+                let gap = format_figure(cx, gap.abs(), table, column);
                 finding = finding.downgraded(&(cx.text.rounded_parts)(&gap, parts));
             }
             finding
@@ -254,11 +254,11 @@ fn is_amount_column(table: &Table, column: usize) -> bool {
 }
 
 /// Amount columns read as euros; others (ETP, counts) as plain numbers.
-fn format_figure(value: Decimal, table: &Table, column: usize) -> String {
+fn format_figure(cx: &Context, value: Decimal, table: &Table, column: usize) -> String {
     if is_amount_column(table, column) {
-        eur(value)
+        cx.eur(value)
     } else {
-        crate::model::format_amount_fr(value)
+        cx.figure(value)
     }
 }
 
@@ -294,7 +294,7 @@ fn detail_lines(
         Rule::Sum,
         place.anchor(None, false, None),
         place.location(cx, table, None, None),
-        (cx.text.detail_lines)(&table.title, &eur(sum), field_label, &eur(stated)),
+        (cx.text.detail_lines)(&table.title, &cx.eur(sum), field_label, &cx.eur(stated)),
         sum,
         stated,
     );
@@ -335,7 +335,7 @@ fn charges_recettes(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Vec<
         Rule::Sum,
         place.anchor(None, true, None),
         place.location(cx, charges, Some(cx.text.total_row), None),
-        (cx.text.charges_recettes)(&eur(charges_total), &eur(recettes_total)),
+        (cx.text.charges_recettes)(&cx.eur(charges_total), &cx.eur(recettes_total)),
         recettes_total,
         charges_total,
     ));
@@ -375,7 +375,13 @@ fn parts_of_figures(
             Rule::Sum,
             place.anchor(None, false, None),
             place.location(cx, table, None, None),
-            (cx.text.parts_of_figure)(count, &table.title, &eur(sum), field_label, &eur(stated)),
+            (cx.text.parts_of_figure)(
+                count,
+                &table.title,
+                &cx.eur(sum),
+                field_label,
+                &cx.eur(stated),
+            ),
             sum,
             stated,
         );
@@ -415,7 +421,7 @@ fn executed_by_funder(cx: &Context, fiche: &Fiche, budget: &Budget, out: &mut Ve
             field: BudgetField::Executed,
         },
         cx.fiche_place(fiche, field_name(lang, BudgetField::Executed)),
-        (cx.text.executed_by_funder_sum)(&eur(sum), &eur(total)),
+        (cx.text.executed_by_funder_sum)(&cx.eur(sum), &cx.eur(total)),
         sum,
         total,
     ));

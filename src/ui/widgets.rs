@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph};
 
 use super::Theme;
-use crate::model::{Value, format_amount_fr};
+use crate::model::{NumberStyle, Value};
 use crate::rules::Severity;
 
 /// Text from a file, safe and short enough to draw on one line.
@@ -31,11 +31,11 @@ pub fn block<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
 }
 
 /// A figure for a table cell: amounts without the euro sign (the header says it), right-aligned.
-pub fn value_text(value: &Value) -> String {
+pub fn value_text(value: &Value, numbers: NumberStyle) -> String {
     match value {
-        Value::Amount(d) | Value::Number(d) => format_amount_fr(*d),
-        Value::Percent(d) => format!("{} %", format_amount_fr(*d)),
-        Value::Duration(d, unit) => format!("{} {}", format_amount_fr(*d), clean(unit)),
+        Value::Amount(d) | Value::Number(d) => numbers.amount(*d),
+        Value::Percent(d) => numbers.percent(*d),
+        Value::Duration(d, unit) => format!("{} {}", numbers.amount(*d), clean(unit)),
         Value::Text(t) => clean(t),
     }
 }

@@ -93,7 +93,11 @@ pub fn grid_rows(app: &App, shown: &dyn Fn(usize) -> bool) -> Grid {
                                 .budget
                                 .as_ref()
                                 .and_then(|b| figures::fiche_figure(b, *field));
-                            cells.push(GridCell::figure(figure.as_ref(), severity));
+                            cells.push(GridCell::figure(
+                                figure.as_ref(),
+                                severity,
+                                app.lang.numbers(),
+                            ));
                         }
                         GridRow {
                             severity: doc.lookup().worst_for_fiche(&fiche.id),
@@ -198,7 +202,7 @@ fn fiches_row(app: &App, item: OverviewItem, figure_columns: usize) -> GridRow {
         })
         .collect();
     let sum = Sum::of(figures.iter().map(Option::as_ref));
-    let mut cell = GridCell::sum(&sum);
+    let mut cell = GridCell::sum(&sum, app.lang.numbers());
     if let Some(amount) = sum.amount {
         // A computed figure: marked as such, the `*` of a partial sum kept.
         cell.text = format!("={}", cell.text);
@@ -308,7 +312,7 @@ fn overview_row(app: &App, item: OverviewItem, figure_columns: usize) -> GridRow
         }
     };
     let mut cells = vec![GridCell::label(label)];
-    let mut first = GridCell::value(stated, severity);
+    let mut first = GridCell::value(stated, severity, app.lang.numbers());
     if stated.is_none() {
         first = GridCell::empty();
     }

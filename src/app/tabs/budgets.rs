@@ -109,7 +109,11 @@ pub fn fiche_grid_rows(app: &App, on_screen: &dyn Fn(usize) -> bool) -> Grid {
                 ))];
                 for field in &fields {
                     let severity = marks.get(&(fiche.id.as_str(), *field)).copied();
-                    cells.push(GridCell::figure(figure(f, *field).as_ref(), severity));
+                    cells.push(GridCell::figure(
+                        figure(f, *field).as_ref(),
+                        severity,
+                        app.lang.numbers(),
+                    ));
                 }
                 GridRow {
                     severity: cells.iter().filter_map(|c| c.severity).min(),
@@ -139,7 +143,10 @@ pub fn fiche_grid_rows(app: &App, on_screen: &dyn Fn(usize) -> bool) -> Grid {
 /// A subtotal row: each column's sum, `*` and a note where it leaves a figure out.
 pub fn sum_row(app: &App, label: String, sums: &[Sum]) -> GridRow {
     let mut cells = vec![GridCell::label(label)];
-    cells.extend(sums.iter().map(GridCell::sum));
+    cells.extend(
+        sums.iter()
+            .map(|sum| GridCell::sum(sum, app.lang.numbers())),
+    );
     let excluded: Vec<String> = sums
         .iter()
         .flat_map(|s| s.excluded.iter().map(|t| clean(t)))
@@ -248,7 +255,9 @@ pub fn table_grid_rows(app: &App, table_index: usize, on_screen: &dyn Fn(usize) 
                 let value = row.cells.get(i).and_then(Option::as_ref);
                 let severity = cell_severity(index, total, i);
                 if i == label_column {
-                    let mut label = value.map(super::grid::value_text).unwrap_or_default();
+                    let mut label = value
+                        .map(|v| super::grid::value_text(v, app.lang.numbers()))
+                        .unwrap_or_default();
                     // Under a filter, the TOTAL row is still the document's, not the rows'.
                     if total && !app.filters[Tab::Budgets.index()].is_empty() {
                         label = format!(
@@ -260,7 +269,7 @@ pub fn table_grid_rows(app: &App, table_index: usize, on_screen: &dyn Fn(usize) 
                     cell.severity = severity;
                     cells.push(cell);
                 } else {
-                    cells.push(GridCell::value(value, severity));
+                    cells.push(GridCell::value(value, severity, app.lang.numbers()));
                 }
                 if let Some(ColumnRole::Budget(field)) = table.columns[i].role {
                     let own = fiche
@@ -269,7 +278,11 @@ pub fn table_grid_rows(app: &App, table_index: usize, on_screen: &dyn Fn(usize) 
                         .map(|(_, value)| value);
                     let differs =
                         matches!((own, value), (Some(a), Some(b)) if a.amount() != b.amount());
-                    cells.push(GridCell::value(own, differs.then_some(Severity::Error)));
+                    cells.push(GridCell::value(
+                        own,
+                        differs.then_some(Severity::Error),
+                        app.lang.numbers(),
+                    ));
                 }
             }
             let severity = (0..table.columns.len())

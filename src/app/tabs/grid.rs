@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::format_amount_fr;
+use crate::model::NumberStyle;
 use crate::rules::Severity;
 use crate::rules::figures::{Figure, Sum};
 
@@ -63,12 +63,16 @@ impl GridCell {
     }
 
     /// A figure of a fiche or a table: stated, computed (`=` before it) or words.
-    pub fn figure(figure: Option<&Figure>, severity: Option<Severity>) -> GridCell {
+    pub fn figure(
+        figure: Option<&Figure>,
+        severity: Option<Severity>,
+        numbers: NumberStyle,
+    ) -> GridCell {
         let (body, kind, amount) = match figure {
             None => (String::new(), CellKind::Empty, None),
-            Some(Figure::Stated(d)) => (format_amount_fr(*d), CellKind::Stated, Some(*d)),
+            Some(Figure::Stated(d)) => (numbers.amount(*d), CellKind::Stated, Some(*d)),
             Some(Figure::Computed(d)) => (
-                format!("={}", format_amount_fr(*d)),
+                format!("={}", numbers.amount(*d)),
                 CellKind::Computed,
                 Some(*d),
             ),
@@ -82,7 +86,11 @@ impl GridCell {
     }
 
     /// A value of a document table, as printed (amounts without €, the title says it).
-    pub fn value(value: Option<&crate::model::Value>, severity: Option<Severity>) -> GridCell {
+    pub fn value(
+        value: Option<&crate::model::Value>,
+        severity: Option<Severity>,
+        numbers: NumberStyle,
+    ) -> GridCell {
         use crate::model::Value;
         match value {
             None => GridCell::marked(String::new(), CellKind::Empty, severity, None),
@@ -92,12 +100,17 @@ impl GridCell {
                 severity,
                 None,
             ),
-            Some(v) => GridCell::marked(value_text(v), CellKind::Stated, severity, v.number()),
+            Some(v) => GridCell::marked(
+                value_text(v, numbers),
+                CellKind::Stated,
+                severity,
+                v.number(),
+            ),
         }
     }
 
     /// A sum of the rows shown; `*` after it when it leaves out a figure.
-    pub fn sum(sum: &Sum) -> GridCell {
+    pub fn sum(sum: &Sum, numbers: NumberStyle) -> GridCell {
         let Some(amount) = sum.amount else {
             let kind = if sum.is_partial() {
                 CellKind::PartialSum
@@ -109,13 +122,13 @@ impl GridCell {
         };
         if sum.is_partial() {
             GridCell::marked(
-                format!("{}*", format_amount_fr(amount)),
+                format!("{}*", numbers.amount(amount)),
                 CellKind::PartialSum,
                 None,
                 Some(amount),
             )
         } else {
-            GridCell::marked(format_amount_fr(amount), CellKind::Sum, None, Some(amount))
+            GridCell::marked(numbers.amount(amount), CellKind::Sum, None, Some(amount))
         }
     }
 
@@ -151,14 +164,14 @@ pub fn marker(severity: Severity) -> &'static str {
 }
 
 /// A value as a table cell shows it: amounts without the euro sign (the title says it).
-pub fn value_text(value: &crate::model::Value) -> String {
+pub fn value_text(value: &crate::model::Value, numbers: NumberStyle) -> String {
     use crate::model::Value;
     match value {
-        Value::Amount(d) | Value::Number(d) => format_amount_fr(*d),
-        Value::Percent(d) => format!("{} %", format_amount_fr(*d)),
+        Value::Amount(d) | Value::Number(d) => numbers.amount(*d),
+        Value::Percent(d) => numbers.percent(*d),
         Value::Duration(d, unit) => format!(
             "{} {}",
-            format_amount_fr(*d),
+            numbers.amount(*d),
             crate::text::sanitize_line(unit)
         ),
         Value::Text(t) => crate::text::sanitize_line(t).into_owned(),

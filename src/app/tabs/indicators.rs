@@ -90,7 +90,7 @@ pub fn grid_rows(app: &App, shown: &dyn Fn(usize) -> bool) -> Grid {
                 // An empty result for a year the document should cover is what the rule flags.
                 let missing = result.is_some_and(|v| v.value.is_none());
                 let mut cell = match result.and_then(|v| v.value.as_ref()) {
-                    Some(value) => GridCell::value(Some(value), None),
+                    Some(value) => GridCell::value(Some(value), None, app.lang.numbers()),
                     None if missing => GridCell {
                         text: "—".to_string(),
                         kind: CellKind::Text,
@@ -103,8 +103,11 @@ pub fn grid_rows(app: &App, shown: &dyn Fn(usize) -> bool) -> Grid {
                     if !cell.text.is_empty() {
                         cell.text.push(' ');
                     }
-                    cell.text
-                        .push_str(&format!("({} {})", text.target, value_text(target)));
+                    cell.text.push_str(&format!(
+                        "({} {})",
+                        text.target,
+                        value_text(target, app.lang.numbers())
+                    ));
                 }
                 if let Some(severity) = severity.filter(|_| missing) {
                     cell.severity = Some(severity);
@@ -114,7 +117,11 @@ pub fn grid_rows(app: &App, shown: &dyn Fn(usize) -> bool) -> Grid {
             }
             let mut year_cells = year_cells.into_iter();
             cells.extend(year_cells.next());
-            cells.push(GridCell::value(indicator.baseline.as_ref(), None));
+            cells.push(GridCell::value(
+                indicator.baseline.as_ref(),
+                None,
+                app.lang.numbers(),
+            ));
             cells.extend(year_cells);
             GridRow {
                 severity,

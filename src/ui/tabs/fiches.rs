@@ -9,9 +9,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use crate::app::tabs::{self, Focus};
 use crate::app::{App, Document, Tab, layout, views};
-use crate::model::{
-    Block as TextBlock, Fiche, Source, Table as DataTable, Value, format_amount_fr,
-};
+use crate::model::{Block as TextBlock, Fiche, NumberStyle, Source, Table as DataTable, Value};
 use crate::rules::Anchor;
 use crate::rules::fiche_figure;
 use crate::rules::figures::{self, Figure};
@@ -188,18 +186,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
 }
 
 /// A figure as the detail shows it, the euro sign held to its figure.
-fn figure_text(value: &Value) -> String {
+fn figure_text(value: &Value, numbers: NumberStyle) -> String {
     match value {
-        Value::Amount(d) => format!("{}\u{a0}€", format_amount_fr(*d)),
-        other => value_text(other),
+        Value::Amount(d) => numbers.euros_unbroken(*d),
+        other => value_text(other, numbers),
     }
 }
 
 /// A finding's stated figure as the document writes it (amounts the French way).
-fn stated_text(finding: &crate::rules::Finding) -> String {
+fn stated_text(finding: &crate::rules::Finding, numbers: NumberStyle) -> String {
     let stated = finding.stated.as_deref().unwrap_or_default();
     match stated.parse::<rust_decimal::Decimal>() {
-        Ok(d) => format_amount_fr(d),
+        Ok(d) => numbers.amount(d),
         Err(_) => clean(stated),
     }
 }
@@ -323,7 +321,7 @@ pub fn fiche_lines(
                 strings::labelled(
                     lang,
                     field_name(lang, field),
-                    &format!("={}", figure_text(&Value::Amount(amount))),
+                    &format!("={}", figure_text(&Value::Amount(amount), lang.numbers())),
                 ),
                 theme.muted,
             )),
@@ -366,7 +364,9 @@ pub fn fiche_lines(
                 (None, _) => format!("{} {}", t.reallocated_to, clean(&r.to)),
             };
             match severity {
-                Some(severity) => out.marked(severity, &figure_text(&r.amount), &to),
+                Some(severity) => {
+                    out.marked(severity, &figure_text(&r.amount, lang.numbers()), &to)
+                }
                 None => out.figure(&to, &r.amount, None),
             }
         }
@@ -392,7 +392,7 @@ pub fn fiche_lines(
                 let place: Vec<&str> = place.into_iter().rev().collect();
                 out.marked(
                     finding.severity,
-                    &stated_text(finding),
+                    &stated_text(finding, lang.numbers()),
                     &clean(&place.join(" › ")),
                 );
             }
@@ -424,7 +424,11 @@ pub fn fiche_lines(
                 })
             );
             match severity {
-                Some(severity) => out.marked(severity, &figure_text(&statement.value), &label),
+                Some(severity) => out.marked(
+                    severity,
+                    &figure_text(&statement.value, lang.numbers()),
+                    &label,
+                ),
                 None => out.figure(&label, &statement.value, None),
             }
         }
@@ -439,7 +443,11 @@ pub fn fiche_lines(
                 } else {
                     &indicator.baseline_label
                 };
-                parts.push(strings::labelled(lang, &clean(label), &value_text(base)));
+                parts.push(strings::labelled(
+                    lang,
+                    &clean(label),
+                    &value_text(base, lang.numbers()),
+                ));
             }
             for v in &indicator.values {
                 let kind = match v.measure {
@@ -449,7 +457,7 @@ pub fn fiche_lines(
                 let value = v
                     .value
                     .as_ref()
-                    .map(value_text)
+                    .map(|v| value_text(v, lang.numbers()))
                     .unwrap_or_else(|| "—".to_string());
                 parts.push(strings::labelled(
                     lang,
@@ -510,7 +518,7 @@ pub fn fiche_lines(
                 // The stated figure the finding contests first, marked.
                 Some(severity) => out.marked(
                     severity,
-                    &figure_text(&claim.stated),
+                    &figure_text(&claim.stated, lang.numbers()),
                     &strings::quoted(lang, &clean(&claim.text)),
                 ),
                 None => out
@@ -594,8 +602,8 @@ impl Lines<'_> {
     fn figure(&mut self, label: &str, value: &Value, severity: Option<crate::rules::Severity>) {
         let shown = match value {
             // A no-break space: the euro sign never wraps away from its figure.
-            Value::Amount(d) => format!("{}\u{a0}€", format_amount_fr(*d)),
-            other => value_text(other),
+            Value::Amount(d) => self.lang.numbers().euros_unbroken(*d),
+            other => value_text(other, self.lang.numbers()),
         };
         let style = self.theme.severity(severity);
         let mark = match severity {
@@ -637,7 +645,11 @@ impl Lines<'_> {
             let cells: Vec<String> = row
                 .cells
                 .iter()
-                .map(|c| c.as_ref().map(value_text).unwrap_or_default())
+                .map(|c| {
+                    c.as_ref()
+                        .map(|v| value_text(v, self.lang.numbers()))
+                        .unwrap_or_default()
+                })
                 .collect();
             let line = format!("  {}", cells.join(" | "));
             // The TOTAL row holds the stated figures a table finding contests.

@@ -56,7 +56,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect, detail: Rec
                 .values
                 .iter()
                 .filter_map(|v| {
-                    let value = value_text(v.value.as_ref()?);
+                    let value = value_text(v.value.as_ref()?, app.lang.numbers());
                     Some(crate::strings::labelled(
                         app.lang,
                         &v.year.to_string(),
