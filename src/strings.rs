@@ -961,8 +961,10 @@ static UI_FR: UiStrings = UiStrings {
     nothing_to_undo: "Rien à annuler.",
     nothing_to_redo: "Rien à rétablir.",
     nothing_to_save: "Aucune modification à enregistrer.",
-    amount_refused: |why, cancel| {
-        format!("{why} — écrivez par exemple 1 207 650,75 ou 1207650.75 ({cancel} pour annuler)")
+    amount_refused: |typed, cancel| {
+        format!(
+            "« {typed} » n'est pas un montant : écrivez par exemple 1 207 650,75 ou 1207650.75, deux décimales au plus ({cancel} pour annuler)"
+        )
     },
     journal_failed: |why| format!("Journal de secours impossible à écrire : {why}"),
     saved: |path| format!("Enregistré : {path}"),
@@ -1192,8 +1194,10 @@ static UI_EN: UiStrings = UiStrings {
     nothing_to_undo: "Nothing to undo.",
     nothing_to_redo: "Nothing to redo.",
     nothing_to_save: "No change to save.",
-    amount_refused: |why, cancel| {
-        format!("{why} — write e.g. 1 207 650,75 or 1207650.75 ({cancel} to cancel)")
+    amount_refused: |typed, cancel| {
+        format!(
+            "“{typed}” is not an amount: write e.g. 1,207,650.75 or 1207650.75, two decimals at most ({cancel} to cancel)"
+        )
     },
     journal_failed: |why| format!("Could not write the recovery journal: {why}"),
     saved: |path| format!("Saved: {path}"),

@@ -947,12 +947,18 @@ fn the_editor_reads_amounts_with_the_same_grammar() {
     use revue::model::Value;
     // As printed in the document: the dot groups thousands.
     assert_eq!(
-        parse_amount_input("130.254"),
+        parse_amount_input("130.254", revue::model::NumberStyle::French),
         Ok(Some(Value::Amount(dec("130254"))))
     );
     // More than cents is refused, never rounded.
-    assert!(parse_amount_input("1234,567").is_err());
-    assert!(parse_amount_input("1.23456789012345678901234567890").is_err());
+    assert!(parse_amount_input("1234,567", revue::model::NumberStyle::French).is_err());
+    assert!(
+        parse_amount_input(
+            "1.23456789012345678901234567890",
+            revue::model::NumberStyle::French
+        )
+        .is_err()
+    );
 }
 
 // Issue 13, item 5: figures beyond what a decimal holds

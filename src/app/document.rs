@@ -451,7 +451,7 @@ impl App {
             (Some(position), Some(field)) => {
                 editor.scroll.select(position, len, height);
                 if let Some(FieldInput::Text { original, .. }) = &editor.input {
-                    let now = super::edit::current_text(c, target, field);
+                    let now = super::edit::current_text(c, target, field, self.lang.numbers());
                     if &now != original {
                         editor.error = Some((text.editor_field_changed)(
                             &crate::text::sanitize_line(&crate::text::shorten(&now, 200)),

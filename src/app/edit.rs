@@ -1,12 +1,13 @@
 //! Editing: which fields a fiche or a table row offers, how typed text becomes a value, and
 //! the changes kept for undo / redo. No drawing here.
 
+use crate::model::NumberStyle;
 use rust_decimal::Decimal;
 
 use super::views::FicheRef;
 use crate::model::{
     BudgetField, Claim, Convention, Fiche, FicheStatus, Funder, Indicator, IndicatorValue, Measure,
-    Operation, Scope, Statement, StatementScope, Table, Value, parse_amount,
+    Operation, Scope, Statement, StatementScope, Table, Value,
 };
 pub use crate::model::{Field, Kind, List};
 
@@ -265,8 +266,13 @@ fn block_text(block: &Option<crate::model::Block>) -> String {
 }
 
 /// A field's current content as editable text.
-pub fn current_text(convention: &Convention, target: EditTarget, field: Field) -> String {
-    let figure = |v: Option<&Value>| v.map(editable_figure).unwrap_or_default();
+pub fn current_text(
+    convention: &Convention,
+    target: EditTarget,
+    field: Field,
+    style: NumberStyle,
+) -> String {
+    let figure = |v: Option<&Value>| v.map(|v| editable_figure(v, style)).unwrap_or_default();
     match target {
         EditTarget::TableRow { table, row } => {
             let t = &convention.tables[table];
@@ -283,7 +289,7 @@ pub fn current_text(convention: &Convention, target: EditTarget, field: Field) -
                 _ => String::new(),
             }
         }
-        EditTarget::Convention => convention_text(convention, field),
+        EditTarget::Convention => convention_text(convention, field, style),
         EditTarget::Fiche(r) => {
             let fiche = r.get(convention);
             let budget = fiche.budget.as_ref();
@@ -348,44 +354,49 @@ pub fn current_text(convention: &Convention, target: EditTarget, field: Field) -
 }
 
 /// A figure as a user would type it back (`1207650,75`, `60 %`, the words as they are).
-fn editable_figure(value: &Value) -> String {
-    let fr = |d: &Decimal| crate::model::format_amount_fr(*d);
+fn editable_figure(value: &Value, style: NumberStyle) -> String {
     match value {
-        Value::Amount(d) | Value::Number(d) => fr(d),
-        Value::Percent(d) => format!("{} %", fr(d)),
-        Value::Duration(d, unit) => format!("{} {unit}", fr(d)),
+        Value::Amount(d) | Value::Number(d) => style.amount(*d),
+        Value::Percent(d) => style.percent(*d),
+        Value::Duration(d, unit) => format!("{} {unit}", style.amount(*d)),
         Value::Text(t) => t.clone(),
     }
 }
 
-/// Why typed text was refused; the editor stays open.
+/// Why typed text was refused (the text as typed); the editor stays open.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused(pub String);
 
-/// Typed text → an amount. Empty clears the figure.
-pub fn parse_amount_input(text: &str) -> Result<Option<Value>, Refused> {
+/// Typed text → an amount, written as the user's language writes figures. Empty clears the
+/// figure; more than two decimals is refused, never rounded.
+pub fn parse_amount_input(text: &str, style: NumberStyle) -> Result<Option<Value>, Refused> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    crate::model::parse_euro_amount(text)
-        .map(|d| Some(Value::Amount(d)))
-        .map_err(|e| Refused(e.to_string()))
+    match crate::model::parse_amount_in(text, style) {
+        Ok(d) if d.scale() <= crate::model::EURO_DECIMALS => Ok(Some(Value::Amount(d))),
+        _ => Err(Refused(text.to_string())),
+    }
 }
 
 /// Typed text → an indicator value or table cell: a number, a percentage, an amount with €,
 /// or else the words as typed. Empty clears it.
-pub fn parse_figure_input(text: &str, previous: Option<&Value>) -> Option<Value> {
+pub fn parse_figure_input(
+    text: &str,
+    previous: Option<&Value>,
+    style: NumberStyle,
+) -> Option<Value> {
     let text = text.trim();
     if text.is_empty() {
         return None;
     }
     if let Some(number) = text.strip_suffix('%')
-        && let Ok(d) = parse_amount(number)
+        && let Ok(d) = crate::model::parse_amount_in(number, style)
     {
         return Some(Value::Percent(d));
     }
-    match parse_amount(text) {
+    match crate::model::parse_amount_in(text, style) {
         Ok(d) if text.contains('€') || matches!(previous, Some(Value::Amount(_))) => {
             Some(Value::Amount(d))
         }
@@ -773,29 +784,28 @@ pub fn convention_fields(convention: &Convention) -> Vec<Field> {
 }
 
 /// Numbers as the editor shows them in a list: `120 331 ; 14`.
-fn numbers_text(numbers: &[Decimal]) -> String {
+fn numbers_text(numbers: &[Decimal], style: NumberStyle) -> String {
     numbers
         .iter()
-        .map(|d| crate::model::format_amount_fr(*d))
+        .map(|d| style.amount(*d))
         .collect::<Vec<_>>()
         .join(" ; ")
 }
 
-/// Typed text → a claim's operands, separated by `;` (a comma is the decimal mark).
-pub fn parse_numbers_input(text: &str) -> Result<Vec<Decimal>, Refused> {
+/// Typed text → a claim's operands, separated by `;` (figures as the language writes them).
+pub fn parse_numbers_input(text: &str, style: NumberStyle) -> Result<Vec<Decimal>, Refused> {
     text.split(';')
         .map(str::trim)
         .filter(|part| !part.is_empty())
         .map(|part| {
-            crate::model::parse_euro_amount(part)
-                .or_else(|_| parse_amount(part.trim_end_matches('%').trim()))
-                .map_err(|e| Refused(format!("{part} : {e}")))
+            crate::model::parse_amount_in(part.trim_end_matches('%').trim(), style)
+                .map_err(|_| Refused(part.to_string()))
         })
         .collect()
 }
 
-fn convention_text(convention: &Convention, field: Field) -> String {
-    let figure = |v: Option<&Value>| v.map(editable_figure).unwrap_or_default();
+fn convention_text(convention: &Convention, field: Field, style: NumberStyle) -> String {
+    let figure = |v: Option<&Value>| v.map(|v| editable_figure(v, style)).unwrap_or_default();
     match field {
         Field::ConventionTitle => convention.title.clone(),
         Field::Period => convention.period.clone(),
@@ -824,7 +834,7 @@ fn convention_text(convention: &Convention, field: Field) -> String {
         Field::ClaimOperands(i) => convention
             .claims
             .get(i)
-            .map(|c| numbers_text(&c.operands))
+            .map(|c| numbers_text(&c.operands, style))
             .unwrap_or_default(),
         Field::ClaimStated(i) => figure(convention.claims.get(i).map(|c| &c.stated)),
         Field::DocIndicatorName(i) => convention
@@ -1074,38 +1084,95 @@ mod tests {
     fn amounts_are_accepted_in_the_written_forms_and_anything_else_refused() {
         for text in ["1 207 650,75", "1207650.75", "1.207.650,75 €"] {
             assert_eq!(
-                parse_amount_input(text),
+                parse_amount_input(text, NumberStyle::French),
                 Ok(Some(Value::Amount("1207650.75".parse().unwrap()))),
                 "{text}"
             );
         }
-        assert_eq!(parse_amount_input("  "), Ok(None));
-        assert!(parse_amount_input("un million").is_err());
-        assert!(parse_amount_input("12,5,3").is_err());
+        assert_eq!(parse_amount_input("  ", NumberStyle::French), Ok(None));
+        assert!(parse_amount_input("un million", NumberStyle::French).is_err());
+        assert!(parse_amount_input("12,5,3", NumberStyle::French).is_err());
     }
 
     #[test]
     fn figures_keep_their_kind() {
         assert_eq!(
-            parse_figure_input("60 %", None),
+            parse_figure_input("60 %", None, NumberStyle::French),
             Some(Value::Percent(60.into()))
         );
         assert_eq!(
-            parse_figure_input("168", None),
+            parse_figure_input("168", None, NumberStyle::French),
             Some(Value::Number(168.into()))
         );
         assert_eq!(
-            parse_figure_input("1 000 €", None),
+            parse_figure_input("1 000 €", None, NumberStyle::French),
             Some(Value::Amount(1000.into()))
         );
         assert_eq!(
-            parse_figure_input("1 000", Some(&Value::Amount(1.into()))),
+            parse_figure_input("1 000", Some(&Value::Amount(1.into())), NumberStyle::French),
             Some(Value::Amount(1000.into()))
         );
         assert_eq!(
-            parse_figure_input("Pas de sortie", None),
+            parse_figure_input("Pas de sortie", None, NumberStyle::French),
             Some(Value::Text("Pas de sortie".into()))
         );
-        assert_eq!(parse_figure_input("", None), None);
+        assert_eq!(parse_figure_input("", None, NumberStyle::French), None);
+    }
+
+    /// In English, figures are typed the English way: a comma groups thousands, a point
+    /// marks decimals. What French would read otherwise (`1,5`, `1.207.650`) is refused, never
+    /// read as another amount; more than two decimals of euros is refused, never rounded.
+    #[test]
+    fn english_amounts_are_read_the_english_way() {
+        let en = NumberStyle::English;
+        let amount = |t: &str| Ok(Some(Value::Amount(t.parse().unwrap())));
+        for (typed, read) in [
+            ("1,207,650.75", "1207650.75"),
+            ("€1,207,650.75", "1207650.75"),
+            ("1207650.75 €", "1207650.75"),
+            ("1,000", "1000"),
+            ("1.5", "1.5"),
+            ("-€2,500", "-2500"),
+            ("999", "999"),
+        ] {
+            assert_eq!(parse_amount_input(typed, en), amount(read), "{typed}");
+        }
+        for refused in [
+            "1,5",
+            "1.207.650",
+            "12,34,567",
+            "1,207.650.75",
+            "€",
+            "1.234",
+            "abc",
+        ] {
+            let parsed = parse_amount_input(refused, en);
+            // `1.234` is one and 234 thousandths: three decimals of euros, refused.
+            assert!(parsed.is_err(), "{refused}: {parsed:?}");
+        }
+        assert_eq!(
+            parse_figure_input("12.5%", None, en),
+            Some(Value::Percent("12.5".parse().unwrap()))
+        );
+        assert_eq!(
+            parse_numbers_input("1,200; 3.5", en),
+            Ok(vec!["1200".parse().unwrap(), "3.5".parse().unwrap()])
+        );
+    }
+
+    /// What the editor shows in a field is read back as the same figure, in both languages.
+    #[test]
+    fn a_figure_shown_in_the_editor_is_read_back_unchanged() {
+        for style in [NumberStyle::French, NumberStyle::English] {
+            for figure in ["1207650.75", "-2500", "0.5", "442998", "12"] {
+                let value = Value::Amount(figure.parse().unwrap());
+                let shown = editable_figure(&value, style);
+                assert_eq!(
+                    parse_amount_input(&shown, style),
+                    Ok(Some(value.clone())),
+                    "{style:?} {shown}"
+                );
+            }
+        }
     }
 }

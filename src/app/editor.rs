@@ -358,7 +358,7 @@ impl App {
                 }
             }
             kind => {
-                let text = edit::current_text(c, editor.target, field);
+                let text = edit::current_text(c, editor.target, field, self.lang.numbers());
                 let mut area =
                     TextArea::from(text.split('\n').map(str::to_string).collect::<Vec<_>>());
                 area.set_cursor_line_style(ratatui::style::Style::default());
@@ -446,11 +446,11 @@ impl App {
                     return self.rename_fiche(editor, r, &text);
                 }
                 let value = match field.kind() {
-                    Kind::Amount => match edit::parse_amount_input(&text) {
+                    Kind::Amount => match edit::parse_amount_input(&text, self.lang.numbers()) {
                         Ok(value) => NewValue::Figure(value),
                         Err(refused) => {
                             editor.error = Some((self.text().amount_refused)(
-                                &refused.0,
+                                &crate::text::sanitize_line(&refused.0),
                                 &self.typing_key_name(crate::keys::TypingAction::Cancel),
                             ));
                             return;
@@ -478,13 +478,17 @@ impl App {
                                 _ => None,
                             },
                         };
-                        NewValue::Figure(edit::parse_figure_input(&text, previous))
+                        NewValue::Figure(edit::parse_figure_input(
+                            &text,
+                            previous,
+                            self.lang.numbers(),
+                        ))
                     }
-                    Kind::Numbers => match edit::parse_numbers_input(&text) {
+                    Kind::Numbers => match edit::parse_numbers_input(&text, self.lang.numbers()) {
                         Ok(numbers) => NewValue::Numbers(numbers),
                         Err(refused) => {
                             editor.error = Some((self.text().amount_refused)(
-                                &refused.0,
+                                &crate::text::sanitize_line(&refused.0),
                                 &self.typing_key_name(crate::keys::TypingAction::Cancel),
                             ));
                             return;
@@ -591,7 +595,7 @@ impl App {
         }
         let c = &self.documents[editor.document].convention;
         if edit::holds_figures(c, editor.target, field) {
-            let text = edit::current_text(c, editor.target, field);
+            let text = edit::current_text(c, editor.target, field, self.lang.numbers());
             let what = format!(
                 "{} ({})",
                 (self.text().field_names)(field).trim(),

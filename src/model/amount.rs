@@ -81,6 +81,61 @@ pub fn parse_amount(input: &str) -> Result<Decimal, AmountParseError> {
 }
 
 /// Decimals a euro amount may have: cents.
+/// An amount as typed by a person writing figures in `style`. French: every form a French
+/// document uses ([`parse_amount`]). English: `1,207,650.75`, `€442,998`, `1207650.75` —
+/// commas only between groups of three digits, one decimal point; anything else (`1,5`,
+/// `1.207.650`) is refused rather than read another way.
+pub fn parse_amount_in(input: &str, style: NumberStyle) -> Result<Decimal, AmountParseError> {
+    match style {
+        NumberStyle::French => parse_amount(input),
+        NumberStyle::English => parse_english_amount(input),
+    }
+}
+
+fn parse_english_amount(input: &str) -> Result<Decimal, AmountParseError> {
+    let fail = || AmountParseError {
+        input: input.to_string(),
+        likely: None,
+    };
+    let mut body = input.trim_matches(is_space);
+    let (negative, rest) = match body.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, body.strip_prefix('+').unwrap_or(body)),
+    };
+    body = rest.trim_start_matches(is_space);
+    body = body
+        .strip_prefix('€')
+        .unwrap_or(body)
+        .trim_start_matches(is_space);
+    for suffix in ["€", "euros", "euro", "EUR"] {
+        if let Some(rest) = body.strip_suffix(suffix) {
+            body = rest.trim_end_matches(is_space);
+            break;
+        }
+    }
+    let (integer, fraction) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let groups: Vec<&str> = integer.split(',').collect();
+    let digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
+    let grouped =
+        groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+    if !groups.iter().all(|g| digits(g)) || !grouped {
+        return Err(fail());
+    }
+    let mut canonical = String::from(if negative { "-" } else { "" });
+    canonical.push_str(&groups.concat());
+    if let Some(fraction) = fraction {
+        if !digits(fraction) {
+            return Err(fail());
+        }
+        canonical.push('.');
+        canonical.push_str(fraction);
+    }
+    Decimal::from_str_exact(&canonical).map_err(|_| fail())
+}
+
 pub const EURO_DECIMALS: u32 = 2;
 
 /// A euro amount as printed or typed: [`parse_amount`], refusing more than two decimals

@@ -19,7 +19,7 @@ mod value;
 pub use amount::{
     AmountParseError, EURO_DECIMALS, MALFORMED_TAG, NumberStyle, StoredFigureError,
     TOO_PRECISE_TAG, checked_sum, euro_likely_reading, format_amount, format_amount_fr,
-    parse_amount, parse_euro_amount, parse_stored, stored,
+    parse_amount, parse_amount_in, parse_euro_amount, parse_stored, stored,
 };
 pub use budget::{Bound, Budget, Claim, Funder, Operation, Planned, Reallocation};
 pub use convention::{

@@ -558,7 +558,7 @@ pub fn editor(frame: &mut Frame, app: &App, theme: &Theme, editor: &crate::app::
                 .map(|claim| (structure.operation_name)(claim.operation).to_string())
                 .unwrap_or_default(),
             _ => {
-                let full = edit::current_text(c, editor.target, field);
+                let full = edit::current_text(c, editor.target, field, app.lang.numbers());
                 let first = full.lines().next().unwrap_or_default().to_string();
                 if full.lines().count() > 1 {
                     format!("{first} …")
