@@ -19,7 +19,9 @@ mod tables;
 mod text_figures;
 mod totals;
 
-use std::collections::HashMap;
+// foldhash: fiches are looked up by id per table row and per finding at every re-check
+// (issue 17).
+use foldhash::{HashMap, HashMapExt};
 
 use rust_decimal::Decimal;
 use serde::Serialize;
