@@ -103,11 +103,14 @@ pub struct FicheKey {
 impl FicheKey {
     pub fn of(convention: &Convention, at: FicheRef) -> FicheKey {
         let id = &at.get(convention).id;
-        let occurrence = super::views::fiche_refs(convention)
-            .into_iter()
-            .take_while(|r| *r != at)
-            .filter(|r| &r.get(convention).id == id)
-            .count();
+        // The fiches before `at`, read in place (no list of every fiche: this runs twice per
+        // edit, issue 17).
+        let axes = &convention.axes;
+        let before = axes[..at.axe]
+            .iter()
+            .flat_map(|a| &a.fiches)
+            .chain(&axes[at.axe].fiches[..at.fiche]);
+        let occurrence = before.filter(|f| &f.id == id).count();
         FicheKey {
             id: id.clone(),
             occurrence,
@@ -115,10 +118,19 @@ impl FicheKey {
     }
 
     pub fn find(&self, convention: &Convention) -> Option<FicheRef> {
-        super::views::fiche_refs(convention)
-            .into_iter()
-            .filter(|r| r.get(convention).id == self.id)
+        convention
+            .axes
+            .iter()
+            .enumerate()
+            .flat_map(|(axe, a)| {
+                a.fiches
+                    .iter()
+                    .enumerate()
+                    .map(move |(fiche, f)| (FicheRef { axe, fiche }, f))
+            })
+            .filter(|(_, f)| f.id == self.id)
             .nth(self.occurrence)
+            .map(|(at, _)| at)
     }
 }
 

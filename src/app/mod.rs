@@ -321,12 +321,17 @@ impl App {
 
     /// Rows of the list shown in the current tab, and their visible height.
     pub(crate) fn list_len_and_height(&self) -> (usize, usize) {
+        (self.visible_rows(self.tab).len(), self.list_height())
+    }
+
+    /// How many rows of the current tab's list the screen shows.
+    pub(crate) fn list_height(&self) -> usize {
         let body = layout::areas(self.screen).body;
         let height = match self.tab {
             Tab::Fiches => layout::fiches_list(body).height,
             _ => layout::table_rows(body).height,
         };
-        (self.visible_rows(self.tab).len(), height as usize)
+        height as usize
     }
 
     pub fn budget_view_len(&self) -> usize {

@@ -2,6 +2,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+// foldhash: built again after every edit from every fiche and every finding (issue 17).
+use foldhash::{HashMap as FastMap, HashMapExt};
+
 use crate::model::{BudgetField, Convention, Fiche, normalise_fiche_id};
 use crate::rules::{Anchor, Finding, Severity};
 
@@ -16,6 +19,21 @@ pub struct FicheRef {
 impl FicheRef {
     pub fn get(self, convention: &Convention) -> &Fiche {
         &convention.axes[self.axe].fiches[self.fiche]
+    }
+}
+
+/// [`normalise_fiche_id`], without copying an id already in its normal form (lower-case
+/// letters, digits and dots, not starting with "fiche": most ids), which it would give back
+/// unchanged: the lookups normalise every fiche's id after each edit (issue 17).
+fn normalised_id(id: &str) -> std::borrow::Cow<'_, str> {
+    let normal = id
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.')
+        && !id.starts_with("fiche");
+    if normal {
+        std::borrow::Cow::Borrowed(id)
+    } else {
+        std::borrow::Cow::Owned(normalise_fiche_id(id))
     }
 }
 
@@ -37,9 +55,9 @@ pub struct Lookup {
     fiche_refs: Vec<FicheRef>,
     /// Normalised fiche id → position in `fiche_refs` of the first fiche with it (as
     /// [`Convention::find_fiche`] finds it).
-    positions: HashMap<String, usize>,
+    positions: FastMap<String, usize>,
     /// Fiche id as findings name it → the most serious finding about it.
-    worst_by_fiche: HashMap<String, Severity>,
+    worst_by_fiche: FastMap<String, Severity>,
     /// Per finding, in order: the fiche budget figure it marks
     /// ([`super::tabs::cell_of_fiche`]) and the tab it is counted in
     /// ([`super::tabs::home_tab`]).
@@ -51,36 +69,44 @@ pub struct Lookup {
     /// Per finding, the normalised text the Anomalies filter looks for words in: worked out
     /// at the first filter after a change, not at every letter.
     filter_texts: std::sync::OnceLock<Vec<String>>,
-    /// [`indicator_rows`] and [`super::tabs::indicators::year_columns`], worked out at the
-    /// first frame of the Indicateurs tab after a change.
-    indicators: std::sync::OnceLock<(Vec<IndicatorRef>, Vec<i32>)>,
+    /// [`indicator_rows`], worked out when first asked after a change (counting the
+    /// Indicateurs rows, which following the selections after an edit does).
+    indicator_rows: std::sync::OnceLock<Vec<IndicatorRef>>,
+    /// [`super::tabs::indicators::year_columns`], worked out at the first frame of the
+    /// Indicateurs tab after a change: kept apart from the rows because it reads every
+    /// indicator's values, which counting the rows does not need.
+    year_columns: std::sync::OnceLock<Vec<i32>>,
 }
 
 impl Lookup {
     pub fn of(convention: &Convention, findings: &[Finding]) -> Lookup {
         let fiche_refs = fiche_refs(convention);
-        let mut positions = HashMap::with_capacity(fiche_refs.len());
+        let mut positions = FastMap::with_capacity(fiche_refs.len());
         for (position, r) in fiche_refs.iter().enumerate() {
             positions
-                .entry(normalise_fiche_id(&r.get(convention).id))
+                .entry(normalised_id(&r.get(convention).id).into_owned())
                 .or_insert(position);
         }
         let mut lookup = Lookup {
             fiche_refs,
             positions,
-            worst_by_fiche: HashMap::new(),
+            worst_by_fiche: FastMap::new(),
             per_finding: Vec::with_capacity(findings.len()),
             widths: Default::default(),
             filter_texts: std::sync::OnceLock::new(),
-            indicators: std::sync::OnceLock::new(),
+            indicator_rows: std::sync::OnceLock::new(),
+            year_columns: std::sync::OnceLock::new(),
         };
         for finding in findings {
             if let Some(fiche) = finding.fiche() {
-                lookup
-                    .worst_by_fiche
-                    .entry(fiche.to_string())
-                    .and_modify(|s: &mut Severity| *s = (*s).min(finding.severity))
-                    .or_insert(finding.severity);
+                match lookup.worst_by_fiche.get_mut(fiche) {
+                    Some(worst) => *worst = (*worst).min(finding.severity),
+                    None => {
+                        lookup
+                            .worst_by_fiche
+                            .insert(fiche.to_string(), finding.severity);
+                    }
+                }
             }
             let find = |id: &str| lookup.find_fiche(convention, id);
             let cell = super::tabs::cell_of_fiche_with(convention, finding, &find).map(|(_, f)| f);
@@ -97,7 +123,7 @@ impl Lookup {
 
     /// Position among [`Lookup::fiche_refs`] of the fiche `id` names, as [`fiche_position`].
     pub fn fiche_position(&self, id: &str) -> Option<usize> {
-        self.positions.get(&normalise_fiche_id(id)).copied()
+        self.positions.get(normalised_id(id).as_ref()).copied()
     }
 
     /// [`Convention::find_fiche`] without scanning every fiche.
@@ -143,21 +169,14 @@ impl Lookup {
 
     /// Every indicator row of `convention` ([`indicator_rows`]).
     pub fn indicator_rows(&self, convention: &Convention) -> &[IndicatorRef] {
-        &self.indicators(convention).0
+        self.indicator_rows
+            .get_or_init(|| indicator_rows(convention))
     }
 
     /// The Indicateurs tab's year columns ([`super::tabs::indicators::year_columns`]).
     pub fn year_columns(&self, convention: &Convention) -> &[i32] {
-        &self.indicators(convention).1
-    }
-
-    fn indicators(&self, convention: &Convention) -> &(Vec<IndicatorRef>, Vec<i32>) {
-        self.indicators.get_or_init(|| {
-            (
-                indicator_rows(convention),
-                super::tabs::indicators::year_columns(convention),
-            )
-        })
+        self.year_columns
+            .get_or_init(|| super::tabs::indicators::year_columns(convention))
     }
 
     /// Column widths kept for `key` by [`Lookup::keep_widths`].
@@ -330,4 +349,36 @@ pub fn fiche_findings<'a>(
     fiche: &'a str,
 ) -> impl Iterator<Item = &'a Finding> {
     findings.iter().filter(move |f| f.fiche() == Some(fiche))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shortcut for ids already in normal form gives what `normalise_fiche_id` gives.
+    #[test]
+    fn normalised_id_is_normalise_fiche_id() {
+        let ids = [
+            "1.2",
+            "1.2.3",
+            "",
+            "12",
+            "a1",
+            "fiche1",
+            "fiche 1.2",
+            "Fiche 1-2",
+            " 1.2 ",
+            "1_2",
+            "1-2",
+            "I.2",
+            "fichea",
+            "é1",
+            "fiches",
+            "1 2",
+            "1.2b",
+        ];
+        for id in ids {
+            assert_eq!(normalised_id(id), normalise_fiche_id(id), "{id:?}");
+        }
+    }
 }

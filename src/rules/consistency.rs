@@ -4,7 +4,8 @@
 //! a statement about a fiche that does not exist, a table row without a cell per column, two
 //! fiches with the same description or budget block (a copy-paste).
 
-use std::collections::HashMap;
+// foldhash: the copies' maps are built again at every re-check (issue 17).
+use foldhash::{HashMap, HashMapExt};
 
 use super::tables::TablePlace;
 use super::{Anchor, Context, Finding, Rule, Severity};

@@ -9,7 +9,8 @@
 //! are recorded beside a disposition, so that a finding whose figures changed is recognised
 //! and flagged for a new look rather than taken for a new finding.
 
-use std::collections::HashMap;
+// foldhash: every finding's key is hashed twice per check (issue 17).
+use foldhash::{HashMap, HashMapExt};
 
 use super::{Anchor, Context, Finding};
 use crate::model::{Convention, Fiche, Row, Source, StatementScope, Table, Value};
@@ -21,18 +22,35 @@ pub(super) fn identify(cx: &Context, findings: &mut [Finding]) {
         finding.key = format!("{}@{}", finding.rule.id(), place_key(cx, &finding.anchor));
         finding.sources = sources_of(cx, &finding.anchor);
     }
-    let mut count: HashMap<String, usize> = HashMap::new();
+    // The keys are counted borrowed, not copied: this runs over every finding of the
+    // convention at every re-check.
+    let mut count: HashMap<&str, usize> = HashMap::with_capacity(findings.len());
     for finding in findings.iter() {
-        *count.entry(finding.key.clone()).or_default() += 1;
+        *count.entry(finding.key.as_str()).or_default() += 1;
     }
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for finding in findings.iter_mut() {
-        if count[&finding.key] > 1 {
+    let repeated: Vec<bool> = findings
+        .iter()
+        .map(|finding| count[finding.key.as_str()] > 1)
+        .collect();
+    drop(count);
+    for (finding, repeated) in findings.iter_mut().zip(repeated) {
+        if repeated {
             finding.key = format!("{}|{}", finding.key, figures_of(finding));
         }
-        let n = seen.entry(finding.key.clone()).or_default();
-        *n += 1;
-        if *n > 1 {
+    }
+    // The rank of each finding among those of the same key so far, 1 for the first.
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(findings.len());
+    let ranks: Vec<usize> = findings
+        .iter()
+        .map(|finding| {
+            let n = seen.entry(finding.key.as_str()).or_default();
+            *n += 1;
+            *n
+        })
+        .collect();
+    drop(seen);
+    for (finding, n) in findings.iter_mut().zip(ranks) {
+        if n > 1 {
             finding.key = format!("{}#{n}", finding.key);
         }
     }

@@ -398,18 +398,24 @@ impl App {
     pub fn retarget_selections(&mut self) {
         let saved = self.tab;
         let remembered = self.view.selected_keys.clone();
+        let mut keys: [Option<RowKey>; 5] = Default::default();
         for tab in Tab::ALL {
             self.tab = tab;
-            let (len, height) = self.list_len_and_height();
+            // The rows that pass the tab's filter, worked out once for the three questions
+            // (how many, where the key is now, what is selected then): after an edit of a
+            // large convention each costs a pass over every fiche (issue 17).
+            let visible = self.visible_rows(tab);
+            let height = self.list_height();
             let position = remembered[tab.index()]
                 .as_ref()
-                .and_then(|key| self.row_of_key(tab, key));
+                .and_then(|key| self.row_of_key_among(tab, key, &visible));
             let scroll = self.scroll_mut();
             let selected = position.unwrap_or(scroll.selected);
-            scroll.select(selected, len, height);
+            scroll.select(selected, visible.len(), height);
+            keys[tab.index()] = self.selected_key_among(tab, &visible);
         }
         self.tab = saved;
-        self.remember_selections();
+        self.view.selected_keys = keys;
     }
 
     /// Notes what each tab's selection is on, for [`App::retarget_selections`].
@@ -420,9 +426,22 @@ impl App {
 
     /// What a tab's selected row is about, independently of its position.
     pub(crate) fn selected_key(&self, tab: Tab) -> Option<RowKey> {
+        self.selected_key_among(tab, &self.visible_rows(tab))
+    }
+
+    /// [`App::selected_key`], `visible` being [`App::visible_rows`] of `tab`.
+    fn selected_key_among(&self, tab: Tab, visible: &[usize]) -> Option<RowKey> {
         let doc = self.document()?;
         let c = &doc.convention;
         let id = |f: FicheRef| RowKey::Fiche(f.get(c).id.clone());
+        let scroll = match tab {
+            Tab::Axes => &self.view.axes,
+            Tab::Fiches => &self.view.fiches,
+            Tab::Budgets => &self.view.budgets,
+            Tab::Indicators => &self.view.indicators,
+            Tab::Anomalies => &self.anomalies,
+        };
+        let selected_row = || visible.get(scroll.selected).copied();
         match tab {
             Tab::Axes => {
                 match views::axes_rows(c, &self.view.collapsed).get(self.view.axes.selected)? {
@@ -430,15 +449,15 @@ impl App {
                     _ => None,
                 }
             }
-            Tab::Fiches => Some(id(*views::fiche_refs(c).get(self.selected_row(tab)?)?)),
+            Tab::Fiches => Some(id(*views::fiche_refs(c).get(selected_row()?)?)),
             Tab::Budgets if self.view.budget_view == 0 => {
-                match views::budget_rows(c).get(self.selected_row(tab)?)? {
+                match views::budget_rows(c).get(selected_row()?)? {
                     BudgetRow::Fiche(f) => Some(id(*f)),
                     _ => None,
                 }
             }
             Tab::Indicators => {
-                let r = *views::indicator_rows(c).get(self.selected_row(tab)?)?;
+                let r = *doc.lookup().indicator_rows(c).get(selected_row()?)?;
                 Some(RowKey::Indicator(
                     r.fiche.map(|f| f.get(c).id.clone()),
                     r.index,
@@ -451,6 +470,11 @@ impl App {
     /// The visible row of `tab` that `key` is about (an indicator key falls back to its
     /// fiche's first indicator; a fiche key finds the fiche's first indicator).
     pub(crate) fn row_of_key(&self, tab: Tab, key: &RowKey) -> Option<usize> {
+        self.row_of_key_among(tab, key, &self.visible_rows(tab))
+    }
+
+    /// [`App::row_of_key`], `visible` being [`App::visible_rows`] of `tab`.
+    fn row_of_key_among(&self, tab: Tab, key: &RowKey, visible: &[usize]) -> Option<usize> {
         let doc = self.document()?;
         let c = &doc.convention;
         let fiche_id = match key {
@@ -458,7 +482,6 @@ impl App {
             RowKey::Indicator(id, _) => id.as_ref(),
         };
         let is_fiche = |f: &FicheRef| fiche_id.is_some_and(|id| f.get(c).id == *id);
-        let visible = self.visible_rows(tab);
         let find = |full: Option<usize>| visible.iter().position(|&i| Some(i) == full);
         match tab {
             Tab::Axes => views::axes_rows(c, &self.view.collapsed)
@@ -471,7 +494,7 @@ impl App {
                     .position(|r| matches!(r, BudgetRow::Fiche(f) if is_fiche(f))),
             ),
             Tab::Indicators => {
-                let rows = views::indicator_rows(c);
+                let rows = doc.lookup().indicator_rows(c);
                 let exact = match key {
                     RowKey::Indicator(_, index) => rows
                         .iter()
