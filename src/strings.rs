@@ -54,6 +54,21 @@ pub fn section_kind_name(lang: Lang, kind: SectionKind) -> &'static str {
     }
 }
 
+/// A section of the document as its line and its reader name it: `Synthèse : 2.2 Titre`,
+/// file text sanitised.
+pub fn section_heading(lang: Lang, section: &crate::model::Section) -> String {
+    let title = [section.id.as_str(), section.title.as_str()]
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| {
+            crate::text::sanitize_line(&crate::text::shorten(s, crate::text::DISPLAY_LIMIT))
+                .into_owned()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    labelled(lang, section_kind_name(lang, section.kind), &title)
+}
+
 /// Under the reader of a section: the keys that scroll and close it.
 pub fn reader_keys(lang: Lang, scroll: &str, close: &str) -> String {
     match lang {

@@ -3,103 +3,10 @@
 //! them. The real binary in a pseudo-terminal, read back through vt100.
 
 use std::process::Command;
-use std::time::{Duration, Instant};
 
-use expectrl::process::unix::WaitStatus;
-use expectrl::process::unix::{PtyStream, UnixProcess};
-use expectrl::{Expect, Session};
+mod pty;
 
-const COLUMNS: u16 = 100;
-const ROWS: u16 = 30;
-
-struct Terminal {
-    session: Session<UnixProcess, PtyStream>,
-    screen: vt100::Parser,
-    /// Every byte the app wrote, for what a screen does not show (modes set and reset).
-    raw: Vec<u8>,
-    _state: Option<tempfile::TempDir>,
-}
-
-impl Terminal {
-    /// `state` receives the crash journal, so tests never touch the user's.
-    fn start_with_state(args: &[&str], state: &std::path::Path) -> Terminal {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_revue"));
-        command
-            .args(args)
-            .env("REVUE_STATE_DIR", state.join("journal"))
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env("TERM", "xterm-256color")
-            .env("REVUE_CONFIG", "/nonexistent/revue-config.ron")
-            .env_remove("NO_COLOR");
-        let mut session = Session::spawn(command).expect("spawn revue in a pty");
-        session
-            .get_process_mut()
-            .set_window_size(COLUMNS, ROWS)
-            .expect("set the pty size");
-        Terminal {
-            session,
-            screen: vt100::Parser::new(ROWS, COLUMNS, 0),
-            raw: Vec::new(),
-            _state: None,
-        }
-    }
-
-    fn pump(&mut self) {
-        let mut buffer = [0u8; 8192];
-        while let Ok(n) = self.session.try_read(&mut buffer) {
-            if n == 0 {
-                break;
-            }
-            self.screen.process(&buffer[..n]);
-            self.raw.extend_from_slice(&buffer[..n]);
-        }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.screen().contents().replace('\u{a0}', " ")
-    }
-
-    /// Waits until the screen shows `text`; panics with the screen after 20 s.
-    fn wait_for(&mut self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            self.pump();
-            let contents = self.contents();
-            if contents.contains(text) {
-                return contents;
-            }
-            if start.elapsed() > Duration::from_secs(20) {
-                panic!("{text:?} never appeared; the screen shows:\n{contents}");
-            }
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    /// Types keys. A lone Esc is followed by a pause, as a person's would be, so that the
-    /// terminal does not read it as the start of the next key's escape sequence.
-    fn send(&mut self, keys: &str) {
-        self.session.send(keys).expect("write to the pty");
-        if keys == "\u{1b}" {
-            std::thread::sleep(Duration::from_millis(150));
-        }
-    }
-
-    fn wait_exit(&mut self) -> i32 {
-        let start = Instant::now();
-        loop {
-            self.pump();
-            match self.session.get_process().status() {
-                Ok(WaitStatus::Exited(_, code)) => return code,
-                Ok(WaitStatus::StillAlive) => {}
-                other => panic!("revue ended abnormally: {other:?}"),
-            }
-            if start.elapsed() > Duration::from_secs(20) {
-                panic!("revue did not exit; the screen shows:\n{}", self.contents());
-            }
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-}
+use pty::Terminal;
 
 const CTRL_U: &str = "\u{15}";
 const CTRL_S: &str = "\u{13}";

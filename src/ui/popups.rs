@@ -133,15 +133,8 @@ pub fn reader(frame: &mut Frame, app: &App, theme: &Theme, section: usize, scrol
         (true, false) => " ↑",
         (false, false) => "",
     };
-    let name = crate::strings::section_kind_name(app.lang, section.kind);
-    let title = [section.id.as_str(), section.title.as_str()]
-        .iter()
-        .filter(|s| !s.trim().is_empty())
-        .map(|s| clean(s))
-        .collect::<Vec<_>>()
-        .join(" ");
     let title = crate::text::shorten(
-        &crate::strings::labelled(app.lang, name, &title),
+        &crate::strings::section_heading(app.lang, section),
         inner_width.saturating_sub(4),
     )
     .into_owned();

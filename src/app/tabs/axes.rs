@@ -293,19 +293,9 @@ fn overview_row(app: &App, item: OverviewItem, figure_columns: usize) -> GridRow
             )
         }
         OverviewItem::Section(index) => {
-            let section = &c.sections[index];
-            let name = crate::strings::section_kind_name(app.lang, section.kind);
-            let title = [section.id.as_str(), section.title.as_str()]
-                .iter()
-                .filter(|s| !s.trim().is_empty())
-                .map(|s| clean(s))
-                .collect::<Vec<_>>()
-                .join(" ");
+            let heading = crate::strings::section_heading(app.lang, &c.sections[index]);
             // ▸: Enter opens its text.
-            (
-                format!("▸ {}", crate::strings::labelled(app.lang, name, &title)),
-                None,
-            )
+            (format!("▸ {heading}"), None)
         }
         OverviewItem::StateSupportFiches | OverviewItem::StatementFiches(_) => {
             return fiches_row(app, item, figure_columns);
