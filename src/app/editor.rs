@@ -46,6 +46,20 @@ enum Start {
 }
 
 impl Editor {
+    /// The editor on `target` of `document`, its fields listed, nothing typed yet.
+    fn on(document: usize, convention: &Convention, target: EditTarget) -> Editor {
+        Editor {
+            document,
+            key: TargetKey::of(convention, target),
+            target,
+            fields: fields_of(convention, target),
+            scroll: Scroll::default(),
+            input: None,
+            error: None,
+            adding: None,
+        }
+    }
+
     /// What the user has typed in the open field, when it differs from what was there.
     pub fn typed_text(&self) -> Option<String> {
         match &self.input {
@@ -167,17 +181,7 @@ impl App {
             ));
             return;
         }
-        let mut editor = Editor {
-            document: self.current,
-            key: TargetKey::of(&doc.convention, target),
-            target,
-            fields: Vec::new(),
-            scroll: Scroll::default(),
-            input: None,
-            error: None,
-            adding: None,
-        };
-        self.refresh_fields(&mut editor);
+        let mut editor = Editor::on(self.current, &doc.convention, target);
         // Open on the figures the tab shows, or on the figure the finding is about.
         let start = editor.fields.iter().position(|f| match start {
             Some(Start::Field(wanted)) => *f == wanted,
@@ -685,17 +689,7 @@ impl App {
         if adding.is_some_and(|depth| doc.undo.len() <= depth) {
             return;
         }
-        let mut editor = Editor {
-            document: self.current,
-            key: TargetKey::of(&doc.convention, target),
-            target,
-            fields: Vec::new(),
-            scroll: Scroll::default(),
-            input: None,
-            error: None,
-            adding: None,
-        };
-        self.refresh_fields(&mut editor);
+        let mut editor = Editor::on(self.current, &doc.convention, target);
         let position = field.and_then(|f| editor.fields.iter().position(|x| *x == f));
         if let Some(position) = position {
             let len = editor.fields.len();

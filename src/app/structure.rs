@@ -217,25 +217,29 @@ impl App {
     /// `a`: a fiche after the selected fiche (at the start of a selected axe), a row after the
     /// selected row of a table, an indicator after the selected one, a statement from the
     /// overview. What is added is named at once in the editor.
+    /// A statement or a claim of the convention itself (the overview), typed at once in the
+    /// convention editor.
+    fn add_to_convention(&mut self, list: super::edit::List) {
+        let depth = self.undo_depth();
+        let year = self.indicator_year();
+        let mut added = None;
+        self.change_structure(|c| {
+            added = super::edit::add_convention_item(
+                c,
+                EditTarget::Convention,
+                Field::ConventionTitle,
+                list,
+                year,
+            );
+        });
+        self.open_editor_on(EditTarget::Convention, added, true, Some(depth));
+    }
+
     fn add_after(&mut self) {
         match self.selection() {
             Selection::Fiche(r) => self.add_fiche(r.axe, r.fiche + 1),
             Selection::Axe(axe) => self.add_fiche(axe, 0),
-            Selection::Overview(_) => {
-                let depth = self.undo_depth();
-                let year = self.indicator_year();
-                let mut added = None;
-                self.change_structure(|c| {
-                    added = super::edit::add_convention_item(
-                        c,
-                        EditTarget::Convention,
-                        Field::ConventionTitle,
-                        super::edit::List::Statements,
-                        year,
-                    );
-                });
-                self.open_editor_on(EditTarget::Convention, added, true, Some(depth));
-            }
+            Selection::Overview(_) => self.add_to_convention(super::edit::List::Statements),
             Selection::TableRow { table, row } => self.add_row(table, row + 1),
             Selection::Table(table) => {
                 let len = self.convention_now().tables[table].rows.len();
@@ -283,21 +287,7 @@ impl App {
             Selection::TableRow { table, row } => self.add_column(table, row),
             Selection::Table(_) => self.status_nothing(),
             Selection::Indicator(r) => self.add_year(r),
-            Selection::Overview(_) => {
-                let depth = self.undo_depth();
-                let year = self.indicator_year();
-                let mut added = None;
-                self.change_structure(|c| {
-                    added = super::edit::add_convention_item(
-                        c,
-                        EditTarget::Convention,
-                        Field::ConventionTitle,
-                        super::edit::List::Claims,
-                        year,
-                    );
-                });
-                self.open_editor_on(EditTarget::Convention, added, true, Some(depth));
-            }
+            Selection::Overview(_) => self.add_to_convention(super::edit::List::Claims),
             // No indicator yet: the document's own first one.
             _ if self.tab == Tab::Indicators => self.add_document_indicator(Field::ConventionTitle),
             _ => {
