@@ -44,15 +44,31 @@ fn planned_total(convention: &Convention) -> Option<Value> {
         .clone()
 }
 
+/// The planned total of the fixture's fiche 3-2 as the file on disk holds it.
+fn saved_total(path: &std::path::Path) -> Option<Value> {
+    planned_total(&storage::load_file(path).unwrap().convention)
+}
+
+/// A fixture workspace and an app on it whose saves wake the returned receiver.
+fn app_with_waker() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    App,
+    mpsc::Receiver<()>,
+) {
+    let (dir, path) = workspace();
+    let mut app = app_on(&path);
+    let woken = with_waker(&mut app);
+    (dir, path, app, woken)
+}
+
 fn amount(text: &str) -> Option<Value> {
     Some(Value::Amount(text.parse().unwrap()))
 }
 
 #[test]
 fn an_edit_made_during_a_save_is_kept_and_the_file_is_the_state_the_save_began_with() {
-    let (_dir, path) = workspace();
-    let mut app = app_on(&path);
-    let woken = with_waker(&mut app);
+    let (_dir, path, mut app, woken) = app_with_waker();
     set_planned_total(&mut app, "1000000");
     let when_save_began: Convention = (*app.documents[0].convention).clone();
 
@@ -91,9 +107,7 @@ fn an_edit_made_during_a_save_is_kept_and_the_file_is_the_state_the_save_began_w
 
 #[test]
 fn a_save_without_an_edit_meanwhile_leaves_the_document_unmodified() {
-    let (_dir, path) = workspace();
-    let mut app = app_on(&path);
-    let woken = with_waker(&mut app);
+    let (_dir, path, mut app, woken) = app_with_waker();
     set_planned_total(&mut app, "1000000");
     app.update(Action::Save);
     assert!(
@@ -105,17 +119,12 @@ fn a_save_without_an_edit_meanwhile_leaves_the_document_unmodified() {
     assert!(!app.documents[0].is_modified());
     let (_, message) = app.status.clone().expect("told");
     assert!(message.starts_with("Enregistré"), "{message}");
-    assert_eq!(
-        planned_total(&storage::load_file(&path).unwrap().convention),
-        amount("1000000")
-    );
+    assert_eq!(saved_total(&path), amount("1000000"));
 }
 
 #[test]
 fn a_failed_save_keeps_the_document_modified_and_says_why() {
-    let (_dir, path) = workspace();
-    let mut app = app_on(&path);
-    let woken = with_waker(&mut app);
+    let (_dir, path, mut app, woken) = app_with_waker();
     set_planned_total(&mut app, "1000000");
     // Where the file was, something that is not a file: the worker's write fails.
     std::fs::remove_file(&path).unwrap();
@@ -135,9 +144,7 @@ fn a_failed_save_keeps_the_document_modified_and_says_why() {
 
 #[test]
 fn a_second_save_while_one_runs_is_refused_with_a_message() {
-    let (_dir, path) = workspace();
-    let mut app = app_on(&path);
-    let woken = with_waker(&mut app);
+    let (_dir, _path, mut app, woken) = app_with_waker();
     set_planned_total(&mut app, "1000000");
     app.update(Action::Save);
     app.handle_key(&ctrl('s'));
@@ -152,9 +159,7 @@ fn a_second_save_while_one_runs_is_refused_with_a_message() {
 
 #[test]
 fn quitting_during_a_save_then_editing_asks_when_the_save_ends() {
-    let (_dir, path) = workspace();
-    let mut app = app_on(&path);
-    let woken = with_waker(&mut app);
+    let (_dir, _path, mut app, woken) = app_with_waker();
     set_planned_total(&mut app, "1000000");
     app.update(Action::Save);
     app.update(Action::Quit);
@@ -167,9 +172,7 @@ fn quitting_during_a_save_then_editing_asks_when_the_save_ends() {
 
 #[test]
 fn quitting_during_a_save_waits_for_it() {
-    let (_dir, path) = workspace();
-    let mut app = app_on(&path);
-    let woken = with_waker(&mut app);
+    let (_dir, path, mut app, woken) = app_with_waker();
     set_planned_total(&mut app, "1000000");
     app.update(Action::Save);
     app.update(Action::Quit);
@@ -184,17 +187,12 @@ fn quitting_during_a_save_waits_for_it() {
     app.finish_save();
     assert!(app.should_quit, "saved: nothing left to ask about");
     assert_eq!(app.dialog, None);
-    assert_eq!(
-        planned_total(&storage::load_file(&path).unwrap().convention),
-        amount("1000000")
-    );
+    assert_eq!(saved_total(&path), amount("1000000"));
 }
 
 #[test]
 fn save_and_quit_quits_only_once_the_save_succeeded() {
-    let (_dir, path) = workspace();
-    let mut app = app_on(&path);
-    let woken = with_waker(&mut app);
+    let (_dir, path, mut app, woken) = app_with_waker();
     set_planned_total(&mut app, "1000000");
     app.update(Action::Quit);
     assert_eq!(app.dialog, Some(Dialog::Quit));
@@ -204,17 +202,12 @@ fn save_and_quit_quits_only_once_the_save_succeeded() {
     worker_done(&woken);
     app.finish_save();
     assert!(app.should_quit);
-    assert_eq!(
-        planned_total(&storage::load_file(&path).unwrap().convention),
-        amount("1000000")
-    );
+    assert_eq!(saved_total(&path), amount("1000000"));
 }
 
 #[test]
 fn save_and_quit_stays_when_the_save_fails() {
-    let (_dir, path) = workspace();
-    let mut app = app_on(&path);
-    let woken = with_waker(&mut app);
+    let (_dir, path, mut app, woken) = app_with_waker();
     set_planned_total(&mut app, "1000000");
     std::fs::remove_file(&path).unwrap();
     std::fs::create_dir(&path).unwrap();
@@ -228,9 +221,7 @@ fn save_and_quit_stays_when_the_save_fails() {
 
 #[test]
 fn the_saves_own_rename_is_not_a_change_on_disk_but_a_later_one_is() {
-    let (_dir, path) = workspace();
-    let mut app = app_on(&path);
-    let woken = with_waker(&mut app);
+    let (_dir, path, mut app, woken) = app_with_waker();
     set_planned_total(&mut app, "1000000");
     app.update(Action::Save);
     worker_done(&woken);

@@ -619,44 +619,35 @@ impl App {
 
     /// Keys while the help is shown: it scrolls, and closes.
     fn help_key(&mut self, key: &KeyEvent, scroll: u16) {
-        use crate::keys::HelpAction as H;
-        let Some(action) = self.keymap.help.action(key) else {
-            return;
-        };
-        self.status = None;
+        if self.keymap.help.action(key).is_some() {
+            self.status = None;
+        }
         let page = self.screen.height.saturating_sub(4).max(1);
         let max = self.help_layout().max_scroll;
-        let scroll = match action {
-            H::Close => {
-                self.overlay = None;
-                return;
-            }
-            H::Up => scroll.saturating_sub(1),
-            H::Down => scroll.saturating_add(1),
-            H::PageUp => scroll.saturating_sub(page),
-            H::PageDown => scroll.saturating_add(page),
-            H::Home => 0,
-            H::End => max,
-        };
-        self.overlay = Some(Overlay::Help {
-            scroll: scroll.min(max),
-        });
+        self.overlay = self
+            .overlay_scrolled(key, scroll, page, max)
+            .map(|scroll| Overlay::Help { scroll });
     }
 
     /// Keys while a section is read: the help's bindings scroll it and close it.
     fn reader_key(&mut self, key: &KeyEvent, section: usize, scroll: u16) {
-        use crate::keys::HelpAction as H;
-        let Some(action) = self.keymap.help.action(key) else {
-            return;
-        };
         let page = self.screen.height.saturating_sub(6).max(1);
         // How far it scrolls is known once drawn (the text wraps to the screen's width).
         let max = self.view.reader_max_scroll.get();
+        self.overlay = self
+            .overlay_scrolled(key, scroll, page, max)
+            .map(|scroll| Overlay::Reader { section, scroll });
+    }
+
+    /// Where the help's bindings take an overlay scrolled by `scroll` (of at most `max`, by
+    /// `page` rows a page): `None` when they close it. A key bound to nothing leaves it as is.
+    fn overlay_scrolled(&self, key: &KeyEvent, scroll: u16, page: u16, max: u16) -> Option<u16> {
+        use crate::keys::HelpAction as H;
+        let Some(action) = self.keymap.help.action(key) else {
+            return Some(scroll.min(max));
+        };
         let scroll = match action {
-            H::Close => {
-                self.overlay = None;
-                return;
-            }
+            H::Close => return None,
             H::Up => scroll.saturating_sub(1),
             H::Down => scroll.saturating_add(1),
             H::PageUp => scroll.saturating_sub(page),
@@ -664,10 +655,7 @@ impl App {
             H::Home => 0,
             H::End => max,
         };
-        self.overlay = Some(Overlay::Reader {
-            section,
-            scroll: scroll.min(max),
-        });
+        Some(scroll.min(max))
     }
 
     /// Scrolls the fiche detail down, no further than its end.
