@@ -415,3 +415,75 @@ fn a_receiving_fiches_edit_is_seen_by_the_reallocations_it_receives() {
         "quoting the amount is seen"
     );
 }
+
+/// A finding about a fiche is identified from the first fiche with its id (its key names the
+/// indicator found there). Once an earlier fiche takes that id, an edit of the earlier fiche
+/// alone changes the later fiche's keys: what is kept identified with a fiche's findings
+/// must not outlive that (issue 17).
+#[test]
+fn a_fiches_keys_follow_the_earlier_fiche_that_takes_its_id() {
+    let config = config();
+    let (mut convention, later) = conventions()
+        .iter()
+        .find_map(|c| {
+            let findings = rules::check_convention(c, &config);
+            let later = c
+                .fiches()
+                .enumerate()
+                .skip(1)
+                .find_map(|(position, fiche)| {
+                    findings
+                        .iter()
+                        .any(|f| {
+                            f.fiche() == Some(fiche.id.as_str())
+                                && matches!(
+                                    f.anchor,
+                                    rules::Anchor::Indicator { fiche: Some(_), .. }
+                                )
+                        })
+                        .then_some(position)
+                })?;
+            Some((c.clone(), later))
+        })
+        .expect("a convention with an indicator finding on a fiche after the first");
+    let mut recheck = Recheck::default();
+    recheck.check(&convention, &config, &Changed::Everything);
+    let id = convention
+        .fiches()
+        .nth(later)
+        .expect("the later fiche")
+        .id
+        .clone();
+    fiche_at(&mut convention, 0).id = id;
+    let kept = recheck.check(&convention, &config, &Changed::Fiches(vec![0]));
+    assert_eq!(kept, rules::check_convention(&convention, &config));
+    let keys = |findings: &[rules::Finding]| -> Vec<String> {
+        findings.iter().map(|f| f.key.clone()).collect()
+    };
+    let before = keys(&kept);
+    let first = fiche_at(&mut convention, 0);
+    first.indicators = convention_indicators_renamed(first);
+    let kept = recheck.check(&convention, &config, &Changed::Fiches(vec![0]));
+    assert_eq!(kept, rules::check_convention(&convention, &config));
+    assert_ne!(
+        keys(&kept),
+        before,
+        "the later fiche's keys name the renamed indicators"
+    );
+    // The earlier fiche gives its id back: the later fiche is found by its id again.
+    fiche_at(&mut convention, 0).id = "Z-0".to_string();
+    let kept = recheck.check(&convention, &config, &Changed::Fiches(vec![0]));
+    assert_eq!(kept, rules::check_convention(&convention, &config));
+}
+
+/// `fiche`'s indicators, at least as many as any other fiche's, each named anew.
+fn convention_indicators_renamed(fiche: &Fiche) -> Vec<revue::model::Indicator> {
+    let mut indicators = fiche.indicators.clone();
+    while indicators.len() < 20 {
+        indicators.push(revue::model::Indicator::default());
+    }
+    for (n, indicator) in indicators.iter_mut().enumerate() {
+        indicator.name = format!("Indicateur renommé {n}");
+    }
+    indicators
+}

@@ -263,8 +263,13 @@ impl App {
         }
         let doc = &mut self.documents[document];
         let changed = changed_fiches(doc, doc.history_mark);
-        doc.findings = doc.recheck.check(&doc.convention, &self.rules, &changed);
-        doc.lookups = std::sync::OnceLock::new();
+        let findings = doc.recheck.check(&doc.convention, &self.rules, &changed);
+        let replaced = (
+            std::mem::replace(&mut doc.findings, findings),
+            std::mem::take(&mut doc.lookups),
+        );
+        let large = replaced.0.len() >= LARGE_FINDINGS;
+        drop_aside(replaced, large);
         self.update_index(document);
         let doc = &mut self.documents[document];
         let mark = std::mem::replace(&mut doc.history_mark, (doc.undo.len(), doc.redo.len()));
@@ -371,6 +376,23 @@ fn history_step(doc: &Document, mark: (usize, usize)) -> Option<(&Snapshot, usiz
 /// Which fiches the change since `mark` may have touched, for the re-check: the one fiche a
 /// step of the history wrote (found where its snapshot now is, and only if it is there as the
 /// snapshot holds it), none for a table of the document; anything else, every fiche.
+/// From this many findings, what a change replaced is freed on another thread.
+const LARGE_FINDINGS: usize = 500;
+
+/// Drops `value` on a thread of its own when it is `large`: freeing the findings and lookups
+/// a change replaced was a tenth of an edit's commit at 5 000 fiches (issue 17), and nothing
+/// waits for it.
+fn drop_aside<T: Send + 'static>(value: T, large: bool) {
+    if large {
+        // Should the thread not start, the value comes back dropped here, as before.
+        let _ = std::thread::Builder::new()
+            .name("drop".into())
+            .spawn(move || drop(value));
+    } else {
+        drop(value);
+    }
+}
+
 fn changed_fiches(doc: &Document, mark: (usize, usize)) -> crate::rules::Changed {
     use crate::rules::Changed;
     match history_step(doc, mark) {

@@ -75,7 +75,7 @@ fn summary_total_against_fiches(cx: &Context, index: usize, table: &Table, out: 
     };
     // Every line must describe a fiche, or the fiches cannot account for the total.
     let Some(lines) = body_rows(table)
-        .map(|(_, row)| Some((row, cx.find_fiche(row.fiche.as_deref()?)?)))
+        .map(|(row_index, row)| Some((row, cx.row_fiche(index, row_index)?)))
         .collect::<Option<Vec<_>>>()
     else {
         return;

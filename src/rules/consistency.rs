@@ -165,7 +165,7 @@ pub(super) fn dangling_references(cx: &Context, out: &mut Vec<Finding>) {
     for (table_index, table) in convention.tables.iter().enumerate() {
         for (row_index, row) in table.rows.iter().enumerate() {
             let Some(id) = &row.fiche else { continue };
-            if cx.find_fiche(id).is_some() {
+            if cx.row_fiche(table_index, row_index).is_some() {
                 continue;
             }
             out.push(finding(
@@ -276,21 +276,38 @@ fn budget_copy_text(fiche: &Fiche) -> Option<String> {
 
 /// The first earlier fiche whose text (`text_of`) is the same as that of the fiche at
 /// `position`, among those of the same hash, else `position` joins them.
+/// The fiches seen so far with one hash: the first, and any other whose text differs (a
+/// collision: almost never, so most hashes hold no list).
+struct SameHash {
+    first: usize,
+    others: Vec<usize>,
+}
+
 fn first_copy(
-    seen: &mut HashMap<u64, Vec<usize>>,
+    seen: &mut HashMap<u64, SameHash>,
     hash: u64,
     fiches: &[&Fiche],
     position: usize,
     text_of: fn(&Fiche) -> Option<String>,
 ) -> Option<usize> {
-    let same_hash = seen.entry(hash).or_default();
-    if !same_hash.is_empty() {
-        let text = text_of(fiches[position]);
-        if let Some(&first) = same_hash.iter().find(|&&f| text_of(fiches[f]) == text) {
+    let same_hash = match seen.entry(hash) {
+        std::collections::hash_map::Entry::Vacant(entry) => {
+            entry.insert(SameHash {
+                first: position,
+                others: Vec::new(),
+            });
+            return None;
+        }
+        std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+    };
+    let text = text_of(fiches[position]);
+    let earlier = std::iter::once(same_hash.first).chain(same_hash.others.iter().copied());
+    for first in earlier {
+        if text_of(fiches[first]) == text {
             return Some(first);
         }
     }
-    same_hash.push(position);
+    same_hash.others.push(position);
     None
 }
 
@@ -299,8 +316,8 @@ fn first_copy(
 /// fiche's [`CopyKeys`], in document order.
 pub(super) fn copies(cx: &Context, keys: &[CopyKeys], out: &mut Vec<Finding>) {
     let fiches: Vec<_> = cx.convention.fiches().collect();
-    let mut descriptions: HashMap<u64, Vec<usize>> = HashMap::new();
-    let mut budgets: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut descriptions: HashMap<u64, SameHash> = HashMap::with_capacity(fiches.len());
+    let mut budgets: HashMap<u64, SameHash> = HashMap::with_capacity(fiches.len());
     for (position, (fiche, keys)) in fiches.iter().zip(keys).enumerate() {
         let anchor = || Anchor::Fiche {
             fiche: fiche.id.clone(),

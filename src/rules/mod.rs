@@ -261,6 +261,10 @@ pub struct Context<'a> {
     /// The figures each fiche's texts write, worked out for the fiches a reallocation goes
     /// to, when first needed (kept by [`Recheck`] while the fiche is unchanged).
     mentioned: std::borrow::Cow<'a, [Mentioned]>,
+    /// For each of the document's tables, the position of the fiche each row names, worked
+    /// out when first asked: several rules read every row of a summary table (5 000 rows for
+    /// a convention of 5 000 fiches) and its fiche.
+    row_fiches: Vec<std::sync::OnceLock<Vec<Option<usize>>>>,
 }
 
 /// The runs of digits a fiche's texts write (see `reallocations`), once worked out.
@@ -273,8 +277,10 @@ pub(crate) type Mentioned = std::sync::OnceLock<std::collections::HashSet<String
 pub(crate) struct FicheIds {
     /// The ids as the fiches write them.
     ids: Vec<String>,
-    normalised: Vec<String>,
     first: HashMap<String, usize>,
+    /// For each position, the position of the first fiche with the same normalised id: a
+    /// lookup by id is one hash lookup, not two.
+    first_of: Vec<usize>,
     /// The first position of each id as the fiches write it: a table row or a statement
     /// naming a fiche as the fiche writes its id is found without normalising it (most
     /// lookups), and findings are sorted by it.
@@ -289,8 +295,9 @@ impl FicheIds {
             .map(|id| crate::model::normalise_fiche_id(id))
             .collect();
         let mut first = HashMap::with_capacity(normalised.len());
-        for (position, id) in normalised.iter().enumerate() {
-            first.entry(id.clone()).or_insert(position);
+        let mut first_of = Vec::with_capacity(normalised.len());
+        for (position, id) in normalised.into_iter().enumerate() {
+            first_of.push(*first.entry(id).or_insert(position));
         }
         let mut written = HashMap::with_capacity(ids.len());
         for (position, id) in ids.iter().enumerate() {
@@ -298,8 +305,8 @@ impl FicheIds {
         }
         FicheIds {
             ids,
-            normalised,
             first,
+            first_of,
             written,
         }
     }
@@ -329,7 +336,23 @@ impl<'a> Context<'a> {
             fiches: convention.fiches().collect(),
             ids,
             mentioned,
+            row_fiches: (0..convention.tables.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
         }
+    }
+
+    /// The fiche that row `row` of the document's table `table` names, as
+    /// [`Context::find_fiche`] finds it.
+    pub(crate) fn row_fiche(&self, table: usize, row: usize) -> Option<&'a Fiche> {
+        let positions = self.row_fiches.get(table)?.get_or_init(|| {
+            self.convention.tables[table]
+                .rows
+                .iter()
+                .map(|r| self.fiche_position(r.fiche.as_deref()?))
+                .collect()
+        });
+        self.fiches.get((*positions.get(row)?)?).copied()
     }
 
     /// [`Convention::find_fiche`], without scanning every fiche.
@@ -367,8 +390,7 @@ impl<'a> Context<'a> {
     /// The position of the first fiche whose id is, normalised, that of the fiche at
     /// `position`.
     pub(crate) fn first_with_id_of(&self, position: usize) -> Option<usize> {
-        let id = self.ids.normalised.get(position)?;
-        self.ids.first.get(id).copied()
+        self.ids.first_of.get(position).copied()
     }
 }
 
@@ -633,9 +655,6 @@ fn emit(
 
 /// Links each finding to its fiche, gives it its key and sources, and sorts them.
 fn finish(cx: &Context, mut findings: Vec<Finding>) -> Vec<Finding> {
-    for finding in &mut findings {
-        finding.fiche = fiche_of(cx, &finding.anchor);
-    }
     identity::identify(cx, &mut findings);
     // Errors first; within a severity, the convention's own findings, then fiche by fiche in
     // document order; the sort is stable, so each rule's order is kept.
@@ -672,7 +691,8 @@ impl Header {
 
 /// One fiche's share of a check: its id (to tell the fiches were not moved), the findings of
 /// its per-fiche steps, each with the step's rank among them (one list, empty for most
-/// fiches: this is kept for every fiche of every open convention).
+/// fiches: this is kept for every fiche of every open convention). The findings about this
+/// fiche alone are kept identified (see [`identity::reads_only_its_fiche`]).
 #[derive(Debug, Clone)]
 struct FicheShare {
     id: String,
@@ -680,7 +700,8 @@ struct FicheShare {
 }
 
 impl FicheShare {
-    fn of(cx: &Context, fiche: &Fiche) -> FicheShare {
+    /// The share of the fiche at `position` among the convention's fiches.
+    fn of(cx: &Context, fiche: &Fiche, position: usize) -> FicheShare {
         let mut findings = Vec::new();
         let fiche_steps = STEPS.iter().filter_map(|step| match step {
             Step::Fiche(step) => Some(step),
@@ -691,9 +712,23 @@ impl FicheShare {
             step(cx, fiche, &mut out);
             findings.extend(out.drain(..).map(|f| (k, f)));
         }
-        FicheShare {
+        let mut share = FicheShare {
             id: fiche.id.clone(),
             findings,
+        };
+        share.identify(cx, position);
+        share
+    }
+
+    /// Identifies the findings about this fiche alone, and forgets what was identified of the
+    /// others (after the fiches' ids changed, what was identified may no longer hold).
+    fn identify(&mut self, cx: &Context, position: usize) {
+        for (_, finding) in &mut self.findings {
+            if identity::reads_only_its_fiche(cx, &finding.anchor, position) {
+                identity::identify_one(cx, finding);
+            } else {
+                finding.key.clear();
+            }
         }
     }
 }
@@ -775,8 +810,10 @@ impl Recheck {
         );
         match changed {
             Changed::Everything => {
-                let fiches: Vec<&Fiche> = convention.fiches().collect();
-                let share = |fiche: &&Fiche| (FicheShare::of(&cx, fiche), CopyKeys::of(fiche));
+                let fiches: Vec<(usize, &Fiche)> = convention.fiches().enumerate().collect();
+                let share = |&(position, fiche): &(usize, &Fiche)| {
+                    (FicheShare::of(&cx, fiche, position), CopyKeys::of(fiche))
+                };
                 // One large convention is checked on every core, fiche by fiche (many small
                 // ones are already spread over the cores one convention each).
                 let shares = if fiches.len() >= PARALLEL_FICHES {
@@ -787,9 +824,14 @@ impl Recheck {
                 (self.shares, self.copy_keys) = shares.into_iter().unzip();
             }
             Changed::Fiches(positions) => {
+                if !same_ids {
+                    for (position, share) in self.shares.iter_mut().enumerate() {
+                        share.identify(&cx, position);
+                    }
+                }
                 for &position in positions {
                     if let Some(fiche) = convention.fiches().nth(position) {
-                        self.shares[position] = FicheShare::of(&cx, fiche);
+                        self.shares[position] = FicheShare::of(&cx, fiche, position);
                         self.copy_keys[position] = CopyKeys::of(fiche);
                     }
                 }
@@ -867,13 +909,7 @@ fn fiche_of(cx: &Context, anchor: &Anchor) -> Option<String> {
             table,
             row: Some(row),
             ..
-        } => convention
-            .tables
-            .get(*table)?
-            .rows
-            .get(*row)?
-            .fiche
-            .as_deref(),
+        } => return cx.row_fiche(*table, *row).map(|f| f.id.clone()),
         Anchor::Statement { index } => match &convention.statements.get(*index)?.scope {
             crate::model::StatementScope::Fiche(id) => Some(id.as_str()),
             _ => None,

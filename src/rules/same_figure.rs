@@ -20,8 +20,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let lang = cx.config.lang;
     for (table_index, table) in cx.convention.tables.iter().enumerate() {
         for (row_index, row) in body_rows(table) {
-            let Some(fiche_id) = &row.fiche else { continue };
-            let Some(fiche) = cx.find_fiche(fiche_id) else {
+            let Some(fiche) = cx.row_fiche(table_index, row_index) else {
                 continue;
             };
             let Some(budget) = &fiche.budget else {
