@@ -608,6 +608,27 @@ mod save {
         assert!(!app.borrow().documents[0].is_modified(), "saved");
     }
 
+    /// What the watcher's report of a save's own file costs the UI thread (issue 17): a
+    /// look at the file's fingerprint, which the save took of what it wrote. Before, the
+    /// file was read back and hashed (`part_read_and_hash`).
+    #[divan::bench(sample_count = 30)]
+    fn watcher_after_save(bencher: Bencher) {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let mut file = CORPUS.files[CORPUS.files.len() / 2].clone();
+        let path = dir.path().join(file.path.file_name().expect("file name"));
+        std::fs::copy(&file.path, &path).expect("copied");
+        file.path = path.clone();
+        let mut app = app_of(vec![file]);
+        let target = EditTarget::Fiche(FicheRef { axe: 0, fiche: 0 });
+        let value = NewValue::Figure(Some(Value::Amount("1000001".parse().expect("amount"))));
+        app.commit(0, target, |c| {
+            edit::apply(c, target, Field::Budget(BudgetField::PlannedTotal), value)
+        });
+        app.update(Action::Save);
+        assert!(!app.documents[0].is_modified(), "saved");
+        bencher.bench_local(|| assert!(!app.file_changed(&path), "its own save"));
+    }
+
     /// Where a save's time goes (issue 17), part by part: the canonical text alone.
     #[divan::bench(sample_count = 30)]
     fn part_serialise() -> String {

@@ -349,6 +349,7 @@ fn app_on(conventions: Vec<Convention>, errors: Vec<storage::LoadError>) -> App 
                 path: PathBuf::from(format!("hostile-{i}.ron")),
                 convention,
                 hash: 0,
+                fingerprint: None,
             })
             .collect(),
         errors,

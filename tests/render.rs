@@ -206,6 +206,7 @@ fn control_characters_from_files_never_reach_the_screen() {
             path: fixture(),
             convention,
             hash: 0,
+            fingerprint: None,
         }],
         errors: Vec::new(),
     };

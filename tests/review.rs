@@ -213,7 +213,7 @@ fn review_file_is_saved_like_a_convention() {
         loaded_hash: hash,
         ..SavePolicy::default()
     };
-    let SaveOutcome::Saved { hash } =
+    let SaveOutcome::Saved { hash, .. } =
         storage::save_review(&convention, &review, policy(None)).unwrap()
     else {
         panic!("first save")

@@ -430,7 +430,7 @@ fn save_tells_missing_conflict_and_format_loss_apart() {
         accept_format_loss: true,
         ..policy(&loaded)
     };
-    let SaveOutcome::Saved { hash } = storage::save(&path, &edited(&loaded), accepted).unwrap()
+    let SaveOutcome::Saved { hash, .. } = storage::save(&path, &edited(&loaded), accepted).unwrap()
     else {
         panic!("saved once accepted");
     };

@@ -34,6 +34,9 @@ pub struct Document {
     pub history_mark: (usize, usize),
     /// Hash of the file as loaded or last saved: a save checks the disk still holds it.
     pub loaded_hash: Option<u64>,
+    /// The file as loaded or last saved, when known: a change the watcher reports on a file
+    /// that still has it is not read again (`storage::Fingerprint`).
+    pub loaded_fingerprint: Option<storage::Fingerprint>,
     pub undo: Vec<Change>,
     pub redo: Vec<Change>,
     /// Length of `undo` when the file and the model last agreed; `None` after a recovery.
@@ -692,8 +695,9 @@ impl App {
             self.status = None;
         }
         let dialog = match result {
-            Ok(SaveOutcome::Saved { hash }) => {
+            Ok(SaveOutcome::Saved { hash, fingerprint }) => {
                 doc.loaded_hash = Some(hash);
+                doc.loaded_fingerprint = Some(fingerprint);
                 doc.format_checked = true;
                 if flight.changed_meanwhile {
                     // What was written is the state the save began with, not the one shown:
@@ -969,6 +973,7 @@ impl App {
             Ok(file) => {
                 doc.convention = Arc::new(file.convention);
                 doc.loaded_hash = Some(file.hash);
+                doc.loaded_fingerprint = file.fingerprint;
                 doc.undo.clear();
                 doc.redo.clear();
                 doc.saved_at = Some(0);
@@ -1014,7 +1019,8 @@ impl App {
         }
         let text = self.text();
         let doc = &self.documents[document];
-        match storage::on_disk(&doc.path) {
+        let known = doc.loaded_fingerprint.zip(doc.loaded_hash);
+        match storage::on_disk(&doc.path, known) {
             OnDisk::Hash(hash) if Some(hash) == doc.loaded_hash => false, // Our own save.
             OnDisk::Unreadable(_) => false, // Being replaced: the next event tells.
             OnDisk::Missing => {
@@ -1066,6 +1072,7 @@ impl App {
             let doc = &mut self.documents[document];
             doc.convention = Arc::new(pending.convention.clone());
             doc.loaded_hash = Some(pending.loaded_hash);
+            doc.loaded_fingerprint = None;
             doc.undo.clear();
             doc.redo.clear();
             doc.saved_at = None;

@@ -204,6 +204,7 @@ impl App {
                 convention: std::sync::Arc::new(f.convention),
                 findings,
                 loaded_hash: Some(f.hash),
+                loaded_fingerprint: f.fingerprint,
                 undo: Vec::new(),
                 redo: Vec::new(),
                 saved_at: Some(0),

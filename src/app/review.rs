@@ -413,7 +413,7 @@ impl App {
                 ..SavePolicy::default()
             };
             let problem = match storage::save_review(&doc.path, &doc.review.review, policy) {
-                Ok(SaveOutcome::Saved { hash }) => {
+                Ok(SaveOutcome::Saved { hash, .. }) => {
                     doc.review.hash = Some(hash);
                     return true;
                 }

@@ -19,6 +19,8 @@ pub struct LoadedFile {
     pub convention: Convention,
     /// Hash of the bytes as loaded.
     pub hash: u64,
+    /// The file as it was opened, before it was read (`None` when not read from a file).
+    pub fingerprint: Option<super::Fingerprint>,
 }
 
 /// Types a reader names by their place in a document; the id is worth quoting for these.
@@ -509,6 +511,7 @@ pub fn load_file_with_limit(path: &Path, limit: u64) -> Result<LoadedFile, LoadE
         path: path.to_path_buf(),
         convention: convention?,
         hash,
+        fingerprint: Some(super::Fingerprint::of(&opened)),
     })
 }
 

@@ -10,7 +10,7 @@ mod review;
 mod save;
 
 pub use bundled::{BUNDLED, default_paths, install_bundled};
-pub use disk::{OnDisk, on_disk, read_optional_text, same_file};
+pub use disk::{Fingerprint, OnDisk, on_disk, read_optional_text, same_file};
 pub use format::{from_ron_str, has_comments, to_ron_string};
 pub use journal::{Claim, Journal, Pending, Replacement};
 pub use load::{

@@ -86,24 +86,27 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let like = std::fs::symlink_metadata(path)
         .ok()
         .filter(|m| m.file_type().is_file());
-    write_atomically_like(path, bytes, like.as_ref())
+    write_atomically_like(path, bytes, like.as_ref()).map(drop)
 }
 
 /// [`write_atomically`], giving the new file the mode and (when allowed) the owner of `like`.
+/// Returns the fingerprint of the file written, taken from the file itself before it
+/// replaces `path` (renaming keeps the file, its length and its modification time).
 fn write_atomically_like(
     path: &Path,
     bytes: &[u8],
     like: Option<&Metadata>,
-) -> std::io::Result<()> {
+) -> std::io::Result<super::Fingerprint> {
     let mut tmp = temporary_file_for(path)?;
     tmp.write_all(bytes)?;
     if let Some(like) = like {
         keep_mode_and_owner(tmp.as_file(), like)?;
     }
     tmp.as_file().sync_all()?;
+    let fingerprint = super::Fingerprint::of(&tmp.as_file().metadata()?);
     tmp.persist(path).map_err(|e| e.error)?;
     sync_directory(path);
-    Ok(())
+    Ok(fingerprint)
 }
 
 /// The same permissions, and the same owner and group when this process may give them
@@ -193,8 +196,12 @@ pub struct SavePolicy {
 /// What [`save`] did, or why it did not write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SaveOutcome {
-    /// Written; `hash` is the hash of the new content, to be kept as the loaded hash.
-    Saved { hash: u64 },
+    /// Written; `hash` is the hash of the new content, to be kept as the loaded hash, and
+    /// `fingerprint` the file written.
+    Saved {
+        hash: u64,
+        fingerprint: super::Fingerprint,
+    },
     /// The file changed on disk since it was loaded; nothing written.
     Conflict { on_disk: u64 },
     /// The file was deleted or renamed since it was loaded; nothing written.
@@ -251,9 +258,10 @@ pub(crate) fn save_text(
         if policy.loaded_hash.is_some() && !policy.overwrite_changes {
             return Ok(SaveOutcome::Missing);
         }
-        write_atomically_like(&target, text.as_bytes(), None).map_err(fail)?;
+        let fingerprint = write_atomically_like(&target, text.as_bytes(), None).map_err(fail)?;
         return Ok(SaveOutcome::Saved {
             hash: content_hash(text.as_bytes()),
+            fingerprint,
         });
     };
     if !meta.file_type().is_file() {
@@ -277,9 +285,10 @@ pub(crate) fn save_text(
         return Ok(SaveOutcome::ReadOnly);
     }
     write_atomically_like(&backup_path(&target), &current, Some(&meta)).map_err(fail)?;
-    write_atomically_like(&target, text.as_bytes(), Some(&meta)).map_err(fail)?;
+    let fingerprint = write_atomically_like(&target, text.as_bytes(), Some(&meta)).map_err(fail)?;
     Ok(SaveOutcome::Saved {
         hash: content_hash(text.as_bytes()),
+        fingerprint,
     })
 }
 
@@ -323,7 +332,7 @@ pub fn save_convention(
         ..SavePolicy::default()
     };
     match save(path, convention, policy) {
-        Ok(SaveOutcome::Saved { hash }) => Ok(hash),
+        Ok(SaveOutcome::Saved { hash, .. }) => Ok(hash),
         Ok(SaveOutcome::Conflict { on_disk }) => Err(SaveError::Conflict { on_disk }),
         Ok(SaveOutcome::Missing) => Err(SaveError::Conflict { on_disk: 0 }),
         Ok(SaveOutcome::FormatLoss) => unreachable!("format loss was accepted"),
