@@ -156,6 +156,7 @@ fn the_anomalies_filter_follows_an_edit() {
             path: d.path.clone(),
             convention: (*d.convention).clone(),
             hash: 0,
+            fingerprint: None,
         })
         .collect();
     let mut fresh = App::new(
