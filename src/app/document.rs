@@ -297,7 +297,16 @@ impl App {
                                 journal.record(&doc.path, loaded_hash, &doc.convention)
                             }
                         }),
-                    None => journal.record(&doc.path, loaded_hash, &doc.convention),
+                    None => {
+                        // A structural step's snapshot is this very state: the journal's
+                        // writer reads that one, so that an edit made while it writes does
+                        // not copy the document's convention (`Arc::make_mut`).
+                        let whole = match history_step(doc, mark) {
+                            Some((Snapshot::Convention(state), _)) => state,
+                            _ => &doc.convention,
+                        };
+                        journal.record(&doc.path, loaded_hash, whole)
+                    }
                 }
             } else {
                 journal.clear(&doc.path);
