@@ -12,7 +12,7 @@ use super::edit::{Change, EditTarget, Snapshot, TargetKey};
 use super::{App, FieldInput};
 use crate::model::Convention;
 use crate::rules::{Finding, Severity};
-use crate::storage::{self, Claim, Journal, OnDisk, Pending, SaveOutcome};
+use crate::storage::{self, Claim, Journal, OnDisk, Pending, SaveOutcome, Written};
 
 /// A loaded convention and its findings, kept current.
 #[derive(Debug, Clone)]
@@ -630,6 +630,47 @@ impl App {
                 }
             },
         );
+        self.saving_began(document, consent, started)
+    }
+
+    /// "Save a copy" (after a conflict): the convention written beside its file on the
+    /// worker thread, as a save is (serialising it is most of the time: ~130 ms at 5 000
+    /// fiches). The document stays modified: its file is not written.
+    fn save_copy(&mut self, document: usize) -> bool {
+        if let Some(flight) = &self.saving.in_flight {
+            let path = self.documents[flight.document].shown_path();
+            self.status = Some((
+                Some(Severity::Warning),
+                (crate::strings::background_save(self.lang).save_in_progress)(&path),
+            ));
+            return false;
+        }
+        let Some(doc) = self.documents.get(document) else {
+            return false;
+        };
+        let waker = self.saving.waker.clone();
+        let started = storage::save_copy_in_background(
+            doc.path.clone(),
+            Arc::clone(&doc.convention),
+            move || {
+                if let Some(wake) = waker {
+                    wake();
+                }
+            },
+        );
+        self.saving_began(document, Consent::default(), started)
+    }
+
+    /// After a save or a copy was handed to its worker: "saving…", or why it could not start.
+    fn saving_began(
+        &mut self,
+        document: usize,
+        consent: Consent,
+        started: std::io::Result<storage::BackgroundSave>,
+    ) -> bool {
+        let text = self.text();
+        let lang = self.lang;
+        let doc = &self.documents[document];
         match started {
             Ok(job) => {
                 self.saving.in_flight = Some(SaveInFlight {
@@ -692,7 +733,7 @@ impl App {
         let result = flight.job.wait();
         let text = self.text();
         let lang = self.lang;
-        let saved = matches!(result, Ok(SaveOutcome::Saved { .. }));
+        let saved = matches!(result, Ok(Written::File(SaveOutcome::Saved { .. })));
         let Some(doc) = self.documents.get_mut(document) else {
             return;
         };
@@ -704,7 +745,7 @@ impl App {
             self.status = None;
         }
         let dialog = match result {
-            Ok(SaveOutcome::Saved { hash, fingerprint }) => {
+            Ok(Written::File(SaveOutcome::Saved { hash, fingerprint })) => {
                 doc.loaded_hash = Some(hash);
                 doc.loaded_fingerprint = Some(fingerprint);
                 doc.format_checked = true;
@@ -732,10 +773,10 @@ impl App {
                 }
                 None
             }
-            Ok(SaveOutcome::Conflict { .. }) => Some(Dialog::Conflict { document }),
-            Ok(SaveOutcome::Missing) => Some(Dialog::Missing { document }),
-            Ok(SaveOutcome::FormatLoss) => Some(Dialog::FormatLoss { document }),
-            Ok(SaveOutcome::ReadOnly) => Some(Dialog::ReadOnlyFile {
+            Ok(Written::File(SaveOutcome::Conflict { .. })) => Some(Dialog::Conflict { document }),
+            Ok(Written::File(SaveOutcome::Missing)) => Some(Dialog::Missing { document }),
+            Ok(Written::File(SaveOutcome::FormatLoss)) => Some(Dialog::FormatLoss { document }),
+            Ok(Written::File(SaveOutcome::ReadOnly)) => Some(Dialog::ReadOnlyFile {
                 document,
                 consent: flight.consent,
             }),
@@ -744,6 +785,12 @@ impl App {
                     Some(Severity::Error),
                     (text.save_failed)(&crate::text::sanitize_line(&problem.describe(lang))),
                 ));
+                None
+            }
+            // A copy: the document and its file are as they were.
+            Ok(Written::Copy(copy)) => {
+                let shown = crate::text::sanitize_line(&copy.display().to_string()).into_owned();
+                self.status = Some((None, (text.saved)(&shown)));
                 None
             }
         };
@@ -879,19 +926,10 @@ impl App {
                 return;
             }
             (Dialog::Conflict { document } | Dialog::Missing { document }, A::Copy) => {
-                let doc = &self.documents[*document];
-                let text = self.text();
-                self.status = Some(match storage::save_copy(&doc.path, &doc.convention) {
-                    Ok(copy) => (
-                        None,
-                        (text.saved)(&crate::text::sanitize_line(&copy.display().to_string())),
-                    ),
-                    Err(e) => (
-                        Some(Severity::Error),
-                        (text.save_failed)(&crate::text::sanitize_line(&e.to_string())),
-                    ),
-                });
-                true
+                let document = *document;
+                self.close_dialog();
+                self.save_copy(document);
+                return;
             }
             (Dialog::Recover, A::Reload) => {
                 self.recover();

@@ -24,7 +24,7 @@ pub use review::{
     review_to_string, save_review,
 };
 pub use save::{
-    BackgroundSave, SaveError, SaveOutcome, SavePolicy, backup_path, rename_durably, resolve_links,
-    save, save_convention, save_copy, save_in_background, temporary_path, would_lose_formatting,
-    write_and_sync, write_atomically, write_through,
+    BackgroundSave, SaveError, SaveOutcome, SavePolicy, Written, backup_path, rename_durably,
+    resolve_links, save, save_convention, save_copy, save_copy_in_background, save_in_background,
+    temporary_path, would_lose_formatting, write_and_sync, write_atomically, write_through,
 };

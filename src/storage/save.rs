@@ -402,7 +402,16 @@ pub fn would_lose_formatting(text: &str, convention: &Convention) -> bool {
 #[derive(Debug)]
 pub struct BackgroundSave {
     path: PathBuf,
-    worker: std::thread::JoinHandle<Result<SaveOutcome, IoProblem>>,
+    worker: std::thread::JoinHandle<Result<Written, IoProblem>>,
+}
+
+/// What a [`BackgroundSave`] wrote.
+#[derive(Debug)]
+pub enum Written {
+    /// The file itself ([`save`]), or why not.
+    File(SaveOutcome),
+    /// A copy beside it ([`save_copy`]), at this path.
+    Copy(PathBuf),
 }
 
 impl BackgroundSave {
@@ -412,7 +421,7 @@ impl BackgroundSave {
     }
 
     /// The save's result, waiting for the worker if it is still writing.
-    pub fn wait(self) -> Result<SaveOutcome, IoProblem> {
+    pub fn wait(self) -> Result<Written, IoProblem> {
         self.worker.join().unwrap_or_else(|_| {
             // A panic in the worker wrote nothing it did not rename into place whole: the
             // file is the old one or the new one, and the document stays modified.
@@ -436,12 +445,36 @@ pub fn save_in_background(
     policy: SavePolicy,
     finished: impl FnOnce() + Send + 'static,
 ) -> std::io::Result<BackgroundSave> {
+    write_in_background(path, convention, finished, move |path, convention| {
+        save(path, convention, policy).map(Written::File)
+    })
+}
+
+/// [`save_copy`] on a thread of its own, as [`save_in_background`].
+pub fn save_copy_in_background(
+    path: PathBuf,
+    convention: std::sync::Arc<Convention>,
+    finished: impl FnOnce() + Send + 'static,
+) -> std::io::Result<BackgroundSave> {
+    write_in_background(path, convention, finished, |path, convention| {
+        save_copy_inner(path, convention)
+            .map(Written::Copy)
+            .map_err(|e| IoProblem::new(path, &e))
+    })
+}
+
+fn write_in_background(
+    path: PathBuf,
+    convention: std::sync::Arc<Convention>,
+    finished: impl FnOnce() + Send + 'static,
+    write: impl FnOnce(&Path, &Convention) -> Result<Written, IoProblem> + Send + 'static,
+) -> std::io::Result<BackgroundSave> {
     let worker = std::thread::Builder::new()
         .name("revue-save".to_string())
         .spawn({
             let path = path.clone();
             move || {
-                let result = save(&path, &convention, policy);
+                let result = write(&path, &convention);
                 // The text is freed here, and the tree too when the app no longer shares it.
                 drop(convention);
                 finished();
