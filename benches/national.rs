@@ -561,6 +561,29 @@ mod edit_bench {
         bencher.bench_local(|| edit_once(&mut app, document, &mut flip));
     }
 
+    /// A structural step: a fiche moved down, then up again (one step each), re-checked.
+    #[divan::bench(sample_count = 20)]
+    fn structural_step(bencher: Bencher) {
+        let mut app = corpus_app();
+        let document = app.documents.len() / 2;
+        app.show_convention(document);
+        app.update(Action::GoTo(Tab::Fiches));
+        app.update(Action::Down);
+        let mut down = true;
+        bencher.bench_local(|| {
+            app.update(if down {
+                Action::MoveDown
+            } else {
+                Action::MoveUp
+            });
+            down = !down;
+            let undo = &mut app.documents[document].undo;
+            if undo.len() > 16 {
+                undo.clear();
+            }
+        });
+    }
+
     /// The edit, then the frame that shows it (Budgets tab of the edited convention).
     #[divan::bench(sample_count = 50)]
     fn edit_recheck_and_frame(bencher: Bencher) {
