@@ -190,6 +190,14 @@ impl Lookup {
         }
     }
 
+    /// Drops every kept column width, as a new lookup (after an edit) starts: for benches
+    /// and tests that measure or check the first frame of a state.
+    pub fn forget_widths(&self) {
+        if let Ok(mut kept) = self.widths.lock() {
+            kept.clear();
+        }
+    }
+
     /// The tab finding `index` is counted in, as [`super::tabs::home_tab`].
     pub fn home_tab(&self, index: usize) -> Option<Tab> {
         self.per_finding.get(index).and_then(|(_, tab)| *tab)
