@@ -201,7 +201,11 @@ enum Step {
     Edit(usize, i64),
     /// A fiche's executed figure as words.
     EditWords(usize),
+    /// A fiche's title (what the filters search), longer or shorter.
+    Retitle(usize, String),
     Filter(Tab, String),
+    /// Type a letter in the current tab's filter, as the keyboard does.
+    Type(char),
     Fold(usize),
     Unfold(usize),
     Show(Tab, usize),
@@ -218,7 +222,9 @@ fn step() -> impl Strategy<Value = Step> {
         ])
             .prop_map(|(f, a)| Step::Edit(f, a)),
         1 => (0usize..40).prop_map(Step::EditWords),
+        1 => (0usize..40, "[a-e1 ]{0,30}").prop_map(|(f, t)| Step::Retitle(f, t)),
         2 => (tab.clone(), "[1-3a-e ]{0,3}").prop_map(|(t, f)| Step::Filter(t, f)),
+        1 => prop_oneof![Just('a'), Just('e'), Just('1'), Just('.')].prop_map(Step::Type),
         1 => (0usize..6).prop_map(Step::Fold),
         1 => (0usize..6).prop_map(Step::Unfold),
         2 => (tab, 0usize..3).prop_map(|(t, v)| Step::Show(t, v)),
@@ -248,7 +254,19 @@ fn apply(app: &mut App, step: &Step) {
                 edit::apply(c, target, Field::Budget(BudgetField::Executed), value)
             });
         }
+        Step::Retitle(position, title) => {
+            let target = EditTarget::Fiche(at(*position));
+            let value = NewValue::Text(title.clone());
+            app.commit(document, target, |c| {
+                edit::apply(c, target, Field::Title, value)
+            });
+        }
         Step::Filter(tab, filter) => app.filters[tab.index()] = filter.clone(),
+        Step::Type(letter) => {
+            app.update(Action::Filter);
+            app.handle_key(&common::key(KeyCode::Char(*letter)));
+            app.handle_key(&common::key(KeyCode::Enter));
+        }
         Step::Fold(axe) => {
             app.view.collapsed.insert(*axe);
         }
@@ -286,6 +304,29 @@ proptest! {
                 check_no_figure_cut(&app, &format!("after step {i} {step:?}"));
                 app.tab = saved;
             }
+            same_rows_as_a_fresh_app(&app, &format!("after step {i} {step:?}"));
         }
+    }
+}
+
+/// The visible rows kept in the lookups are those an app started on the same conventions in
+/// the same state works out: nothing kept from before an edit, a filter or a fold.
+fn same_rows_as_a_fresh_app(app: &App, what: &str) {
+    let conventions = app
+        .documents
+        .iter()
+        .map(|d| (*d.convention).clone())
+        .collect();
+    let mut fresh = app_of(conventions, Lang::Fr);
+    fresh.show_convention(app.current);
+    fresh.filters = app.filters.clone();
+    fresh.view.collapsed = app.view.collapsed.clone();
+    fresh.view.budget_view = app.view.budget_view;
+    for tab in Tab::ALL {
+        assert_eq!(
+            app.visible_rows(tab),
+            fresh.visible_rows(tab),
+            "{what}: {tab:?} rows"
+        );
     }
 }

@@ -66,6 +66,12 @@ pub struct Lookup {
     /// document (tab, view, filter, folded axes, language): see
     /// [`super::App::grid_shown`]. Filled as frames ask; a new lookup starts empty.
     widths: std::sync::Arc<std::sync::Mutex<HashMap<String, Vec<u16>>>>,
+    /// Per list a filter searches, each row's normalised text ([`RowTexts`]): worked out at
+    /// the first filter after a change, not at every letter.
+    row_texts: Kept<RowTexts, Vec<String>>,
+    /// The rows of a tab that pass its filter ([`super::App::visible_rows`]), by what they
+    /// depend on besides the document: a frame asks several times.
+    visible_rows: Kept<String, Vec<usize>>,
     /// Per finding, the normalised text the Anomalies filter looks for words in: worked out
     /// at the first filter after a change, not at every letter.
     filter_texts: std::sync::OnceLock<Vec<String>>,
@@ -93,6 +99,8 @@ impl Lookup {
             worst_by_fiche: FastMap::new(),
             per_finding: Vec::with_capacity(findings.len()),
             widths: Default::default(),
+            row_texts: Default::default(),
+            visible_rows: Default::default(),
             filter_texts: std::sync::OnceLock::new(),
             indicator_rows: std::sync::OnceLock::new(),
             year_columns: std::sync::OnceLock::new(),
@@ -198,10 +206,67 @@ impl Lookup {
         }
     }
 
+    /// Each row's normalised text of the list `which`, `make` working them out when they are
+    /// not kept yet.
+    pub fn row_texts(
+        &self,
+        which: RowTexts,
+        make: impl FnOnce() -> Vec<String>,
+    ) -> std::sync::Arc<Vec<String>> {
+        kept_or(&self.row_texts, which, make)
+    }
+
+    /// The visible rows kept for `key`, `make` working them out when they are not kept yet.
+    pub fn visible_rows(
+        &self,
+        key: String,
+        make: impl FnOnce() -> Vec<usize>,
+    ) -> std::sync::Arc<Vec<usize>> {
+        kept_or(&self.visible_rows, key, make)
+    }
+
     /// The tab finding `index` is counted in, as [`super::tabs::home_tab`].
     pub fn home_tab(&self, index: usize) -> Option<Tab> {
         self.per_finding.get(index).and_then(|(_, tab)| *tab)
     }
+}
+
+/// Values worked out as frames ask and kept until the document changes (a new lookup starts
+/// empty), shared by the lookup's clones.
+type Kept<K, V> = std::sync::Arc<std::sync::Mutex<HashMap<K, std::sync::Arc<V>>>>;
+
+/// Kept values beyond this many are dropped (filters typed then erased, views left).
+const KEPT_AT_MOST: usize = 64;
+
+/// The value kept for `key`, or `make`'s, then kept. The lock is not held while `make` runs
+/// (it may ask the lookup for other values).
+fn kept_or<K: std::hash::Hash + Eq, V>(
+    kept: &Kept<K, V>,
+    key: K,
+    make: impl FnOnce() -> V,
+) -> std::sync::Arc<V> {
+    if let Some(value) = kept.lock().ok().and_then(|k| k.get(&key).cloned()) {
+        return value;
+    }
+    let value = std::sync::Arc::new(make());
+    if let Ok(mut kept) = kept.lock() {
+        if kept.len() >= KEPT_AT_MOST {
+            kept.clear();
+        }
+        kept.insert(key, value.clone());
+    }
+    value
+}
+
+/// A list a filter searches, for [`Lookup::row_texts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RowTexts {
+    Fiches,
+    /// The Budgets tab's rows (empty for the subtotals).
+    Budgets,
+    Indicators,
+    /// A document summary table's rows (index into `tables`).
+    Table(usize),
 }
 
 pub fn fiche_position(convention: &Convention, id: &str) -> Option<usize> {
