@@ -9,8 +9,8 @@ use crate::rules::{Anchor, Finding, Severity, counterpart_value};
 
 use super::cell_of_fiche;
 use super::grid::{
-    Grid, GridCell, GridColumn, GridRow, RowStyle, Widths, clean, elide, figure_width, push_clean,
-    value_cell_width, value_text_width, width,
+    Grid, GridCell, GridColumn, GridRow, LabelWidth, RowStyle, Widths, clean, elide, figure_width,
+    push_clean, value_cell_width, value_text_width,
 };
 use std::collections::HashMap;
 
@@ -155,10 +155,11 @@ pub fn fiche_label(out: &mut String, c: &Convention, fiche: &crate::model::Fiche
     push_clean(out, &fiche.title);
 }
 
-/// The natural column widths of a table with a row per fiche (`rows`, fiche rows of which
-/// are `fiche_rows`) and a column per budget field of `fields` after its label: the other
-/// rows (few: subtotals, overview) built and measured, the fiche rows measured a cell at a
-/// time without being built (issue 17). As [`Grid::widths`] of the whole grid.
+/// The natural column widths of a table with a row per fiche (`fiche_rows`) and a column per
+/// budget field of `fields` after its label: the other rows (few: subtotals, overview) built
+/// and measured (`others`), the fiche rows measured a cell at a time without being built
+/// (issue 17). As [`Grid::widths`] of the whole grid, the label column as far as
+/// [`LabelWidth`] measures it.
 pub(crate) fn fiche_table_widths(
     app: &App,
     others: &Grid,
@@ -175,12 +176,16 @@ pub(crate) fn fiche_table_widths(
     for row in &others.rows {
         widths.fit_row(row);
     }
-    let mut label = String::new();
+    let mut label = LabelWidth::default();
     for f in fiche_rows {
         let fiche = f.get(c);
         label.clear();
-        fiche_label(&mut label, c, fiche, indent);
-        widths.fit(0, width(&label));
+        label.push_raw(indent);
+        label.push_raw(crate::app::structure::draft_mark(c, &fiche.id));
+        label.push_clean(&fiche.id);
+        label.push_raw(" ");
+        label.push_clean(&fiche.title);
+        widths.fit(0, label.width());
         for (column, field) in fields.iter().enumerate() {
             let severity = marks.get(&(fiche.id.as_str(), *field)).copied();
             let figure = fiche

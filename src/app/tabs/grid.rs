@@ -340,8 +340,68 @@ pub fn clean(text: &str) -> String {
 
 /// [`clean`], appended to `out` (a label written again and again without allocating).
 pub fn push_clean(out: &mut String, text: &str) {
+    // No more characters than bytes: a text this short is never shortened (and not walked
+    // through to count its characters).
+    if text.len() <= crate::text::DISPLAY_LIMIT {
+        out.push_str(&crate::text::sanitize_line(text));
+        return;
+    }
     let text = crate::text::shorten(text, crate::text::DISPLAY_LIMIT);
     out.push_str(&crate::text::sanitize_line(&text));
+}
+
+/// Measures a label as far as a table needs it: up to [`LABEL_MIN_WIDTH`], the only part of
+/// the label column's natural width that [`Grid::window`] uses (the label takes the room the
+/// figures leave, elided). Long titles are not sanitised and measured whole, only their
+/// beginning (issue 17: half of measuring a 5 000-fiche table went into its titles).
+#[derive(Debug, Default)]
+pub struct LabelWidth {
+    text: String,
+    /// Some text was left out: the width is a lower bound.
+    cut: bool,
+}
+
+impl LabelWidth {
+    /// Bytes of a part kept: enough for [`LABEL_MIN_WIDTH`] columns of any script (at most
+    /// four bytes a character), more than most ids and short titles.
+    const PART: usize = 4 * LABEL_MIN_WIDTH as usize;
+
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.cut = false;
+    }
+
+    /// Text drawn as it is (an indent, a mark).
+    pub fn push_raw(&mut self, text: &str) {
+        if !self.cut {
+            self.text.push_str(text);
+        }
+    }
+
+    /// Text from a file, as [`clean`] writes it.
+    pub fn push_clean(&mut self, text: &str) {
+        if self.cut {
+            return;
+        }
+        if text.len() <= Self::PART {
+            push_clean(&mut self.text, text);
+        } else {
+            // At least LABEL_MIN_WIDTH characters: as wide as is used, not measured.
+            self.cut = true;
+        }
+    }
+
+    /// The label's width, or [`LABEL_MIN_WIDTH`] when it is at least that wide. A part cut
+    /// short of that width (characters of no width filled it, which no document has) counts
+    /// as that wide too: the most of the label column that is ever used.
+    pub fn width(&self) -> usize {
+        let wanted = usize::from(LABEL_MIN_WIDTH);
+        if self.cut {
+            wanted
+        } else {
+            width(&self.text).min(wanted)
+        }
+    }
 }
 
 pub fn width(text: &str) -> usize {
@@ -397,33 +457,20 @@ fn natural_width(header: &str, cells: usize) -> u16 {
     cells.max(header) as u16
 }
 
-/// The width of `numbers.amount(amount)`, without writing it: the digits as `Decimal`
-/// prints them, a group separator every three digits of the integer part (one column in
-/// either style, as the decimal mark).
+/// The width of `numbers.amount(amount)`, without writing it: the sign, the integer digits as
+/// `Decimal` prints them (at least one), a group separator every three of them, and the
+/// decimal mark with every digit of the scale (one column each, in either style).
 pub fn amount_width(amount: Decimal) -> usize {
-    use std::fmt::Write;
-    #[derive(Default)]
-    struct Count {
-        chars: usize,
-        integer_digits: usize,
-        in_fraction: bool,
-    }
-    impl Write for Count {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            for b in s.bytes() {
-                match b {
-                    b'.' => self.in_fraction = true,
-                    b'0'..=b'9' if !self.in_fraction => self.integer_digits += 1,
-                    _ => {}
-                }
-                self.chars += 1;
-            }
-            Ok(())
-        }
-    }
-    let mut count = Count::default();
-    let _ = write!(count, "{amount}");
-    count.chars + count.integer_digits.saturating_sub(1) / 3
+    let digits = amount
+        .mantissa()
+        .unsigned_abs()
+        .checked_ilog10()
+        .map_or(0, |log| log as usize + 1);
+    let scale = amount.scale() as usize;
+    let integer_digits = digits.saturating_sub(scale).max(1);
+    let sign = usize::from(amount.is_sign_negative());
+    let fraction = if scale > 0 { 1 + scale } else { 0 };
+    sign + integer_digits + (integer_digits - 1) / 3 + fraction
 }
 
 /// The width of a cell's text once marked with `severity` ([`GridCell`]'s marker).

@@ -6,7 +6,7 @@ use crate::model::{Convention, Measure};
 use crate::rules::Anchor;
 
 use super::grid::{
-    CellKind, Grid, GridCell, GridColumn, GridRow, RowStyle, Widths, clean, push_clean,
+    CellKind, Grid, GridCell, GridColumn, GridRow, LabelWidth, RowStyle, Widths, clean,
     value_cell_width, value_text, value_text_width, width,
 };
 
@@ -61,7 +61,8 @@ fn year_cell(indicator: &crate::model::Indicator, year: i32) -> YearCell<'_> {
 }
 
 /// The natural column widths of the whole table, every indicator: as [`Grid::widths`] of
-/// [`grid`] unfiltered, each cell measured without being written (issue 17).
+/// [`grid`] unfiltered, each cell measured without being written (issue 17), the label
+/// column as far as [`LabelWidth`] measures it.
 pub fn widths(app: &App) -> Vec<u16> {
     let Some(doc) = app.document() else {
         return Vec::new();
@@ -72,19 +73,19 @@ pub fn widths(app: &App) -> Vec<u16> {
     let years = doc.lookup().year_columns(c);
     let worst_by_anchor = worst_by_anchor(doc);
     let mut widths = Widths::default();
-    let mut label = String::new();
+    let mut label = LabelWidth::default();
     // `(cible …)` less the value's own width.
     let target_width = width(&format!("({} )", text.target));
     for r in doc.lookup().indicator_rows(c) {
         let indicator = r.get(c);
         label.clear();
         match r.fiche {
-            Some(f) => push_clean(&mut label, &f.get(c).id),
-            None => label.push_str(text.convention_level),
+            Some(f) => label.push_clean(&f.get(c).id),
+            None => label.push_raw(text.convention_level),
         }
-        label.push(' ');
-        push_clean(&mut label, &indicator.name);
-        widths.fit(0, width(&label));
+        label.push_raw(" ");
+        label.push_clean(&indicator.name);
+        widths.fit(0, label.width());
         // Worked out only for a row with a missing result, the only cells it marks.
         let mut severity = None;
         for (k, year) in years.iter().enumerate() {

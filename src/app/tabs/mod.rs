@@ -78,8 +78,9 @@ pub(crate) fn cell_of_fiche_with<'a, 'c>(
 
 /// The most serious finding about each fiche budget figure, by (fiche id, field): worked out
 /// once per frame, not once per cell, from the document's lookups.
-pub fn cell_marks(doc: &Document) -> std::collections::HashMap<(&str, BudgetField), Severity> {
-    let mut marks = std::collections::HashMap::new();
+pub fn cell_marks(doc: &Document) -> foldhash::HashMap<(&str, BudgetField), Severity> {
+    // foldhash: looked up for every figure of every fiche when a table is measured.
+    let mut marks = foldhash::HashMap::default();
     for (index, finding) in doc.findings.iter().enumerate() {
         if let Some(field) = doc.lookup().cell_of(index)
             && let Some(fiche) = finding.fiche()
