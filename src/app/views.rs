@@ -393,13 +393,25 @@ pub fn indicator_rows(convention: &Convention) -> Vec<IndicatorRef> {
     rows
 }
 
-/// Every year any indicator mentions, in order.
+/// Every year any indicator mentions, in order. Read from every value of every indicator
+/// after each edit (issue 17): the years are few, the values many.
 pub fn indicator_years(convention: &Convention) -> Vec<i32> {
-    let years: BTreeSet<i32> = indicator_rows(convention)
-        .iter()
-        .flat_map(|r| r.get(convention).values.iter().map(|v| v.year))
-        .collect();
-    years.into_iter().collect()
+    let mut years: foldhash::HashSet<i32> = foldhash::HashSet::default();
+    let mut last = None;
+    let indicators = convention
+        .fiches()
+        .flat_map(|f| f.indicators.iter())
+        .chain(convention.indicators.iter());
+    for value in indicators.flat_map(|i| i.values.iter()) {
+        // Values come year after year: most repeat the year before them.
+        if last != Some(value.year) {
+            years.insert(value.year);
+            last = Some(value.year);
+        }
+    }
+    let mut years: Vec<i32> = years.into_iter().collect();
+    years.sort_unstable();
+    years
 }
 
 /// The most serious finding among those whose anchor matches.

@@ -36,14 +36,25 @@ pub fn widths(app: &App) -> Vec<u16> {
     let c = &doc.convention;
     let unfolded = std::collections::BTreeSet::new();
     let rows = views::axes_rows(c, &unfolded);
-    let others = grid_folded(app, &unfolded, &|i| {
-        !matches!(rows.get(i), Some(AxesRow::Fiche(_)))
+    let overview = grid_folded(app, &unfolded, &|i| {
+        matches!(rows.get(i), Some(AxesRow::Overview(_)))
     });
-    let fiches = rows.iter().filter_map(|r| match r {
-        AxesRow::Fiche(f) => Some(*f),
-        _ => None,
-    });
-    super::budgets::fiche_table_widths(app, &others, fiches, &fields(c), FICHE_INDENT)
+    super::budgets::fiche_table_widths(
+        app,
+        &overview,
+        &fields(c),
+        FICHE_INDENT,
+        &|axe| axe_label(&c.axes[axe], false),
+        crate::strings::figures(app.lang)
+            .axes_grand_total
+            .to_string(),
+    )
+}
+
+/// An axe's row's label: ▸ folded, ▾ unfolded.
+fn axe_label(a: &crate::model::Axe, folded: bool) -> String {
+    let arrow = if folded { "▸" } else { "▾" };
+    format!("{arrow} {} — {}", clean(&a.id), clean(&a.title))
 }
 
 pub fn grid(app: &App) -> Grid {
@@ -94,14 +105,9 @@ pub fn grid_folded(
                     AxesRow::Overview(item) => overview_row(app, item, fields.len()),
                     AxesRow::Axe(axe) => {
                         let a = &c.axes[axe];
-                        let arrow = if collapsed.contains(&axe) {
-                            "▸"
-                        } else {
-                            "▾"
-                        };
                         let mut row = super::budgets::sum_row(
                             app,
-                            format!("{arrow} {} — {}", clean(&a.id), clean(&a.title)),
+                            axe_label(a, collapsed.contains(&axe)),
                             &sums(&mut a.fiches.iter()),
                         );
                         row.severity = a

@@ -97,20 +97,14 @@ pub fn fiche_grid_of(app: &App, visible: &[usize], on_screen: &dyn Fn(usize) -> 
             continue;
         }
         rows.push(match *row {
-            BudgetRow::Axe(axe) => {
-                let a = &c.axes[axe];
-                total_row(
-                    format!("{} — {}", clean(&a.id), clean(&a.title)),
-                    shown_fiches(Some(axe)),
-                )
-            }
+            BudgetRow::Axe(axe) => total_row(axe_label(&c.axes[axe]), shown_fiches(Some(axe))),
             BudgetRow::GrandTotal => {
                 total_row(app.text().grand_total.to_string(), shown_fiches(None))
             }
             BudgetRow::Fiche(f) => {
                 let fiche = f.get(c);
                 let mut label = String::new();
-                fiche_label(&mut label, c, fiche, "  ");
+                fiche_label(&mut label, c, fiche, FICHE_INDENT);
                 let mut cells = vec![GridCell::label(label)];
                 for field in &fields {
                     let severity = marks.get(&(fiche.id.as_str(), *field)).copied();
@@ -155,17 +149,19 @@ pub fn fiche_label(out: &mut String, c: &Convention, fiche: &crate::model::Fiche
     push_clean(out, &fiche.title);
 }
 
-/// The natural column widths of a table with a row per fiche (`fiche_rows`) and a column per
-/// budget field of `fields` after its label: the other rows (few: subtotals, overview) built
-/// and measured (`others`), the fiche rows measured a cell at a time without being built
-/// (issue 17). As [`Grid::widths`] of the whole grid, the label column as far as
-/// [`LabelWidth`] measures it.
+/// The natural column widths of a table with a row per fiche and a column per budget field
+/// of `fields` after its label, a subtotal per axe (labelled by `axe_label`) and a total
+/// (`total_label`): the fiche rows measured a cell at a time without being built, each
+/// figure worked out once for its cell and the sums; the subtotals and `others` (the other
+/// rows, few) built and measured (issue 17). As [`Grid::widths`] of the whole grid, the
+/// label column as far as [`LabelWidth`] measures it.
 pub(crate) fn fiche_table_widths(
     app: &App,
     others: &Grid,
-    fiche_rows: impl Iterator<Item = views::FicheRef>,
     fields: &[BudgetField],
     indent: &str,
+    axe_label: &dyn Fn(usize) -> String,
+    total_label: String,
 ) -> Vec<u16> {
     let Some(doc) = app.document() else {
         return Vec::new();
@@ -176,25 +172,41 @@ pub(crate) fn fiche_table_widths(
     for row in &others.rows {
         widths.fit_row(row);
     }
+    let sums_from = |figures: &[Vec<Option<Figure>>], first: usize| -> Vec<Sum> {
+        figures
+            .iter()
+            .map(|column| Sum::of(column[first..].iter().map(Option::as_ref)))
+            .collect()
+    };
+    // Per field, every fiche's figure in order: each axe's subtotal adds up its own.
+    let mut figures: Vec<Vec<Option<Figure>>> =
+        vec![Vec::with_capacity(c.fiche_count()); fields.len()];
     let mut label = LabelWidth::default();
-    for f in fiche_rows {
-        let fiche = f.get(c);
-        label.clear();
-        label.push_raw(indent);
-        label.push_raw(crate::app::structure::draft_mark(c, &fiche.id));
-        label.push_clean(&fiche.id);
-        label.push_raw(" ");
-        label.push_clean(&fiche.title);
-        widths.fit(0, label.width());
-        for (column, field) in fields.iter().enumerate() {
-            let severity = marks.get(&(fiche.id.as_str(), *field)).copied();
-            let figure = fiche
-                .budget
-                .as_ref()
-                .and_then(|b| figures::fiche_figure(b, *field));
-            widths.fit(column + 1, figure_width(figure.as_ref(), severity));
+    let mut counted = 0;
+    for (axe, a) in c.axes.iter().enumerate() {
+        let first = counted;
+        for fiche in &a.fiches {
+            label.clear();
+            label.push_raw(indent);
+            label.push_raw(crate::app::structure::draft_mark(c, &fiche.id));
+            label.push_clean(&fiche.id);
+            label.push_raw(" ");
+            label.push_clean(&fiche.title);
+            widths.fit(0, label.width());
+            for (column, field) in fields.iter().enumerate() {
+                let severity = marks.get(&(fiche.id.as_str(), *field)).copied();
+                let figure = fiche
+                    .budget
+                    .as_ref()
+                    .and_then(|b| figures::fiche_figure(b, *field));
+                widths.fit(column + 1, figure_width(figure.as_ref(), severity));
+                figures[column].push(figure);
+            }
+            counted += 1;
         }
+        widths.fit_row(&sum_row(app, axe_label(axe), &sums_from(&figures, first)));
     }
+    widths.fit_row(&sum_row(app, total_label, &sums_from(&figures, 0)));
     widths.of_columns(&others.columns)
 }
 
@@ -204,16 +216,23 @@ pub fn fiche_widths(app: &App) -> Vec<u16> {
         return Vec::new();
     };
     let c = &doc.convention;
-    let all = views::budget_rows(c);
-    let every: Vec<usize> = (0..all.len()).collect();
-    let subtotals = fiche_grid_of(app, &every, &|i| {
-        !matches!(all.get(i), Some(BudgetRow::Fiche(_)))
-    });
-    let fiches = all.iter().filter_map(|r| match r {
-        BudgetRow::Fiche(f) => Some(*f),
-        _ => None,
-    });
-    fiche_table_widths(app, &subtotals, fiches, &fields(c), "  ")
+    let columns_only = fiche_grid_of(app, &[], &|_| false);
+    fiche_table_widths(
+        app,
+        &columns_only,
+        &fields(c),
+        FICHE_INDENT,
+        &|axe| axe_label(&c.axes[axe]),
+        app.text().grand_total.to_string(),
+    )
+}
+
+/// Before a fiche's id, under its axe's subtotal.
+const FICHE_INDENT: &str = "  ";
+
+/// An axe's subtotal row's label.
+fn axe_label(a: &crate::model::Axe) -> String {
+    format!("{} — {}", clean(&a.id), clean(&a.title))
 }
 
 /// A subtotal row: each column's sum, `*` and a note where it leaves a figure out.

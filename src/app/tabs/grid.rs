@@ -352,51 +352,49 @@ pub fn push_clean(out: &mut String, text: &str) {
 
 /// Measures a label as far as a table needs it: up to [`LABEL_MIN_WIDTH`], the only part of
 /// the label column's natural width that [`Grid::window`] uses (the label takes the room the
-/// figures leave, elided). Long titles are not sanitised and measured whole, only their
-/// beginning (issue 17: half of measuring a 5 000-fiche table went into its titles).
+/// figures leave, elided). Long titles are neither sanitised nor measured whole (issue 17:
+/// half of measuring a 5 000-fiche table went into its titles).
 #[derive(Debug, Default)]
 pub struct LabelWidth {
     text: String,
-    /// Some text was left out: the width is a lower bound.
-    cut: bool,
+    /// The label is known to be at least [`LABEL_MIN_WIDTH`] wide: nothing more is written.
+    wide_enough: bool,
 }
 
 impl LabelWidth {
-    /// Bytes of a part kept: enough for [`LABEL_MIN_WIDTH`] columns of any script (at most
-    /// four bytes a character), more than most ids and short titles.
-    const PART: usize = 4 * LABEL_MIN_WIDTH as usize;
-
     pub fn clear(&mut self) {
         self.text.clear();
-        self.cut = false;
+        self.wide_enough = false;
     }
 
     /// Text drawn as it is (an indent, a mark).
     pub fn push_raw(&mut self, text: &str) {
-        if !self.cut {
+        if !self.wide_enough {
             self.text.push_str(text);
         }
     }
 
     /// Text from a file, as [`clean`] writes it.
     pub fn push_clean(&mut self, text: &str) {
-        if self.cut {
+        if self.wide_enough {
             return;
         }
-        if text.len() <= Self::PART {
-            push_clean(&mut self.text, text);
+        let missing = usize::from(LABEL_MIN_WIDTH).saturating_sub(width(&self.text));
+        // More bytes than four times the columns missing: more characters than columns
+        // missing (a character is at most four bytes), each a column wide in the texts
+        // documents hold. Characters of no width (combining accents) could make such a label
+        // narrower: then only the room the label is sure of differs, never a figure's.
+        if text.len() > 4 * missing {
+            self.wide_enough = true;
         } else {
-            // At least LABEL_MIN_WIDTH characters: as wide as is used, not measured.
-            self.cut = true;
+            push_clean(&mut self.text, text);
         }
     }
 
-    /// The label's width, or [`LABEL_MIN_WIDTH`] when it is at least that wide. A part cut
-    /// short of that width (characters of no width filled it, which no document has) counts
-    /// as that wide too: the most of the label column that is ever used.
+    /// The label's width, or [`LABEL_MIN_WIDTH`] when it is at least that wide.
     pub fn width(&self) -> usize {
         let wanted = usize::from(LABEL_MIN_WIDTH);
-        if self.cut {
+        if self.wide_enough {
             wanted
         } else {
             width(&self.text).min(wanted)

@@ -13,7 +13,11 @@ use super::grid::{
 /// The year the document reports on: the last year it covers, when an indicator has it;
 /// else the last year any indicator mentions.
 pub fn year_under_review(c: &Convention) -> Option<i32> {
-    let years = views::indicator_years(c);
+    review_among(c, &views::indicator_years(c))
+}
+
+/// [`year_under_review`] among `years`, every year the indicators mention.
+fn review_among(c: &Convention, years: &[i32]) -> Option<i32> {
     c.years
         .map(|(_, last)| last)
         .filter(|y| years.contains(y))
@@ -22,14 +26,11 @@ pub fn year_under_review(c: &Convention) -> Option<i32> {
 
 /// The year columns in drawing order: the year under review first, then the others in order.
 pub fn year_columns(c: &Convention) -> Vec<i32> {
-    let review = year_under_review(c);
+    let years = views::indicator_years(c);
+    let review = review_among(c, &years);
     review
         .into_iter()
-        .chain(
-            views::indicator_years(c)
-                .into_iter()
-                .filter(|y| Some(*y) != review),
-        )
+        .chain(years.into_iter().filter(|y| Some(*y) != review))
         .collect()
 }
 
