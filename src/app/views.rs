@@ -396,7 +396,10 @@ pub fn indicator_rows(convention: &Convention) -> Vec<IndicatorRef> {
 /// Every year any indicator mentions, in order. Read from every value of every indicator
 /// after each edit (issue 17): the years are few, the values many.
 pub fn indicator_years(convention: &Convention) -> Vec<i32> {
-    let mut years: foldhash::HashSet<i32> = foldhash::HashSet::default();
+    // A handful of years, looked through; a hostile file's thousands go to a set.
+    const FEW: usize = 32;
+    let mut few: Vec<i32> = Vec::new();
+    let mut many: BTreeSet<i32> = BTreeSet::new();
     let mut last = None;
     let indicators = convention
         .fiches()
@@ -404,14 +407,20 @@ pub fn indicator_years(convention: &Convention) -> Vec<i32> {
         .chain(convention.indicators.iter());
     for value in indicators.flat_map(|i| i.values.iter()) {
         // Values come year after year: most repeat the year before them.
-        if last != Some(value.year) {
-            years.insert(value.year);
-            last = Some(value.year);
+        if last == Some(value.year) {
+            continue;
+        }
+        last = Some(value.year);
+        if few.len() < FEW {
+            if !few.contains(&value.year) {
+                few.push(value.year);
+            }
+        } else {
+            many.insert(value.year);
         }
     }
-    let mut years: Vec<i32> = years.into_iter().collect();
-    years.sort_unstable();
-    years
+    many.extend(few);
+    many.into_iter().collect()
 }
 
 /// The most serious finding among those whose anchor matches.

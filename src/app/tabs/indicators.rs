@@ -2,7 +2,7 @@
 //! fiche and the indicator, the baseline and other years scrolling sideways.
 
 use crate::app::{App, Tab, views};
-use crate::model::{Convention, Measure};
+use crate::model::{Convention, IndicatorValue, Measure};
 use crate::rules::Anchor;
 
 use super::grid::{
@@ -75,6 +75,7 @@ pub fn widths(app: &App) -> Vec<u16> {
     let worst_by_anchor = worst_by_anchor(doc);
     let mut widths = Widths::default();
     let mut label = LabelWidth::default();
+    let mut found: Vec<(Option<&IndicatorValue>, Option<&IndicatorValue>)> = Vec::new();
     // `(cible …)` less the value's own width.
     let target_width = width(&format!("({} )", text.target));
     for r in doc.lookup().indicator_rows(c) {
@@ -87,10 +88,28 @@ pub fn widths(app: &App) -> Vec<u16> {
         label.push_raw(" ");
         label.push_clean(&indicator.name);
         widths.fit(0, label.width());
+        // Each year's first result and target, in one pass over the values (as `year_cell`
+        // finds them, without a pass per year and measure).
+        found.clear();
+        found.resize(years.len(), (None, None));
+        for value in &indicator.values {
+            let Some(k) = years.iter().position(|y| *y == value.year) else {
+                continue;
+            };
+            let slot = match value.measure {
+                Measure::Result => &mut found[k].0,
+                Measure::Target => &mut found[k].1,
+            };
+            slot.get_or_insert(value);
+        }
         // Worked out only for a row with a missing result, the only cells it marks.
         let mut severity = None;
-        for (k, year) in years.iter().enumerate() {
-            let cell = year_cell(indicator, *year);
+        for (k, (result, target)) in found.iter().enumerate() {
+            let cell = YearCell {
+                result: result.and_then(|v| v.value.as_ref()),
+                missing: result.is_some_and(|v| v.value.is_none()),
+                target: target.and_then(|v| v.value.as_ref()),
+            };
             let mut cell_width = match cell.result {
                 Some(value) => value_cell_width(Some(value), None, numbers),
                 None if cell.missing => width("—"),
