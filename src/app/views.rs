@@ -24,16 +24,22 @@ impl FicheRef {
 
 /// [`normalise_fiche_id`], without copying an id already in its normal form (lower-case
 /// letters, digits and dots, not starting with "fiche": most ids), which it would give back
-/// unchanged: the lookups normalise every fiche's id after each edit (issue 17).
+/// unchanged, and with one copy instead of three for an id that only needs its dashes and
+/// underscores turned into dots (`1-2`): the lookups normalise every fiche's id after each
+/// edit (issue 17).
 fn normalised_id(id: &str) -> std::borrow::Cow<'_, str> {
-    let normal = id
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.')
-        && !id.starts_with("fiche");
-    if normal {
-        std::borrow::Cow::Borrowed(id)
-    } else {
-        std::borrow::Cow::Owned(normalise_fiche_id(id))
+    let mut separators = false;
+    let simple = id.bytes().all(|b| match b {
+        b'-' | b'_' => {
+            separators = true;
+            true
+        }
+        b => b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.',
+    }) && !id.starts_with("fiche");
+    match (simple, separators) {
+        (true, false) => std::borrow::Cow::Borrowed(id),
+        (true, true) => std::borrow::Cow::Owned(id.replace(['-', '_'], ".")),
+        (false, _) => std::borrow::Cow::Owned(normalise_fiche_id(id)),
     }
 }
 
@@ -470,6 +476,15 @@ mod tests {
             "fiches",
             "1 2",
             "1.2b",
+            "1-2-3",
+            "1_2",
+            "a-b_c",
+            "-1",
+            "1-",
+            "fiche-1",
+            "Fiche_1",
+            "1-2 ",
+            "1–2",
         ];
         for id in ids {
             assert_eq!(normalised_id(id), normalise_fiche_id(id), "{id:?}");
