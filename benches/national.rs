@@ -498,12 +498,57 @@ mod frame {
     }
 }
 
+/// Issue 17: the frame right after an edit of one fiche's figure, in each table tab. The
+/// edit's own commit is `edit_bench::edit_and_recheck`: subtract it to read the frame's part.
+mod frame_after_edit {
+    use super::*;
+
+    fn after_edit(bencher: Bencher, setup: impl FnOnce(&mut App)) {
+        let mut app = corpus_app();
+        let document = app.documents.len() / 2;
+        app.show_convention(document);
+        setup(&mut app);
+        let mut terminal = terminal();
+        let theme = Theme::default();
+        let mut flip = false;
+        bencher.bench_local(|| {
+            super::edit_bench::edit_once(&mut app, document, &mut flip);
+            terminal
+                .draw(|frame| ui::draw(frame, &app, &theme))
+                .expect("draws");
+        });
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn after_edit_axes(bencher: Bencher) {
+        after_edit(bencher, |app| app.update(Action::GoTo(Tab::Axes)));
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn after_edit_budgets(bencher: Bencher) {
+        after_edit(bencher, |app| app.update(Action::GoTo(Tab::Budgets)));
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn after_edit_summary_table(bencher: Bencher) {
+        after_edit(bencher, |app| {
+            app.update(Action::GoTo(Tab::Budgets));
+            app.update(Action::Right);
+        });
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn after_edit_indicators(bencher: Bencher) {
+        after_edit(bencher, |app| app.update(Action::GoTo(Tab::Indicators)));
+    }
+}
+
 /// One edit of a figure and its consequences: the convention re-checked, its search
 /// entries rebuilt, the next frame.
 mod edit_bench {
     use super::*;
 
-    fn edit_once(app: &mut App, document: usize, flip: &mut bool) {
+    pub(super) fn edit_once(app: &mut App, document: usize, flip: &mut bool) {
         let target = EditTarget::Fiche(FicheRef { axe: 0, fiche: 0 });
         let amount = if *flip { "1000000" } else { "1000001" };
         *flip = !*flip;
@@ -853,5 +898,118 @@ mod keys {
     #[divan::bench(sample_count = 30)]
     fn anomalies_all_filter_letter(bencher: Bencher) {
         filter_letter(bencher, Tab::Anomalies, true);
+    }
+    /// Issue 17: a key that leads to a state whose column widths are not kept yet, then its
+    /// frame. The kept widths are forgotten before each key (as after an edit), so that each
+    /// iteration measures the first frame of a state, not a state seen before.
+    fn new_state_key(
+        bencher: Bencher,
+        setup: impl FnOnce(&mut App),
+        mut key: impl FnMut(&mut App),
+    ) {
+        bench_keys(bencher, setup, move |app| {
+            if let Some(doc) = app.document() {
+                doc.lookup().forget_widths();
+            }
+            key(app);
+        });
+    }
+
+    /// A letter typed in a table's filter, then erased, each the first frame of its state.
+    fn table_filter_letter(bencher: Bencher, tab: Tab, summary_table: bool) {
+        let letter = KeyEvent::new(KeyCode::Char('e'), KeyModifiers::NONE);
+        let backspace = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
+        let mut forward = true;
+        new_state_key(
+            bencher,
+            |app| {
+                app.update(Action::GoTo(tab));
+                if summary_table {
+                    app.update(Action::Right);
+                }
+                app.update(Action::Filter);
+                for c in "1".chars() {
+                    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+                }
+            },
+            move |app| {
+                app.handle_key(if forward { &letter } else { &backspace });
+                forward = !forward;
+            },
+        );
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn axes_filter_letter(bencher: Bencher) {
+        table_filter_letter(bencher, Tab::Axes, false);
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn budgets_filter_letter(bencher: Bencher) {
+        table_filter_letter(bencher, Tab::Budgets, false);
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn summary_table_filter_letter(bencher: Bencher) {
+        table_filter_letter(bencher, Tab::Budgets, true);
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn indicators_filter_letter(bencher: Bencher) {
+        table_filter_letter(bencher, Tab::Indicators, false);
+    }
+
+    /// ← folds the selected fiche's axe, → unfolds it, each the first frame of its state.
+    #[divan::bench(sample_count = 30)]
+    fn fold_axe(bencher: Bencher) {
+        let mut fold = true;
+        new_state_key(
+            bencher,
+            |app| {
+                app.update(Action::GoTo(Tab::Axes));
+                for _ in 0..40 {
+                    app.update(Action::Down);
+                }
+            },
+            move |app| {
+                app.update(if fold { Action::Left } else { Action::Right });
+                fold = !fold;
+            },
+        );
+    }
+
+    /// The first frame of a tab: the tab open, its kept widths forgotten before each frame,
+    /// as at its first visit (or its first frame after an edit).
+    fn first_visit(bencher: Bencher, tab: Tab, summary_table: bool) {
+        new_state_key(
+            bencher,
+            |app| {
+                app.update(Action::GoTo(tab));
+                if summary_table {
+                    app.update(Action::Right);
+                }
+            },
+            |_| {},
+        );
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn first_visit_axes(bencher: Bencher) {
+        first_visit(bencher, Tab::Axes, false);
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn first_visit_budgets(bencher: Bencher) {
+        first_visit(bencher, Tab::Budgets, false);
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn first_visit_summary_table(bencher: Bencher) {
+        first_visit(bencher, Tab::Budgets, true);
+    }
+
+    #[divan::bench(sample_count = 30)]
+    fn first_visit_indicators(bencher: Bencher) {
+        first_visit(bencher, Tab::Indicators, false);
     }
 }

@@ -1,5 +1,6 @@
 //! Tables draw only the rows on screen (issue 17): what is drawn is what the whole table
-//! would draw, at every scroll position, in every tab with a table, before and after an edit.
+//! would draw, at every scroll position, in every tab with a table, before and after an edit;
+//! the columns kept are never narrower than the widest cell of the table shown.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -36,9 +37,10 @@ fn frame(app: &App) -> ratatui::buffer::Buffer {
     terminal.backend().buffer().clone()
 }
 
-/// Draws `app` twice (the first frame of a state works out the whole table, the next ones
-/// the rows on screen with the widths kept) and checks that both frames are the same and
-/// that every row the table can show from its scroll is the whole table's row.
+/// Draws `app` twice (the first frame of a state works out the column widths, the next ones
+/// keep them) and checks that both frames are the same, that every row the table can show
+/// from its scroll is the whole table's row, and that no column is narrower than the widest
+/// cell of the table shown (folded, filtered) whatever the rows on screen.
 fn same_both_ways(app: &App, what: &str) {
     let first = frame(app);
     let next = frame(app);
@@ -46,7 +48,22 @@ fn same_both_ways(app: &App, what: &str) {
     let tab = app.tab;
     let full = app.grid(tab);
     let partial = app.grid_shown(tab);
-    assert_eq!(full.widths(), partial.widths(), "{what}: widths");
+    let natural = full.widths();
+    let kept = partial.widths();
+    assert_eq!(natural.len(), kept.len(), "{what}: columns");
+    for (column, (natural, kept)) in natural.iter().zip(&kept).enumerate() {
+        // The label takes the room the figures leave, elided: only its minimum is measured.
+        let (natural, kept) = if column == 0 {
+            let min = revue::app::tabs::grid::LABEL_MIN_WIDTH;
+            ((*natural).min(min), (*kept).min(min))
+        } else {
+            (*natural, *kept)
+        };
+        assert!(
+            kept >= natural,
+            "{what}: column {column} kept {kept} wide, its widest cell is {natural}"
+        );
+    }
     assert_eq!(full.rows.len(), partial.rows.len(), "{what}: rows");
     let scroll = match tab {
         Tab::Axes => app.view.axes,

@@ -410,7 +410,35 @@ impl App {
     }
 
     /// The rows of `tab` that pass its filter, as indices into the tab's full row list.
+    ///
+    /// Kept in the document's lookups by what they depend on (tab, view, filter, folded
+    /// axes), each row's searched text normalised once per change of the document: a frame
+    /// asks several times, and a filter letter at 5 000 fiches would otherwise normalise
+    /// every row's text at each (issue 17). The Anomalies list, over every document, is not
+    /// kept.
     pub fn visible_rows(&self, tab: Tab) -> Vec<usize> {
+        let Some(doc) = self.document() else {
+            return Vec::new();
+        };
+        if tab == Tab::Anomalies {
+            return self.filtered_rows(tab);
+        }
+        let key = match tab {
+            Tab::Axes => format!("{tab:?}|{:?}", self.view.collapsed),
+            Tab::Budgets => format!(
+                "{tab:?}|{}|{}",
+                self.view.budget_view,
+                self.filters[tab.index()]
+            ),
+            _ => format!("{tab:?}|{}", self.filters[tab.index()]),
+        };
+        doc.lookup()
+            .visible_rows(key, || self.filtered_rows(tab))
+            .to_vec()
+    }
+
+    /// [`App::visible_rows`], worked out.
+    fn filtered_rows(&self, tab: Tab) -> Vec<usize> {
         let Some(doc) = self.document() else {
             return Vec::new();
         };
@@ -419,66 +447,84 @@ impl App {
             .split_whitespace()
             .map(str::to_string)
             .collect();
-        let keep = |text: String| {
-            let text = normalise(&text);
-            words.iter().all(|w| text.contains(w.as_str()))
-        };
         let all = |n: usize| (0..n).collect::<Vec<_>>();
+        // The rows whose normalised text holds every word.
+        let matching = |texts: &[String]| -> Vec<usize> {
+            texts
+                .iter()
+                .enumerate()
+                .filter(|(_, text)| words.iter().all(|w| text.contains(w.as_str())))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let lookup = doc.lookup();
         match tab {
             Tab::Axes => all(views::axes_rows(c, &self.view.collapsed).len()),
             _ if words.is_empty() => all(self.row_count(tab)),
-            Tab::Fiches => views::fiche_refs(c)
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| {
-                    let f = r.get(c);
-                    keep(format!("{} {} {}", f.id, f.title, f.measure))
-                })
-                .map(|(i, _)| i)
-                .collect(),
-            Tab::Budgets if self.view.budget_view == 0 => views::budget_rows(c)
-                .iter()
-                .enumerate()
-                .filter(|(_, row)| match row {
-                    BudgetRow::Fiche(r) => {
+            Tab::Fiches => matching(&lookup.row_texts(views::RowTexts::Fiches, || {
+                views::fiche_refs(c)
+                    .iter()
+                    .map(|r| {
                         let f = r.get(c);
-                        keep(format!("{} {}", f.id, f.title))
-                    }
-                    BudgetRow::Axe(_) | BudgetRow::GrandTotal => true,
-                })
-                .map(|(i, _)| i)
-                .collect(),
-            Tab::Budgets => {
-                let Some(table) = c.tables.get(self.view.budget_view - 1) else {
-                    return Vec::new();
-                };
-                let mut rows: Vec<usize> = table
-                    .rows
+                        normalise(&format!("{} {} {}", f.id, f.title, f.measure))
+                    })
+                    .collect()
+            })),
+            Tab::Budgets if self.view.budget_view == 0 => {
+                // Subtotal rows always pass: an empty text would not hold the words.
+                let texts = lookup.row_texts(views::RowTexts::Budgets, || {
+                    views::budget_rows(c)
+                        .iter()
+                        .map(|row| match row {
+                            BudgetRow::Fiche(r) => {
+                                let f = r.get(c);
+                                normalise(&format!("{} {}", f.id, f.title))
+                            }
+                            BudgetRow::Axe(_) | BudgetRow::GrandTotal => String::new(),
+                        })
+                        .collect()
+                });
+                views::budget_rows(c)
                     .iter()
                     .enumerate()
-                    .filter(|(_, r)| {
-                        let cells: Vec<String> =
-                            r.cells.iter().flatten().map(|v| v.display_fr()).collect();
-                        keep(cells.join(" "))
+                    .filter(|(i, row)| match row {
+                        BudgetRow::Fiche(_) => words.iter().all(|w| texts[*i].contains(w.as_str())),
+                        BudgetRow::Axe(_) | BudgetRow::GrandTotal => true,
                     })
                     .map(|(i, _)| i)
-                    .collect();
+                    .collect()
+            }
+            Tab::Budgets => {
+                let index = self.view.budget_view - 1;
+                let Some(table) = c.tables.get(index) else {
+                    return Vec::new();
+                };
+                let mut rows = matching(&lookup.row_texts(views::RowTexts::Table(index), || {
+                    table
+                        .rows
+                        .iter()
+                        .map(|r| {
+                            let cells: Vec<String> =
+                                r.cells.iter().flatten().map(|v| v.display_fr()).collect();
+                            normalise(&cells.join(" "))
+                        })
+                        .collect()
+                }));
                 if table.total.is_some() {
                     rows.push(table.rows.len());
                 }
                 rows
             }
-            Tab::Indicators => doc
-                .lookup()
-                .indicator_rows(c)
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| {
-                    let fiche = r.fiche.map(|f| f.get(c).id.clone()).unwrap_or_default();
-                    keep(format!("{fiche} {}", r.get(c).name))
-                })
-                .map(|(i, _)| i)
-                .collect(),
+            Tab::Indicators => matching(&lookup.row_texts(views::RowTexts::Indicators, || {
+                lookup
+                    .indicator_rows(c)
+                    .iter()
+                    .map(|r| {
+                        let fiche = r.fiche.map(|f| f.get(c).id.clone()).unwrap_or_default();
+                        normalise(&format!("{fiche} {}", r.get(c).name))
+                    })
+                    .collect()
+            })),
             Tab::Anomalies => self
                 .anomaly_rows()
                 .iter()

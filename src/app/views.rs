@@ -24,16 +24,22 @@ impl FicheRef {
 
 /// [`normalise_fiche_id`], without copying an id already in its normal form (lower-case
 /// letters, digits and dots, not starting with "fiche": most ids), which it would give back
-/// unchanged: the lookups normalise every fiche's id after each edit (issue 17).
+/// unchanged, and with one copy instead of three for an id that only needs its dashes and
+/// underscores turned into dots (`1-2`): the lookups normalise every fiche's id after each
+/// edit (issue 17).
 fn normalised_id(id: &str) -> std::borrow::Cow<'_, str> {
-    let normal = id
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.')
-        && !id.starts_with("fiche");
-    if normal {
-        std::borrow::Cow::Borrowed(id)
-    } else {
-        std::borrow::Cow::Owned(normalise_fiche_id(id))
+    let mut separators = false;
+    let simple = id.bytes().all(|b| match b {
+        b'-' | b'_' => {
+            separators = true;
+            true
+        }
+        b => b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.',
+    }) && !id.starts_with("fiche");
+    match (simple, separators) {
+        (true, false) => std::borrow::Cow::Borrowed(id),
+        (true, true) => std::borrow::Cow::Owned(id.replace(['-', '_'], ".")),
+        (false, _) => std::borrow::Cow::Owned(normalise_fiche_id(id)),
     }
 }
 
@@ -66,6 +72,12 @@ pub struct Lookup {
     /// document (tab, view, filter, folded axes, language): see
     /// [`super::App::grid_shown`]. Filled as frames ask; a new lookup starts empty.
     widths: std::sync::Arc<std::sync::Mutex<HashMap<String, Vec<u16>>>>,
+    /// Per list a filter searches, each row's normalised text ([`RowTexts`]): worked out at
+    /// the first filter after a change, not at every letter.
+    row_texts: Kept<RowTexts, Vec<String>>,
+    /// The rows of a tab that pass its filter ([`super::App::visible_rows`]), by what they
+    /// depend on besides the document: a frame asks several times.
+    visible_rows: Kept<String, Vec<usize>>,
     /// Per finding, the normalised text the Anomalies filter looks for words in: worked out
     /// at the first filter after a change, not at every letter.
     filter_texts: std::sync::OnceLock<Vec<String>>,
@@ -93,6 +105,8 @@ impl Lookup {
             worst_by_fiche: FastMap::new(),
             per_finding: Vec::with_capacity(findings.len()),
             widths: Default::default(),
+            row_texts: Default::default(),
+            visible_rows: Default::default(),
             filter_texts: std::sync::OnceLock::new(),
             indicator_rows: std::sync::OnceLock::new(),
             year_columns: std::sync::OnceLock::new(),
@@ -190,10 +204,75 @@ impl Lookup {
         }
     }
 
+    /// Drops every kept column width, as a new lookup (after an edit) starts: for benches
+    /// and tests that measure or check the first frame of a state.
+    pub fn forget_widths(&self) {
+        if let Ok(mut kept) = self.widths.lock() {
+            kept.clear();
+        }
+    }
+
+    /// Each row's normalised text of the list `which`, `make` working them out when they are
+    /// not kept yet.
+    pub fn row_texts(
+        &self,
+        which: RowTexts,
+        make: impl FnOnce() -> Vec<String>,
+    ) -> std::sync::Arc<Vec<String>> {
+        kept_or(&self.row_texts, which, make)
+    }
+
+    /// The visible rows kept for `key`, `make` working them out when they are not kept yet.
+    pub fn visible_rows(
+        &self,
+        key: String,
+        make: impl FnOnce() -> Vec<usize>,
+    ) -> std::sync::Arc<Vec<usize>> {
+        kept_or(&self.visible_rows, key, make)
+    }
+
     /// The tab finding `index` is counted in, as [`super::tabs::home_tab`].
     pub fn home_tab(&self, index: usize) -> Option<Tab> {
         self.per_finding.get(index).and_then(|(_, tab)| *tab)
     }
+}
+
+/// Values worked out as frames ask and kept until the document changes (a new lookup starts
+/// empty), shared by the lookup's clones.
+type Kept<K, V> = std::sync::Arc<std::sync::Mutex<HashMap<K, std::sync::Arc<V>>>>;
+
+/// Kept values beyond this many are dropped (filters typed then erased, views left).
+const KEPT_AT_MOST: usize = 64;
+
+/// The value kept for `key`, or `make`'s, then kept. The lock is not held while `make` runs
+/// (it may ask the lookup for other values).
+fn kept_or<K: std::hash::Hash + Eq, V>(
+    kept: &Kept<K, V>,
+    key: K,
+    make: impl FnOnce() -> V,
+) -> std::sync::Arc<V> {
+    if let Some(value) = kept.lock().ok().and_then(|k| k.get(&key).cloned()) {
+        return value;
+    }
+    let value = std::sync::Arc::new(make());
+    if let Ok(mut kept) = kept.lock() {
+        if kept.len() >= KEPT_AT_MOST {
+            kept.clear();
+        }
+        kept.insert(key, value.clone());
+    }
+    value
+}
+
+/// A list a filter searches, for [`Lookup::row_texts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RowTexts {
+    Fiches,
+    /// The Budgets tab's rows (empty for the subtotals).
+    Budgets,
+    Indicators,
+    /// A document summary table's rows (index into `tables`).
+    Table(usize),
 }
 
 pub fn fiche_position(convention: &Convention, id: &str) -> Option<usize> {
@@ -320,13 +399,34 @@ pub fn indicator_rows(convention: &Convention) -> Vec<IndicatorRef> {
     rows
 }
 
-/// Every year any indicator mentions, in order.
+/// Every year any indicator mentions, in order. Read from every value of every indicator
+/// after each edit (issue 17): the years are few, the values many.
 pub fn indicator_years(convention: &Convention) -> Vec<i32> {
-    let years: BTreeSet<i32> = indicator_rows(convention)
-        .iter()
-        .flat_map(|r| r.get(convention).values.iter().map(|v| v.year))
-        .collect();
-    years.into_iter().collect()
+    // A handful of years, looked through; a hostile file's thousands go to a set.
+    const FEW: usize = 32;
+    let mut few: Vec<i32> = Vec::new();
+    let mut many: BTreeSet<i32> = BTreeSet::new();
+    let mut last = None;
+    let indicators = convention
+        .fiches()
+        .flat_map(|f| f.indicators.iter())
+        .chain(convention.indicators.iter());
+    for value in indicators.flat_map(|i| i.values.iter()) {
+        // Values come year after year: most repeat the year before them.
+        if last == Some(value.year) {
+            continue;
+        }
+        last = Some(value.year);
+        if few.len() < FEW {
+            if !few.contains(&value.year) {
+                few.push(value.year);
+            }
+        } else {
+            many.insert(value.year);
+        }
+    }
+    many.extend(few);
+    many.into_iter().collect()
 }
 
 /// The most serious finding among those whose anchor matches.
@@ -376,6 +476,15 @@ mod tests {
             "fiches",
             "1 2",
             "1.2b",
+            "1-2-3",
+            "1_2",
+            "a-b_c",
+            "-1",
+            "1-",
+            "fiche-1",
+            "Fiche_1",
+            "1-2 ",
+            "1–2",
         ];
         for id in ids {
             assert_eq!(normalised_id(id), normalise_fiche_id(id), "{id:?}");

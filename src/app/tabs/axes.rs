@@ -24,12 +24,55 @@ pub fn fields(c: &Convention) -> Vec<BudgetField> {
     .collect()
 }
 
+/// Before a fiche's id, under its axe.
+const FICHE_INDENT: &str = "   ";
+
+/// The natural column widths of the whole table, no axe folded: as [`Grid::widths`] of
+/// [`grid_folded`] with none folded, the fiche rows measured without being built (issue 17).
+pub fn widths(app: &App) -> Vec<u16> {
+    let Some(doc) = app.document() else {
+        return Vec::new();
+    };
+    let c = &doc.convention;
+    let unfolded = std::collections::BTreeSet::new();
+    let rows = views::axes_rows(c, &unfolded);
+    let overview = grid_folded(app, &unfolded, &|i| {
+        matches!(rows.get(i), Some(AxesRow::Overview(_)))
+    });
+    super::budgets::fiche_table_widths(
+        app,
+        &overview,
+        &fields(c),
+        FICHE_INDENT,
+        &|axe| axe_label(&c.axes[axe], false),
+        crate::strings::figures(app.lang)
+            .axes_grand_total
+            .to_string(),
+    )
+}
+
+/// An axe's row's label: ▸ folded, ▾ unfolded.
+fn axe_label(a: &crate::model::Axe, folded: bool) -> String {
+    let arrow = if folded { "▸" } else { "▾" };
+    format!("{arrow} {} — {}", clean(&a.id), clean(&a.title))
+}
+
 pub fn grid(app: &App) -> Grid {
     grid_rows(app, &|_| true)
 }
 
 /// [`grid`], with the rows `shown` refuses left as placeholders.
 pub fn grid_rows(app: &App, shown: &dyn Fn(usize) -> bool) -> Grid {
+    grid_folded(app, &app.view.collapsed, shown)
+}
+
+/// [`grid_rows`] with the axes of `collapsed` folded (none: the whole table, whose column
+/// widths every fold of it keeps, see [`crate::app::App::grid_shown`]).
+pub fn grid_folded(
+    app: &App,
+    collapsed: &std::collections::BTreeSet<usize>,
+    shown: &dyn Fn(usize) -> bool,
+) -> Grid {
     let Some(doc) = app.document() else {
         return Grid::empty();
     };
@@ -51,7 +94,7 @@ pub fn grid_rows(app: &App, shown: &dyn Fn(usize) -> bool) -> Grid {
             })
             .collect()
     };
-    let rows = views::axes_rows(c, &app.view.collapsed)
+    let rows = views::axes_rows(c, collapsed)
         .iter()
         .enumerate()
         .map(|(i, row)| {
@@ -62,14 +105,9 @@ pub fn grid_rows(app: &App, shown: &dyn Fn(usize) -> bool) -> Grid {
                     AxesRow::Overview(item) => overview_row(app, item, fields.len()),
                     AxesRow::Axe(axe) => {
                         let a = &c.axes[axe];
-                        let arrow = if app.view.collapsed.contains(&axe) {
-                            "▸"
-                        } else {
-                            "▾"
-                        };
                         let mut row = super::budgets::sum_row(
                             app,
-                            format!("{arrow} {} — {}", clean(&a.id), clean(&a.title)),
+                            axe_label(a, collapsed.contains(&axe)),
                             &sums(&mut a.fiches.iter()),
                         );
                         row.severity = a
@@ -81,12 +119,9 @@ pub fn grid_rows(app: &App, shown: &dyn Fn(usize) -> bool) -> Grid {
                     }
                     AxesRow::Fiche(r) => {
                         let fiche = r.get(c);
-                        let mut cells = vec![GridCell::label(format!(
-                            "   {}{} {}",
-                            crate::app::structure::draft_mark(c, &fiche.id),
-                            clean(&fiche.id),
-                            clean(&fiche.title)
-                        ))];
+                        let mut label = String::new();
+                        super::budgets::fiche_label(&mut label, c, fiche, FICHE_INDENT);
+                        let mut cells = vec![GridCell::label(label)];
                         for field in &fields {
                             let severity = marks.get(&(fiche.id.as_str(), *field)).copied();
                             let figure = fiche

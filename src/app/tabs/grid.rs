@@ -266,8 +266,7 @@ impl Grid {
                     .map(|c| width(&c.text))
                     .max()
                     .unwrap_or(0);
-                let header = width(&column.header).min(cells.max(HEADER_WIDTH));
-                cells.max(header) as u16
+                natural_width(&column.header, cells)
             })
             .collect()
     }
@@ -339,8 +338,183 @@ pub fn clean(text: &str) -> String {
     crate::text::sanitize_line(&text).into_owned()
 }
 
+/// [`clean`], appended to `out` (a label written again and again without allocating).
+pub fn push_clean(out: &mut String, text: &str) {
+    // No more characters than bytes: a text this short is never shortened (and not walked
+    // through to count its characters).
+    if text.len() <= crate::text::DISPLAY_LIMIT {
+        out.push_str(&crate::text::sanitize_line(text));
+        return;
+    }
+    let text = crate::text::shorten(text, crate::text::DISPLAY_LIMIT);
+    out.push_str(&crate::text::sanitize_line(&text));
+}
+
+/// Measures a label as far as a table needs it: up to [`LABEL_MIN_WIDTH`], the only part of
+/// the label column's natural width that [`Grid::window`] uses (the label takes the room the
+/// figures leave, elided). Long titles are neither sanitised nor measured whole (issue 17:
+/// half of measuring a 5 000-fiche table went into its titles).
+#[derive(Debug, Default)]
+pub struct LabelWidth {
+    text: String,
+    /// The label is known to be at least [`LABEL_MIN_WIDTH`] wide: nothing more is written.
+    wide_enough: bool,
+}
+
+impl LabelWidth {
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.wide_enough = false;
+    }
+
+    /// Text drawn as it is (an indent, a mark).
+    pub fn push_raw(&mut self, text: &str) {
+        if !self.wide_enough {
+            self.text.push_str(text);
+        }
+    }
+
+    /// Text from a file, as [`clean`] writes it.
+    pub fn push_clean(&mut self, text: &str) {
+        if self.wide_enough {
+            return;
+        }
+        let missing = usize::from(LABEL_MIN_WIDTH).saturating_sub(width(&self.text));
+        // More bytes than four times the columns missing: more characters than columns
+        // missing (a character is at most four bytes), each a column wide in the texts
+        // documents hold. Characters of no width (combining accents) could make such a label
+        // narrower: then only the room the label is sure of differs, never a figure's.
+        if text.len() > 4 * missing {
+            self.wide_enough = true;
+        } else {
+            push_clean(&mut self.text, text);
+        }
+    }
+
+    /// The label's width, or [`LABEL_MIN_WIDTH`] when it is at least that wide.
+    pub fn width(&self) -> usize {
+        let wanted = usize::from(LABEL_MIN_WIDTH);
+        if self.wide_enough {
+            wanted
+        } else {
+            width(&self.text).min(wanted)
+        }
+    }
+}
+
 pub fn width(text: &str) -> usize {
-    crate::app::unicode_width(text)
+    // Printable ASCII, most cells: one column a byte. One line (what every cell is, once
+    // sanitised): a span's width is the line's, without splitting it into lines first.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        text.len()
+    } else if !text.contains(['\n', '\r']) {
+        ratatui::text::Span::raw(text).width()
+    } else {
+        crate::app::unicode_width(text)
+    }
+}
+
+/// The widest cell of each column, worked out a cell at a time without keeping the rows: how
+/// the tabs measure their whole table (issue 17).
+#[derive(Debug, Clone, Default)]
+pub struct Widths(Vec<usize>);
+
+impl Widths {
+    /// Column `column` holds a cell `width` wide.
+    pub fn fit(&mut self, column: usize, width: usize) {
+        if self.0.len() <= column {
+            self.0.resize(column + 1, 0);
+        }
+        self.0[column] = self.0[column].max(width);
+    }
+
+    /// Every cell of `row`, as built.
+    pub fn fit_row(&mut self, row: &GridRow) {
+        for (column, cell) in row.cells.iter().enumerate() {
+            self.fit(column, width(&cell.text));
+        }
+    }
+
+    /// The natural widths of the columns, as [`Grid::widths`] gives them for a grid whose
+    /// rows held the cells measured.
+    pub fn of_columns(&self, columns: &[GridColumn]) -> Vec<u16> {
+        columns
+            .iter()
+            .enumerate()
+            .map(|(i, column)| {
+                let cells = self.0.get(i).copied().unwrap_or(0);
+                natural_width(&column.header, cells)
+            })
+            .collect()
+    }
+}
+
+/// A column's natural width: its widest cell, or its header when that is not much wider.
+fn natural_width(header: &str, cells: usize) -> u16 {
+    let header = width(header).min(cells.max(HEADER_WIDTH));
+    cells.max(header) as u16
+}
+
+/// The width of `numbers.amount(amount)`, without writing it: the sign, the integer digits as
+/// `Decimal` prints them (at least one), a group separator every three of them, and the
+/// decimal mark with every digit of the scale (one column each, in either style).
+pub fn amount_width(amount: Decimal) -> usize {
+    let digits = amount
+        .mantissa()
+        .unsigned_abs()
+        .checked_ilog10()
+        .map_or(0, |log| log as usize + 1);
+    let scale = amount.scale() as usize;
+    let integer_digits = digits.saturating_sub(scale).max(1);
+    let sign = usize::from(amount.is_sign_negative());
+    let fraction = if scale > 0 { 1 + scale } else { 0 };
+    sign + integer_digits + (integer_digits - 1) / 3 + fraction
+}
+
+/// The width of a cell's text once marked with `severity` ([`GridCell`]'s marker).
+pub fn marked_width(body: usize, severity: Option<Severity>) -> usize {
+    match severity {
+        Some(s) if body == 0 => width(marker(s)),
+        Some(s) => width(marker(s)) + 1 + body,
+        None => body,
+    }
+}
+
+/// The width of [`GridCell::figure`]'s text, without writing it.
+pub fn figure_width(figure: Option<&Figure>, severity: Option<Severity>) -> usize {
+    let body = match figure {
+        None => 0,
+        Some(Figure::Stated(d)) => amount_width(*d),
+        Some(Figure::Computed(d)) => 1 + amount_width(*d),
+        Some(Figure::Text(t)) => width(&elide(&crate::text::sanitize_line(t), TEXT_FIGURE_WIDTH)),
+    };
+    marked_width(body, severity)
+}
+
+/// The width of [`GridCell::value`]'s text, without writing it.
+pub fn value_cell_width(
+    value: Option<&crate::model::Value>,
+    severity: Option<Severity>,
+    numbers: NumberStyle,
+) -> usize {
+    use crate::model::Value;
+    let body = match value {
+        None => 0,
+        Some(Value::Text(t)) => width(&elide(&crate::text::sanitize_line(t), TEXT_FIGURE_WIDTH)),
+        Some(v) => value_text_width(v, numbers),
+    };
+    marked_width(body, severity)
+}
+
+/// The width of [`value_text`], without writing amounts.
+pub fn value_text_width(value: &crate::model::Value, numbers: NumberStyle) -> usize {
+    use crate::model::Value;
+    match value {
+        Value::Amount(d) | Value::Number(d) => amount_width(*d),
+        Value::Percent(d) => amount_width(*d) + width(&numbers.percent(Decimal::ZERO)) - 1,
+        Value::Duration(..) => width(&value_text(value, numbers)),
+        Value::Text(t) => width(&crate::text::sanitize_line(t)),
+    }
 }
 
 /// `text` shortened to `max` display columns with `…` when it is longer.
@@ -397,6 +571,71 @@ mod tests {
         let w = grid(&[30, 10, 10]).window(100, 0);
         assert_eq!(w.columns, vec![(0, 78), (1, 10), (2, 10)]);
         assert_eq!((w.hidden_left, w.hidden_right), (0, 0));
+    }
+
+    /// The widths worked out without writing the text are those of the text written.
+    #[test]
+    fn widths_without_the_text_are_those_of_the_text() {
+        use crate::model::Value;
+        let amounts = [
+            "0",
+            "-0",
+            "1",
+            "-1",
+            "12",
+            "123",
+            "1234",
+            "-1234",
+            "12345.6",
+            "123456.78",
+            "1234567.00",
+            "-1234567.891",
+            "0.5",
+            "-0.05",
+            "1000000",
+            "99999999999.99",
+            "7922816251426433759354395033",
+            "-0.0000001",
+        ];
+        for style in [NumberStyle::French, NumberStyle::English] {
+            for text in amounts {
+                let d: Decimal = text.parse().unwrap();
+                assert_eq!(amount_width(d), width(&style.amount(d)), "{text}");
+                for value in [Value::Amount(d), Value::Number(d), Value::Percent(d)] {
+                    assert_eq!(
+                        value_text_width(&value, style),
+                        width(&value_text(&value, style)),
+                        "{value:?}"
+                    );
+                }
+                for severity in [None, Some(Severity::Error), Some(Severity::Warning)] {
+                    for figure in [Figure::Stated(d), Figure::Computed(d)] {
+                        assert_eq!(
+                            figure_width(Some(&figure), severity),
+                            width(&GridCell::figure(Some(&figure), severity, style).text)
+                        );
+                    }
+                }
+            }
+        }
+        for text in [
+            "abc",
+            "é",
+            "漢字",
+            "a\u{7}b",
+            "très long texte qui dépasse la largeur",
+        ] {
+            assert_eq!(width(text), crate::app::unicode_width(text), "{text}");
+            let figure = Figure::Text(text.to_string());
+            assert_eq!(
+                figure_width(Some(&figure), Some(Severity::Error)),
+                width(
+                    &GridCell::figure(Some(&figure), Some(Severity::Error), NumberStyle::French)
+                        .text
+                )
+            );
+        }
+        assert_eq!(figure_width(None, Some(Severity::Error)), 1);
     }
 
     #[test]

@@ -78,8 +78,9 @@ pub(crate) fn cell_of_fiche_with<'a, 'c>(
 
 /// The most serious finding about each fiche budget figure, by (fiche id, field): worked out
 /// once per frame, not once per cell, from the document's lookups.
-pub fn cell_marks(doc: &Document) -> std::collections::HashMap<(&str, BudgetField), Severity> {
-    let mut marks = std::collections::HashMap::new();
+pub fn cell_marks(doc: &Document) -> foldhash::HashMap<(&str, BudgetField), Severity> {
+    // foldhash: looked up for every figure of every fiche when a table is measured.
+    let mut marks = foldhash::HashMap::default();
     for (index, finding) in doc.findings.iter().enumerate() {
         if let Some(field) = doc.lookup().cell_of(index)
             && let Some(fiche) = finding.fiche()
@@ -310,9 +311,8 @@ impl App {
     }
 
     /// The table the current tab shows, as drawn: the rows on screen worked out, the others
-    /// placeholders, the columns as wide as over every row (worked out once per change of
-    /// the document, the filter, the folded axes or the view, and kept in its lookups). A
-    /// key that moves costs the rows on screen, not the rows of the document.
+    /// placeholders, the columns as wide as [`App::table_widths`] says. A key that moves
+    /// costs the rows on screen, not the rows of the document.
     pub fn grid_shown(&self, tab: Tab) -> grid::Grid {
         let scroll = match tab {
             Tab::Axes => self.view.axes,
@@ -320,27 +320,16 @@ impl App {
             Tab::Indicators => self.view.indicators,
             Tab::Fiches | Tab::Anomalies => return self.grid(tab),
         };
-        let Some(doc) = self.document() else {
+        if self.document().is_none() {
             return grid::Grid::empty();
-        };
+        }
         // The rows the table can show from its offset, or around the selection should the
         // table scroll to it.
         let height = layout::areas(self.screen).body.height as usize;
         let from = scroll.offset.min(scroll.selected.saturating_sub(height));
         let to = scroll.offset.max(scroll.selected) + height;
         let on_screen = |i: usize| (from..=to).contains(&i);
-        let key = format!(
-            "{tab:?}|{}|{}|{:?}|{:?}",
-            self.view.budget_view,
-            self.filters[tab.index()],
-            self.view.collapsed,
-            self.lang
-        );
-        let Some(widths) = doc.lookup().widths(&key) else {
-            let whole = self.grid(tab);
-            doc.lookup().keep_widths(key, whole.widths());
-            return whole;
-        };
+        let widths = self.table_widths(tab);
         let mut shown = match tab {
             Tab::Axes => axes::grid_rows(self, &on_screen),
             Tab::Budgets if self.view.budget_view == 0 => {
@@ -351,6 +340,80 @@ impl App {
         };
         shown.natural_widths = Some(widths);
         shown
+    }
+
+    /// The column widths of `tab`'s table as shown: never narrower than its widest cell, the
+    /// same at every scroll position (issue 17).
+    ///
+    /// They are those of the whole table, unfolded and unfiltered, kept in the document's
+    /// lookups (worked out again after each edit, so that a column an edit narrowed
+    /// narrows): folding an axe or filtering only leaves out rows whose cells are the whole
+    /// table's, so the whole table's widths hold them all, and the columns do not change as
+    /// a filter is typed. The rows whose figures a filter changes are measured under it and
+    /// widen their column if need be: the Budgets subtotals, which add up the fiches shown,
+    /// and a summary table's TOTAL row, labelled as the document's under a filter.
+    pub fn table_widths(&self, tab: Tab) -> Vec<u16> {
+        let Some(doc) = self.document() else {
+            return Vec::new();
+        };
+        let lookup = doc.lookup();
+        let whole_key = format!("{tab:?}|{}|{:?}", self.view.budget_view, self.lang);
+        let whole = lookup.widths(&whole_key).unwrap_or_else(|| {
+            let widths = self.whole_table_widths(tab);
+            lookup.keep_widths(whole_key.clone(), widths.clone());
+            widths
+        });
+        let filter = &self.filters[tab.index()];
+        if tab != Tab::Budgets || filter.is_empty() {
+            return whole;
+        }
+        let filtered_key = format!("{whole_key}|{filter}");
+        if let Some(widths) = lookup.widths(&filtered_key) {
+            return widths;
+        }
+        let visible = self.visible_rows(tab);
+        let measured = match self.view.budget_view {
+            0 => {
+                let all = views::budget_rows(&doc.convention);
+                let is_total = |i: usize| {
+                    visible
+                        .get(i)
+                        .and_then(|&row| all.get(row))
+                        .is_some_and(|row| !matches!(row, BudgetRow::Fiche(_)))
+                };
+                budgets::fiche_grid_of(self, &visible, &is_total)
+            }
+            n => {
+                let last = visible.len().saturating_sub(1);
+                let has_total = doc
+                    .convention
+                    .tables
+                    .get(n - 1)
+                    .is_some_and(|t| t.total.is_some());
+                let is_total = |i: usize| has_total && i == last;
+                budgets::table_grid_of(self, n - 1, &visible, true, &is_total)
+            }
+        };
+        let widths: Vec<u16> = whole
+            .iter()
+            .zip(measured.widths())
+            .map(|(whole, measured)| (*whole).max(measured))
+            .collect();
+        lookup.keep_widths(filtered_key, widths.clone());
+        widths
+    }
+
+    /// The natural column widths of `tab`'s whole table: every row, no axe folded, no
+    /// filter. Measured a cell at a time, without building the rows: after an edit, the
+    /// first frame of each tab pays for it (issue 17).
+    fn whole_table_widths(&self, tab: Tab) -> Vec<u16> {
+        match tab {
+            Tab::Axes => axes::widths(self),
+            Tab::Budgets if self.view.budget_view == 0 => budgets::fiche_widths(self),
+            Tab::Budgets => budgets::table_widths(self, self.view.budget_view - 1),
+            Tab::Indicators => indicators::widths(self),
+            Tab::Fiches | Tab::Anomalies => self.grid(tab).widths(),
+        }
     }
 
     /// The columns of `grid` on screen for `tab`, beside the row marker.
