@@ -39,6 +39,7 @@ fn app_of(conventions: Vec<Convention>, lang: Lang) -> App {
             path: Path::new(&format!("/generated/{i}.ron")).to_path_buf(),
             convention,
             hash: 0,
+            fingerprint: None,
         })
         .collect();
     let mut app = App::new(
