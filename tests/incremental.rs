@@ -237,6 +237,18 @@ proptest! {
             let full = rules::check_convention(&convention, &config);
             prop_assert_eq!(kept.len(), full.len(), "after {:?}", edit);
             prop_assert_eq!(kept, full, "after {:?}", edit);
+            // The positions the app's lookups find fiches by are the convention's as it is.
+            let positions = recheck.fiche_positions().expect("checked");
+            let mut expected = std::collections::HashMap::new();
+            for (position, fiche) in convention.fiches().enumerate() {
+                expected
+                    .entry(revue::model::normalise_fiche_id(&fiche.id))
+                    .or_insert(position);
+            }
+            prop_assert_eq!(positions.len(), expected.len(), "after {:?}", edit);
+            for (id, position) in expected {
+                prop_assert_eq!(positions.get(&id), Some(&position), "after {:?}", edit);
+            }
         }
     }
 }

@@ -53,8 +53,10 @@ impl Document {
     /// What frames look up in the document (fiches by id, findings by fiche, cell and tab),
     /// worked out once per change of the findings.
     pub fn lookup(&self) -> &super::views::Lookup {
-        self.lookups
-            .get_or_init(|| super::views::Lookup::of(&self.convention, &self.findings))
+        self.lookups.get_or_init(|| {
+            let positions = self.recheck.fiche_positions();
+            super::views::Lookup::of(&self.convention, &self.findings, positions)
+        })
     }
 
     pub fn is_modified(&self) -> bool {

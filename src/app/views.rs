@@ -61,7 +61,7 @@ pub struct Lookup {
     fiche_refs: Vec<FicheRef>,
     /// Normalised fiche id → position in `fiche_refs` of the first fiche with it (as
     /// [`Convention::find_fiche`] finds it).
-    positions: FastMap<String, usize>,
+    positions: std::sync::Arc<FastMap<String, usize>>,
     /// Fiche id as findings name it → the most serious finding about it.
     worst_by_fiche: FastMap<String, Severity>,
     /// Per finding, in order: the fiche budget figure it marks
@@ -91,14 +91,23 @@ pub struct Lookup {
 }
 
 impl Lookup {
-    pub fn of(convention: &Convention, findings: &[Finding]) -> Lookup {
+    /// `positions`, when given, are those of the convention's last check
+    /// ([`crate::rules::Recheck::fiche_positions`]), which are then not worked out again.
+    pub fn of(
+        convention: &Convention,
+        findings: &[Finding],
+        positions: Option<std::sync::Arc<FastMap<String, usize>>>,
+    ) -> Lookup {
         let fiche_refs = fiche_refs(convention);
-        let mut positions = FastMap::with_capacity(fiche_refs.len());
-        for (position, r) in fiche_refs.iter().enumerate() {
-            positions
-                .entry(normalised_id(&r.get(convention).id).into_owned())
-                .or_insert(position);
-        }
+        let positions = positions.unwrap_or_else(|| {
+            let mut positions = FastMap::with_capacity(fiche_refs.len());
+            for (position, r) in fiche_refs.iter().enumerate() {
+                positions
+                    .entry(normalised_id(&r.get(convention).id).into_owned())
+                    .or_insert(position);
+            }
+            std::sync::Arc::new(positions)
+        });
         let mut lookup = Lookup {
             fiche_refs,
             positions,

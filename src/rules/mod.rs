@@ -277,7 +277,8 @@ pub(crate) type Mentioned = std::sync::OnceLock<std::collections::HashSet<String
 pub(crate) struct FicheIds {
     /// The ids as the fiches write them.
     ids: Vec<String>,
-    first: HashMap<String, usize>,
+    /// Shared with the app's lookups ([`Recheck::fiche_positions`]).
+    first: std::sync::Arc<HashMap<String, usize>>,
     /// For each position, the position of the first fiche with the same normalised id: a
     /// lookup by id is one hash lookup, not two.
     first_of: Vec<usize>,
@@ -305,7 +306,7 @@ impl FicheIds {
         }
         FicheIds {
             ids,
-            first,
+            first: std::sync::Arc::new(first),
             first_of,
             written,
         }
@@ -872,6 +873,17 @@ impl Recheck {
         drop(cx);
         (self.ids, self.mentioned) = (ids, mentioned);
         findings
+    }
+}
+
+impl Recheck {
+    /// Each normalised fiche id and the position of the first fiche with it, in the
+    /// convention of the last check; `None` before the first. What the app's lookups find
+    /// fiches by: shared rather than worked out again after every edit (issue 17).
+    pub fn fiche_positions(&self) -> Option<std::sync::Arc<HashMap<String, usize>>> {
+        self.header
+            .as_ref()
+            .map(|_| std::sync::Arc::clone(&self.ids.first))
     }
 }
 
