@@ -862,26 +862,35 @@ mod keys {
 
     /// A letter typed in a filter, then erased: the list filtered and drawn.
     fn filter_letter(bencher: Bencher, tab: Tab, all_conventions: bool) {
+        letter_in_filter(bencher, tab, all_conventions, "somm", false);
+    }
+
+    /// A letter typed in `tab`'s filter holding `typed` (after `→` when `right`: every
+    /// convention's anomalies, a document table), then erased. `new_state`: each key the
+    /// first frame of its state ([`new_state_key`]).
+    fn letter_in_filter(bencher: Bencher, tab: Tab, right: bool, typed: &str, new_state: bool) {
         let letter = KeyEvent::new(KeyCode::Char('e'), KeyModifiers::NONE);
         let backspace = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
         let mut forward = true;
-        bench_keys(
-            bencher,
-            |app| {
-                app.update(Action::GoTo(tab));
-                if all_conventions {
-                    app.update(Action::Right);
-                }
-                app.update(Action::Filter);
-                for c in "somm".chars() {
-                    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-                }
-            },
-            move |app| {
-                app.handle_key(if forward { &letter } else { &backspace });
-                forward = !forward;
-            },
-        );
+        let setup = |app: &mut App| {
+            app.update(Action::GoTo(tab));
+            if right {
+                app.update(Action::Right);
+            }
+            app.update(Action::Filter);
+            for c in typed.chars() {
+                app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            }
+        };
+        let key = move |app: &mut App| {
+            app.handle_key(if forward { &letter } else { &backspace });
+            forward = !forward;
+        };
+        if new_state {
+            new_state_key(bencher, setup, key);
+        } else {
+            bench_keys(bencher, setup, key);
+        }
     }
 
     #[divan::bench(sample_count = 30)]
@@ -917,26 +926,7 @@ mod keys {
 
     /// A letter typed in a table's filter, then erased, each the first frame of its state.
     fn table_filter_letter(bencher: Bencher, tab: Tab, summary_table: bool) {
-        let letter = KeyEvent::new(KeyCode::Char('e'), KeyModifiers::NONE);
-        let backspace = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
-        let mut forward = true;
-        new_state_key(
-            bencher,
-            |app| {
-                app.update(Action::GoTo(tab));
-                if summary_table {
-                    app.update(Action::Right);
-                }
-                app.update(Action::Filter);
-                for c in "1".chars() {
-                    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-                }
-            },
-            move |app| {
-                app.handle_key(if forward { &letter } else { &backspace });
-                forward = !forward;
-            },
-        );
+        letter_in_filter(bencher, tab, summary_table, "1", true);
     }
 
     #[divan::bench(sample_count = 30)]

@@ -65,10 +65,7 @@ fn a_save_never_overwrites_a_change_made_on_disk() {
     let (_dir, path) = workspace();
     let mut app = app_on(&path);
     set_planned_total(&mut app, "1000000");
-    let theirs = std::fs::read_to_string(&path)
-        .unwrap()
-        .replace("Convention d'essai", "Leur version");
-    std::fs::write(&path, &theirs).unwrap();
+    let theirs = common::their_change_on_disk(&path);
     app.update(Action::Save);
     assert_eq!(app.dialog, Some(Dialog::Conflict { document: 0 }));
     assert_eq!(

@@ -122,21 +122,27 @@ fn undoing_every_edit_or_saving_leaves_nothing_in_the_journal() {
     assert!(Journal::at(&journal_dir).pending().is_empty());
 }
 
+/// A session edits the file and ends without a save; the next one restores its edit.
+fn recovered_after_an_edit(path: &Path, journal_dir: &Path) -> App {
+    {
+        let mut app = app_on(path, journal_dir);
+        set_planned_total(&mut app, "1000000");
+    }
+    let mut app = app_on(path, journal_dir);
+    let pending = Journal::at(journal_dir).pending();
+    app.offer_recovery(pending);
+    app.handle_key(&crossterm::event::KeyEvent::from(
+        crossterm::event::KeyCode::Char('r'),
+    ));
+    app
+}
+
 #[test]
 fn an_edit_after_a_recovery_is_journaled_with_what_was_recovered() {
     let (dir, path) = workspace();
     let journal_dir = dir.path().join("journal");
     {
-        let mut app = app_on(&path, &journal_dir);
-        set_planned_total(&mut app, "1000000");
-    }
-    {
-        let mut app = app_on(&path, &journal_dir);
-        let pending = Journal::at(&journal_dir).pending();
-        app.offer_recovery(pending);
-        app.handle_key(&crossterm::event::KeyEvent::from(
-            crossterm::event::KeyCode::Char('r'),
-        ));
+        let mut app = recovered_after_an_edit(&path, &journal_dir);
         // Another fiche edited: the recovered figure must survive with it.
         let target = EditTarget::Fiche(FicheRef { axe: 0, fiche: 0 });
         let value = NewValue::Figure(Some(Value::Amount(7.into())));
@@ -212,16 +218,7 @@ fn edits_after_a_state_recorded_whole_are_appended_as_changes() {
     let (dir, path) = workspace();
     let journal_dir = dir.path().join("journal");
     {
-        let mut app = app_on(&path, &journal_dir);
-        set_planned_total(&mut app, "1000000");
-    }
-    {
-        let mut app = app_on(&path, &journal_dir);
-        let pending = Journal::at(&journal_dir).pending();
-        app.offer_recovery(pending);
-        app.handle_key(&crossterm::event::KeyEvent::from(
-            crossterm::event::KeyCode::Char('r'),
-        ));
+        let mut app = recovered_after_an_edit(&path, &journal_dir);
         for amount in ["2000000", "3000000", "4000000"] {
             set_planned_total(&mut app, amount);
         }

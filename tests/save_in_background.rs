@@ -423,10 +423,7 @@ mod end_to_end {
 fn a_copy_after_a_conflict_is_written_on_the_worker() {
     let (_dir, path, mut app, woken) = app_with_waker();
     set_planned_total(&mut app, "1000000");
-    let theirs = std::fs::read_to_string(&path)
-        .unwrap()
-        .replace("Convention d'essai", "Leur version");
-    std::fs::write(&path, &theirs).unwrap();
+    let theirs = common::their_change_on_disk(&path);
     app.update(Action::Save);
     worker_done(&woken);
     app.finish_save();

@@ -130,3 +130,13 @@ pub fn help_text(app: &App) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Another program changes the fixture's title on disk ("Leur version"); returns the file's
+/// new text.
+pub fn their_change_on_disk(path: &Path) -> String {
+    let theirs = std::fs::read_to_string(path)
+        .unwrap()
+        .replace("Convention d'essai", "Leur version");
+    std::fs::write(path, &theirs).unwrap();
+    theirs
+}
