@@ -427,17 +427,33 @@ mod frame {
     use super::*;
 
     fn bench_tab(bencher: Bencher, setup: impl FnOnce(&mut App)) {
+        bench_tab_after(bencher, setup, |_| {});
+    }
+
+    /// A frame of the tab `setup` shows, on a convention from the middle of the corpus,
+    /// after `before` at each iteration.
+    pub(super) fn bench_tab_after(
+        bencher: Bencher,
+        setup: impl FnOnce(&mut App),
+        mut before: impl FnMut(&mut App),
+    ) {
         let mut app = corpus_app();
-        // A convention from the middle of the corpus.
         app.show_convention(app.documents.len() / 2);
         setup(&mut app);
         let mut terminal = terminal();
         let theme = Theme::default();
         bencher.bench_local(|| {
+            before(&mut app);
             terminal
                 .draw(|frame| ui::draw(frame, &app, &theme))
                 .expect("draws");
         });
+    }
+
+    /// The convention's first document table (a summary table in the generated corpus).
+    pub(super) fn summary_table(app: &mut App) {
+        app.update(Action::GoTo(Tab::Budgets));
+        app.update(Action::Right);
     }
 
     #[divan::bench(sample_count = 50)]
@@ -460,10 +476,7 @@ mod frame {
 
     #[divan::bench(sample_count = 50)]
     fn budgets_summary_table(bencher: Bencher) {
-        bench_tab(bencher, |app| {
-            app.update(Action::GoTo(Tab::Budgets));
-            app.update(Action::Right);
-        });
+        bench_tab(bencher, summary_table);
     }
 
     #[divan::bench(sample_count = 50)]
@@ -504,18 +517,10 @@ mod frame_after_edit {
     use super::*;
 
     fn after_edit(bencher: Bencher, setup: impl FnOnce(&mut App)) {
-        let mut app = corpus_app();
-        let document = app.documents.len() / 2;
-        app.show_convention(document);
-        setup(&mut app);
-        let mut terminal = terminal();
-        let theme = Theme::default();
         let mut flip = false;
-        bencher.bench_local(|| {
-            super::edit_bench::edit_once(&mut app, document, &mut flip);
-            terminal
-                .draw(|frame| ui::draw(frame, &app, &theme))
-                .expect("draws");
+        super::frame::bench_tab_after(bencher, setup, |app| {
+            let document = app.current;
+            super::edit_bench::edit_once(app, document, &mut flip);
         });
     }
 
@@ -531,10 +536,7 @@ mod frame_after_edit {
 
     #[divan::bench(sample_count = 30)]
     fn after_edit_summary_table(bencher: Bencher) {
-        after_edit(bencher, |app| {
-            app.update(Action::GoTo(Tab::Budgets));
-            app.update(Action::Right);
-        });
+        after_edit(bencher, super::frame::summary_table);
     }
 
     #[divan::bench(sample_count = 30)]
@@ -841,23 +843,28 @@ mod keys {
         bench_keys(bencher, |_| {}, |app| app.update(Action::NextTab));
     }
 
+    /// The Axes tab, on a fiche well down the list.
+    fn on_a_fiche_in_axes(app: &mut App) {
+        app.update(Action::GoTo(Tab::Axes));
+        for _ in 0..40 {
+            app.update(Action::Down);
+        }
+    }
+
+    /// `first` and `second` pressed in turn.
+    fn in_turn(first: Action, second: Action) -> impl FnMut(&mut App) {
+        let mut next = first;
+        move |app| {
+            app.update(next);
+            next = if next == first { second } else { first };
+        }
+    }
+
     /// Enter on a fiche of the Axes tab opens it, Esc comes back: each drawn.
     #[divan::bench(sample_count = 30)]
     fn open_fiche(bencher: Bencher) {
-        let mut open = true;
-        bench_keys(
-            bencher,
-            |app| {
-                app.update(Action::GoTo(Tab::Axes));
-                for _ in 0..40 {
-                    app.update(Action::Down);
-                }
-            },
-            move |app| {
-                app.update(if open { Action::Enter } else { Action::Back });
-                open = !open;
-            },
-        );
+        let keys = in_turn(Action::Enter, Action::Back);
+        bench_keys(bencher, on_a_fiche_in_axes, keys);
     }
 
     /// A letter typed in a filter, then erased: the list filtered and drawn.
@@ -952,20 +959,8 @@ mod keys {
     /// ← folds the selected fiche's axe, → unfolds it, each the first frame of its state.
     #[divan::bench(sample_count = 30)]
     fn fold_axe(bencher: Bencher) {
-        let mut fold = true;
-        new_state_key(
-            bencher,
-            |app| {
-                app.update(Action::GoTo(Tab::Axes));
-                for _ in 0..40 {
-                    app.update(Action::Down);
-                }
-            },
-            move |app| {
-                app.update(if fold { Action::Left } else { Action::Right });
-                fold = !fold;
-            },
-        );
+        let keys = in_turn(Action::Left, Action::Right);
+        new_state_key(bencher, on_a_fiche_in_axes, keys);
     }
 
     /// The first frame of a tab: the tab open, its kept widths forgotten before each frame,
