@@ -387,9 +387,6 @@ fn history_step(doc: &Document, mark: (usize, usize)) -> Option<(&Snapshot, usiz
     }
 }
 
-/// Which fiches the change since `mark` may have touched, for the re-check: the one fiche a
-/// step of the history wrote (found where its snapshot now is, and only if it is there as the
-/// snapshot holds it), none for a table of the document; anything else, every fiche.
 /// From this many findings, what a change replaced is freed on another thread.
 const LARGE_FINDINGS: usize = 500;
 
@@ -398,7 +395,7 @@ const LARGE_FINDINGS: usize = 500;
 /// waits for it.
 fn drop_aside<T: Send + 'static>(value: T, large: bool) {
     if large {
-        // Should the thread not start, the value comes back dropped here, as before.
+        // Should the thread not start, the value is dropped here with the closure refused.
         let _ = std::thread::Builder::new()
             .name("drop".into())
             .spawn(move || drop(value));
@@ -407,6 +404,9 @@ fn drop_aside<T: Send + 'static>(value: T, large: bool) {
     }
 }
 
+/// Which fiches the change since `mark` may have touched, for the re-check: the one fiche a
+/// step of the history wrote (found where its snapshot now is, and only if it is there as the
+/// snapshot holds it), none for a table of the document; anything else, every fiche.
 fn changed_fiches(doc: &Document, mark: (usize, usize)) -> crate::rules::Changed {
     use crate::rules::Changed;
     match history_step(doc, mark) {

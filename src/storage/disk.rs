@@ -17,7 +17,7 @@ pub enum OnDisk {
 /// What tells, without reading it, that a file is still the one last read or written: the
 /// same file (device and inode), the same length, the same modification time. Reading and
 /// hashing a file of 5 000 fiches takes ~45 ms, which every change the watcher reports (a
-/// save's own rename first) cost the UI thread (issue 17). A change that kept all four
+/// save's own rename first) cost the UI thread (issue 17). A change that kept all three
 /// (the same length, written within the clock's tick, in place) goes unseen here; a save
 /// still compares the whole content before it writes, so it is never overwritten.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -507,8 +507,13 @@ impl Journal {
             }
             return Err(problem(std::io::Error::other("journal writer stopped")));
         }
-        // The whole state replaces a change log, which must not add to it afterwards.
+        // The whole state replaces a change log, which must not add to it afterwards; one
+        // the writer failed to start afresh still holds an older state, and goes too.
         self.forget_log(original);
+        if failed_before {
+            self.flush();
+            let _ = std::fs::remove_file(self.log_for(original));
+        }
         let text = format!("{header}{SEPARATOR}{}", to_ron_string(convention));
         write_atomically(&self.entry_for(original), text.as_bytes()).map_err(problem)
     }
