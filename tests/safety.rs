@@ -275,6 +275,14 @@ fn a_second_session_on_an_open_file_is_told_and_can_stay_read_only() {
     assert!(second.editor.is_none(), "read-only: no editor");
     set_planned_total(&mut second, "3000000");
     assert!(!second.documents[0].is_modified(), "read-only: no edit");
+    second.status = None;
+    second.update(Action::Save);
+    assert!(!second.save_in_flight(), "read-only: no save");
+    let (_, told) = second.status.clone().expect("read-only: told why");
+    assert!(
+        told.starts_with("Lecture seule : ") && told.contains("mini.ron"),
+        "{told}"
+    );
     drop(second);
 
     // The first session's journal entry was never touched by the second.

@@ -239,15 +239,10 @@ impl App {
         target: EditTarget,
         change: impl FnOnce(&mut Convention),
     ) {
-        let text = self.text();
-        let Some(doc) = self.documents.get_mut(document) else {
-            return;
-        };
-        if doc.read_only {
-            let path = doc.shown_path();
-            self.status = Some((Some(Severity::Warning), (text.read_only)(&path)));
+        if self.refused_as_read_only(document) {
             return;
         }
+        let doc = &mut self.documents[document];
         let before = Snapshot::take(&doc.convention, target);
         change(Arc::make_mut(&mut doc.convention));
         let after = Snapshot::take(&doc.convention, target);
@@ -256,6 +251,19 @@ impl App {
         }
         doc.record(Change { before, after });
         self.after_change(document);
+    }
+
+    /// Whether `document` may not be changed (it is open read-only, or there is no such
+    /// document); says so on the status line when it is read-only.
+    pub(crate) fn refused_as_read_only(&mut self, document: usize) -> bool {
+        let Some(doc) = self.documents.get(document) else {
+            return true;
+        };
+        if doc.read_only {
+            let path = doc.shown_path();
+            self.status = Some((Some(Severity::Warning), (self.text().read_only)(&path)));
+        }
+        doc.read_only
     }
 
     /// After any change to a document (edit, undo, reload, recovery): findings, search keys,
@@ -340,15 +348,10 @@ impl App {
         document: usize,
         change: impl FnOnce(&mut Convention),
     ) {
-        let text = self.text();
-        let Some(doc) = self.documents.get_mut(document) else {
-            return;
-        };
-        if doc.read_only {
-            let path = doc.shown_path();
-            self.status = Some((Some(Severity::Warning), (text.read_only)(&path)));
+        if self.refused_as_read_only(document) {
             return;
         }
+        let doc = &mut self.documents[document];
         let before = match doc.undo.last() {
             Some(Change {
                 after: Snapshot::Convention(last),
@@ -604,13 +607,10 @@ impl App {
             ));
             return false;
         }
-        let Some(doc) = self.documents.get_mut(document) else {
-            return false;
-        };
-        if doc.read_only {
-            self.status = Some((Some(Severity::Warning), (text.read_only)(&doc.shown_path())));
+        if self.refused_as_read_only(document) {
             return false;
         }
+        let doc = &mut self.documents[document];
         if !doc.is_modified() && !consent.overwrite_changes {
             self.status = Some((None, text.nothing_to_save.to_string()));
             return true;

@@ -172,15 +172,10 @@ impl App {
             self.status = Some((None, self.text().nothing_to_edit.to_string()));
             return;
         };
-        let Some(doc) = self.document() else { return };
-        if doc.read_only {
-            let path = crate::text::sanitize_line(&doc.path.display().to_string()).into_owned();
-            self.status = Some((
-                Some(crate::rules::Severity::Warning),
-                (self.text().read_only)(&path),
-            ));
+        if self.refused_as_read_only(self.current) {
             return;
         }
+        let doc = &self.documents[self.current];
         let mut editor = Editor::on(self.current, &doc.convention, target);
         // Open on the figures the tab shows, or on the figure the finding is about.
         let start = editor.fields.iter().position(|f| match start {

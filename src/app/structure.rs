@@ -15,7 +15,6 @@ use crate::model::{
     Axe, Budget, Claim, Column, ColumnRole, Convention, Fiche, Indicator, IndicatorValue, Measure,
     Row, Statement, Table, TableKind, Value,
 };
-use crate::rules::Severity;
 
 /// What the current tab has selected, for a structural action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,15 +137,7 @@ impl App {
 
     /// Whether the convention shown can be changed; says why not when it cannot.
     fn writable(&mut self) -> bool {
-        let Some(doc) = self.document() else {
-            return false;
-        };
-        if doc.read_only {
-            let path = crate::text::sanitize_line(&doc.path.display().to_string()).into_owned();
-            self.status = Some((Some(Severity::Warning), (self.text().read_only)(&path)));
-            return false;
-        }
-        true
+        !self.refused_as_read_only(self.current)
     }
 
     fn selection(&self) -> Selection {
