@@ -6,6 +6,7 @@ mod common;
 #[path = "../examples/gen_corpus/corpus.rs"]
 #[allow(dead_code)]
 mod corpus;
+mod pty;
 
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
@@ -253,89 +254,10 @@ fn the_saves_own_rename_is_not_a_change_on_disk_but_a_later_one_is() {
 /// key at once: the key is handled (the Fiches tab drawn) while the save still runs.
 mod end_to_end {
     use std::process::Command;
-    use std::time::{Duration, Instant};
-
-    use expectrl::process::unix::{PtyStream, UnixProcess, WaitStatus};
-    use expectrl::{Expect, Session};
+    use std::time::Duration;
 
     use super::corpus;
-
-    struct Terminal {
-        session: Session<UnixProcess, PtyStream>,
-        screen: vt100::Parser,
-    }
-
-    impl Terminal {
-        fn start(file: &std::path::Path, state: &std::path::Path) -> Terminal {
-            let mut command = Command::new(env!("CARGO_BIN_EXE_revue"));
-            command
-                .arg(file)
-                .env("REVUE_STATE_DIR", state.join("journal"))
-                .env("TERM", "xterm-256color")
-                .env("REVUE_CONFIG", "/nonexistent/revue-config.ron")
-                .env_remove("NO_COLOR");
-            let mut session = Session::spawn(command).expect("spawn revue in a pty");
-            session
-                .get_process_mut()
-                .set_window_size(100, 30)
-                .expect("set the pty size");
-            Terminal {
-                session,
-                screen: vt100::Parser::new(30, 100, 0),
-            }
-        }
-
-        fn contents(&mut self) -> String {
-            let mut buffer = [0u8; 8192];
-            while let Ok(n) = self.session.try_read(&mut buffer) {
-                if n == 0 {
-                    break;
-                }
-                self.screen.process(&buffer[..n]);
-            }
-            self.screen.screen().contents().replace('\u{a0}', " ")
-        }
-
-        /// Waits until the screen satisfies `wanted`; panics with the screen after 120 s
-        /// (a debug build loading and saving megabytes).
-        fn wait_until(&mut self, what: &str, wanted: impl Fn(&str) -> bool) -> String {
-            let start = Instant::now();
-            loop {
-                let contents = self.contents();
-                if wanted(&contents) {
-                    return contents;
-                }
-                if start.elapsed() > Duration::from_secs(60) {
-                    panic!("{what} never appeared; the screen shows:\n{contents}");
-                }
-                std::thread::sleep(Duration::from_millis(10));
-            }
-        }
-
-        fn wait_for(&mut self, text: &str) -> String {
-            self.wait_until(text, |screen| screen.contains(text))
-        }
-
-        fn send(&mut self, keys: &str) {
-            self.session.send(keys).expect("write to the pty");
-        }
-
-        fn wait_exit(&mut self) -> i32 {
-            let start = Instant::now();
-            loop {
-                self.contents();
-                match self.session.get_process().status() {
-                    Ok(WaitStatus::Exited(_, code)) => return code,
-                    Ok(WaitStatus::StillAlive) => {}
-                    other => panic!("revue ended abnormally: {other:?}"),
-                }
-                if start.elapsed() > Duration::from_secs(120) {
-                    panic!("revue did not exit");
-                }
-                std::thread::sleep(Duration::from_millis(30));
-            }
-        }
-    }
+    use super::pty::Terminal;
 
     /// A 1 500-fiche convention (a few megabytes: seconds to save in a debug build), open in
     /// revue with one unsaved edit.
@@ -353,7 +275,9 @@ mod end_to_end {
         .unwrap();
         let path = paths[0].clone();
         let before = std::fs::read(&path).unwrap();
-        let mut t = Terminal::start(&path, dir.path());
+        let mut t = Terminal::start_with_state(&[path.to_str().unwrap()], dir.path());
+        // A debug build loading and saving megabytes.
+        t.patience = Duration::from_secs(120);
         t.wait_for("Axes (€)");
         // An edit, so that there is something to save: the first fiche's planned total.
         t.send("3");

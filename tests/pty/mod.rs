@@ -18,6 +18,8 @@ pub struct Terminal {
     /// Every byte the app wrote, for what a screen does not show (modes set and reset).
     pub raw: Vec<u8>,
     pub _state: Option<tempfile::TempDir>,
+    /// How long a wait lasts before it fails with the screen.
+    pub patience: Duration,
 }
 
 impl Terminal {
@@ -50,6 +52,7 @@ impl Terminal {
             screen: vt100::Parser::new(ROWS, COLUMNS, 0),
             raw: Vec::new(),
             _state: None,
+            patience: Duration::from_secs(20),
         }
     }
 
@@ -68,19 +71,24 @@ impl Terminal {
         self.screen.screen().contents().replace('\u{a0}', " ")
     }
 
-    /// Waits until the screen shows `text`; panics with the screen after 20 s.
+    /// Waits until the screen shows `text`; panics with the screen after [`Terminal::patience`].
     pub fn wait_for(&mut self, text: &str) -> String {
+        self.wait_until(&format!("{text:?}"), |screen| screen.contains(text))
+    }
+
+    /// Waits until the screen satisfies `wanted` (`what` names it should it never).
+    pub fn wait_until(&mut self, what: &str, wanted: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             self.pump();
             let contents = self.contents();
-            if contents.contains(text) {
+            if wanted(&contents) {
                 return contents;
             }
-            if start.elapsed() > Duration::from_secs(20) {
-                panic!("{text:?} never appeared; the screen shows:\n{contents}");
+            if start.elapsed() > self.patience {
+                panic!("{what} never appeared; the screen shows:\n{contents}");
             }
-            std::thread::sleep(Duration::from_millis(30));
+            std::thread::sleep(Duration::from_millis(10));
         }
     }
 
@@ -102,7 +110,7 @@ impl Terminal {
                 Ok(WaitStatus::StillAlive) => {}
                 other => panic!("revue ended abnormally: {other:?}"),
             }
-            if start.elapsed() > Duration::from_secs(20) {
+            if start.elapsed() > self.patience {
                 panic!("revue did not exit; the screen shows:\n{}", self.contents());
             }
             std::thread::sleep(Duration::from_millis(30));
